@@ -1,0 +1,85 @@
+/**
+ * Checks of a bond's terms with the errors Excel's bond functions give, and the one-bond form of
+ * the array kernels' input.
+ */
+import { OutOfDomainError } from "../errors";
+import { isoFromSerial } from "../dates";
+import { Basis, Frequency } from "./daycount";
+import { BondTerms } from "./yieldKernel";
+
+/** One bond's terms, already parsed: dates as serials, rate as a decimal. */
+export interface Bond {
+  settlement: number;
+  maturity: number;
+  rate: number;
+  frequency: Frequency;
+  basis: Basis;
+}
+
+/**
+ * Excel's domain checks for PRICE, YIELD, DURATION, MDURATION: settlement before maturity and a
+ * non-negative coupon rate (frequency and basis are checked when parsed).
+ * @throws OutOfDomainError naming the offending value.
+ */
+export function checkBond(bond: Bond): void {
+  if (!(bond.settlement < bond.maturity)) {
+    throw new OutOfDomainError(
+      `settlement (${isoFromSerial(bond.settlement)}) must be before maturity (${isoFromSerial(bond.maturity)})`,
+      bond.settlement,
+      "settlement"
+    );
+  }
+  if (!(bond.rate >= 0)) {
+    throw new OutOfDomainError(`coupon: must be ≥ 0 (a decimal: 0.05 for 5%), got ${bond.rate}`, bond.rate, "coupon");
+  }
+}
+
+/** Excel's check of a yield argument: non-negative. */
+export function checkYield(yld: number, argument = "yld"): void {
+  if (!(yld >= 0)) {
+    throw new OutOfDomainError(`${argument}: must be ≥ 0 (a decimal: 0.05 for 5%), got ${yld}`, yld, argument);
+  }
+}
+
+/** Excel's check of a price argument: positive. */
+export function checkPrice(price: number, argument = "price"): void {
+  if (!(price > 0)) {
+    throw new OutOfDomainError(`${argument}: must be > 0 (per 100 of par), got ${price}`, price, argument);
+  }
+}
+
+/** Allocates the kernel input for `count` bonds. */
+export function allocateTerms(count: number): BondTerms {
+  return {
+    settlement: new Float64Array(count),
+    maturity: new Float64Array(count),
+    rate: new Float64Array(count),
+    frequency: new Float64Array(count),
+    basis: new Float64Array(count),
+  };
+}
+
+/** Writes one bond into slot `i` of kernel input. */
+export function setTerms(terms: BondTerms, i: number, bond: Bond): void {
+  terms.settlement[i] = bond.settlement;
+  terms.maturity[i] = bond.maturity;
+  terms.rate[i] = bond.rate;
+  terms.frequency[i] = bond.frequency;
+  terms.basis[i] = bond.basis;
+}
+
+/** Marks slot `i` invalid so that the kernels return NaN for it. */
+export function clearTerms(terms: BondTerms, i: number): void {
+  terms.settlement[i] = NaN;
+  terms.maturity[i] = NaN;
+  terms.rate[i] = NaN;
+  terms.frequency[i] = NaN;
+  terms.basis[i] = NaN;
+}
+
+/** Kernel input holding exactly one bond: the scalar forms use the array kernels through this. */
+export function oneBond(bond: Bond): BondTerms {
+  const terms = allocateTerms(1);
+  setTerms(terms, 0, bond);
+  return terms;
+}
