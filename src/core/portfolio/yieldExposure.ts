@@ -1,0 +1,132 @@
+/**
+ * Yield-based exposure of a holdings table: per holding and for the portfolio, market value,
+ * modified and Macaulay duration, yield convexity and DV01, all from each bond's own yield to
+ * maturity (Excel's PRICE/YIELD model). One kernel call for the whole table.
+ *
+ * Callable bonds and MBS are not priced as bullets: they are flagged "needs option-adjusted
+ * analytics" and kept out of the totals, with the reason beside them.
+ */
+import { Holdings, Sector } from "../holdings";
+import { riskFromYield, schedules, yieldFromPrice } from "../bond";
+import { allocateTerms } from "../bond/terms";
+
+/** Why a holding is left out of the portfolio totals. */
+export type Exclusion = "needs option-adjusted analytics" | "no yield reprices the price" | "matured";
+
+export interface HoldingExposure {
+  /** Yield to maturity used, decimal (given, or solved from the clean price). */
+  readonly yld: Float64Array;
+  /** Clean price per 100 (given, or computed from the yield). */
+  readonly clean: Float64Array;
+  /** Accrued interest per 100 of par. */
+  readonly accrued: Float64Array;
+  /** Dirty market value in money: par × (clean + accrued) / 100. */
+  readonly marketValue: Float64Array;
+  /** Modified duration (yield-based), years. */
+  readonly modified: Float64Array;
+  /** Macaulay duration, years. */
+  readonly macaulay: Float64Array;
+  /** Yield convexity, years². */
+  readonly convexity: Float64Array;
+  /** DV01 (yield-based) of the position, money per 1 bp fall in yield. */
+  readonly dv01: Float64Array;
+  /** Reason each holding is out of the totals, or null when it is in. */
+  readonly excluded: (Exclusion | null)[];
+}
+
+/** Portfolio totals over the included holdings (market-value weighted where a ratio). */
+export interface PortfolioTotals {
+  readonly marketValue: number;
+  readonly modified: number;
+  readonly macaulay: number;
+  readonly convexity: number;
+  readonly dv01: number;
+  readonly included: number;
+  readonly excluded: number;
+}
+
+export interface SectorExposure extends PortfolioTotals {
+  readonly sector: Sector;
+  /** Share of the portfolio's market value. */
+  readonly weight: number;
+  /** Contribution to portfolio modified duration: weight × duration, years. */
+  readonly durationContribution: number;
+}
+
+const OPTION_TYPES = new Set(["callable", "mbs"]);
+
+/** Per-holding yield-based exposure at a settlement date (Excel serial). */
+export function holdingExposure(h: Holdings, settlement: number): HoldingExposure {
+  const terms = allocateTerms(h.count);
+  terms.settlement.fill(settlement);
+  terms.maturity.set(h.maturity);
+  terms.rate.set(h.coupon);
+  terms.frequency.set(h.frequency);
+  terms.basis.set(h.basis);
+  const sched = schedules(terms);
+  const solved = yieldFromPrice(terms, h.price, sched);
+  const yld = new Float64Array(h.count);
+  for (let i = 0; i < h.count; i++) yld[i] = Number.isNaN(h.yld[i]) ? solved[i] : h.yld[i];
+  const risk = riskFromYield(terms, yld, sched);
+  const marketValue = new Float64Array(h.count);
+  const dv01 = new Float64Array(h.count);
+  const excluded: (Exclusion | null)[] = new Array(h.count).fill(null);
+  const clean = new Float64Array(h.count);
+  for (let i = 0; i < h.count; i++) {
+    clean[i] = Number.isNaN(h.price[i]) ? risk.clean[i] : h.price[i];
+    marketValue[i] = (h.par[i] * (clean[i] + risk.accrued[i])) / 100;
+    dv01[i] = (h.par[i] * risk.dv01[i]) / 100;
+    if (OPTION_TYPES.has(h.type[i])) excluded[i] = "needs option-adjusted analytics";
+    else if (!(h.maturity[i] > settlement)) excluded[i] = "matured";
+    else if (!Number.isFinite(risk.modified[i])) excluded[i] = "no yield reprices the price";
+  }
+  return {
+    yld,
+    clean,
+    accrued: risk.accrued,
+    marketValue,
+    modified: risk.modified,
+    macaulay: risk.macaulay,
+    convexity: risk.convexity,
+    dv01,
+    excluded,
+  };
+}
+
+/** Totals over the holdings for which `select(i)` is true. */
+export function totals(x: HoldingExposure, select: (i: number) => boolean = () => true): PortfolioTotals {
+  let mv = 0;
+  let mod = 0;
+  let mac = 0;
+  let cvx = 0;
+  let dv01 = 0;
+  let included = 0;
+  let excluded = 0;
+  for (let i = 0; i < x.marketValue.length; i++) {
+    if (!select(i)) continue;
+    if (x.excluded[i]) {
+      excluded++;
+      continue;
+    }
+    included++;
+    const v = x.marketValue[i];
+    mv += v;
+    mod += v * x.modified[i];
+    mac += v * x.macaulay[i];
+    cvx += v * x.convexity[i];
+    dv01 += x.dv01[i];
+  }
+  const w = mv !== 0 ? 1 / mv : NaN;
+  return { marketValue: mv, modified: mod * w, macaulay: mac * w, convexity: cvx * w, dv01, included, excluded };
+}
+
+/** Totals per sector, in the order sectors first appear, with weights and duration contributions. */
+export function sectorExposure(h: Holdings, x: HoldingExposure): SectorExposure[] {
+  const all = totals(x);
+  const sectors = [...new Set(h.sector)];
+  return sectors.map((sector) => {
+    const t = totals(x, (i) => h.sector[i] === sector);
+    const weight = t.marketValue / all.marketValue;
+    return { ...t, sector, weight, durationContribution: weight * t.modified };
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * A worksheet's content as plain data: a rectangular grid of cells with values, number formats and
+ * named styles. One function builds it; the Office.js and exceljs renderers only draw it, so the
+ * sheet written in Excel and the one `npm run demo` writes are the same by construction.
+ */
+
+/** Named cell styles; renderers map them to fonts and fills. */
+export type CellStyle = "title" | "subtitle" | "section" | "header" | "label" | "total" | "note" | "warning";
+
+/** A cell value: a number, text, or a formula with the value it is expected to show. */
+export type CellValue = number | string | null | { formula: string; result: number | string };
+
+export interface Cell {
+  readonly value: CellValue;
+  /** Excel number format, e.g. "#,##0" or "0.000". */
+  readonly numFmt?: string;
+  readonly style?: CellStyle;
+}
+
+export interface SheetModel {
+  /** Preferred sheet name; renderers add " (2)", " (3)"… when the name is taken. */
+  readonly name: string;
+  /** Rows of cells; every row has `columnWidths.length` cells. */
+  readonly rows: Cell[][];
+  /** Column widths in characters. */
+  readonly columnWidths: number[];
+  /** Rows frozen at the top (0 for none). */
+  readonly freezeRows: number;
+}
+
+/** Number formats used across the reports, named by unit. */
+export const FORMATS = {
+  money: "#,##0;[Red]-#,##0",
+  money2: "#,##0.00;[Red]-#,##0.00",
+  years: "0.000",
+  years2: "0.00",
+  price: "0.000",
+  percent: "0.00%",
+  rate: "0.000%",
+  date: "yyyy-mm-dd",
+  count: "#,##0;[Red]-#,##0",
+  ratio: "0.0000",
+} as const;
+
+/** Builds a sheet row by row; every row is padded to the sheet's width. */
+export class SheetBuilder {
+  private readonly rows: Cell[][] = [];
+
+  constructor(private readonly width: number) {}
+
+  /** Appends a row of cells (values or full cells); returns its 0-based index. */
+  row(cells: (Cell | CellValue)[], style?: CellStyle): number {
+    const row: Cell[] = cells.map((c) => (isCell(c) ? { ...c, style: c.style ?? style } : { value: c, style }));
+    while (row.length < this.width) row.push({ value: null, style });
+    this.rows.push(row.slice(0, this.width));
+    return this.rows.length - 1;
+  }
+
+  /** Appends an empty row. */
+  blank(): void {
+    this.row([]);
+  }
+
+  /** The number of rows so far. */
+  get length(): number {
+    return this.rows.length;
+  }
+
+  build(name: string, columnWidths: number[], freezeRows = 0): SheetModel {
+    return { name, rows: this.rows, columnWidths, freezeRows };
+  }
+}
+
+function isCell(c: Cell | CellValue): c is Cell {
+  return typeof c === "object" && c !== null && "value" in c;
+}
+
+/** A number cell with a format. */
+export function num(value: number, numFmt: string, style?: CellStyle): Cell {
+  return { value: Number.isFinite(value) ? value : null, numFmt, style };
+}
+
+/** The cell's value as it shows: a formula's expected result, or the value itself. */
+export function shownValue(cell: Cell): number | string | null {
+  const v = cell.value;
+  return v !== null && typeof v === "object" ? v.result : v;
+}
+
+/** A sheet name not in `taken` (case-insensitive, as Excel compares them): name, "name (2)", … */
+export function uniqueSheetName(name: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(name.toLowerCase())) return name;
+  for (let k = 2; ; k++) {
+    const candidate = `${name.slice(0, 31 - ` (${k})`.length)} (${k})`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
