@@ -33,7 +33,9 @@ function civilFromDays(z: number): Ymd {
   const zz = z + 719468;
   const era = Math.floor(zz / 146097);
   const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -51,7 +53,11 @@ export function isLeapYear(y: number): boolean {
 
 /** Days in a month of the Gregorian calendar (February 1900 has 28: the phantom day is a serial quirk). */
 export function daysInMonth(y: number, m: number): number {
-  return m === 2 ? (isLeapYear(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return m === 2
+    ? isLeapYear(y)
+      ? 29
+      : 28
+    : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 }
 
 /** Excel serial of a civil date; 1900-02-29 gives the phantom serial 60. */
@@ -95,17 +101,27 @@ export function serialFromIso(text: string): number | undefined {
 export function parseDate(value: unknown, argument = "date"): number {
   let serial: number | undefined;
   if (typeof value === "number") serial = value;
-  else if (value instanceof Date) serial = serialFromYmd(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+  else if (value instanceof Date)
+    serial = serialFromYmd(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   else if (typeof value === "string") {
     serial = serialFromIso(value);
-    if (serial === undefined && value.trim() !== "" && Number.isFinite(Number(value))) serial = Number(value);
+    if (serial === undefined && value.trim() !== "" && Number.isFinite(Number(value)))
+      serial = Number(value);
   }
   if (serial === undefined || !Number.isFinite(serial)) {
-    throw new InvalidValueError(`${argument}: expected a date (Excel serial or YYYY-MM-DD), got ${JSON.stringify(value)}`, value, argument);
+    throw new InvalidValueError(
+      `${argument}: expected a date (Excel serial or YYYY-MM-DD), got ${JSON.stringify(value)}`,
+      value,
+      argument
+    );
   }
   const whole = Math.floor(serial);
   if (whole < 1 || whole > MAX_SERIAL) {
-    throw new OutOfDomainError(`${argument}: date serial ${serial} is outside Excel's range 1 (1900-01-01) … ${MAX_SERIAL} (9999-12-31)`, value, argument);
+    throw new OutOfDomainError(
+      `${argument}: date serial ${serial} is outside Excel's range 1 (1900-01-01) … ${MAX_SERIAL} (9999-12-31)`,
+      value,
+      argument
+    );
   }
   return whole;
 }

@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { isoFromSerial, parseDate, serialFromIso, serialFromYmd, ymdFromSerial, addMonths } from "../../src/core/dates";
+import {
+  isoFromSerial,
+  parseDate,
+  serialFromIso,
+  serialFromYmd,
+  ymdFromSerial,
+  addMonths,
+} from "../../src/core/dates";
 import { InvalidValueError, OutOfDomainError } from "../../src/core/errors";
 
 describe("Excel serial dates (1900 system)", () => {

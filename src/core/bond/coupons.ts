@@ -27,7 +27,14 @@ export interface CouponPeriod {
 }
 
 /** Serial of the coupon date `k` periods of `months` before a maturity given as (y, m0, d, eom). */
-function couponDateBefore(y: number, m0: number, d: number, eom: boolean, k: number, months: number): number {
+function couponDateBefore(
+  y: number,
+  m0: number,
+  d: number,
+  eom: boolean,
+  k: number,
+  months: number
+): number {
   const idx = y * 12 + m0 - k * months;
   const cy = Math.floor(idx / 12);
   const cm = idx - cy * 12 + 1;
@@ -39,7 +46,12 @@ function couponDateBefore(y: number, m0: number, d: number, eom: boolean, k: num
  * Locates settlement in the coupon schedule of a bond maturing on `maturity`.
  * Both dates are whole Excel serials and settlement < maturity (validated by the caller).
  */
-export function couponPeriod(settlement: number, maturity: number, frequency: Frequency, basis: Basis): CouponPeriod {
+export function couponPeriod(
+  settlement: number,
+  maturity: number,
+  frequency: Frequency,
+  basis: Basis
+): CouponPeriod {
   const mat = ymdFromSerial(maturity);
   const set = ymdFromSerial(settlement);
   const months = 12 / frequency;

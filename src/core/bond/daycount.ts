@@ -50,11 +50,19 @@ export function parseBasis(value: unknown, argument = "basis"): Basis {
   if (value === undefined || value === null || value === "") return 0;
   const n = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
   if (!Number.isFinite(n)) {
-    throw new InvalidValueError(`${argument}: expected a day-count basis 0–4, got ${JSON.stringify(value)}`, value, argument);
+    throw new InvalidValueError(
+      `${argument}: expected a day-count basis 0–4, got ${JSON.stringify(value)}`,
+      value,
+      argument
+    );
   }
   const code = Math.trunc(n);
   if (!isBasis(code)) {
-    throw new OutOfDomainError(`${argument}: day-count basis must be 0, 1, 2, 3 or 4, got ${n}`, value, argument);
+    throw new OutOfDomainError(
+      `${argument}: day-count basis must be 0, 1, 2, 3 or 4, got ${n}`,
+      value,
+      argument
+    );
   }
   return code;
 }
@@ -64,13 +72,26 @@ export function parseBasis(value: unknown, argument = "basis"): Basis {
  * @throws OutOfDomainError for any other number; InvalidValueError for text.
  */
 export function parseFrequency(value: unknown, argument = "frequency"): Frequency {
-  const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+  const n =
+    typeof value === "number"
+      ? value
+      : typeof value === "string" && value.trim() !== ""
+        ? Number(value)
+        : NaN;
   if (!Number.isFinite(n)) {
-    throw new InvalidValueError(`${argument}: expected a coupon frequency 1, 2 or 4, got ${JSON.stringify(value)}`, value, argument);
+    throw new InvalidValueError(
+      `${argument}: expected a coupon frequency 1, 2 or 4, got ${JSON.stringify(value)}`,
+      value,
+      argument
+    );
   }
   const f = Math.trunc(n);
   if (!isFrequency(f)) {
-    throw new OutOfDomainError(`${argument}: frequency must be 1 (annual), 2 (semiannual) or 4 (quarterly), got ${n}`, value, argument);
+    throw new OutOfDomainError(
+      `${argument}: frequency must be 1 (annual), 2 (semiannual) or 4 (quarterly), got ${n}`,
+      value,
+      argument
+    );
   }
   return f;
 }
@@ -116,7 +137,12 @@ export function daysBetween(basis: Basis, from: number, to: number): number {
  * Days in the coupon period (COUPDAYS): 360/f on the 30/360 and actual/360 bases, 365/f on
  * actual/365, and the actual length of the period on actual/actual.
  */
-export function daysInCouponPeriod(basis: Basis, frequency: Frequency, pcd: number, ncd: number): number {
+export function daysInCouponPeriod(
+  basis: Basis,
+  frequency: Frequency,
+  pcd: number,
+  ncd: number
+): number {
   if (basis === 1) return ncd - pcd;
   if (basis === 3) return 365 / frequency;
   return 360 / frequency;
@@ -124,6 +150,11 @@ export function daysInCouponPeriod(basis: Basis, frequency: Frequency, pcd: numb
 
 /** Throws unless `value` is one of the union members; used where a basis arrives as a plain number. */
 export function assertBasis(value: number, argument = "basis"): Basis {
-  if (!isBasis(value)) throw new OutOfDomainError(`${argument}: day-count basis must be 0–4, got ${value}`, value, argument);
+  if (!isBasis(value))
+    throw new OutOfDomainError(
+      `${argument}: day-count basis must be 0–4, got ${value}`,
+      value,
+      argument
+    );
   return value;
 }

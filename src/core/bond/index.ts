@@ -60,6 +60,7 @@ export function yieldOf(bond: Bond, cleanPrice: number): number {
   checkBond(bond);
   checkPrice(cleanPrice);
   const y = yieldFromPrice(oneBond(bond), Float64Array.of(cleanPrice))[0];
-  if (!Number.isFinite(y)) throw new NoSolutionError(`no yield reprices the bond at ${cleanPrice}`, cleanPrice, "price");
+  if (!Number.isFinite(y))
+    throw new NoSolutionError(`no yield reprices the bond at ${cleanPrice}`, cleanPrice, "price");
   return y;
 }

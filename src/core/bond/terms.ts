@@ -30,21 +30,33 @@ export function checkBond(bond: Bond): void {
     );
   }
   if (!(bond.rate >= 0)) {
-    throw new OutOfDomainError(`coupon: must be ≥ 0 (a decimal: 0.05 for 5%), got ${bond.rate}`, bond.rate, "coupon");
+    throw new OutOfDomainError(
+      `coupon: must be ≥ 0 (a decimal: 0.05 for 5%), got ${bond.rate}`,
+      bond.rate,
+      "coupon"
+    );
   }
 }
 
 /** Excel's check of a yield argument: non-negative. */
 export function checkYield(yld: number, argument = "yld"): void {
   if (!(yld >= 0)) {
-    throw new OutOfDomainError(`${argument}: must be ≥ 0 (a decimal: 0.05 for 5%), got ${yld}`, yld, argument);
+    throw new OutOfDomainError(
+      `${argument}: must be ≥ 0 (a decimal: 0.05 for 5%), got ${yld}`,
+      yld,
+      argument
+    );
   }
 }
 
 /** Excel's check of a price argument: positive. */
 export function checkPrice(price: number, argument = "price"): void {
   if (!(price > 0)) {
-    throw new OutOfDomainError(`${argument}: must be > 0 (per 100 of par), got ${price}`, price, argument);
+    throw new OutOfDomainError(
+      `${argument}: must be > 0 (per 100 of par), got ${price}`,
+      price,
+      argument
+    );
   }
 }
 

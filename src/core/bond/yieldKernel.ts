@@ -73,7 +73,14 @@ export function schedules(terms: BondTerms): Schedules {
  * Dirty price per 100 and its first two yield derivatives for one bond, written into
  * `out` = [P, dP/dy, d²P/dy², Macaulay years]. `y` must exceed −f.
  */
-export function dirtyPriceMoments(c: number, n: number, w: number, y: number, f: number, out: Float64Array): void {
+export function dirtyPriceMoments(
+  c: number,
+  n: number,
+  w: number,
+  y: number,
+  f: number,
+  out: Float64Array
+): void {
   if (n === 1) {
     const g = 1 + (w * y) / f;
     const cash = 100 + c;
@@ -121,7 +128,11 @@ export interface YieldRisk {
 }
 
 /** Prices and yield risk of many bonds at the given yields (decimal, ≥ 0 for Excel compatibility). */
-export function riskFromYield(terms: BondTerms, yld: Float64Array, sched = schedules(terms)): YieldRisk {
+export function riskFromYield(
+  terms: BondTerms,
+  yld: Float64Array,
+  sched = schedules(terms)
+): YieldRisk {
   const count = sched.count;
   const clean = new Float64Array(count);
   const dirty = new Float64Array(count);
@@ -156,7 +167,11 @@ const MAX_ITERATIONS = 200;
  * its clean price per 100 — Excel's YIELD. NaN where the terms are invalid, the price is not
  * positive, or no yield above −f reprices the bond.
  */
-export function yieldFromPrice(terms: BondTerms, cleanPrice: Float64Array, sched = schedules(terms)): Float64Array {
+export function yieldFromPrice(
+  terms: BondTerms,
+  cleanPrice: Float64Array,
+  sched = schedules(terms)
+): Float64Array {
   const count = sched.count;
   const out = new Float64Array(count);
   const m = new Float64Array(4);
@@ -181,7 +196,14 @@ export function yieldFromPrice(terms: BondTerms, cleanPrice: Float64Array, sched
 }
 
 /** Newton's method on the convex, decreasing P(y), safeguarded by bisection on a bracket. */
-function solveYield(c: number, n: number, w: number, f: number, target: number, m: Float64Array): number {
+function solveYield(
+  c: number,
+  n: number,
+  w: number,
+  f: number,
+  target: number,
+  m: Float64Array
+): number {
   let lo = -f * (1 - 1e-9);
   let hi = 1;
   // Widen the upper end until the price there is below the target (P falls to 0 as y grows).

@@ -15,7 +15,11 @@ export function parseRounding(value: unknown, argument = "rounding"): Rounding {
   const text = String(value).trim().toLowerCase();
   const found = ROUNDINGS.find((r) => r === text);
   if (!found) {
-    throw new InvalidValueError(`${argument}: expected "nearest", "down" or "none", got ${JSON.stringify(value)}`, value, argument);
+    throw new InvalidValueError(
+      `${argument}: expected "nearest", "down" or "none", got ${JSON.stringify(value)}`,
+      value,
+      argument
+    );
   }
   return found;
 }
@@ -29,9 +33,19 @@ export function parseRounding(value: unknown, argument = "rounding"): Rounding {
  * @param beta Yield beta of the portfolio on the hedge instrument (default 1).
  * @throws OutOfDomainError when the contract DV01 is not positive or β is not positive.
  */
-export function hedgeContracts(portfolioDv01: number, targetDv01: number, contractDv01: number, beta = 1, rounding: Rounding = "nearest"): number {
+export function hedgeContracts(
+  portfolioDv01: number,
+  targetDv01: number,
+  contractDv01: number,
+  beta = 1,
+  rounding: Rounding = "nearest"
+): number {
   if (!(contractDv01 > 0)) {
-    throw new OutOfDomainError(`contract_dv01: must be > 0 (money per bp per contract), got ${contractDv01}`, contractDv01, "contract_dv01");
+    throw new OutOfDomainError(
+      `contract_dv01: must be > 0 (money per bp per contract), got ${contractDv01}`,
+      contractDv01,
+      "contract_dv01"
+    );
   }
   if (!(beta > 0)) throw new OutOfDomainError(`beta: must be > 0, got ${beta}`, beta, "beta");
   const exact = ((targetDv01 - portfolioDv01) / contractDv01) * beta;
@@ -75,8 +89,18 @@ export function sizeDv01Hedge(
   beta = 1,
   rounding: Rounding = "nearest"
 ): Dv01Hedge {
-  if (!(marketValue > 0)) throw new OutOfDomainError(`portfolio market value must be > 0, got ${marketValue}`, marketValue, "market value");
-  if (!Number.isFinite(targetDuration)) throw new InvalidValueError(`target duration must be a number of years`, targetDuration, "target duration");
+  if (!(marketValue > 0))
+    throw new OutOfDomainError(
+      `portfolio market value must be > 0, got ${marketValue}`,
+      marketValue,
+      "market value"
+    );
+  if (!Number.isFinite(targetDuration))
+    throw new InvalidValueError(
+      `target duration must be a number of years`,
+      targetDuration,
+      "target duration"
+    );
   const bp = marketValue * 1e-4;
   const targetDv01 = targetDuration * bp;
   const contracts = hedgeContracts(portfolioDv01, targetDv01, contractDv01, beta, rounding);

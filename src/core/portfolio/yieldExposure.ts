@@ -11,7 +11,8 @@ import { riskFromYield, schedules, yieldFromPrice } from "../bond";
 import { allocateTerms } from "../bond/terms";
 
 /** Why a holding is left out of the portfolio totals. */
-export type Exclusion = "needs option-adjusted analytics" | "no yield reprices the price" | "matured";
+export type Exclusion =
+  "needs option-adjusted analytics" | "no yield reprices the price" | "matured";
 
 export interface HoldingExposure {
   /** Yield to maturity used, decimal (given, or solved from the clean price). */
@@ -94,7 +95,10 @@ export function holdingExposure(h: Holdings, settlement: number): HoldingExposur
 }
 
 /** Totals over the holdings for which `select(i)` is true. */
-export function totals(x: HoldingExposure, select: (i: number) => boolean = () => true): PortfolioTotals {
+export function totals(
+  x: HoldingExposure,
+  select: (i: number) => boolean = () => true
+): PortfolioTotals {
   let mv = 0;
   let mod = 0;
   let mac = 0;
@@ -117,7 +121,15 @@ export function totals(x: HoldingExposure, select: (i: number) => boolean = () =
     dv01 += x.dv01[i];
   }
   const w = mv !== 0 ? 1 / mv : NaN;
-  return { marketValue: mv, modified: mod * w, macaulay: mac * w, convexity: cvx * w, dv01, included, excluded };
+  return {
+    marketValue: mv,
+    modified: mod * w,
+    macaulay: mac * w,
+    convexity: cvx * w,
+    dv01,
+    included,
+    excluded,
+  };
 }
 
 /** Totals per sector, in the order sectors first appear, with weights and duration contributions. */

@@ -34,7 +34,13 @@ export interface HedgeJobInput {
 
 export type HedgeJobResult =
   | { ok: false; problems: HoldingProblem[] }
-  | { ok: true; problems: HoldingProblem[]; totals: PortfolioTotals; hedge: Dv01Hedge; sheet: SheetModel };
+  | {
+      ok: true;
+      problems: HoldingProblem[];
+      totals: PortfolioTotals;
+      hedge: Dv01Hedge;
+      sheet: SheetModel;
+    };
 
 /**
  * Runs the job. Problems in individual rows are reported and those rows skipped; the job stops
@@ -52,7 +58,14 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
   if (missingColumn || holdings.count === 0) return { ok: false, problems };
   const exposure = holdingExposure(holdings, input.settlement);
   const t = totals(exposure);
-  const hedge = sizeDv01Hedge(t.marketValue, t.dv01, input.targetDuration, input.contractDv01, input.beta ?? 1, input.rounding ?? "nearest");
+  const hedge = sizeDv01Hedge(
+    t.marketValue,
+    t.dv01,
+    input.targetDuration,
+    input.contractDv01,
+    input.beta ?? 1,
+    input.rounding ?? "nearest"
+  );
   const rejectedRows = new Set(problems.map((p) => p.row)).size;
   const sheet = buildHedgeSheet({
     holdings,

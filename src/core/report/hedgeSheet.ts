@@ -42,11 +42,12 @@ const HOLDING_COLUMNS = [
   "Macaulay duration, yrs",
   "Convexity (yield), yrs²",
   "DV01 (yield), per bp",
+  "Coupons / yr",
   "Day count",
   "Note",
 ];
 
-const WIDTHS = [34, 30, 14, 16, 10, 12, 12, 14, 12, 18, 16, 14, 14, 14, 18, 32];
+const WIDTHS = [34, 30, 14, 16, 10, 12, 12, 14, 12, 18, 16, 14, 14, 14, 10, 18, 32];
 
 /** Builds the sheet's content. */
 export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
@@ -54,41 +55,115 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   const t = totals(x);
   const s = new SheetBuilder(HOLDING_COLUMNS.length);
   s.row(["keyrate — Hedge Recommendation (yield-based, DV01-ratio hedge)"], "title");
-  s.row([`Settlement ${isoFromSerial(input.settlement)} · run ${input.runDate} · holdings from ${input.source}`], "subtitle");
+  s.row(
+    [
+      `Settlement ${isoFromSerial(input.settlement)} · run ${input.runDate} · holdings from ${input.source}`,
+    ],
+    "subtitle"
+  );
   s.blank();
 
   s.row(["Exposure summary", "", "Unit", "Method"], "section");
   const summary: [string, Cell, string, string][] = [
     ["Market value", num(t.marketValue, FORMATS.money), "money", "par × (clean + accrued) / 100"],
-    ["Modified duration", num(t.modified, FORMATS.years), "years", "yield-based, market-value weighted"],
-    ["Macaulay duration", num(t.macaulay, FORMATS.years), "years", "yield-based, market-value weighted"],
-    ["Convexity", num(t.convexity, FORMATS.years2), "years²", "yield convexity, market-value weighted"],
+    [
+      "Modified duration",
+      num(t.modified, FORMATS.years),
+      "years",
+      "yield-based, market-value weighted",
+    ],
+    [
+      "Macaulay duration",
+      num(t.macaulay, FORMATS.years),
+      "years",
+      "yield-based, market-value weighted",
+    ],
+    [
+      "Convexity",
+      num(t.convexity, FORMATS.years2),
+      "years²",
+      "yield convexity, market-value weighted",
+    ],
     ["DV01", num(t.dv01, FORMATS.money), "money per bp", "−dP/dy × 0.0001, summed"],
     ["Holdings in totals", num(t.included, FORMATS.count), "count", ""],
     ["Holdings left out", num(t.excluded, FORMATS.count), "count", "see Note column"],
-    ["Input rows rejected", num(input.rejectedRows, FORMATS.count), "count", "listed in the task pane / terminal"],
+    [
+      "Input rows rejected",
+      num(input.rejectedRows, FORMATS.count),
+      "count",
+      "listed in the task pane / terminal",
+    ],
   ];
-  for (const [label, value, unit, method] of summary) s.row([{ value: label, style: "label" }, value, unit, method]);
+  for (const [label, value, unit, method] of summary)
+    s.row([{ value: label, style: "label" }, value, unit, method]);
   s.blank();
 
   s.row(["Hedge (DV01 ratio)", "", "Unit", "Method"], "section");
   const sell = hedge.contracts < 0;
   const hedgeRows: [string, Cell, string, string][] = [
     ["Instrument", { value: input.contractName }, "", "one futures contract"],
-    ["Contract DV01", num(hedge.contractDv01, FORMATS.money2), "money per bp per contract", "input: CTD DV01 ÷ conversion factor"],
-    ["Yield beta", num(hedge.beta, FORMATS.ratio), "ratio", "portfolio yield change per hedge yield change"],
+    [
+      "Contract DV01",
+      num(hedge.contractDv01, FORMATS.money2),
+      "money per bp per contract",
+      "input: CTD DV01 ÷ conversion factor",
+    ],
+    [
+      "Yield beta",
+      num(hedge.beta, FORMATS.ratio),
+      "ratio",
+      "portfolio yield change per hedge yield change",
+    ],
     ["Target duration", num(hedge.targetDuration, FORMATS.years), "years", "modified, yield-based"],
-    ["Target DV01", num(hedge.targetDv01, FORMATS.money), "money per bp", "target duration × market value × 0.0001"],
-    ["DV01 gap (target − portfolio)", num(hedge.targetDv01 - hedge.portfolioDv01, FORMATS.money), "money per bp", ""],
-    ["Contracts to trade", num(hedge.contracts, FORMATS.count, "total"), sell ? "SELL (negative)" : "BUY", "gap ÷ contract DV01 × β, rounded"],
-    ["DV01 after hedge", num(hedge.dv01After, FORMATS.money), "money per bp", "portfolio + contracts × contract DV01 ÷ β"],
-    ["Duration after hedge", num(hedge.durationAfter, FORMATS.years), "years", "DV01 after ÷ (market value × 0.0001)"],
+    [
+      "Target DV01",
+      num(hedge.targetDv01, FORMATS.money),
+      "money per bp",
+      "target duration × market value × 0.0001",
+    ],
+    [
+      "DV01 gap (target − portfolio)",
+      num(hedge.targetDv01 - hedge.portfolioDv01, FORMATS.money),
+      "money per bp",
+      "",
+    ],
+    [
+      "Contracts to trade",
+      num(hedge.contracts, FORMATS.count, "total"),
+      sell ? "SELL (negative)" : "BUY",
+      "gap ÷ contract DV01 × β, rounded",
+    ],
+    [
+      "DV01 after hedge",
+      num(hedge.dv01After, FORMATS.money),
+      "money per bp",
+      "portfolio + contracts × contract DV01 ÷ β",
+    ],
+    [
+      "Duration after hedge",
+      num(hedge.durationAfter, FORMATS.years),
+      "years",
+      "DV01 after ÷ (market value × 0.0001)",
+    ],
   ];
-  for (const [label, value, unit, method] of hedgeRows) s.row([{ value: label, style: "label" }, value, unit, method]);
-  if (hedge.durationAfter < 0) s.row(["Warning: the hedge leaves the portfolio net short duration."], "warning");
+  for (const [label, value, unit, method] of hedgeRows)
+    s.row([{ value: label, style: "label" }, value, unit, method]);
+  if (hedge.durationAfter < 0)
+    s.row(["Warning: the hedge leaves the portfolio net short duration."], "warning");
   s.blank();
 
-  s.row(["By sector", "Market value", "Weight", "Modified duration, yrs", "Contribution to duration, yrs", "DV01, per bp", "Holdings"], "section");
+  s.row(
+    [
+      "By sector",
+      "Market value",
+      "Weight",
+      "Modified duration, yrs",
+      "Contribution to duration, yrs",
+      "DV01, per bp",
+      "Holdings",
+    ],
+    "section"
+  );
   for (const sec of sectorExposure(h, x)) {
     s.row([
       { value: sec.sector, style: "label" },
@@ -132,11 +207,17 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       num(x.macaulay[i], FORMATS.years),
       num(x.convexity[i], FORMATS.years2),
       num(x.dv01[i], FORMATS.money2),
+      num(h.frequency[i], FORMATS.count),
       BASIS_NAMES[h.basis[i] as Basis],
       x.excluded[i] ?? "",
     ]);
   }
   s.blank();
-  s.row(["Methods: durations and convexity are derivatives of the dirty price of Excel's PRICE model at each bond's own yield (DSC/E settlement fraction, simple yield in the final period); DV01 = −dP/dy × 0.0001 in money. Callable bonds and MBS need option-adjusted analytics and are left out of the totals."], "note");
+  s.row(
+    [
+      "Methods: durations and convexity are derivatives of the dirty price of Excel's PRICE model at each bond's own yield (DSC/E settlement fraction, simple yield in the final period); DV01 = −dP/dy × 0.0001 in money. Callable bonds and MBS need option-adjusted analytics and are left out of the totals.",
+    ],
+    "note"
+  );
   return s.build(HEDGE_SHEET_NAME, WIDTHS, 0);
 }

@@ -5,7 +5,8 @@
  */
 
 /** Named cell styles; renderers map them to fonts and fills. */
-export type CellStyle = "title" | "subtitle" | "section" | "header" | "label" | "total" | "note" | "warning";
+export type CellStyle =
+  "title" | "subtitle" | "section" | "header" | "label" | "total" | "note" | "warning";
 
 /** A cell value: a number, text, or a formula with the value it is expected to show. */
 export type CellValue = number | string | null | { formula: string; result: number | string };
@@ -50,7 +51,9 @@ export class SheetBuilder {
 
   /** Appends a row of cells (values or full cells); returns its 0-based index. */
   row(cells: (Cell | CellValue)[], style?: CellStyle): number {
-    const row: Cell[] = cells.map((c) => (isCell(c) ? { ...c, style: c.style ?? style } : { value: c, style }));
+    const row: Cell[] = cells.map((c) =>
+      isCell(c) ? { ...c, style: c.style ?? style } : { value: c, style }
+    );
     while (row.length < this.width) row.push({ value: null, style });
     this.rows.push(row.slice(0, this.width));
     return this.rows.length - 1;

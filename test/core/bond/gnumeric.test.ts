@@ -7,7 +7,17 @@
  * Richardson central difference of Gnumeric's PRICE everywhere.
  */
 import fixture from "../../fixtures/gnumeric/bond-cases.json";
-import { Basis, bondRisk, coupons, Frequency, price, yieldOf, riskFromYield, allocateTerms, setTerms } from "../../../src/core/bond";
+import {
+  Basis,
+  bondRisk,
+  coupons,
+  Frequency,
+  price,
+  yieldOf,
+  riskFromYield,
+  allocateTerms,
+  setTerms,
+} from "../../../src/core/bond";
 
 interface Case {
   id: number;
@@ -49,7 +59,8 @@ const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e
 describe("against Gnumeric", () => {
   it("has a broad fixture", () => {
     expect(cases.length).toBeGreaterThanOrEqual(1000);
-    for (const basis of [0, 1, 2, 3, 4]) expect(cases.filter((c) => c.basis === basis).length).toBeGreaterThan(100);
+    for (const basis of [0, 1, 2, 3, 4])
+      expect(cases.filter((c) => c.basis === basis).length).toBeGreaterThan(100);
     for (const tag of ["eom", "leap", "single-period", "coupon-date"]) {
       expect(cases.filter((c) => c.tags.includes(tag)).length).toBeGreaterThan(50);
     }
@@ -58,7 +69,14 @@ describe("against Gnumeric", () => {
   it("reproduces COUPPCD, COUPNCD, COUPNUM, COUPDAYS, COUPDAYBS, COUPDAYSNC exactly", () => {
     const bad = cases.filter((c) => {
       const p = coupons(bondOf(c));
-      return p.pcd !== c.couppcd || p.ncd !== c.coupncd || p.n !== c.coupnum || p.e !== c.coupdays || p.a !== c.coupdaybs || p.dsc !== c.coupdaysnc;
+      return (
+        p.pcd !== c.couppcd ||
+        p.ncd !== c.coupncd ||
+        p.n !== c.coupnum ||
+        p.e !== c.coupdays ||
+        p.a !== c.coupdaybs ||
+        p.dsc !== c.coupdaysnc
+      );
     });
     expect(bad.map((c) => c.id)).toEqual([]);
   });
@@ -91,7 +109,9 @@ describe("against Gnumeric", () => {
   it("equals Gnumeric's DURATION and MDURATION on coupon dates (1e-9)", () => {
     // Gnumeric's own durations ignore the settlement fraction; on a coupon date with a full period
     // ahead (DSC = E) there is none, and they are Excel's.
-    const onCoupon = cases.filter((c) => c.on_coupon_date && c.coupnum > 1 && c.coupdaysnc === c.coupdays);
+    const onCoupon = cases.filter(
+      (c) => c.on_coupon_date && c.coupnum > 1 && c.coupdaysnc === c.coupdays
+    );
     expect(onCoupon.length).toBeGreaterThan(100);
     for (const c of onCoupon) {
       const r = bondRisk(bondOf(c), c.yld);
@@ -102,7 +122,13 @@ describe("against Gnumeric", () => {
 
   it("reproduces the examples of Excel's documentation", () => {
     const [mdur, dur, pr, yl] = fixture.documented;
-    const b = (a: (number | string)[]) => ({ settlement: a[0] as number, maturity: a[1] as number, rate: a[2] as number, frequency: a[a.length - 2] as Frequency, basis: a[a.length - 1] as Basis });
+    const b = (a: (number | string)[]) => ({
+      settlement: a[0] as number,
+      maturity: a[1] as number,
+      rate: a[2] as number,
+      frequency: a[a.length - 2] as Frequency,
+      basis: a[a.length - 1] as Basis,
+    });
     expect(bondRisk(b(mdur.args), mdur.args[3] as number).modified).toBeCloseTo(5.73567, 5);
     expect(bondRisk(b(dur.args), dur.args[3] as number).macaulay).toBeCloseTo(10.9191453, 7);
     expect(price(b(pr.args), pr.args[3] as number)).toBeCloseTo(94.63436, 5);
@@ -113,7 +139,10 @@ describe("against Gnumeric", () => {
   it("computes a whole range in one array call identically to the scalar form", () => {
     const terms = allocateTerms(cases.length);
     cases.forEach((c, i) => setTerms(terms, i, bondOf(c)));
-    const risk = riskFromYield(terms, Float64Array.from(cases, (c) => c.yld));
+    const risk = riskFromYield(
+      terms,
+      Float64Array.from(cases, (c) => c.yld)
+    );
     cases.forEach((c, i) => expect(risk.clean[i]).toBe(price(bondOf(c), c.yld)));
   });
 });

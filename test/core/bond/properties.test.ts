@@ -32,7 +32,8 @@ describe("yield kernel properties", () => {
         const h = 1e-5;
         const fd = ((price(b, b.yld - h) - price(b, b.yld + h)) / (2 * h)) * 1e-4;
         expect(Math.abs(r.dv01 - fd)).toBeLessThan(1e-7 * Math.max(1, r.dv01));
-        const fd2 = (price(b, b.yld - h) + price(b, b.yld + h) - 2 * price(b, b.yld)) / (h * h) / r.dirty;
+        const fd2 =
+          (price(b, b.yld - h) + price(b, b.yld + h) - 2 * price(b, b.yld)) / (h * h) / r.dirty;
         expect(Math.abs(r.convexity - fd2)).toBeLessThan(1e-3 * Math.max(1, r.convexity));
       }),
       { numRuns: 500 }
@@ -45,7 +46,9 @@ describe("yield kernel properties", () => {
         const r = bondRisk(b, b.yld);
         expect(r.macaulay).toBeGreaterThan(0);
         // Years to maturity in coupon periods of the basis (the schedule's own clock).
-        expect(r.macaulay).toBeLessThanOrEqual((b.maturity - b.settlement) / 365 * 1.02 + 1 / b.frequency);
+        expect(r.macaulay).toBeLessThanOrEqual(
+          ((b.maturity - b.settlement) / 365) * 1.02 + 1 / b.frequency
+        );
         expect(r.modified).toBeLessThanOrEqual(r.macaulay + 1e-12);
         expect(r.convexity).toBeGreaterThan(0);
       }),

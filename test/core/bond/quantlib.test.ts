@@ -17,7 +17,16 @@ describe("against QuantLib", () => {
     it(`agrees on ${field} to 1e-9 relative`, () => {
       let worst = 0;
       for (const c of cases) {
-        const r = bondRisk({ settlement: c.settlement, maturity: c.maturity, rate: c.rate, frequency: c.frequency as Frequency, basis: c.basis as Basis }, c.yld);
+        const r = bondRisk(
+          {
+            settlement: c.settlement,
+            maturity: c.maturity,
+            rate: c.rate,
+            frequency: c.frequency as Frequency,
+            basis: c.basis as Basis,
+          },
+          c.yld
+        );
         worst = Math.max(worst, rel(r[field], c[field]));
       }
       expect(worst).toBeLessThan(1e-9);
@@ -28,8 +37,19 @@ describe("against QuantLib", () => {
     // QuantLib's BPV is its second-order price change for a 1 bp rise: −DV01 + ½·(convexity/100)·P·1e-8
     // (the /100 is QuantLib's own scaling of convexity inside basisPointValue).
     for (const c of cases) {
-      const r = bondRisk({ settlement: c.settlement, maturity: c.maturity, rate: c.rate, frequency: c.frequency as Frequency, basis: c.basis as Basis }, c.yld);
-      expect(Math.abs(-r.dv01 + 0.5 * (r.convexity / 100) * r.dirty * 1e-8 - c.bpv)).toBeLessThan(1e-9 * Math.abs(c.bpv) + 1e-12);
+      const r = bondRisk(
+        {
+          settlement: c.settlement,
+          maturity: c.maturity,
+          rate: c.rate,
+          frequency: c.frequency as Frequency,
+          basis: c.basis as Basis,
+        },
+        c.yld
+      );
+      expect(Math.abs(-r.dv01 + 0.5 * (r.convexity / 100) * r.dirty * 1e-8 - c.bpv)).toBeLessThan(
+        1e-9 * Math.abs(c.bpv) + 1e-12
+      );
     }
   });
 });

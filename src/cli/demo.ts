@@ -1,0 +1,121 @@
+/**
+ * `keyrate demo`: the main job outside Excel. Reads a holdings workbook (default: the bundled
+ * sample), runs the same hedge job as the task pane, writes the recommendation workbook with
+ * exceljs and prints the summary.
+ */
+import { mkdirSync } from "fs";
+import { dirname, join, resolve } from "path";
+import ExcelJS from "exceljs";
+import { parseDate, isoFromSerial } from "../core/dates";
+import { runHedgeJob, HedgeJobResult } from "../core/report/hedgeJob";
+import { renderSheet } from "../render/exceljs";
+import { sheetValues, settingsOf } from "./workbookInput";
+
+export const SAMPLE_WORKBOOK = join(__dirname, "..", "..", "assets", "sample-portfolio.xlsx");
+export const DEFAULT_OUTPUT = join("out", "hedge-recommendation.xlsx");
+
+export interface DemoOptions {
+  input: string;
+  output: string;
+  /** Target modified duration in years; default: the Settings sheet's, else 5. */
+  target?: number;
+  /** DV01 per futures contract, money per bp; default: the Settings sheet's. */
+  contractDv01?: number;
+  /** Date stamped on the report, ISO text; default today. */
+  runDate?: string;
+}
+
+function flag(argv: string[], name: string): string | undefined {
+  const k = argv.indexOf(name);
+  return k >= 0 ? argv[k + 1] : undefined;
+}
+
+function numberSetting(value: unknown, what: string): number | undefined {
+  if (value === undefined || value === "" || value === null) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n))
+    throw new Error(`${what}: expected a number, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** Runs the job on a workbook file and writes the output workbook; returns the job result. */
+export async function demo(options: DemoOptions): Promise<HedgeJobResult & { settlement: number }> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(options.input);
+  const holdingsSheet = book.getWorksheet("Holdings") ?? book.worksheets[0];
+  const settings = settingsOf(book.getWorksheet("Settings"));
+  const settlementValue = settings.get("settlement date");
+  if (settlementValue === undefined)
+    throw new Error(`${options.input}: no "Settlement date" in a Settings sheet`);
+  const settlement = parseDate(settlementValue, "Settings!Settlement date");
+  const contractDv01 =
+    options.contractDv01 ?? numberSetting(settings.get("contract dv01"), "Settings!Contract DV01");
+  if (contractDv01 === undefined)
+    throw new Error(`no contract DV01: give --contract-dv01 or a "Contract DV01" setting`);
+  const result = runHedgeJob({
+    values: sheetValues(holdingsSheet),
+    sheet: holdingsSheet.name,
+    originRow: 1,
+    originColumn: 0,
+    settlement,
+    targetDuration:
+      options.target ??
+      numberSetting(settings.get("target duration"), "Settings!Target duration") ??
+      5,
+    contractDv01,
+    contractName: String(settings.get("hedge contract") ?? "Treasury futures contract"),
+    runDate: options.runDate ?? new Date().toISOString().slice(0, 10),
+    source: `${holdingsSheet.name} of ${options.input.split(/[\\/]/).pop()}`,
+  });
+  if (result.ok) {
+    const out = new ExcelJS.Workbook();
+    out.creator = "keyrate";
+    renderSheet(out, result.sheet);
+    mkdirSync(dirname(resolve(options.output)), { recursive: true });
+    await out.xlsx.writeFile(options.output);
+  }
+  return { ...result, settlement };
+}
+
+const money = (x: number) => Math.round(x).toLocaleString("en-US");
+
+/** Runs the `demo` command; returns the process exit code. */
+export async function runDemo(argv: string[], out: (text: string) => void): Promise<number> {
+  const options: DemoOptions = {
+    input: flag(argv, "--input") ?? SAMPLE_WORKBOOK,
+    output: flag(argv, "--out") ?? DEFAULT_OUTPUT,
+    target: flag(argv, "--target") !== undefined ? Number(flag(argv, "--target")) : undefined,
+    contractDv01:
+      flag(argv, "--contract-dv01") !== undefined
+        ? Number(flag(argv, "--contract-dv01"))
+        : undefined,
+  };
+  const result = await demo(options);
+  for (const p of result.problems) out(`problem: ${p.message}`);
+  if (!result.ok) {
+    out(`nothing written: fix the problems above in ${options.input}`);
+    return 1;
+  }
+  const { totals: t, hedge } = result;
+  out(`keyrate demo — ${options.input} (settlement ${isoFromSerial(result.settlement)})`);
+  out(
+    `  holdings in totals     ${t.included} (left out: ${t.excluded}; rows rejected: ${new Set(result.problems.map((p) => p.row)).size})`
+  );
+  out(`  market value (dirty)   ${money(t.marketValue)}`);
+  out(`  modified duration      ${t.modified.toFixed(3)} years (yield-based, MV-weighted)`);
+  out(`  Macaulay duration      ${t.macaulay.toFixed(3)} years`);
+  out(`  convexity              ${t.convexity.toFixed(2)} years² (yield)`);
+  out(`  DV01                   ${money(t.dv01)} per bp (yield-based)`);
+  out(
+    `  target duration        ${hedge.targetDuration.toFixed(3)} years → target DV01 ${money(hedge.targetDv01)}`
+  );
+  out(`  contract DV01          ${hedge.contractDv01.toFixed(2)} per contract`);
+  out(
+    `  contracts to trade     ${hedge.contracts} (${hedge.contracts < 0 ? "sell" : "buy"}; DV01 ratio)`
+  );
+  out(
+    `  after hedge            DV01 ${money(hedge.dv01After)}, duration ${hedge.durationAfter.toFixed(3)} years`
+  );
+  out(`wrote ${options.output}`);
+  return 0;
+}

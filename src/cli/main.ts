@@ -1,0 +1,25 @@
+/** The `keyrate` command line: `fn` (any KEYRATE function) and `demo` (the hedge workbook on the sample). */
+import { runFn } from "./fn";
+import { runDemo } from "./demo";
+
+const USAGE = `keyrate — bond duration and hedging analytics
+
+usage:
+  keyrate fn NAME ARG…             call a KEYRATE function (same arguments as in Excel; null omits one)
+  keyrate fn NAME --batch F.json   call it for every argument list in a JSON array; prints a JSON array
+  keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY]
+                                   write the hedge recommendation workbook for a holdings workbook`;
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (text: string) => process.stdout.write(text + "\n");
+  const [command, ...rest] = argv;
+  try {
+    if (command === "fn") return runFn(rest, out);
+    if (command === "demo") return await runDemo(rest, out);
+    out(USAGE);
+    return command === undefined || command === "--help" || command === "help" ? 0 : 2;
+  } catch (e) {
+    process.stderr.write(`keyrate: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

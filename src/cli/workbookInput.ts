@@ -1,0 +1,29 @@
+/** Reading ranges from workbook files (exceljs) into the plain values a range would give in Excel. */
+import type { Worksheet } from "exceljs";
+import { cellValue } from "../core/holdings";
+
+/** The used range of a worksheet from A1, as rows of unwrapped cell values ("" for empty cells). */
+export function sheetValues(ws: Worksheet): unknown[][] {
+  const rows: unknown[][] = [];
+  const width = ws.columnCount;
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const values: unknown[] = [];
+    // exceljs, not Office.js: nothing to load.
+    // eslint-disable-next-line office-addins/load-object-before-read
+    for (let c = 1; c <= width; c++) values.push(cellValue(row.getCell(c).value) ?? "");
+    rows.push(values);
+  }
+  return rows;
+}
+
+/** Label → value pairs from the first two columns of a settings sheet (labels lower-cased). */
+export function settingsOf(ws: Worksheet | undefined): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (!ws) return out;
+  for (const [label, value] of sheetValues(ws)) {
+    if (typeof label === "string" && label.trim() !== "")
+      out.set(label.trim().toLowerCase(), value);
+  }
+  return out;
+}

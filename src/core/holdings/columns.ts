@@ -1,0 +1,167 @@
+/**
+ * Matching the header row of a holdings range to canonical fields (SPEC S2): case-insensitive,
+ * ignoring spaces, underscores and punctuation, with the usual synonyms of desks and vendors.
+ */
+import { cellText, cellValue } from "./cells";
+import { ColumnMapping, ColumnOverride, HOLDING_FIELDS, HoldingField } from "./types";
+
+/**
+ * Accepted headers per field, most specific first, written as a user would; they are compared
+ * after {@link normalizeHeader}.
+ */
+export const COLUMN_SYNONYMS: Readonly<Record<HoldingField, readonly string[]>> = {
+  id: ["id", "cusip", "isin", "security id", "identifier", "ticker", "sedol", "figi", "bond id"],
+  description: [
+    "description",
+    "name",
+    "security",
+    "issuer",
+    "security name",
+    "issuer name",
+    "desc",
+  ],
+  par: [
+    "par",
+    "face",
+    "face amount",
+    "face value",
+    "quantity",
+    "qty",
+    "position",
+    "notional",
+    "par amount",
+    "par value",
+    "holding",
+    "nominal",
+  ],
+  coupon: ["coupon", "cpn", "coupon rate", "rate", "coupon %"],
+  maturity: ["maturity", "mat", "maturity date", "mat date", "final maturity", "maturity dt"],
+  price: ["price", "clean price", "px", "mkt price", "market price", "px clean", "price clean"],
+  yield: ["yield", "yld", "ytm", "yield to maturity", "mkt yield"],
+  frequency: ["frequency", "freq", "coupon frequency", "cpn freq", "pay freq", "payment frequency"],
+  basis: ["basis", "day count", "daycount", "dcc", "day count basis", "accrual basis", "day cnt"],
+  sector: ["sector", "asset class", "sector class", "industry sector", "asset type"],
+  type: ["type", "security type", "instrument type", "bond type", "structure", "sec type"],
+  rating: ["rating", "credit rating", "composite rating", "avg rating", "sp rating", "moodys"],
+  currency: ["currency", "ccy", "crncy", "cur", "curr"],
+  issue_date: ["issue date", "issue", "dated date", "issue dt", "dated"],
+  first_coupon: [
+    "first coupon",
+    "first coupon date",
+    "first cpn",
+    "first cpn date",
+    "first pay date",
+  ],
+  vendor_duration: [
+    "vendor duration",
+    "duration (vendor)",
+    "bbg duration",
+    "bloomberg duration",
+    "vendor mod duration",
+    "vendor modified duration",
+    "vendor eff duration",
+    "vendor oad",
+    "oad",
+    "mod duration",
+    "modified duration",
+    "effective duration",
+    "duration",
+    "dur",
+  ],
+  vendor_dv01: [
+    "vendor dv01",
+    "dv01 (vendor)",
+    "bbg dv01",
+    "bloomberg dv01",
+    "vendor pvbp",
+    "dv01",
+    "pvbp",
+    "bpv",
+  ],
+};
+
+/** Header text reduced for comparison: lower case, letters and digits only ("Face_Amount" → "faceamount"). */
+export function normalizeHeader(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/** The header with parenthesised and bracketed notes removed ("Par (USD)" → "Par "). */
+function withoutNotes(text: string): string {
+  return text.replace(/\([^)]*\)|\[[^\]]*\]/g, " ");
+}
+
+const NORMALIZED_SYNONYMS: Record<HoldingField, string[]> = Object.fromEntries(
+  HOLDING_FIELDS.map((f) => [f, COLUMN_SYNONYMS[f].map(normalizeHeader)])
+) as Record<HoldingField, string[]>;
+
+/** A mapping with no field matched. */
+export function emptyMapping(): ColumnMapping {
+  return Object.fromEntries(HOLDING_FIELDS.map((f) => [f, null])) as ColumnMapping;
+}
+
+/** The field a single header names, or undefined; used to resolve an override given as text. */
+export function fieldOfHeader(header: string): HoldingField | undefined {
+  for (const key of [normalizeHeader(header), normalizeHeader(withoutNotes(header))]) {
+    for (const f of HOLDING_FIELDS) if (NORMALIZED_SYNONYMS[f].includes(key)) return f;
+  }
+  return undefined;
+}
+
+/**
+ * Maps fields to columns of a header row. The override is applied first (its columns are taken);
+ * then each remaining field takes the column whose header matches its earliest synonym, first on
+ * the whole header, then on the header without parenthesised notes ("Par (USD)"). A column serves
+ * one field only; with duplicate headers the leftmost wins.
+ * @param headerRow The first row of the range, cells as given.
+ * @param override The user's corrections; an index outside the row or an unknown header text
+ *   leaves the field unmapped.
+ */
+export function matchColumns(
+  headerRow: readonly unknown[],
+  override: ColumnOverride = {}
+): ColumnMapping {
+  const headers = headerRow.map((v) => cellText(cellValue(v)));
+  const mapping = emptyMapping();
+  const taken = new Set<number>();
+  const overridden = new Set<HoldingField>();
+
+  for (const f of HOLDING_FIELDS) {
+    if (!(f in override)) continue;
+    const o = override[f];
+    overridden.add(f);
+    if (o === null || o === undefined) continue;
+    let index: number;
+    if (typeof o === "number") index = o;
+    else if (typeof o === "string") {
+      const key = normalizeHeader(o);
+      index = headers.findIndex((h) => h !== "" && normalizeHeader(h) === key);
+    } else index = o.index;
+    if (Number.isInteger(index) && index >= 0 && index < headers.length) {
+      mapping[f] = { index, header: headers[index] };
+      taken.add(index);
+    }
+  }
+
+  for (const pass of [normalizeHeader, (h: string) => normalizeHeader(withoutNotes(h))]) {
+    const keys = headers.map(pass);
+    for (const f of HOLDING_FIELDS) {
+      if (overridden.has(f) || mapping[f] !== null) continue;
+      for (const synonym of NORMALIZED_SYNONYMS[f]) {
+        const index = keys.findIndex((k, i) => k !== "" && k === synonym && !taken.has(i));
+        if (index >= 0) {
+          mapping[f] = { index, header: headers[index] };
+          taken.add(index);
+          break;
+        }
+      }
+    }
+  }
+  return mapping;
+}
+
+/** How a missing column could be headed, for messages: "Coupon (or cpn, coupon rate, rate)". */
+export function describeField(field: HoldingField): string {
+  const [first, ...rest] = COLUMN_SYNONYMS[field];
+  const name = first.charAt(0).toUpperCase() + first.slice(1);
+  return rest.length ? `${name} (or ${rest.slice(0, 4).join(", ")})` : name;
+}

@@ -1,0 +1,33 @@
+/** Holdings ranges: column matching, convention parsing, validation and the struct of arrays. */
+export * from "./types";
+export { readHoldings, EXPECTED } from "./read";
+export {
+  matchColumns,
+  normalizeHeader,
+  fieldOfHeader,
+  emptyMapping,
+  describeField,
+  COLUMN_SYNONYMS,
+} from "./columns";
+export {
+  parseSector,
+  parseHoldingType,
+  parseBasisCell,
+  parseFrequencyCell,
+  defaultBasis,
+  SECTOR_SYNONYMS,
+  TYPE_SYNONYMS,
+  DEFAULT_FREQUENCY,
+  DEFAULT_CURRENCY,
+} from "./conventions";
+export { packHoldings, holdingAt } from "./pack";
+export {
+  cellValue,
+  cellNumber,
+  cellText,
+  isEmptyRow,
+  a1Address,
+  columnLetters,
+  sheetPrefix,
+} from "./cells";
+export type { CellValue } from "./cells";

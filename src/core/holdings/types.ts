@@ -1,0 +1,166 @@
+/**
+ * Types of a holdings table read from a worksheet range (SPEC S2 "Holdings").
+ *
+ * Units follow SPEC S3: coupons and yields are decimals (0.045 for 4.5%), prices are clean per 100
+ * of par, par is face amount in the portfolio currency (negative for a short), dates are Excel
+ * serial numbers (1900 date system), day counts are Excel basis codes 0–4.
+ */
+
+/** Broad sector of a holding; drives the default day count and sector contributions. */
+export type Sector =
+  "government" | "agency" | "corporate" | "securitized" | "municipal" | "cash" | "other";
+
+/** Cash-flow structure of a holding. Callables and MBS need OAS-based effective durations. */
+export type HoldingType = "bullet" | "zero" | "frn" | "callable" | "mbs";
+
+/** Every column a holdings range may carry, by canonical field name. */
+export const HOLDING_FIELDS = [
+  "id",
+  "description",
+  "par",
+  "coupon",
+  "maturity",
+  "price",
+  "yield",
+  "frequency",
+  "basis",
+  "sector",
+  "type",
+  "rating",
+  "currency",
+  "issue_date",
+  "first_coupon",
+  "vendor_duration",
+  "vendor_dv01",
+] as const;
+
+/** Canonical name of a holdings column. */
+export type HoldingField = (typeof HOLDING_FIELDS)[number];
+
+/** Where a field was found: the 0-based column index inside the range and the header text. */
+export interface ColumnMatch {
+  readonly index: number;
+  readonly header: string;
+}
+
+/** Field → matched column, `null` when the range has no such column. */
+export type ColumnMapping = Record<HoldingField, ColumnMatch | null>;
+
+/**
+ * A user's correction of the automatic mapping, per field: a 0-based column index inside the
+ * range, a header text (matched like an automatic header), a {@link ColumnMatch} (its index is
+ * used), or `null` to leave the field unmapped. Fields not given keep the automatic match.
+ */
+export type ColumnOverride = Partial<Record<HoldingField, ColumnMatch | number | string | null>>;
+
+/**
+ * Holdings as a struct of arrays, one entry per valid row, in worksheet order, ready for
+ * vectorised kernels. Typed arrays hold NaN where an optional number is absent.
+ */
+export interface Holdings {
+  /** Number of holdings (length of every array). */
+  readonly count: number;
+  /** CUSIP, ISIN or user id, trimmed text. */
+  readonly id: string[];
+  /** Free text; "" when absent. */
+  readonly description: string[];
+  readonly sector: Sector[];
+  readonly type: HoldingType[];
+  /** Face amount held, money in the portfolio currency; negative for a short. */
+  readonly par: Float64Array;
+  /** Annual coupon rate, decimal (0.045 for 4.5%); 0 for a zero-coupon bond. */
+  readonly coupon: Float64Array;
+  /** Maturity date, Excel serial. */
+  readonly maturity: Float64Array;
+  /** Clean price per 100 of par; NaN when not given. */
+  readonly price: Float64Array;
+  /** Yield, decimal; NaN when not given. At least one of price and yield is a number. */
+  readonly yld: Float64Array;
+  /** Coupons per year: 1, 2 or 4 (default 2). */
+  readonly frequency: Uint8Array;
+  /**
+   * Excel day-count basis: 0 US 30/360, 1 actual/actual, 2 actual/360, 3 actual/365, 4 European
+   * 30/360. Default 1 for government, 0 otherwise.
+   */
+  readonly basis: Uint8Array;
+  /** Credit rating text as given; "" when absent. */
+  readonly rating: string[];
+  /** ISO currency code, upper case; default "USD". */
+  readonly currency: string[];
+  /** Issue date, Excel serial; NaN when not given. */
+  readonly issueDate: Float64Array;
+  /** First coupon date, Excel serial; NaN when not given. */
+  readonly firstCoupon: Float64Array;
+  /** Vendor's duration in years, for reconciliation; NaN when not given. */
+  readonly vendorDuration: Float64Array;
+  /** Vendor's DV01 in money (value change for a 1 bp fall); NaN when not given. */
+  readonly vendorDv01: Float64Array;
+  /** Worksheet row number (1-based) each holding came from. */
+  readonly sourceRow: Int32Array;
+}
+
+/** One holding as plain values; {@link Holdings} is an array of these, transposed. */
+export interface HoldingRecord {
+  id: string;
+  description: string;
+  sector: Sector;
+  type: HoldingType;
+  par: number;
+  coupon: number;
+  maturity: number;
+  price: number;
+  yld: number;
+  frequency: number;
+  basis: number;
+  rating: string;
+  currency: string;
+  issueDate: number;
+  firstCoupon: number;
+  vendorDuration: number;
+  vendorDv01: number;
+  sourceRow: number;
+}
+
+/** A bad or missing input, located so the user can find and fix the cell. */
+export interface HoldingProblem {
+  /** Worksheet name ("" when unknown). */
+  readonly sheet: string;
+  /** Worksheet row number, 1-based (the header row for a missing column). */
+  readonly row: number;
+  /** Header text of the column, or the field name when the column is missing. */
+  readonly column: string;
+  /** A1 address with the sheet, such as "Holdings!D17" (a range for a missing column). */
+  readonly cell: string;
+  /** The cell value as given (after unwrapping rich text and formula results); null if empty. */
+  readonly value: unknown;
+  /** What was expected, in words. */
+  readonly expected: string;
+  /** The field concerned. */
+  readonly field: HoldingField;
+  /** One sentence for the user: where, what was found and what was expected. */
+  readonly message: string;
+}
+
+/** Options of {@link readHoldings}. */
+export interface ReadHoldingsOptions {
+  /** Settlement date, Excel serial; every maturity must fall after it. */
+  settlement: number;
+  /** Worksheet name used in problem addresses; default "". */
+  sheet?: string;
+  /** Worksheet row number (1-based) of the header row; default 1. */
+  originRow?: number;
+  /** 0-based worksheet column index of the range's first column (0 is column A); default 0. */
+  originColumn?: number;
+  /** Corrections of the automatic column matching. */
+  mapping?: ColumnOverride;
+}
+
+/** Result of {@link readHoldings}. */
+export interface ReadHoldingsResult {
+  /** The valid rows. */
+  holdings: Holdings;
+  /** Every problem found, in worksheet order (missing columns first). */
+  problems: HoldingProblem[];
+  /** The column mapping used (automatic matches with the override applied). */
+  mapping: ColumnMapping;
+}

@@ -1,0 +1,296 @@
+/* global Office, Excel, document */
+/**
+ * The task pane: select a holdings range, check it, set the hedge inputs, write the "Hedge
+ * Recommendation" sheet. Fluent UI web components give the Office look; the work itself is in
+ * workbookIO (Office.js) and core (pure). Choices are remembered per workbook in Office settings.
+ */
+import {
+  provideFluentDesignSystem,
+  fluentButton,
+  fluentTextField,
+  fluentSelect,
+  fluentOption,
+  fluentProgressRing,
+} from "@fluentui/web-components";
+import { isoFromSerial, parseDate } from "../core/dates";
+import { HoldingProblem, matchColumns, HOLDING_FIELDS } from "../core/holdings";
+import { parseRounding } from "../core/hedge/dv01Hedge";
+import { KeyrateError } from "../core/errors";
+import { readSelection, runOnSelection, selectCell, JobSettings } from "./workbookIO";
+
+provideFluentDesignSystem().register(
+  fluentButton(),
+  fluentTextField(),
+  fluentSelect(),
+  fluentOption(),
+  fluentProgressRing()
+);
+
+const SETTINGS_KEY = "keyrate.hedgeWizard";
+
+interface FormState {
+  settlement: string;
+  target: string;
+  contractName: string;
+  contractDv01: string;
+  beta: string;
+  rounding: string;
+}
+
+const DEFAULTS: FormState = {
+  settlement: new Date().toISOString().slice(0, 10),
+  target: "5",
+  contractName: "ZN (10-year T-note futures)",
+  contractDv01: "",
+  beta: "1",
+  rounding: "nearest",
+};
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K | string,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of children) el.append(c);
+  return el;
+}
+
+function field(id: string, label: string, value: string, hint: string): HTMLElement {
+  const input = h("fluent-text-field", { id, value, "aria-describedby": `${id}-hint` }, label);
+  return h(
+    "div",
+    { class: "kr-field" },
+    input,
+    h("p", { id: `${id}-hint`, class: "kr-muted kr-hint" }, hint)
+  );
+}
+
+function valueOf(id: string): string {
+  return ((document.getElementById(id) as HTMLInputElement | null)?.value ?? "").trim();
+}
+
+function loadState(): FormState {
+  const saved = Office.context.document.settings.get(SETTINGS_KEY) as Partial<FormState> | null;
+  return { ...DEFAULTS, ...(saved ?? {}) };
+}
+
+function saveState(state: FormState): void {
+  Office.context.document.settings.set(SETTINGS_KEY, state);
+  Office.context.document.settings.saveAsync();
+}
+
+function readForm(): FormState {
+  return {
+    settlement: valueOf("kr-settlement"),
+    target: valueOf("kr-target"),
+    contractName: valueOf("kr-contract"),
+    contractDv01: valueOf("kr-contract-dv01"),
+    beta: valueOf("kr-beta"),
+    rounding: valueOf("kr-rounding") || "nearest",
+  };
+}
+
+/** Form values to job settings; every bad field is reported at once. */
+function parseForm(state: FormState): { settings?: JobSettings; errors: string[] } {
+  const errors: string[] = [];
+  const attempt = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      errors.push(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  };
+  const number = (text: string, what: string, check: (x: number) => boolean, expected: string) => {
+    const x = Number(text);
+    if (text === "" || !Number.isFinite(x) || !check(x))
+      throw new Error(`${what}: expected ${expected}, got "${text}"`);
+    return x;
+  };
+  const settlement = attempt(() => parseDate(state.settlement, "Settlement date"));
+  const targetDuration = attempt(() =>
+    number(state.target, "Target duration", (x) => x >= 0 && x < 100, "years, 0–100")
+  );
+  const contractDv01 = attempt(() =>
+    number(state.contractDv01, "Contract DV01", (x) => x > 0, "money per bp per contract, > 0")
+  );
+  const beta = attempt(() => number(state.beta, "Yield beta", (x) => x > 0, "a positive ratio"));
+  const rounding = attempt(() => parseRounding(state.rounding));
+  if (errors.length > 0) return { errors };
+  return {
+    errors,
+    settings: {
+      settlement: settlement!,
+      targetDuration: targetDuration!,
+      contractDv01: contractDv01!,
+      contractName: state.contractName || "Treasury futures contract",
+      beta: beta!,
+      rounding: rounding!,
+      runDate: new Date().toISOString().slice(0, 10),
+    },
+  };
+}
+
+function showProblems(list: HTMLElement, problems: readonly HoldingProblem[]): void {
+  list.replaceChildren();
+  if (problems.length === 0) return;
+  list.append(
+    h(
+      "p",
+      { class: "kr-warning" },
+      `${problems.length} problem${problems.length > 1 ? "s" : ""} in the holdings (your cells are unchanged):`
+    )
+  );
+  const ul = h("ul", { class: "kr-problems" });
+  for (const p of problems) {
+    const button = h("button", { class: "kr-link", title: `Select ${p.cell}` }, p.cell);
+    button.addEventListener(
+      "click",
+      () => void Excel.run((context) => selectCell(context, p.cell.split(":")[0]))
+    );
+    ul.append(
+      h(
+        "li",
+        {},
+        button,
+        ` ${p.column}: ${p.value === null ? "empty" : JSON.stringify(p.value)} — expected ${p.expected}`
+      )
+    );
+  }
+  list.append(ul);
+}
+
+function render(root: HTMLElement): void {
+  const state = loadState();
+  const status = h("p", { id: "kr-status", role: "status", class: "kr-muted" });
+  const problems = h("div", { id: "kr-problems" });
+  const mapping = h("div", { id: "kr-mapping" });
+  const busy = h("fluent-progress-ring", { id: "kr-busy", hidden: "" });
+
+  const check = h(
+    "fluent-button",
+    { id: "kr-check", appearance: "outline" },
+    "Check selected range"
+  );
+  const run = h(
+    "fluent-button",
+    { id: "kr-run", appearance: "accent" },
+    "Write Hedge Recommendation sheet"
+  );
+  const rounding = h(
+    "fluent-select",
+    { id: "kr-rounding", title: "Rounding" },
+    ...["nearest", "down", "none"].map((r) =>
+      h("fluent-option", r === state.rounding ? { value: r, selected: "" } : { value: r }, r)
+    )
+  );
+
+  root.replaceChildren(
+    h(
+      "section",
+      { class: "kr-card", "aria-labelledby": "kr-step1" },
+      h("h2", { id: "kr-step1", class: "kr-card-title" }, "1. Holdings"),
+      h(
+        "p",
+        { class: "kr-muted" },
+        "Select the holdings range with its header row (id, par, coupon, maturity, price or yield; optional sector, type, frequency, basis…), then check it."
+      ),
+      check,
+      mapping,
+      problems
+    ),
+    h(
+      "section",
+      { class: "kr-card", "aria-labelledby": "kr-step2" },
+      h("h2", { id: "kr-step2", class: "kr-card-title" }, "2. Hedge"),
+      field(
+        "kr-settlement",
+        "Settlement date",
+        state.settlement,
+        "YYYY-MM-DD; maturities must fall after it."
+      ),
+      field(
+        "kr-target",
+        "Target modified duration (years)",
+        state.target,
+        "Yield-based duration the portfolio should have after the hedge."
+      ),
+      field("kr-contract", "Hedge contract", state.contractName, "Name shown on the sheet."),
+      field(
+        "kr-contract-dv01",
+        "Contract DV01 (money per bp)",
+        state.contractDv01,
+        "CTD DV01 per contract face ÷ conversion factor."
+      ),
+      field(
+        "kr-beta",
+        "Yield beta",
+        state.beta,
+        "Portfolio yield change per hedge yield change (1 = parallel)."
+      ),
+      h("div", { class: "kr-field" }, h("label", { for: "kr-rounding" }, "Rounding "), rounding)
+    ),
+    h("section", { class: "kr-card" }, run, busy, status)
+  );
+
+  check.addEventListener(
+    "click",
+    () =>
+      void Excel.run(async (context) => {
+        const sel = await readSelection(context);
+        const header = (sel.values[0] ?? []).map((v) => String(v ?? ""));
+        const m = matchColumns(header);
+        mapping.replaceChildren(
+          h("p", {}, `${sel.address}: ${Math.max(sel.values.length - 1, 0)} rows.`),
+          h(
+            "table",
+            { class: "kr-mapping" },
+            ...HOLDING_FIELDS.filter((f) => m[f]).map((f) =>
+              h("tr", {}, h("td", {}, f), h("td", {}, m[f]!.header))
+            )
+          )
+        );
+      }).catch(
+        (e) => (status.textContent = `Could not read the selection: ${(e as Error).message}`)
+      )
+  );
+
+  run.addEventListener("click", () => {
+    const form = readForm();
+    const { settings, errors } = parseForm(form);
+    if (!settings) {
+      status.textContent = errors.join(" · ");
+      return;
+    }
+    saveState(form);
+    busy.removeAttribute("hidden");
+    status.textContent = "Working…";
+    void Excel.run(async (context) => {
+      const { result, sheetName } = await runOnSelection(
+        context,
+        settings,
+        (done, total) => (status.textContent = `Writing rows ${done} of ${total}…`)
+      );
+      showProblems(problems, result.problems);
+      if (!result.ok) {
+        status.textContent = "Nothing written: fix the problems listed above.";
+        return;
+      }
+      const hedge = result.hedge;
+      status.textContent = `Wrote "${sheetName}" (settlement ${isoFromSerial(settings.settlement)}): ${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years.`;
+    })
+      .catch(
+        (e) =>
+          (status.textContent =
+            e instanceof KeyrateError ? e.message : `Failed: ${(e as Error).message}`)
+      )
+      .finally(() => busy.setAttribute("hidden", ""));
+  });
+}
+
+Office.onReady((info) => {
+  const root = document.getElementById("app");
+  if (info.host === Office.HostType.Excel && root) render(root);
+});

@@ -1,0 +1,97 @@
+/**
+ * The task pane's reads and writes of the user's workbook. Reads never change a cell; writes only
+ * ever go to new sheets (see render/officejs). Large selections are read in row chunks, one
+ * `context.sync()` per chunk, under Excel on the web's response-size limit.
+ */
+import { runHedgeJob, HedgeJobInput, HedgeJobResult } from "../core/report/hedgeJob";
+import { renderSheet } from "../render/officejs";
+
+/** Rows per read request (Excel on the web limits a response to about 5 MB). */
+export const READ_ROWS_PER_CHUNK = 5000;
+
+/** A selected range's values and where it sits. */
+export interface Selection {
+  values: unknown[][];
+  sheet: string;
+  /** Address with the sheet, e.g. "Holdings!A1:L301". */
+  address: string;
+  /** 1-based worksheet row of the range's first row. */
+  originRow: number;
+  /** 0-based worksheet column of the range's first column. */
+  originColumn: number;
+}
+
+/** Reads the current selection (values only; formatting and formulas are left alone). */
+export async function readSelection(context: Excel.RequestContext): Promise<Selection> {
+  // The selection is always on the active sheet.
+  const range = context.workbook.getSelectedRange();
+  range.load(["address", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name");
+  await context.sync();
+  const values: unknown[][] = [];
+  for (let r0 = 0; r0 < range.rowCount; r0 += READ_ROWS_PER_CHUNK) {
+    const n = Math.min(READ_ROWS_PER_CHUNK, range.rowCount - r0);
+    const chunk = sheet.getRangeByIndexes(
+      range.rowIndex + r0,
+      range.columnIndex,
+      n,
+      range.columnCount
+    );
+    chunk.load("values");
+    // One sync per chunk bounds each response's size.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    await context.sync();
+    values.push(...chunk.values);
+  }
+  return {
+    values,
+    sheet: sheet.name,
+    address: range.address,
+    originRow: range.rowIndex + 1,
+    originColumn: range.columnIndex,
+  };
+}
+
+/** Selects a cell given as "Sheet!A1" (used when the user clicks a problem in the list). */
+export async function selectCell(context: Excel.RequestContext, address: string): Promise<void> {
+  const bang = address.lastIndexOf("!");
+  const sheetName = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  context.workbook.worksheets
+    .getItem(sheetName)
+    .getRange(address.slice(bang + 1))
+    .select();
+  await context.sync();
+}
+
+/** The hedge job's inputs other than the holdings range, as the pane's form collects them. */
+export type JobSettings = Omit<
+  HedgeJobInput,
+  "values" | "sheet" | "originRow" | "originColumn" | "source"
+>;
+
+/**
+ * Reads the selection, runs the hedge job and, when it can, writes the recommendation sheet.
+ * @returns The job result and the name of the sheet written (undefined when nothing was written).
+ */
+export async function runOnSelection(
+  context: Excel.RequestContext,
+  settings: JobSettings,
+  onProgress?: (done: number, total: number) => void
+): Promise<{ result: HedgeJobResult; sheetName?: string; selection: Selection }> {
+  const selection = await readSelection(context);
+  const result = runHedgeJob({
+    ...settings,
+    values: selection.values,
+    sheet: selection.sheet,
+    originRow: selection.originRow,
+    originColumn: selection.originColumn,
+    source: selection.address,
+  });
+  if (!result.ok) return { result, selection };
+  const sheetName = await renderSheet(context, result.sheet, onProgress);
+  return { result, sheetName, selection };
+}

@@ -1,0 +1,85 @@
+/**
+ * The demo end to end: the bundled sample in, out/hedge-recommendation.xlsx written by exceljs,
+ * read back and checked cell by cell against the sheet model the task pane renders in Excel, and
+ * its figures against the core.
+ */
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
+import { shownValue } from "../../src/core/report/sheetModel";
+import { bondRisk, Basis, Frequency } from "../../src/core/bond";
+import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
+import { hedgeContracts } from "../../src/core/hedge/dv01Hedge";
+import { parseDate } from "../../src/core/dates";
+
+describe("npm run demo", () => {
+  const output = join(mkdtempSync(join(tmpdir(), "keyrate-demo-")), "hedge-recommendation.xlsx");
+  let result: Awaited<ReturnType<typeof demo>>;
+  let sheet: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    result = await demo({ input: SAMPLE_WORKBOOK, output, runDate: "2025-01-02", contractDv01: 80, target: 5 });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(output);
+    sheet = book.getWorksheet(HEDGE_SHEET_NAME)!;
+  });
+
+  it("reads the whole sample without problems", () => {
+    expect(result.ok).toBe(true);
+    expect(result.problems).toEqual([]);
+    if (!result.ok) return;
+    expect(result.totals.included + result.totals.excluded).toBeGreaterThanOrEqual(290);
+    expect(result.totals.excluded).toBeGreaterThan(0); // callables and MBS are left out, with a note
+  });
+
+  it("writes every cell of the model, with its number format", () => {
+    if (!result.ok) throw new Error("demo failed");
+    expect(sheet).toBeDefined();
+    result.sheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const raw = sheet.getRow(r + 1).getCell(c + 1).value;
+        // exceljs reads date-formatted numbers back as Dates.
+        const written = raw instanceof Date ? parseDate(raw) : raw;
+        const expected = shownValue(cell);
+        if (expected === null) expect(written ?? null).toBeNull();
+        else expect(written).toEqual(expected);
+        if (cell.numFmt) expect(sheet.getRow(r + 1).getCell(c + 1).numFmt).toBe(cell.numFmt);
+      })
+    );
+  });
+
+  it("sizes the hedge from the portfolio DV01 and agrees with the core per holding", async () => {
+    if (!result.ok) throw new Error("demo failed");
+    const { totals: t, hedge } = result;
+    expect(hedge.contracts).toBe(hedgeContracts(t.dv01, 5 * t.marketValue * 1e-4, 80));
+    expect(Math.abs(hedge.durationAfter - 5)).toBeLessThan((80 / (t.marketValue * 1e-4)) * 0.5 + 1e-12);
+    // Holdings table: find its header row and check DV01 of every included holding.
+    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
+    let header = 1;
+    while (values(header)[0] !== "ID") header++;
+    const cols = values(header) as string[];
+    const col = (name: string) => cols.indexOf(name);
+    let checked = 0;
+    for (let r = header + 1; values(r)[0] && values(r)[col("Maturity")] !== undefined; r++) {
+      const v = values(r);
+      if (v[col("Note")]) continue;
+      const risk = bondRisk(
+        {
+          settlement: 45659, // 2025-01-02, the sample's settlement
+          maturity: parseDate(v[col("Maturity")]),
+          rate: v[col("Coupon")] as number,
+          frequency: v[col("Coupons / yr")] as Frequency,
+          basis: (v[col("Day count")] === "actual/actual" ? 1 : 0) as Basis,
+        },
+        v[col("Yield to maturity")] as number
+      );
+      const par = v[col("Par")] as number;
+      expect(v[col("DV01 (yield), per bp")]).toBeCloseTo((risk.dv01 * par) / 100, 6);
+      expect(v[col("Modified duration (yield), yrs")]).toBeCloseTo(risk.modified, 12);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(250);
+  });
+});

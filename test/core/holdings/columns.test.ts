@@ -1,0 +1,141 @@
+import {
+  matchColumns,
+  normalizeHeader,
+  fieldOfHeader,
+  describeField,
+} from "../../../src/core/holdings";
+
+describe("normalizeHeader", () => {
+  it("ignores case, spaces, underscores and punctuation", () => {
+    expect(normalizeHeader(" Face_Amount ")).toBe("faceamount");
+    expect(normalizeHeader("Coupon-Rate (%)")).toBe("couponrate");
+    expect(normalizeHeader("Maturity.Date")).toBe("maturitydate");
+  });
+});
+
+describe("matchColumns", () => {
+  it("matches the canonical headers", () => {
+    const m = matchColumns(["ID", "Description", "Par", "Coupon", "Maturity", "Price", "Yield"]);
+    expect(m.id).toEqual({ index: 0, header: "ID" });
+    expect(m.description).toEqual({ index: 1, header: "Description" });
+    expect(m.par?.index).toBe(2);
+    expect(m.coupon?.index).toBe(3);
+    expect(m.maturity?.index).toBe(4);
+    expect(m.price?.index).toBe(5);
+    expect(m.yield?.index).toBe(6);
+    expect(m.basis).toBeNull();
+    expect(m.vendor_duration).toBeNull();
+  });
+
+  it.each([
+    ["CUSIP", "id"],
+    ["isin", "id"],
+    ["Security ID", "id"],
+    ["security_id", "id"],
+    ["Identifier", "id"],
+    ["Ticker", "id"],
+    ["Name", "description"],
+    ["Issuer", "description"],
+    ["Security", "description"],
+    ["Face", "par"],
+    ["Face Amount", "par"],
+    ["QTY", "par"],
+    ["Quantity", "par"],
+    ["Position", "par"],
+    ["Notional", "par"],
+    ["Par Amount", "par"],
+    ["Par (USD)", "par"],
+    ["CPN", "coupon"],
+    ["Coupon Rate", "coupon"],
+    ["Rate", "coupon"],
+    ["Coupon (%)", "coupon"],
+    ["Mat", "maturity"],
+    ["Maturity_Date", "maturity"],
+    ["Clean Price", "price"],
+    ["PX", "price"],
+    ["YLD", "yield"],
+    ["YTM", "yield"],
+    ["Freq", "frequency"],
+    ["Coupon Frequency", "frequency"],
+    ["Day Count", "basis"],
+    ["DayCount", "basis"],
+    ["DCC", "basis"],
+    ["Sector", "sector"],
+    ["Type", "type"],
+    ["Rating", "rating"],
+    ["Currency", "currency"],
+    ["CCY", "currency"],
+    ["Issue Date", "issue_date"],
+    ["issue_date", "issue_date"],
+    ["First Coupon", "first_coupon"],
+    ["first_coupon_date", "first_coupon"],
+    ["Vendor Duration", "vendor_duration"],
+    ["Duration (Vendor)", "vendor_duration"],
+    ["BBG Duration", "vendor_duration"],
+    ["vendor_duration", "vendor_duration"],
+    ["Vendor DV01", "vendor_dv01"],
+    ["DV01 (vendor)", "vendor_dv01"],
+    ["vendor_dv01", "vendor_dv01"],
+  ])("header %j → %s", (header, field) => {
+    expect(fieldOfHeader(header)).toBe(field);
+    const m = matchColumns(["x", header]);
+    expect(m[field as keyof typeof m]).toEqual({ index: 1, header });
+  });
+
+  it("prefers the most specific synonym and gives each column to one field", () => {
+    const m = matchColumns(["Rate", "Coupon", "Duration", "Vendor Duration", "Yield"]);
+    expect(m.coupon).toEqual({ index: 1, header: "Coupon" });
+    expect(m.vendor_duration).toEqual({ index: 3, header: "Vendor Duration" });
+    expect(m.yield?.index).toBe(4);
+  });
+
+  it("takes the leftmost of duplicate headers and ignores blanks and odd cells", () => {
+    const m = matchColumns([
+      "",
+      null,
+      "Par",
+      "par",
+      { richText: [{ text: "Cou" }, { text: "pon" }] },
+    ]);
+    expect(m.par).toEqual({ index: 2, header: "Par" });
+    expect(m.coupon).toEqual({ index: 4, header: "Coupon" });
+  });
+
+  it("does not match unrelated headers", () => {
+    const m = matchColumns(["Market Value", "Weight", "Notes", "Portfolio"]);
+    expect(Object.values(m).every((v) => v === null)).toBe(true);
+  });
+
+  it("applies an override by index, header text, match object or null", () => {
+    const headers = ["Bond", "Amount", "C", "Final", "Px", "Rate"];
+    const m = matchColumns(headers, {
+      id: 0,
+      par: "amount",
+      coupon: { index: 2, header: "C" },
+      maturity: 3,
+      price: null,
+    });
+    expect(m.id).toEqual({ index: 0, header: "Bond" });
+    expect(m.par).toEqual({ index: 1, header: "Amount" });
+    expect(m.coupon).toEqual({ index: 2, header: "C" });
+    expect(m.maturity).toEqual({ index: 3, header: "Final" });
+    expect(m.price).toBeNull();
+    // "Rate" would be the coupon's, but the coupon was overridden: nothing else claims it.
+    expect(m.yield).toBeNull();
+  });
+
+  it("lets an override take a column away from its automatic field", () => {
+    const m = matchColumns(["ID", "Par", "Rate", "Coupon"], { yield: 2 });
+    expect(m.yield).toEqual({ index: 2, header: "Rate" });
+    expect(m.coupon).toEqual({ index: 3, header: "Coupon" });
+  });
+
+  it("ignores an override outside the row", () => {
+    expect(matchColumns(["ID"], { id: 5 }).id).toBeNull();
+    expect(matchColumns(["ID"], { id: "nope" }).id).toBeNull();
+  });
+
+  it("describes a field by its synonyms", () => {
+    expect(describeField("coupon")).toBe("Coupon (or cpn, coupon rate, rate, coupon %)");
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The task pane's workbook calls against office-addin-mock: loads before reads, chunked reads,
+ * output only on a new sheet (never over an existing one), nothing written when the input is bad.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { readSelection, runOnSelection } from "../../src/taskpane/workbookIO";
+import { ROWS_PER_CHUNK } from "../../src/render/officejs";
+import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
+
+interface Written {
+  name: string;
+  cells: Map<string, unknown>;
+  formats: Map<string, unknown>;
+  frozen: number;
+}
+
+const HEADER = ["CUSIP", "Description", "Sector", "Par", "Coupon", "Maturity", "Price"];
+const GOOD = [
+  ["91282CJL6", "UST 4.875% 2028", "Treasury", 10_000_000, 0.04875, "2028-11-30", 101.25],
+  ["912810TM0", "UST 4.000% 2052", "Treasury", 5_000_000, 0.04, "2052-11-15", 88.5],
+  ["06051GHD4", "Bank 3.5% 2029", "Corporate", 7_000_000, 0.035, "2029-04-19", 95.1],
+];
+
+/** A workbook with a selected range on the active sheet "Holdings" and the given other sheets. */
+function mockExcel(values: unknown[][], existing: string[]) {
+  const written: Written[] = [];
+  const chunkReads: number[] = [];
+  const newSheet = (name: string): Written & Record<string, unknown> => {
+    const w: Written = { name, cells: new Map(), formats: new Map(), frozen: 0 };
+    written.push(w);
+    return Object.assign(w, {
+      getRangeByIndexes(r0: number, c0: number, rows: number, cols: number) {
+        const format = { font: {}, fill: {}, columnWidth: 0 };
+        return {
+          format,
+          set formulas(v: unknown[][]) {
+            expect(v.length).toBe(rows);
+            v.forEach((row, r) => row.forEach((x, c) => w.cells.set(`${r0 + r},${c0 + c}`, x)));
+          },
+          set numberFormat(v: unknown[][]) {
+            expect(v.length).toBeLessThanOrEqual(ROWS_PER_CHUNK);
+            v.forEach((row, r) => row.forEach((x, c) => w.formats.set(`${r0 + r},${c0 + c}`, x)));
+          },
+        };
+      },
+      freezePanes: { freezeRows: (n: number) => (w.frozen = n) },
+      activate: () => undefined,
+    });
+  };
+  const mock = new OfficeMockObject({
+    context: {
+      workbook: {
+        selection: {
+          address: `Holdings!A1:G${values.length}`,
+          rowIndex: 0,
+          columnIndex: 0,
+          rowCount: values.length,
+          columnCount: values[0].length,
+        },
+        getSelectedRange() {
+          return this.selection;
+        },
+      },
+    },
+    run: async function (callback: (context: unknown) => Promise<unknown>) {
+      return callback(this.context);
+    },
+  });
+  // The worksheet collection is a hand-written stand-in: office-addin-mock cannot model
+  // `items` (an array of objects) for load("items/name").
+  const active = {
+    name: "Holdings",
+    load: () => undefined,
+    getRangeByIndexes(r0: number, c0: number, rows: number) {
+      chunkReads.push(rows);
+      // A frozen view of the user's cells: any write to it fails the test.
+      return Object.freeze({ values: values.slice(r0, r0 + rows), load: () => undefined });
+    },
+  };
+  (
+    mock as unknown as { context: { workbook: Record<string, unknown> } }
+  ).context.workbook.worksheets = {
+    items: existing.map((name) => ({ name })),
+    load: () => undefined,
+    getActiveWorksheet: () => active,
+    add: (name: string) => newSheet(name),
+  };
+  return {
+    mock: mock as unknown as { context: Excel.RequestContext; run: typeof Excel.run },
+    written,
+    chunkReads,
+  };
+}
+
+const settings = {
+  settlement: 45659,
+  targetDuration: 4,
+  contractDv01: 75,
+  contractName: "ZN",
+  runDate: "2025-01-02",
+};
+
+describe("task pane workbook I/O", () => {
+  it("reads the selection with its address and origin", async () => {
+    const { mock, chunkReads } = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    const sel = await readSelection(mock.context);
+    expect(sel.sheet).toBe("Holdings");
+    expect(sel.values).toEqual([HEADER, ...GOOD]);
+    expect(sel.originRow).toBe(1);
+    expect(chunkReads).toEqual([4]);
+  });
+
+  it("reads 20,000 rows in chunks", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => [
+      `ID${i}`,
+      "",
+      "Treasury",
+      1000,
+      0.04,
+      "2030-01-01",
+      100,
+    ]);
+    const { mock, chunkReads } = mockExcel([HEADER, ...rows], ["Holdings"]);
+    const sel = await readSelection(mock.context);
+    expect(sel.values.length).toBe(20_001);
+    expect(chunkReads.length).toBeGreaterThan(1);
+    expect(Math.max(...chunkReads)).toBeLessThanOrEqual(5000);
+  });
+
+  it("writes the recommendation on a new sheet, never over an existing one", async () => {
+    const { mock, written } = mockExcel([HEADER, ...GOOD], ["Holdings", HEDGE_SHEET_NAME]);
+    const { result, sheetName } = await runOnSelection(mock.context, settings);
+    expect(result.ok).toBe(true);
+    expect(sheetName).toBe(`${HEDGE_SHEET_NAME} (2)`);
+    expect(written.map((w) => w.name)).toEqual([`${HEDGE_SHEET_NAME} (2)`]);
+    if (!result.ok) return;
+    // Every model cell was written with its number format.
+    result.sheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        expect(written[0].formats.get(`${r},${c}`)).toBe(cell.numFmt ?? "General");
+        const v = written[0].cells.get(`${r},${c}`);
+        expect(v).toBe(cell.value === null ? "" : cell.value);
+      })
+    );
+  });
+
+  it("writes nothing and lists every problem when the holdings are bad", async () => {
+    const bad = [
+      HEADER,
+      ["X1", "", "Treasury", "ten", 4.5, "2030-01-01", 99],
+      ["X2", "", "Treasury", 1000, 0.04, "someday", -1],
+    ];
+    const { mock, written } = mockExcel(bad, ["Holdings"]);
+    const { result } = await runOnSelection(mock.context, settings);
+    expect(result.ok).toBe(false);
+    expect(written).toEqual([]);
+    const cells = result.problems.map((p) => p.cell);
+    expect(cells).toEqual(
+      expect.arrayContaining(["Holdings!D2", "Holdings!E2", "Holdings!F3", "Holdings!G3"])
+    );
+    for (const p of result.problems) {
+      expect(p.sheet).toBe("Holdings");
+      expect(p.expected.length).toBeGreaterThan(3);
+    }
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Webpack build of the keyrate add-in (shared runtime: the task pane page hosts the custom
+ * functions too).
+ *
+ *   npm run build       production build into dist/ (no certificates needed)
+ *   npm start           https://localhost:3000 dev server (office-addin-dev-certs certificates)
+ *
+ * KEYRATE_URL=https://host/path/ npm run build  rewrites https://localhost:3000/ in the copied
+ * manifest.xml to that URL (default: unchanged).
+ *
+ * Office.js is served from our own origin (dist/office-js/, copied from @microsoft/office-js), so
+ * the add-in makes no third-party network requests. Only the files office.js loads for Excel are
+ * copied; see OFFICE_JS_PATTERNS.
+ */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const DIST = path.resolve(__dirname, "dist");
+const OFFICE_JS_DIR = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+/**
+ * What office.js (the loader) fetches in Excel, relative to its own URL:
+ *  - the host file `excel-<platform>-<version>.js` for Excel on the web, Windows (16.00/16.01),
+ *    Mac, iPad, Android and WinRT (the `-core` variants are for the JavaScript-only
+ *    custom-functions runtime, which a shared-runtime add-in does not use; the 15.x files are for
+ *    Office 2013, which has no shared runtime);
+ *  - `<locale>/office_strings.js` for the UI locale, falling back to en-us;
+ *  - `AgaveErrorUX/` (Excel on the web shows it when the add-in's host is not trusted).
+ * Not copied: *.debug.js, the other Office hosts, and the telemetry scripts
+ * (`telemetry/oteljs_agave.js`, `ariatelemetry/`), which would post to Microsoft's collectors;
+ * office.js treats a missing telemetry script as telemetry switched off.
+ */
+const OFFICE_JS_PATTERNS = [
+  { context: OFFICE_JS_DIR, from: "office.js", to: "office-js/" },
+  {
+    context: OFFICE_JS_DIR,
+    from: "excel-*-16.*.js",
+    to: "office-js/",
+    globOptions: { ignore: ["**/*.debug.js", "**/*-core.js"] },
+  },
+  { context: OFFICE_JS_DIR, from: "*/office_strings.js", to: "office-js/" },
+  {
+    // index.html asks for AgaveErrorUX.js and style/AgaveErrorUX.css (the package has them in
+    // lower case); rename so a case-sensitive server finds them.
+    context: path.join(OFFICE_JS_DIR, "agaveerrorux"),
+    from: "**/*",
+    to: ({ context, absoluteFilename }) =>
+      path
+        .join("office-js/AgaveErrorUX", path.relative(context, absoluteFilename))
+        .replace(/agaveerrorux\.(js|css)$/, "AgaveErrorUX.$1"),
+    globOptions: { ignore: ["**/*.debug.js"] },
+  },
+  // Already minified by Microsoft: keep Terser off them (it would take a minute per build).
+].map((pattern) => ({ ...pattern, info: { minimized: true } }));
+
+/** The production origin for manifest URLs, normalised to end with "/". */
+function deployUrl() {
+  const url = process.env.KEYRATE_URL;
+  if (!url) return DEV_URL;
+  if (!/^https:\/\//.test(url)) throw new Error(`KEYRATE_URL must be an https URL, got ${url}`);
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+async function httpsOptions() {
+  const devCerts = require("office-addin-dev-certs");
+  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const url = dev ? DEV_URL : deployUrl();
+
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: DIST,
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: {
+      // office.js host files are large by nature; only judge our own bundles.
+      assetFilter: (name) => !name.startsWith("office-js/") && /\.(js|css)$/.test(name),
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              url === DEV_URL ? content : content.toString().split(DEV_URL).join(url),
+          },
+          ...OFFICE_JS_PATTERNS,
+        ],
+      }),
+    ],
+    devServer: serving
+      ? {
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await httpsOptions() },
+          port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+        }
+      : undefined,
+  };
+};
+
+module.exports.OFFICE_JS_PATTERNS = OFFICE_JS_PATTERNS;
