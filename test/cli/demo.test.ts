@@ -20,7 +20,13 @@ describe("npm run demo", () => {
   let sheet: ExcelJS.Worksheet;
 
   beforeAll(async () => {
-    result = await demo({ input: SAMPLE_WORKBOOK, output, runDate: "2025-01-02", contractDv01: 80, target: 5 });
+    result = await demo({
+      input: SAMPLE_WORKBOOK,
+      output,
+      runDate: "2025-01-02",
+      contractDv01: 80,
+      target: 5,
+    });
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(output);
     sheet = book.getWorksheet(HEDGE_SHEET_NAME)!;
@@ -54,7 +60,9 @@ describe("npm run demo", () => {
     if (!result.ok) throw new Error("demo failed");
     const { totals: t, hedge } = result;
     expect(hedge.contracts).toBe(hedgeContracts(t.dv01, 5 * t.marketValue * 1e-4, 80));
-    expect(Math.abs(hedge.durationAfter - 5)).toBeLessThan((80 / (t.marketValue * 1e-4)) * 0.5 + 1e-12);
+    expect(Math.abs(hedge.durationAfter - 5)).toBeLessThan(
+      (80 / (t.marketValue * 1e-4)) * 0.5 + 1e-12
+    );
     // Holdings table: find its header row and check DV01 of every included holding.
     const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
     let header = 1;

@@ -25,11 +25,11 @@ const GOOD = [
 function mockExcel(values: unknown[][], existing: string[]) {
   const written: Written[] = [];
   const chunkReads: number[] = [];
-  const newSheet = (name: string): Written & Record<string, unknown> => {
+  const newSheet = (name: string) => {
     const w: Written = { name, cells: new Map(), formats: new Map(), frozen: 0 };
     written.push(w);
     return Object.assign(w, {
-      getRangeByIndexes(r0: number, c0: number, rows: number, cols: number) {
+      getRangeByIndexes(r0: number, c0: number, rows: number) {
         const format = { font: {}, fill: {}, columnWidth: 0 };
         return {
           format,

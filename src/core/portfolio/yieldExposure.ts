@@ -4,7 +4,8 @@
  * maturity (Excel's PRICE/YIELD model). One kernel call for the whole table.
  *
  * Callable bonds and MBS are not priced as bullets: they are flagged "needs option-adjusted
- * analytics" and kept out of the totals, with the reason beside them.
+ * analytics" and kept out of the totals, with the reason beside them; floating-rate notes likewise
+ * (their rate risk runs to the next reset, not to maturity).
  */
 import { Holdings, Sector } from "../holdings";
 import { riskFromYield, schedules, yieldFromPrice } from "../bond";
@@ -12,7 +13,10 @@ import { allocateTerms } from "../bond/terms";
 
 /** Why a holding is left out of the portfolio totals. */
 export type Exclusion =
-  "needs option-adjusted analytics" | "no yield reprices the price" | "matured";
+  | "needs option-adjusted analytics"
+  | "needs floating-rate analytics"
+  | "no yield reprices the price"
+  | "matured";
 
 export interface HoldingExposure {
   /** Yield to maturity used, decimal (given, or solved from the clean price). */
@@ -78,6 +82,7 @@ export function holdingExposure(h: Holdings, settlement: number): HoldingExposur
     marketValue[i] = (h.par[i] * (clean[i] + risk.accrued[i])) / 100;
     dv01[i] = (h.par[i] * risk.dv01[i]) / 100;
     if (OPTION_TYPES.has(h.type[i])) excluded[i] = "needs option-adjusted analytics";
+    else if (h.type[i] === "frn") excluded[i] = "needs floating-rate analytics";
     else if (!(h.maturity[i] > settlement)) excluded[i] = "matured";
     else if (!Number.isFinite(risk.modified[i])) excluded[i] = "no yield reprices the price";
   }
