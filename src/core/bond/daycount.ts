@@ -147,14 +147,3 @@ export function daysInCouponPeriod(
   if (basis === 3) return 365 / frequency;
   return 360 / frequency;
 }
-
-/** Throws unless `value` is one of the union members; used where a basis arrives as a plain number. */
-export function assertBasis(value: number, argument = "basis"): Basis {
-  if (!isBasis(value))
-    throw new OutOfDomainError(
-      `${argument}: day-count basis must be 0–4, got ${value}`,
-      value,
-      argument
-    );
-  return value;
-}

@@ -49,6 +49,22 @@ const HOLDING_COLUMNS = [
 
 const WIDTHS = [34, 30, 14, 16, 10, 12, 12, 14, 12, 18, 16, 14, 14, 14, 10, 18, 32];
 
+/** A figure with its label, value, unit and method. */
+type LabelledRow = [string, Cell, string, string];
+
+/** A section of labelled figures: title row, one row per figure, then (unless told) a blank row. */
+function labelledSection(
+  s: SheetBuilder,
+  title: string,
+  rows: LabelledRow[],
+  blankAfter = true
+): void {
+  s.row([title, "", "Unit", "Method"], "section");
+  for (const [label, value, unit, method] of rows)
+    s.row([{ value: label, style: "label" }, value, unit, method]);
+  if (blankAfter) s.blank();
+}
+
 /** Builds the sheet's content. */
 export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   const { holdings: h, exposure: x, hedge } = input;
@@ -63,8 +79,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   );
   s.blank();
 
-  s.row(["Exposure summary", "", "Unit", "Method"], "section");
-  const summary: [string, Cell, string, string][] = [
+  const summary: LabelledRow[] = [
     ["Market value", num(t.marketValue, FORMATS.money), "money", "par × (clean + accrued) / 100"],
     [
       "Modified duration",
@@ -94,13 +109,10 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       "listed in the task pane / terminal",
     ],
   ];
-  for (const [label, value, unit, method] of summary)
-    s.row([{ value: label, style: "label" }, value, unit, method]);
-  s.blank();
+  labelledSection(s, "Exposure summary", summary);
 
-  s.row(["Hedge (DV01 ratio)", "", "Unit", "Method"], "section");
   const sell = hedge.contracts < 0;
-  const hedgeRows: [string, Cell, string, string][] = [
+  const hedgeRows: LabelledRow[] = [
     ["Instrument", { value: input.contractName }, "", "one futures contract"],
     [
       "Contract DV01",
@@ -146,8 +158,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       "DV01 after ÷ (market value × 0.0001)",
     ],
   ];
-  for (const [label, value, unit, method] of hedgeRows)
-    s.row([{ value: label, style: "label" }, value, unit, method]);
+  labelledSection(s, "Hedge (DV01 ratio)", hedgeRows, false);
   if (hedge.durationAfter < 0)
     s.row(["Warning: the hedge leaves the portfolio net short duration."], "warning");
   s.blank();

@@ -29,7 +29,6 @@ import {
   cellAt,
   guard,
   isBlank,
-  Matrix,
   parseNumber,
   Result,
 } from "./cells";
@@ -166,5 +165,3 @@ export function yieldFn(...args: Arg[]): Result {
     return toResult(p, (i) => y[i], "yield");
   });
 }
-
-export type { Matrix };
