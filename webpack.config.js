@@ -56,6 +56,13 @@ const OFFICE_JS_PATTERNS = [
   // Already minified by Microsoft: keep Terser off them (it would take a minute per build).
 ].map((pattern) => ({ ...pattern, info: { minimized: true } }));
 
+/** The files declaring KEYRATE custom functions: every src/functions/*.ts but the entry and helpers. */
+const FUNCTION_FILES = require("fs")
+  .readdirSync(path.join(__dirname, "src", "functions"))
+  .filter((f) => f.endsWith(".ts") && !["index.ts", "excelErrors.ts"].includes(f))
+  .sort()
+  .map((f) => `./src/functions/${f}`);
+
 /** The production origin for manifest URLs, normalised to end with "/". */
 function deployUrl() {
   const url = process.env.KEYRATE_URL;
@@ -78,7 +85,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      functions: "./src/functions/index.ts",
       taskpane: "./src/taskpane/taskpane.ts",
     },
     output: {
@@ -105,7 +112,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: "./src/functions/functions.ts",
+        input: FUNCTION_FILES,
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

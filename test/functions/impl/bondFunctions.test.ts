@@ -7,10 +7,10 @@ import {
   priceFn,
   yieldFn,
   accrued,
-} from "../../src/functions/impl/bondFunctions";
-import { KeyrateError } from "../../src/core/errors";
-import { bondRisk } from "../../src/core/bond";
-import { serialFromIso } from "../../src/core/dates";
+} from "../../../src/functions/impl/bondFunctions";
+import { KeyrateError } from "../../../src/core/errors";
+import { bondRisk } from "../../../src/core/bond";
+import { serialFromIso } from "../../../src/core/dates";
 
 const d = (iso: string) => serialFromIso(iso)!;
 const codeOf = (cell: unknown) => (cell instanceof KeyrateError ? cell.code : cell);

@@ -15,7 +15,7 @@ class FakeError {
   },
 };
 
-const fns = require("../../src/functions/functions");
+const fns = require("../../src/functions/bond");
 
 describe("custom function wrappers", () => {
   it("returns numbers as a matrix", () => {
