@@ -1,0 +1,150 @@
+/**
+ * A curve as the user gives it — a two-column range of tenor and rate, with its kind — parsed once
+ * at the boundary, and the zero curves built from it (cached by content, so a sheet full of
+ * formulas on one curve bootstraps once).
+ */
+import { InvalidValueError } from "../errors";
+import { bootstrapPar } from "./bootstrap";
+import { Interpolation, INTERPOLATIONS } from "./interpolation";
+import { parseTenor, tenorTime } from "./tenor";
+import { ZeroCurve } from "./zeroCurve";
+
+/**
+ * What the rates are: US Treasury par yields (bond-equivalent, semiannual: the default), or zero
+ * rates compounded continuously or semiannually.
+ */
+export type CurveKind = "par" | "zero_cont" | "zero_semi";
+export const CURVE_KINDS: readonly CurveKind[] = ["par", "zero_cont", "zero_semi"];
+
+/** Which rates a key-rate or parallel shift moves: the input par yields (re-bootstrapped) or zero rates. */
+export type ShiftOn = "par" | "zero";
+export const SHIFT_ONS: readonly ShiftOn[] = ["par", "zero"];
+
+export interface CurveSpec {
+  readonly kind: CurveKind;
+  /** Tenors in months, strictly increasing. */
+  readonly months: readonly number[];
+  /** Rates, decimal, in the kind's convention. */
+  readonly rates: readonly number[];
+}
+
+/** Parses one of a fixed set of options (case-insensitive); blank gives the default. */
+export function parseOption<T extends string>(
+  value: unknown,
+  options: readonly T[],
+  fallback: T,
+  argument: string
+): T {
+  if (value === undefined || value === null || value === "") return fallback;
+  const text = String(value).trim().toLowerCase();
+  const found = options.find((o) => o === text);
+  if (!found) {
+    throw new InvalidValueError(
+      `${argument}: expected ${options.map((o) => `"${o}"`).join(" or ")}, got ${JSON.stringify(value)}`,
+      value,
+      argument
+    );
+  }
+  return found;
+}
+
+export const parseCurveKind = (v: unknown) => parseOption(v, CURVE_KINDS, "par", "curve_kind");
+export const parseInterpolation = (v: unknown) =>
+  parseOption<Interpolation>(v, INTERPOLATIONS, "linear_zero", "interpolation");
+
+/**
+ * Reads a tenor/rate range. A first row whose rate is not a number is taken as a header; blank
+ * rows are skipped; every bad row is reported in one message.
+ * @throws InvalidValueError listing each bad row.
+ */
+export function parseCurveRange(
+  values: readonly (readonly unknown[])[],
+  kind: CurveKind
+): CurveSpec {
+  if (!values.length || values[0].length < 2) {
+    throw new InvalidValueError(
+      "curve: expected a range of two columns, tenor and rate",
+      values.length,
+      "curve"
+    );
+  }
+  const rows = values.filter(
+    (r) =>
+      !(r[0] === "" || r[0] === null || r[0] === undefined) ||
+      !(r[1] === "" || r[1] === null || r[1] === undefined)
+  );
+  const isHeader =
+    rows.length > 0 && typeof rows[0][1] === "string" && !Number.isFinite(Number(rows[0][1]));
+  const problems: string[] = [];
+  const pairs: [number, number][] = [];
+  rows.slice(isHeader ? 1 : 0).forEach((row, i) => {
+    try {
+      const months = parseTenor(row[0], "tenor");
+      const rate = typeof row[1] === "number" ? row[1] : Number(row[1]);
+      if (!Number.isFinite(rate) || row[1] === "")
+        throw new InvalidValueError(
+          `rate ${JSON.stringify(row[1])} is not a number`,
+          row[1],
+          "rate"
+        );
+      if (Math.abs(rate) >= 1)
+        throw new InvalidValueError(
+          `rate ${rate} looks like a percent: enter 0.045 for 4.5%`,
+          row[1],
+          "rate"
+        );
+      pairs.push([months, rate]);
+    } catch (e) {
+      problems.push(`row ${i + 1 + (isHeader ? 1 : 0)}: ${(e as Error).message}`);
+    }
+  });
+  pairs.sort((a, b) => a[0] - b[0]);
+  for (let i = 1; i < pairs.length; i++) {
+    if (pairs[i][0] === pairs[i - 1][0])
+      problems.push(`tenor of ${pairs[i][0]} months appears twice`);
+  }
+  if (problems.length)
+    throw new InvalidValueError(`curve: ${problems.join("; ")}`, values, "curve");
+  if (!pairs.length) throw new InvalidValueError("curve: no tenor/rate rows", values, "curve");
+  return { kind, months: pairs.map((p) => p[0]), rates: pairs.map((p) => p[1]) };
+}
+
+/** Continuously compounded zero rate of a rate in the kind's compounding. */
+function toContinuous(kind: CurveKind, rate: number): number {
+  return kind === "zero_semi" ? 2 * Math.log(1 + rate / 2) : rate;
+}
+
+const CACHE_SIZE = 256;
+const cache = new Map<string, ZeroCurve>();
+
+/**
+ * The zero curve of a spec at a settlement date, each input rate moved by `bumps` (decimal, one
+ * per tenor; par yields are re-bootstrapped). Cached by content.
+ */
+export function buildCurve(
+  spec: CurveSpec,
+  settlement: number,
+  interpolation: Interpolation,
+  bumps?: ArrayLike<number>
+): ZeroCurve {
+  const rates = spec.rates.map((r, i) => r + (bumps ? bumps[i] : 0));
+  const key = `${spec.kind}|${interpolation}|${settlement}|${spec.months.join(",")}|${rates.join(",")}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const curve =
+    spec.kind === "par"
+      ? bootstrapPar(settlement, spec.months, rates, interpolation)
+      : new ZeroCurve(
+          settlement,
+          Float64Array.from(spec.months, (m) => tenorTime(settlement, m)),
+          Float64Array.from(rates, (r) => toContinuous(spec.kind, r)),
+          interpolation
+        );
+  cache.set(key, curve);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return curve;
+}
