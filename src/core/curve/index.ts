@@ -5,3 +5,4 @@ export * from "./zeroCurve";
 export * from "./bootstrap";
 export * from "./curveSpec";
 export * from "./curveRisk";
+export * from "./defaultCurve";

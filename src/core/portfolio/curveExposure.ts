@@ -1,0 +1,214 @@
+/**
+ * Curve-based exposure of a holdings table ("measure", SPEC S1 step 1): per holding and for the
+ * portfolio, market value, effective duration and convexity, spread duration, effective DV01 and
+ * the key-rate profile, against one curve, in one kernel call.
+ *
+ * Units: market value and DV01 in money (DV01 = effective duration × market value × 0.0001, per
+ * 1 bp fall in the curve); durations in years; convexity in years²; KR DV01 in money per bp of
+ * each key. Portfolio durations are market-value weighted. Holdings needing option-adjusted or
+ * floating-rate analytics are kept out of the totals with the reason beside them.
+ */
+import { Holdings, Sector } from "../holdings";
+import { allocateTerms, riskFromYield, schedules } from "../bond";
+import { curveRisk, CurveRisk, CurveRiskOptions, CurveSpec } from "../curve";
+
+/** |Σ KRD − effective duration| above which a holding is flagged, years: the O(h²) of the central
+ * differences (≤ h²·T³/6 for a cash flow at T years) with a margin, plus rounding. */
+export function krdSumTolerance(bumpBp: number, lastCashFlowYears: number): number {
+  const h = bumpBp * 1e-4;
+  return 1e-6 + (h * h * Math.pow(lastCashFlowYears, 3)) / 2;
+}
+
+export interface CurveHoldingExposure {
+  readonly risk: CurveRisk;
+  /** Clean price used per 100 (given, or Excel's PRICE at the given yield). */
+  readonly clean: Float64Array;
+  /** Dirty market value, money. */
+  readonly marketValue: Float64Array;
+  /** Effective DV01 of the position, money per bp. */
+  readonly dv01: Float64Array;
+  /** KR DV01 per key, money per bp: row-major holdings × keys. */
+  readonly krDv01: Float64Array;
+  /** Why a holding is out of the totals, or null. */
+  readonly excluded: (string | null)[];
+  /** A run-time check that failed for a holding (KRDs not summing to effective duration), or null. */
+  readonly flag: (string | null)[];
+}
+
+export interface CurveTotals {
+  readonly marketValue: number;
+  readonly effDuration: number;
+  readonly effConvexity: number;
+  readonly spreadDuration: number;
+  readonly dv01: number;
+  /** Market-value-weighted KRDs, years. */
+  readonly krd: Float64Array;
+  /** KR DV01s, money per bp. */
+  readonly krDv01: Float64Array;
+  readonly included: number;
+  readonly excluded: number;
+}
+
+export interface SectorCurveExposure extends CurveTotals {
+  readonly sector: Sector;
+  readonly weight: number;
+  /** Contribution to portfolio effective duration: weight × duration, years. */
+  readonly durationContribution: number;
+  /** Share of portfolio DV01. */
+  readonly dv01Share: number;
+}
+
+const EXCLUDED_TYPES: Readonly<Record<string, string>> = {
+  callable: "needs option-adjusted analytics",
+  mbs: "needs option-adjusted analytics",
+  frn: "needs floating-rate analytics",
+};
+
+/** Per-holding curve exposure at a settlement date (Excel serial). */
+export function holdingCurveExposure(
+  h: Holdings,
+  settlement: number,
+  spec: CurveSpec,
+  options: CurveRiskOptions
+): CurveHoldingExposure {
+  const n = h.count;
+  const terms = allocateTerms(n);
+  terms.settlement.fill(settlement);
+  terms.maturity.set(h.maturity);
+  terms.rate.set(h.coupon);
+  terms.frequency.set(h.frequency);
+  terms.basis.set(h.basis);
+  const fromYield = riskFromYield(terms, h.yld, schedules(terms));
+  const clean = Float64Array.from(h.price, (p, i) => (Number.isNaN(p) ? fromYield.clean[i] : p));
+  const risk = curveRisk(settlement, terms, clean, spec, options);
+  const nk = risk.keysMonths.length;
+  const marketValue = new Float64Array(n);
+  const dv01 = new Float64Array(n);
+  const krDv01 = new Float64Array(n * nk);
+  const excluded: (string | null)[] = new Array(n).fill(null);
+  const flag: (string | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const mv = (h.par[i] * risk.dirty[i]) / 100;
+    marketValue[i] = mv;
+    dv01[i] = risk.effDuration[i] * mv * 1e-4;
+    for (let k = 0; k < nk; k++) krDv01[i * nk + k] = risk.krd[i * nk + k] * mv * 1e-4;
+    excluded[i] =
+      EXCLUDED_TYPES[h.type[i]] ??
+      (Number.isFinite(risk.zspread[i]) ? null : "no Z-spread reprices the price");
+    const years = (h.maturity[i] - settlement) / 365;
+    if (!excluded[i] && Math.abs(risk.krdGap[i]) > krdSumTolerance(options.bumpBp ?? 1, years)) {
+      flag[i] =
+        `KRDs sum to ${(risk.effDuration[i] + risk.krdGap[i]).toFixed(6)}, effective duration ${risk.effDuration[i].toFixed(6)}`;
+    }
+  }
+  return { risk, clean, marketValue, dv01, krDv01, excluded, flag };
+}
+
+/** Totals over the included holdings for which `select(i)` is true. */
+export function curveTotals(
+  x: CurveHoldingExposure,
+  select: (i: number) => boolean = () => true
+): CurveTotals {
+  const nk = x.risk.keysMonths.length;
+  const krDv01 = new Float64Array(nk);
+  let mv = 0;
+  let dur = 0;
+  let cvx = 0;
+  let sd = 0;
+  let dv01 = 0;
+  let included = 0;
+  let excluded = 0;
+  for (let i = 0; i < x.marketValue.length; i++) {
+    if (!select(i)) continue;
+    if (x.excluded[i]) {
+      excluded++;
+      continue;
+    }
+    included++;
+    const v = x.marketValue[i];
+    mv += v;
+    dur += v * x.risk.effDuration[i];
+    cvx += v * x.risk.effConvexity[i];
+    sd += v * x.risk.spreadDuration[i];
+    dv01 += x.dv01[i];
+    for (let k = 0; k < nk; k++) krDv01[k] += x.krDv01[i * nk + k];
+  }
+  const w = mv !== 0 ? 1 / mv : NaN;
+  return {
+    marketValue: mv,
+    effDuration: dur * w,
+    effConvexity: cvx * w,
+    spreadDuration: sd * w,
+    dv01,
+    krd: Float64Array.from(krDv01, (d) => (d * 1e4) / mv),
+    krDv01,
+    included,
+    excluded,
+  };
+}
+
+/** Totals per sector (in order of first appearance) with weights and contributions. */
+export function sectorCurveExposure(h: Holdings, x: CurveHoldingExposure): SectorCurveExposure[] {
+  const all = curveTotals(x);
+  return [...new Set(h.sector)].map((sector) => {
+    const t = curveTotals(x, (i) => h.sector[i] === sector);
+    const weight = t.marketValue / all.marketValue;
+    return {
+      ...t,
+      sector,
+      weight,
+      durationContribution: weight * t.effDuration,
+      dv01Share: t.dv01 / all.dv01,
+    };
+  });
+}
+
+/** A holding whose vendor figure differs from ours by more than the tolerance. */
+export interface ReconciliationRow {
+  readonly index: number;
+  readonly field: "duration" | "dv01";
+  readonly vendor: number;
+  readonly ours: number;
+  readonly difference: number;
+  readonly flagged: boolean;
+}
+
+/**
+ * Reconciliation against vendor figures where the holdings carry them: duration against our
+ * effective duration (flag beyond `durationTolerance` years, default 0.1) and DV01 against our
+ * effective DV01 (flag beyond `dv01Tolerance` as a fraction, default 5%).
+ */
+export function reconcile(
+  h: Holdings,
+  x: CurveHoldingExposure,
+  durationTolerance = 0.1,
+  dv01Tolerance = 0.05
+): ReconciliationRow[] {
+  const rows: ReconciliationRow[] = [];
+  for (let i = 0; i < h.count; i++) {
+    if (x.excluded[i]) continue;
+    if (Number.isFinite(h.vendorDuration[i])) {
+      const d = x.risk.effDuration[i] - h.vendorDuration[i];
+      rows.push({
+        index: i,
+        field: "duration",
+        vendor: h.vendorDuration[i],
+        ours: x.risk.effDuration[i],
+        difference: d,
+        flagged: Math.abs(d) > durationTolerance,
+      });
+    }
+    if (Number.isFinite(h.vendorDv01[i])) {
+      const d = x.dv01[i] - h.vendorDv01[i];
+      rows.push({
+        index: i,
+        field: "dv01",
+        vendor: h.vendorDv01[i],
+        ours: x.dv01[i],
+        difference: d,
+        flagged: Math.abs(d) > dv01Tolerance * Math.abs(h.vendorDv01[i]),
+      });
+    }
+  }
+  return rows;
+}
