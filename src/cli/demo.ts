@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { parseDate, isoFromSerial } from "../core/dates";
 import { runHedgeJob, HedgeJobResult } from "../core/report/hedgeJob";
+import { parseCurveRange, tenorLabel } from "../core/curve";
 import { renderSheet } from "../render/exceljs";
 import { sheetValues, settingsOf } from "./workbookInput";
 
@@ -52,8 +53,11 @@ export async function demo(options: DemoOptions): Promise<HedgeJobResult & { set
     options.contractDv01 ?? numberSetting(settings.get("contract dv01"), "Settings!Contract DV01");
   if (contractDv01 === undefined)
     throw new Error(`no contract DV01: give --contract-dv01 or a "Contract DV01" setting`);
+  const curveSheet = book.getWorksheet("Curve");
   const result = runHedgeJob({
     values: sheetValues(holdingsSheet),
+    curve: curveSheet ? parseCurveRange(sheetValues(curveSheet), "par") : undefined,
+    curveSource: curveSheet ? `Curve sheet of ${options.input.split(/[\\/]/).pop()}` : undefined,
     sheet: holdingsSheet.name,
     originRow: 1,
     originColumn: 0,
@@ -101,11 +105,14 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
   out(
     `  holdings in totals     ${t.included} (left out: ${t.excluded}; rows rejected: ${new Set(result.problems.map((p) => p.row)).size})`
   );
+  if (result.curveWarning) out(`  warning: ${result.curveWarning}`);
   out(`  market value (dirty)   ${money(t.marketValue)}`);
-  out(`  modified duration      ${t.modified.toFixed(3)} years (yield-based, MV-weighted)`);
-  out(`  Macaulay duration      ${t.macaulay.toFixed(3)} years`);
-  out(`  convexity              ${t.convexity.toFixed(2)} years² (yield)`);
-  out(`  DV01                   ${money(t.dv01)} per bp (yield-based)`);
+  out(`  effective duration     ${t.effDuration.toFixed(3)} years (curve ±1 bp, MV-weighted)`);
+  out(`  effective convexity    ${t.effConvexity.toFixed(2)} years²`);
+  out(`  spread duration        ${t.spreadDuration.toFixed(3)} years`);
+  out(`  DV01 (effective)       ${money(t.dv01)} per bp`);
+  const profile = result.keysMonths.map((m, k) => `${tenorLabel(m)} ${t.krd[k].toFixed(3)}`);
+  out(`  KRD profile, years     ${profile.join("  ")}`);
   out(
     `  target duration        ${hedge.targetDuration.toFixed(3)} years → target DV01 ${money(hedge.targetDv01)}`
   );

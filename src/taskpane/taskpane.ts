@@ -11,11 +11,20 @@ import {
   fluentSelect,
   fluentOption,
   fluentProgressRing,
+  fluentCheckbox,
 } from "@fluentui/web-components";
 import { isoFromSerial, parseDate } from "../core/dates";
 import { HoldingProblem, matchColumns, HOLDING_FIELDS } from "../core/holdings";
 import { parseRounding } from "../core/hedge/dv01Hedge";
 import { KeyrateError } from "../core/errors";
+import {
+  CURVE_KINDS,
+  INTERPOLATIONS,
+  DEFAULT_CURVE_SOURCE,
+  parseCurveKind,
+  parseCurveRange,
+  parseInterpolation,
+} from "../core/curve";
 import { readSelection, runOnSelection, selectCell, JobSettings } from "./workbookIO";
 
 provideFluentDesignSystem().register(
@@ -23,7 +32,8 @@ provideFluentDesignSystem().register(
   fluentTextField(),
   fluentSelect(),
   fluentOption(),
-  fluentProgressRing()
+  fluentProgressRing(),
+  fluentCheckbox()
 );
 
 const SETTINGS_KEY = "keyrate.hedgeWizard";
@@ -35,6 +45,11 @@ interface FormState {
   contractDv01: string;
   beta: string;
   rounding: string;
+  /** Address of the curve range ("" = the bundled curve). */
+  curveAddress: string;
+  curveKind: string;
+  interpolation: string;
+  perHoldingKrd: boolean;
 }
 
 const DEFAULTS: FormState = {
@@ -44,6 +59,10 @@ const DEFAULTS: FormState = {
   contractDv01: "",
   beta: "1",
   rounding: "nearest",
+  curveAddress: "",
+  curveKind: "par",
+  interpolation: "linear_zero",
+  perHoldingKrd: false,
 };
 
 function h<K extends keyof HTMLElementTagNameMap>(
@@ -67,6 +86,26 @@ function field(id: string, label: string, value: string, hint: string): HTMLElem
   );
 }
 
+function select(
+  id: string,
+  title: string,
+  options: readonly string[],
+  chosen: string
+): HTMLElement {
+  return h(
+    "div",
+    { class: "kr-field" },
+    h("label", { for: id }, `${title} `),
+    h(
+      "fluent-select",
+      { id, title },
+      ...options.map((o) =>
+        h("fluent-option", o === chosen ? { value: o, selected: "" } : { value: o }, o)
+      )
+    )
+  );
+}
+
 function valueOf(id: string): string {
   return ((document.getElementById(id) as HTMLInputElement | null)?.value ?? "").trim();
 }
@@ -81,8 +120,13 @@ function saveState(state: FormState): void {
   Office.context.document.settings.saveAsync();
 }
 
-function readForm(): FormState {
+function readForm(curveAddress: string): FormState {
   return {
+    curveAddress,
+    curveKind: valueOf("kr-curve-kind") || "par",
+    interpolation: valueOf("kr-interpolation") || "linear_zero",
+    perHoldingKrd:
+      (document.getElementById("kr-per-holding") as HTMLInputElement | null)?.checked ?? false,
     settlement: valueOf("kr-settlement"),
     target: valueOf("kr-target"),
     contractName: valueOf("kr-contract"),
@@ -118,6 +162,8 @@ function parseForm(state: FormState): { settings?: JobSettings; errors: string[]
   );
   const beta = attempt(() => number(state.beta, "Yield beta", (x) => x > 0, "a positive ratio"));
   const rounding = attempt(() => parseRounding(state.rounding));
+  const curveKind = attempt(() => parseCurveKind(state.curveKind));
+  const interpolation = attempt(() => parseInterpolation(state.interpolation));
   if (errors.length > 0) return { errors };
   return {
     errors,
@@ -128,6 +174,10 @@ function parseForm(state: FormState): { settings?: JobSettings; errors: string[]
       contractName: state.contractName || "Treasury futures contract",
       beta: beta!,
       rounding: rounding!,
+      curveAddress: state.curveAddress || undefined,
+      curveKind: curveKind!,
+      interpolation: interpolation!,
+      perHoldingKrd: state.perHoldingKrd,
       runDate: new Date().toISOString().slice(0, 10),
     },
   };
@@ -179,12 +229,27 @@ function render(root: HTMLElement): void {
     { id: "kr-run", appearance: "accent" },
     "Write Hedge Recommendation sheet"
   );
-  const rounding = h(
-    "fluent-select",
-    { id: "kr-rounding", title: "Rounding" },
-    ...["nearest", "down", "none"].map((r) =>
-      h("fluent-option", r === state.rounding ? { value: r, selected: "" } : { value: r }, r)
-    )
+  let curveAddress = state.curveAddress;
+  const curveLabel = h("p", { id: "kr-curve", class: "kr-muted" });
+  const showCurve = () =>
+    (curveLabel.textContent = curveAddress
+      ? `Curve: ${curveAddress} (read again on every run).`
+      : `Curve: bundled ${DEFAULT_CURVE_SOURCE} — select a current curve for real use.`);
+  showCurve();
+  const useCurve = h(
+    "fluent-button",
+    { id: "kr-use-curve", appearance: "outline" },
+    "Use selected range as curve"
+  );
+  const defaultCurve = h(
+    "fluent-button",
+    { id: "kr-default-curve", appearance: "stealth" },
+    "Use bundled curve"
+  );
+  const perHolding = h(
+    "fluent-checkbox",
+    state.perHoldingKrd ? { id: "kr-per-holding", checked: "" } : { id: "kr-per-holding" },
+    "KRDs per holding on the sheet"
   );
 
   root.replaceChildren(
@@ -204,7 +269,23 @@ function render(root: HTMLElement): void {
     h(
       "section",
       { class: "kr-card", "aria-labelledby": "kr-step2" },
-      h("h2", { id: "kr-step2", class: "kr-card-title" }, "2. Hedge"),
+      h("h2", { id: "kr-step2", class: "kr-card-title" }, "2. Curve"),
+      h(
+        "p",
+        { class: "kr-muted" },
+        "Select a two-column range of tenor (1M … 30Y) and rate (decimal), or keep the bundled curve."
+      ),
+      curveLabel,
+      useCurve,
+      defaultCurve,
+      select("kr-curve-kind", "Rates are", CURVE_KINDS, state.curveKind),
+      select("kr-interpolation", "Interpolation", INTERPOLATIONS, state.interpolation),
+      perHolding
+    ),
+    h(
+      "section",
+      { class: "kr-card", "aria-labelledby": "kr-step3" },
+      h("h2", { id: "kr-step3", class: "kr-card-title" }, "3. Hedge"),
       field(
         "kr-settlement",
         "Settlement date",
@@ -213,9 +294,9 @@ function render(root: HTMLElement): void {
       ),
       field(
         "kr-target",
-        "Target modified duration (years)",
+        "Target effective duration (years)",
         state.target,
-        "Yield-based duration the portfolio should have after the hedge."
+        "Curve-based duration the portfolio should have after the hedge."
       ),
       field("kr-contract", "Hedge contract", state.contractName, "Name shown on the sheet."),
       field(
@@ -230,7 +311,7 @@ function render(root: HTMLElement): void {
         state.beta,
         "Portfolio yield change per hedge yield change (1 = parallel)."
       ),
-      h("div", { class: "kr-field" }, h("label", { for: "kr-rounding" }, "Rounding "), rounding)
+      select("kr-rounding", "Rounding", ["nearest", "down", "none"], state.rounding)
     ),
     h("section", { class: "kr-card" }, run, busy, status)
   );
@@ -257,8 +338,23 @@ function render(root: HTMLElement): void {
       )
   );
 
+  useCurve.addEventListener(
+    "click",
+    () =>
+      void Excel.run(async (context) => {
+        const sel = await readSelection(context);
+        parseCurveRange(sel.values, parseCurveKind(valueOf("kr-curve-kind")));
+        curveAddress = sel.address;
+        showCurve();
+      }).catch((e) => (curveLabel.textContent = `Not a curve: ${(e as Error).message}`))
+  );
+  defaultCurve.addEventListener("click", () => {
+    curveAddress = "";
+    showCurve();
+  });
+
   run.addEventListener("click", () => {
-    const form = readForm();
+    const form = readForm(curveAddress);
     const { settings, errors } = parseForm(form);
     if (!settings) {
       status.textContent = errors.join(" · ");
@@ -279,7 +375,8 @@ function render(root: HTMLElement): void {
         return;
       }
       const hedge = result.hedge;
-      status.textContent = `Wrote "${sheetName}" (settlement ${isoFromSerial(settings.settlement)}): ${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years.`;
+      const warning = result.curveWarning ? ` ${result.curveWarning}` : "";
+      status.textContent = `Wrote "${sheetName}" (settlement ${isoFromSerial(settings.settlement)}): ${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years (effective).${warning}`;
     })
       .catch(
         (e) =>

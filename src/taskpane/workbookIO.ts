@@ -5,6 +5,7 @@
  */
 import { runHedgeJob, HedgeJobInput, HedgeJobResult } from "../core/report/hedgeJob";
 import { renderSheet } from "../render/officejs";
+import { CurveKind, parseCurveRange } from "../core/curve";
 
 /** Rows per read request (Excel on the web limits a response to about 5 MB). */
 export const READ_ROWS_PER_CHUNK = 5000;
@@ -67,11 +68,31 @@ export async function selectCell(context: Excel.RequestContext, address: string)
   await context.sync();
 }
 
-/** The hedge job's inputs other than the holdings range, as the pane's form collects them. */
+/** Reads a range by its address ("Sheet!A1:B14"): values only. */
+export async function readRange(
+  context: Excel.RequestContext,
+  address: string
+): Promise<unknown[][]> {
+  const bang = address.lastIndexOf("!");
+  const sheet = address
+    .slice(0, bang)
+    .replace(/^'(.*)'$/, "$1")
+    .replace(/''/g, "'");
+  const range = context.workbook.worksheets.getItem(sheet).getRange(address.slice(bang + 1));
+  range.load("values");
+  await context.sync();
+  return range.values;
+}
+
+/**
+ * The hedge job's inputs other than the holdings range, as the pane's form collects them; the
+ * curve is given by the address of its range (read afresh on every run) or omitted for the
+ * bundled default.
+ */
 export type JobSettings = Omit<
   HedgeJobInput,
-  "values" | "sheet" | "originRow" | "originColumn" | "source"
->;
+  "values" | "sheet" | "originRow" | "originColumn" | "source" | "curve" | "curveSource"
+> & { curveAddress?: string; curveKind?: CurveKind };
 
 /**
  * Reads the selection, runs the hedge job and, when it can, writes the recommendation sheet.
@@ -82,9 +103,15 @@ export async function runOnSelection(
   settings: JobSettings,
   onProgress?: (done: number, total: number) => void
 ): Promise<{ result: HedgeJobResult; sheetName?: string; selection: Selection }> {
+  const { curveAddress, curveKind, ...rest } = settings;
+  const curve = curveAddress
+    ? parseCurveRange(await readRange(context, curveAddress), curveKind ?? "par")
+    : undefined;
   const selection = await readSelection(context);
   const result = runHedgeJob({
-    ...settings,
+    ...rest,
+    curve,
+    curveSource: curveAddress,
     values: selection.values,
     sheet: selection.sheet,
     originRow: selection.originRow,

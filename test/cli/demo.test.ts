@@ -56,6 +56,15 @@ describe("npm run demo", () => {
     );
   });
 
+  it("shows the key-rate profile, which sums to the effective duration", () => {
+    if (!result.ok) throw new Error("demo failed");
+    const row = result.sheet.rows.findIndex((r) => r[0].value === "Key-rate profile");
+    expect(row).toBeGreaterThan(0);
+    const krd = result.sheet.rows[row + 1].slice(1, 11).map((c) => shownValue(c) as number);
+    expect(krd.reduce((a, b) => a + b, 0)).toBeCloseTo(result.totals.effDuration, 4);
+    expect(result.curveWarning).toBeUndefined(); // the sample's own Curve sheet was used
+  });
+
   it("sizes the hedge from the portfolio DV01 and agrees with the core per holding", async () => {
     if (!result.ok) throw new Error("demo failed");
     const { totals: t, hedge } = result;

@@ -1,11 +1,14 @@
 /**
- * The main job, outside any host: holdings range values in, validated holdings, yield exposure,
- * DV01-ratio hedge and the "Hedge Recommendation" sheet model out. The task pane and the CLI demo
- * both run exactly this; they differ only in how they read cells and render the model.
+ * The main job, outside any host: holdings range values and a curve in; validated holdings, yield
+ * and curve exposure, the DV01-ratio hedge on effective DV01, and the "Hedge Recommendation" sheet
+ * model out. The task pane and the CLI demo both run exactly this; they differ only in how they
+ * read cells and render the model.
  */
 import { HoldingProblem, readHoldings, ColumnOverride } from "../holdings";
-import { holdingExposure, totals, PortfolioTotals } from "../portfolio/yieldExposure";
+import { holdingExposure } from "../portfolio/yieldExposure";
+import { holdingCurveExposure, curveTotals, CurveTotals } from "../portfolio/curveExposure";
 import { sizeDv01Hedge, Dv01Hedge, Rounding } from "../hedge/dv01Hedge";
+import { CurveSpec, DEFAULT_CURVE, defaultCurveWarning, Interpolation, ShiftOn } from "../curve";
 import { buildHedgeSheet } from "./hedgeSheet";
 import { SheetModel } from "./sheetModel";
 
@@ -18,7 +21,14 @@ export interface HedgeJobInput {
   readonly originColumn: number;
   /** Settlement date, Excel serial. */
   readonly settlement: number;
-  /** Target modified duration, years. */
+  /** The curve; the bundled 2024-12-31 Treasury curve (with a warning) when absent. */
+  readonly curve?: CurveSpec;
+  /** Where the curve came from, e.g. "Curve!A1:B14". */
+  readonly curveSource?: string;
+  readonly interpolation?: Interpolation;
+  readonly shiftOn?: ShiftOn;
+  readonly keysMonths?: readonly number[];
+  /** Target effective duration, years. */
   readonly targetDuration: number;
   /** DV01 of one futures contract, money per bp. */
   readonly contractDv01: number;
@@ -26,6 +36,7 @@ export interface HedgeJobInput {
   readonly beta?: number;
   readonly rounding?: Rounding;
   readonly mapping?: ColumnOverride;
+  readonly perHoldingKrd?: boolean;
   /** Date of the run, ISO text. */
   readonly runDate: string;
   /** Where the holdings came from (range address or file), for the sheet's header. */
@@ -37,9 +48,11 @@ export type HedgeJobResult =
   | {
       ok: true;
       problems: HoldingProblem[];
-      totals: PortfolioTotals;
+      totals: CurveTotals;
+      keysMonths: readonly number[];
       hedge: Dv01Hedge;
       sheet: SheetModel;
+      curveWarning?: string;
     };
 
 /**
@@ -56,8 +69,17 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
   });
   const missingColumn = problems.some((p) => p.row === input.originRow);
   if (missingColumn || holdings.count === 0) return { ok: false, problems };
+  const curve = input.curve ?? DEFAULT_CURVE;
+  const curveWarning = input.curve ? undefined : defaultCurveWarning(input.settlement);
+  const interpolation = input.interpolation ?? "linear_zero";
+  const shiftOn = input.shiftOn ?? (curve.kind === "par" ? "par" : "zero");
   const exposure = holdingExposure(holdings, input.settlement);
-  const t = totals(exposure);
+  const curveExposure = holdingCurveExposure(holdings, input.settlement, curve, {
+    interpolation,
+    shiftOn,
+    keysMonths: input.keysMonths,
+  });
+  const t = curveTotals(curveExposure);
   const hedge = sizeDv01Hedge(
     t.marketValue,
     t.dv01,
@@ -66,16 +88,32 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
     input.beta ?? 1,
     input.rounding ?? "nearest"
   );
-  const rejectedRows = new Set(problems.map((p) => p.row)).size;
+  const kindName = {
+    par: "par yields",
+    zero_cont: "zero rates (continuous)",
+    zero_semi: "zero rates (semiannual)",
+  }[curve.kind];
   const sheet = buildHedgeSheet({
     holdings,
     exposure,
+    curveExposure,
     hedge,
     settlement: input.settlement,
     source: input.source,
+    curveDescription: `${input.curveSource ?? "bundled default"} · ${kindName} · ${interpolation.replace("_", " ")} · ${shiftOn}-curve KRDs`,
+    curveWarning,
     contractName: input.contractName,
     runDate: input.runDate,
-    rejectedRows,
+    rejectedRows: new Set(problems.map((p) => p.row)).size,
+    perHoldingKrd: input.perHoldingKrd,
   });
-  return { ok: true, problems, totals: t, hedge, sheet };
+  return {
+    ok: true,
+    problems,
+    totals: t,
+    keysMonths: curveExposure.risk.keysMonths,
+    hedge,
+    sheet,
+    curveWarning,
+  };
 }

@@ -1,118 +1,120 @@
 /**
- * The "Hedge Recommendation" sheet: exposure summary, the DV01-ratio hedge, exposure by sector and
- * per holding. Built once as a SheetModel; Excel (Office.js) and exceljs only render it.
+ * The "Hedge Recommendation" sheet: exposure summary (curve-based and yield-based, each labelled),
+ * the DV01-ratio hedge, the key-rate profile, exposure by sector, checks, and every holding. Built
+ * once as a SheetModel; Excel (Office.js) and exceljs only render it.
  */
 import { isoFromSerial } from "../dates";
 import { Holdings } from "../holdings";
 import { Dv01Hedge } from "../hedge/dv01Hedge";
-import { HoldingExposure, sectorExposure, totals } from "../portfolio/yieldExposure";
-import { BASIS_NAMES, Basis } from "../bond";
+import { HoldingExposure, totals } from "../portfolio/yieldExposure";
+import {
+  CurveHoldingExposure,
+  curveTotals,
+  reconcile,
+  sectorCurveExposure,
+} from "../portfolio/curveExposure";
+import { tenorLabel } from "../curve";
 import { Cell, FORMATS, SheetBuilder, SheetModel, num } from "./sheetModel";
+import { holdingsSection } from "./holdingsSection";
 
 export interface HedgeReportInput {
   readonly holdings: Holdings;
   readonly exposure: HoldingExposure;
+  readonly curveExposure: CurveHoldingExposure;
   readonly hedge: Dv01Hedge;
   /** Settlement date, Excel serial. */
   readonly settlement: number;
   /** Where the holdings came from: a range address or a file name. */
   readonly source: string;
+  /** The curve and its method, e.g. "Curve!A1:B14 · par yields · linear zero · par-shift KRDs". */
+  readonly curveDescription: string;
+  /** Shown prominently when set (e.g. the bundled curve's age). */
+  readonly curveWarning?: string;
   /** Name of the hedge instrument, e.g. "ZN (10-year T-note futures)". */
   readonly contractName: string;
   /** Date of the run, ISO text (passed in so the sheet is reproducible). */
   readonly runDate: string;
   /** Rows of the input that were skipped as invalid. */
   readonly rejectedRows: number;
+  /** Add each holding's KRDs to the holdings table. */
+  readonly perHoldingKrd?: boolean;
 }
 
 export const HEDGE_SHEET_NAME = "Hedge Recommendation";
 
-const HOLDING_COLUMNS = [
-  "ID",
-  "Description",
-  "Sector",
-  "Par",
-  "Coupon",
-  "Maturity",
-  "Clean price",
-  "Yield to maturity",
-  "Accrued /100",
-  "Market value (dirty)",
-  "Modified duration (yield), yrs",
-  "Macaulay duration, yrs",
-  "Convexity (yield), yrs²",
-  "DV01 (yield), per bp",
-  "Coupons / yr",
-  "Day count",
-  "Note",
-];
-
-const WIDTHS = [34, 30, 14, 16, 10, 12, 12, 14, 12, 18, 16, 14, 14, 14, 10, 18, 32];
-
 /** A figure with its label, value, unit and method. */
 type LabelledRow = [string, Cell, string, string];
 
-/** A section of labelled figures: title row, one row per figure, then (unless told) a blank row. */
-function labelledSection(
-  s: SheetBuilder,
-  title: string,
-  rows: LabelledRow[],
-  blankAfter = true
-): void {
+/** A section of labelled figures: title row, one row per figure, then a blank row. */
+function labelledSection(s: SheetBuilder, title: string, rows: LabelledRow[]): void {
   s.row([title, "", "Unit", "Method"], "section");
   for (const [label, value, unit, method] of rows)
     s.row([{ value: label, style: "label" }, value, unit, method]);
-  if (blankAfter) s.blank();
 }
 
 /** Builds the sheet's content. */
 export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
-  const { holdings: h, exposure: x, hedge } = input;
-  const t = totals(x);
-  const s = new SheetBuilder(HOLDING_COLUMNS.length);
-  s.row(["keyrate — Hedge Recommendation (yield-based, DV01-ratio hedge)"], "title");
+  const { holdings: h, exposure: x, curveExposure: cx, hedge } = input;
+  const y = totals(x);
+  const c = curveTotals(cx);
+  const keys = cx.risk.keysMonths;
+  const table = holdingsSection(h, x, cx, input.perHoldingKrd ?? false);
+  const widths = [...table.widths];
+  while (widths.length < keys.length + 1) widths.push(10);
+  const s = new SheetBuilder(widths.length);
+  s.row(["keyrate — Hedge Recommendation"], "title");
   s.row(
     [
       `Settlement ${isoFromSerial(input.settlement)} · run ${input.runDate} · holdings from ${input.source}`,
     ],
     "subtitle"
   );
+  s.row([`Curve: ${input.curveDescription}`], "subtitle");
+  if (input.curveWarning) s.row([input.curveWarning], "warning");
   s.blank();
 
-  const summary: LabelledRow[] = [
-    ["Market value", num(t.marketValue, FORMATS.money), "money", "par × (clean + accrued) / 100"],
+  labelledSection(s, "Exposure summary", [
+    ["Market value", num(c.marketValue, FORMATS.money), "money", "par × (clean + accrued) / 100"],
+    [
+      "Effective duration",
+      num(c.effDuration, FORMATS.years),
+      "years",
+      "curve ±1 bp, full revaluation, Z-spread held",
+    ],
+    [
+      "Effective convexity",
+      num(c.effConvexity, FORMATS.years2),
+      "years²",
+      "curve ±1 bp, full revaluation",
+    ],
+    ["Spread duration", num(c.spreadDuration, FORMATS.years), "years", "Z-spread ±1 bp"],
+    [
+      "DV01 (effective)",
+      num(c.dv01, FORMATS.money),
+      "money per bp",
+      "effective duration × market value × 0.0001",
+    ],
     [
       "Modified duration",
-      num(t.modified, FORMATS.years),
+      num(y.modified, FORMATS.years),
       "years",
-      "yield-based, market-value weighted",
+      "yield-based (Excel PRICE model)",
     ],
-    [
-      "Macaulay duration",
-      num(t.macaulay, FORMATS.years),
-      "years",
-      "yield-based, market-value weighted",
-    ],
-    [
-      "Convexity",
-      num(t.convexity, FORMATS.years2),
-      "years²",
-      "yield convexity, market-value weighted",
-    ],
-    ["DV01", num(t.dv01, FORMATS.money), "money per bp", "−dP/dy × 0.0001, summed"],
-    ["Holdings in totals", num(t.included, FORMATS.count), "count", ""],
-    ["Holdings left out", num(t.excluded, FORMATS.count), "count", "see Note column"],
+    ["Macaulay duration", num(y.macaulay, FORMATS.years), "years", "yield-based"],
+    ["Convexity (yield)", num(y.convexity, FORMATS.years2), "years²", "yield-based"],
+    ["DV01 (yield)", num(y.dv01, FORMATS.money), "money per bp", "−dP/dy × 0.0001, summed"],
+    ["Holdings in totals", num(c.included, FORMATS.count), "count", ""],
+    ["Holdings left out", num(c.excluded, FORMATS.count), "count", "see Note column"],
     [
       "Input rows rejected",
       num(input.rejectedRows, FORMATS.count),
       "count",
       "listed in the task pane / terminal",
     ],
-  ];
-  labelledSection(s, "Exposure summary", summary);
+  ]);
+  s.blank();
 
-  const sell = hedge.contracts < 0;
-  const hedgeRows: LabelledRow[] = [
+  labelledSection(s, "Hedge (DV01 ratio on effective DV01)", [
     ["Instrument", { value: input.contractName }, "", "one futures contract"],
     [
       "Contract DV01",
@@ -126,7 +128,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       "ratio",
       "portfolio yield change per hedge yield change",
     ],
-    ["Target duration", num(hedge.targetDuration, FORMATS.years), "years", "modified, yield-based"],
+    ["Target duration", num(hedge.targetDuration, FORMATS.years), "years", "effective"],
     [
       "Target DV01",
       num(hedge.targetDv01, FORMATS.money),
@@ -142,7 +144,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
     [
       "Contracts to trade",
       num(hedge.contracts, FORMATS.count, "total"),
-      sell ? "SELL (negative)" : "BUY",
+      hedge.contracts < 0 ? "SELL (negative)" : "BUY",
       "gap ÷ contract DV01 × β, rounded",
     ],
     [
@@ -157,10 +159,20 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       "years",
       "DV01 after ÷ (market value × 0.0001)",
     ],
-  ];
-  labelledSection(s, "Hedge (DV01 ratio)", hedgeRows, false);
+  ]);
   if (hedge.durationAfter < 0)
     s.row(["Warning: the hedge leaves the portfolio net short duration."], "warning");
+  s.blank();
+
+  s.row(["Key-rate profile", ...keys.map(tenorLabel)], "section");
+  s.row([
+    { value: "KRD, years (market-value weighted)", style: "label" },
+    ...Array.from(c.krd, (v) => num(v, FORMATS.years)),
+  ]);
+  s.row([
+    { value: "KR DV01, money per bp", style: "label" },
+    ...Array.from(c.krDv01, (v) => num(v, FORMATS.money)),
+  ]);
   s.blank();
 
   s.row(
@@ -168,67 +180,80 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       "By sector",
       "Market value",
       "Weight",
-      "Modified duration, yrs",
+      "Effective duration, yrs",
       "Contribution to duration, yrs",
       "DV01, per bp",
+      "Share of DV01",
       "Holdings",
     ],
     "section"
   );
-  for (const sec of sectorExposure(h, x)) {
+  for (const sec of sectorCurveExposure(h, cx)) {
     s.row([
       { value: sec.sector, style: "label" },
       num(sec.marketValue, FORMATS.money),
       num(sec.weight, FORMATS.percent),
-      num(sec.modified, FORMATS.years),
+      num(sec.effDuration, FORMATS.years),
       num(sec.durationContribution, FORMATS.years),
       num(sec.dv01, FORMATS.money),
+      num(sec.dv01Share, FORMATS.percent),
       num(sec.included, FORMATS.count),
     ]);
   }
   s.row(
     [
-      { value: "Total", style: "total" },
-      num(t.marketValue, FORMATS.money, "total"),
-      num(1, FORMATS.percent, "total"),
-      num(t.modified, FORMATS.years, "total"),
-      num(t.modified, FORMATS.years, "total"),
-      num(t.dv01, FORMATS.money, "total"),
-      num(t.included, FORMATS.count, "total"),
+      "Total",
+      num(c.marketValue, FORMATS.money),
+      num(1, FORMATS.percent),
+      num(c.effDuration, FORMATS.years),
+      num(c.effDuration, FORMATS.years),
+      num(c.dv01, FORMATS.money),
+      num(1, FORMATS.percent),
+      num(c.included, FORMATS.count),
     ],
     "total"
   );
   s.blank();
 
+  checksSection(s, h, cx);
   s.row(["Holdings"], "section");
-  s.row(HOLDING_COLUMNS, "header");
-  for (let i = 0; i < h.count; i++) {
-    s.row([
-      h.id[i],
-      h.description[i],
-      h.sector[i],
-      num(h.par[i], FORMATS.money),
-      num(h.coupon[i], FORMATS.rate),
-      num(h.maturity[i], FORMATS.date),
-      num(x.clean[i], FORMATS.price),
-      num(x.yld[i], FORMATS.rate),
-      num(x.accrued[i], FORMATS.price),
-      num(x.marketValue[i], FORMATS.money),
-      num(x.modified[i], FORMATS.years),
-      num(x.macaulay[i], FORMATS.years),
-      num(x.convexity[i], FORMATS.years2),
-      num(x.dv01[i], FORMATS.money2),
-      num(h.frequency[i], FORMATS.count),
-      BASIS_NAMES[h.basis[i] as Basis],
-      x.excluded[i] ?? "",
-    ]);
-  }
+  for (const row of table.rows) s.row(row.cells, row.style);
   s.blank();
   s.row(
     [
-      "Methods: durations and convexity are derivatives of the dirty price of Excel's PRICE model at each bond's own yield (DSC/E settlement fraction, simple yield in the final period); DV01 = −dP/dy × 0.0001 in money. Callable bonds and MBS need option-adjusted analytics and are left out of the totals.",
+      "Methods: effective figures reprice every cash flow on the curve shifted ±1 bp with each bond's Z-spread held; KRDs use triangular shifts at the keys (flat beyond the first and last) and sum to effective duration. Yield-based figures are derivatives of Excel's PRICE at each bond's own yield. Callable bonds and MBS need option-adjusted analytics and FRNs floating-rate analytics: they are left out of the totals.",
     ],
     "note"
   );
-  return s.build(HEDGE_SHEET_NAME, WIDTHS, 0);
+  return s.build(HEDGE_SHEET_NAME, widths, 0);
+}
+
+/** Run-time checks: KRD sums and vendor reconciliation, listed by holding. */
+function checksSection(s: SheetBuilder, h: Holdings, cx: CurveHoldingExposure): void {
+  const flags = cx.flag.map((f, i) => [i, f] as const).filter(([, f]) => f);
+  const recon = reconcile(h, cx);
+  const off = recon.filter((r) => r.flagged);
+  s.row(["Checks"], "section");
+  s.row([
+    { value: "KRDs sum to effective duration", style: "label" },
+    flags.length ? `${flags.length} holdings flagged` : "ok, every holding",
+  ]);
+  for (const [i, f] of flags) s.row([h.id[i], f], "warning");
+  s.row([
+    { value: "Vendor figures", style: "label" },
+    recon.length
+      ? `${recon.length} compared, ${off.length} beyond tolerance (duration 0.1 yrs, DV01 5%)`
+      : "none given",
+  ]);
+  for (const r of off) {
+    s.row(
+      [
+        h.id[r.index],
+        `vendor ${r.field} ${r.vendor.toFixed(3)} vs ours ${r.ours.toFixed(3)} (effective)`,
+        num(r.difference, FORMATS.years),
+      ],
+      "warning"
+    );
+  }
+  s.blank();
 }
