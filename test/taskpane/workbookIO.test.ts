@@ -83,6 +83,12 @@ function mockExcel(values: unknown[][], existing: string[]) {
     items: existing.map((name) => ({ name })),
     load: () => undefined,
     getActiveWorksheet: () => active,
+    getItem: (name: string) => ({
+      getRange: (a1: string) => ({
+        values: name === "Curve" && a1 === "A1:B4" ? CURVE : [],
+        load: () => undefined,
+      }),
+    }),
     add: (name: string) => newSheet(name),
   };
   return {
@@ -91,6 +97,13 @@ function mockExcel(values: unknown[][], existing: string[]) {
     chunkReads,
   };
 }
+
+const CURVE = [
+  ["Tenor", "Rate"],
+  ["1Y", 0.04],
+  ["10Y", 0.045],
+  ["30Y", 0.047],
+];
 
 const settings = {
   settlement: 45659,
@@ -142,6 +155,23 @@ describe("task pane workbook I/O", () => {
         expect(v).toBe(cell.value === null ? "" : cell.value);
       })
     );
+  });
+
+  it("reads the curve from its range and names it on the sheet; without one, warns of the bundled curve", async () => {
+    const withCurve = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    const a = await runOnSelection(withCurve.mock.context, {
+      ...settings,
+      curveAddress: "Curve!A1:B4",
+    });
+    expect(a.result.ok && a.result.curveWarning).toBe(undefined);
+    expect(withCurve.written[0].cells.get("2,0")).toMatch(/Curve!A1:B4 · par yields/);
+    const without = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    const b = await runOnSelection(without.mock.context, settings);
+    expect(b.result.ok && b.result.curveWarning).toMatch(
+      /bundled US Treasury daily par yield curve, 2024-12-31/
+    );
+    if (a.result.ok && b.result.ok)
+      expect(a.result.totals.effDuration).not.toBeCloseTo(b.result.totals.effDuration, 6);
   });
 
   it("writes nothing and lists every problem when the holdings are bad", async () => {
