@@ -78,15 +78,19 @@ export function couponPeriod(
 }
 
 /**
- * The last `n` coupon dates of a bond, ascending, ending at maturity (Excel serials, unadjusted):
- * with n = COUPNUM, the dates on which it pays after settlement.
+ * Writes the last `n` coupon dates of a bond, ascending and ending at maturity (Excel serials,
+ * unadjusted), into `out` from `offset`: with n = COUPNUM, the dates it pays on after settlement.
  */
-export function lastCouponDates(maturity: number, frequency: Frequency, n: number): Int32Array {
+export function writeLastCouponDates(
+  maturity: number,
+  frequency: Frequency,
+  n: number,
+  out: Int32Array,
+  offset: number
+): void {
   const mat = ymdFromSerial(maturity);
   const months = 12 / frequency;
   const eom = mat.d >= daysInMonth(mat.y, mat.m);
-  const dates = new Int32Array(n);
   for (let k = 0; k < n; k++)
-    dates[n - 1 - k] = couponDateBefore(mat.y, mat.m - 1, mat.d, eom, k, months);
-  return dates;
+    out[offset + n - 1 - k] = couponDateBefore(mat.y, mat.m - 1, mat.d, eom, k, months);
 }

@@ -17,7 +17,7 @@
  * Work is arranged for speed: discount factors are computed once per scenario curve on the grid
  * of distinct cash-flow dates, and every bond's repricing is a dot product with that grid.
  */
-import { lastCouponDates, BondTerms, schedules, Frequency } from "../bond";
+import { writeLastCouponDates, BondTerms, schedules, Frequency } from "../bond";
 import { Interpolation } from "./interpolation";
 import { buildCurve, CurveSpec, ShiftOn } from "./curveSpec";
 import { tenorTime } from "./tenor";
@@ -89,12 +89,10 @@ function cashFlowGrid(
     if (!valid(i)) continue;
     const f = terms.frequency[i] as Frequency;
     const coupon = (100 * terms.rate[i]) / f;
-    const dates = lastCouponDates(terms.maturity[i], f, n[i]);
-    for (let j = 0, at = start[i]; j < dates.length; j++, at++) {
-      amount[at] = coupon + (j === dates.length - 1 ? 100 : 0);
-      serial[at] = dates[j];
-    }
-    if (dates[dates.length - 1] > last) last = dates[dates.length - 1];
+    writeLastCouponDates(terms.maturity[i], f, n[i], serial, start[i]);
+    for (let at = start[i]; at < start[i + 1]; at++) amount[at] = coupon;
+    amount[start[i + 1] - 1] += 100;
+    if (terms.maturity[i] > last) last = terms.maturity[i];
   }
   // Distinct dates through a day-offset table: every date lies in (settlement, last].
   const slot = new Int32Array(last - settlement + 1).fill(-1);
