@@ -4,6 +4,10 @@
  *
  *   npm run build       production build into dist/ (no certificates needed)
  *   npm start           https://localhost:3000 dev server (office-addin-dev-certs certificates)
+ *   npm start -- --env http   the same over plain http, without certificates (playground, tests)
+ *
+ * Development builds (npm start, npm run build:dev) add the playground: playground.html, the real
+ * task pane beside a simulated workbook (src/playground/). Production builds never contain it.
  *
  * KEYRATE_URL=https://host/path/ npm run build  rewrites https://localhost:3000/ in the copied
  * manifest.xml to that URL (default: unchanged).
@@ -71,6 +75,63 @@ function deployUrl() {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
+/** The taskpane.html office.js tag; the playground's copy loads playground-office.js instead. */
+const OFFICE_JS_TAG = '<script type="text/javascript" src="office-js/office.js"></script>';
+
+/**
+ * Emits playground-taskpane.html: taskpane.html with office.js replaced by the simulated Office
+ * globals (a blocking script in the head, like office.js, so they exist before the pane's bundles).
+ */
+class PlaygroundTaskpanePlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap("PlaygroundTaskpanePlugin", (compilation) => {
+      HtmlWebpackPlugin.getCompilationHooks(compilation).beforeEmit.tap(
+        "PlaygroundTaskpanePlugin",
+        (data) => {
+          if (data.outputName !== "playground-taskpane.html") return data;
+          if (!data.html.includes(OFFICE_JS_TAG)) {
+            throw new Error(`taskpane.html no longer has ${OFFICE_JS_TAG}; update webpack.config.js`);
+          }
+          const shim = '<script type="text/javascript" src="playground-office.js"></script>';
+          return { ...data, html: data.html.replace(OFFICE_JS_TAG, shim) };
+        }
+      );
+    });
+  }
+}
+
+/** What a development build adds for the playground (entries, the .xlsx loader, pages). */
+function playgroundParts() {
+  return {
+    entry: {
+      playground: "./src/playground/playground.ts",
+      "playground-office": "./src/playground/playgroundOffice.ts",
+    },
+    rules: [
+      {
+        // The sample workbook becomes a snapshot module at build time (no hand-copied data).
+        test: /\.xlsx$/,
+        type: "javascript/auto",
+        use: path.resolve(__dirname, "scripts/xlsx-json-loader.js"),
+      },
+    ],
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "playground.html",
+        template: "./src/playground/playground.html",
+        chunks: ["playground"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "playground-taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+      }),
+      new PlaygroundTaskpanePlugin(),
+    ],
+    copy: [{ from: "src/playground/playground.css", to: "playground.css" }],
+  };
+}
+
 async function httpsOptions() {
   const devCerts = require("office-addin-dev-certs");
   const { ca, key, cert } = await devCerts.getHttpsServerOptions();
@@ -81,12 +142,14 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
   const url = dev ? DEV_URL : deployUrl();
+  const playground = dev ? playgroundParts() : { entry: {}, rules: [], plugins: [], copy: [] };
 
   return {
     devtool: dev ? "source-map" : false,
     entry: {
       functions: "./src/functions/index.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      ...playground.entry,
     },
     output: {
       path: DIST,
@@ -103,6 +166,7 @@ module.exports = async (env = {}, argv = {}) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
+        ...playground.rules,
       ],
     },
     performance: {
@@ -130,13 +194,15 @@ module.exports = async (env = {}, argv = {}) => {
               url === DEV_URL ? content : content.toString().split(DEV_URL).join(url),
           },
           ...OFFICE_JS_PATTERNS,
+          ...playground.copy,
         ],
       }),
+      ...playground.plugins,
     ],
     devServer: serving
       ? {
           headers: { "Access-Control-Allow-Origin": "*" },
-          server: { type: "https", options: await httpsOptions() },
+          server: env.http ? "http" : { type: "https", options: await httpsOptions() },
           port: Number(process.env.npm_package_config_dev_server_port) || 3000,
         }
       : undefined,

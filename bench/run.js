@@ -102,3 +102,96 @@ else {
   );
   console.log(`  ratio                 ${(g / t.durationMod).toFixed(1)}× Gnumeric (DURATION_MOD)`);
 }
+
+/**
+ * Hedge optimiser and CTD (issue 4): the HiGHS MIP with 8 futures (whole contracts, ±2,000) and
+ * 10 swaps (continuous notionals in millions) over the 10 default keys, with a leverage cap and
+ * the no-net-short rule, median of 21 solves after one warm-up (the solver is loaded once);
+ * and KEYRATE.CTD over a 40-bond ZN basket (universe range in, table out), median of 21.
+ * Target: the optimiser under 50 ms in Node.
+ */
+async function hedgeBench() {
+  const { optimiseHedge, loadSolver } = require("../lib/core/hedge/optimiser");
+  const { ctd } = require("../lib/functions/impl/futuresFunctions");
+  const r = rng(4);
+  const keys = ["3M", "6M", "1Y", "2Y", "3Y", "5Y", "7Y", "10Y", "20Y", "30Y"];
+  const futureKeys = [3, 4, 5, 6, 7, 7, 8, 9]; // ZT Z3N ZF 7Y ZN TN ZB UB: main key of each CTD
+  const instruments = futureKeys.map((main, j) => ({
+    name: `F${j}`,
+    krDv01: keys.map((_k, k) =>
+      k === main ? 40 + 30 * main : Math.abs(k - main) === 1 ? 5 + 3 * r() * main : 0
+    ),
+    notional: 100_000 + 100_000 * (j < 2),
+    cost: 10 + 5 * r(),
+    min: -2000,
+    max: 2000,
+  }));
+  for (let s = 0; s < 10; s++) {
+    const tenor = s + 1 > 9 ? 9 : s; // swap s loads key s and its neighbour
+    instruments.push({
+      name: `S${s}`,
+      krDv01: keys.map((_k, k) => (k === tenor ? 80 * (k + 1) : k === tenor - 1 ? 10 * k : 0)),
+      notional: 0,
+      cost: 50 + 50 * r(),
+      integer: false,
+      min: -500,
+      max: 500,
+    });
+  }
+  const portfolio = keys.map((_k, k) => 2_000 + 8_000 * r() * (k + 1));
+  const problem = {
+    mode: "cost",
+    keys,
+    portfolio,
+    target: portfolio.map((v) => 0.6 * v),
+    weights: keys.map(() => 5),
+    instruments,
+    portfolioValue: 1e9,
+    leverageCap: 0.3,
+    allowNetShort: false,
+  };
+  const highs = await loadSolver();
+  await optimiseHedge(problem, highs);
+  const times = [];
+  let result;
+  for (let k = 0; k < 21; k++) {
+    const t0 = process.hrtime.bigint();
+    result = await optimiseHedge(problem, highs);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[10];
+  const residual = result.residualAfter.reduce((s, v) => s + Math.abs(v), 0);
+  console.log(
+    `keyrate bench: hedge optimiser, 8 futures + 10 swaps × 10 keys (HiGHS MIP, median of 21)`
+  );
+  console.log(
+    `  optimiseHedge         ${ms.toFixed(1)} ms  (target < 50 ms: ${ms < 50 ? "met" : "MISSED"}; ` +
+      `Σ|residual| ${residual.toFixed(0)} of ${portfolio.reduce((s, v) => s + 0.4 * v, 0).toFixed(0)})`
+  );
+
+  // 40 deliverable ZN June 2030 notes: maturities 6y6m … 8y after June 2030, issued as 10-years.
+  const universe = [["CUSIP", "coupon", "issue date", "maturity", "price"]];
+  const { serialFromIso } = require("../lib/core/dates");
+  const [first, last] = [serialFromIso("2036-12-15"), serialFromIso("2038-05-15")];
+  for (let i = 0; i < 40; i++) {
+    const mat = first + Math.floor((i * (last - first)) / 40);
+    universe.push([`B${i}`, Math.round(r() * 48) / 800, mat - 3640, mat, 85 + 30 * r()]);
+  }
+  const t = [];
+  let table;
+  for (let k = 0; k < 21; k++) {
+    const t0 = process.hrtime.bigint();
+    table = ctd("ZN", "2030-06", universe, 112.5, 0.04, "2030-04-01");
+    t.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  t.sort((a, b) => a - b);
+  const rows = table.length - 3;
+  console.log(`keyrate bench: KEYRATE.CTD, ${rows}-bond ZN basket (median of 21)`);
+  console.log(`  CTD                   ${t[10].toFixed(2)} ms`);
+}
+
+hedgeBench().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

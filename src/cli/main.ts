@@ -1,12 +1,19 @@
-/** The `keyrate` command line: `fn` (any KEYRATE function) and `demo` (the hedge workbook on the sample). */
+/**
+ * The `keyrate` command line: `fn` (any KEYRATE function), `measure` (curve exposure of a holdings
+ * file) and `demo` (the hedge workbook on the sample).
+ */
 import { runFn } from "./fn";
 import { runDemo } from "./demo";
+import { runMeasure } from "./measure";
 
 const USAGE = `keyrate — bond duration and hedging analytics
 
 usage:
   keyrate fn NAME ARG…             call a KEYRATE function (same arguments as in Excel; null omits one)
   keyrate fn NAME --batch F.json   call it for every argument list in a JSON array; prints a JSON array
+  keyrate measure HOLDINGS.(csv|xlsx) --curve CURVE.(csv|xlsx) [--settle DATE]
+                 [--kind par|zero_cont|zero_semi] [--interpolation linear_zero|monotone_convex] [--json]
+                                   key-rate profile, durations, DV01 and sectors of a holdings file
   keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY]
                                    write the hedge recommendation workbook for a holdings workbook`;
 
@@ -16,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (command === "fn") return runFn(rest, out);
     if (command === "demo") return await runDemo(rest, out);
+    if (command === "measure") return await runMeasure(rest, out);
     out(USAGE);
     return command === undefined || command === "--help" || command === "help" ? 0 : 2;
   } catch (e) {

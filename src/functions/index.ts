@@ -4,3 +4,5 @@
  * this one and excelErrors.ts), which generates functions.json and the associate calls from them.
  */
 import "./bond";
+import "./curve";
+import "./futures";

@@ -12,12 +12,30 @@ export const ROWS_PER_CHUNK = 2000;
 /** Excel's column width unit is points; a character of the default font is about 7 points wide. */
 const POINTS_PER_CHAR = 7;
 
+/**
+ * Text Excel would parse on entry instead of keeping it as typed: a formula (= + - @), a number
+ * ("9128102E7" — a CUSIP — is 9.128102E+13 to Excel; "1,000", "5%", "$3", "(2)"), a date or time
+ * ("2026-01-15", "1/2", "15-Jan", "Jan 15", "3:30") or TRUE/FALSE.
+ */
+const EXCEL_WOULD_CONVERT: readonly RegExp[] = [
+  /^[=+\-@]/,
+  /^\s*\$?\(?\s*(\d[\d,]*(\.\d*)?|\.\d+)(e[-+]?\d+)?\s*\)?\s*%?\s*$/i,
+  /^\s*\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?\s*$/,
+  /^\s*\d{1,2}[-\s/]*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*([-\s/]*\d{1,4})?\s*$/i,
+  /^\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-\s/.]*\d{1,4}([-\s/,]+\d{1,4})?\s*$/i,
+  /^\s*\d{1,2}:\d{2}/,
+  /^\s*(true|false)\s*$/i,
+];
+
 /** A cell as Office.js takes it in `formulas`: a formula string, a number, or text. */
 function toFormula(value: SheetModel["rows"][number][number]["value"]): string | number {
   if (value === null) return "";
   if (typeof value === "object") return "=" + value.formula.replace(/^=/, "");
-  // Text that Excel would read as a formula is written as literal text.
-  if (typeof value === "string" && /^[=+\-@]/.test(value)) return "'" + value;
+  // Text that Excel would read as a formula, number, date or boolean (a CUSIP such as
+  // "9128102E7" is 9.128102E+13 to Excel) is written as literal text.
+  if (typeof value === "string" && EXCEL_WOULD_CONVERT.some((re) => re.test(value))) {
+    return "'" + value;
+  }
   return value;
 }
 

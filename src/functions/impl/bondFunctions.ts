@@ -36,7 +36,8 @@ import {
 /** Leading argument names shared by the bond functions, in Excel signature order. */
 const BOND_ARGS = ["settlement", "maturity", "coupon", "yld", "frequency", "basis"] as const;
 
-interface ParsedRange {
+/** Bond ranges parsed cell by cell: the kernel input and each cell's error. */
+export interface ParsedRange {
   rows: number;
   cols: number;
   terms: BondTerms;
@@ -49,9 +50,11 @@ interface ParsedRange {
 
 /**
  * Parses (settlement, maturity, coupon, quote, frequency, [basis], [face]) ranges cell by cell into
- * kernel input; a cell whose arguments are bad gets its error and NaN terms.
+ * kernel input; a cell whose arguments are bad gets its error and NaN terms. The quote is a yield
+ * or a price, per `names[3]` and `checkQuote` (the yield functions here, the curve functions with a
+ * clean price); only these arguments are broadcast against each other.
  */
-function parseBondRange(
+export function parseBondRange(
   args: readonly Arg[],
   names: readonly string[],
   checkQuote: (x: number) => void
@@ -91,7 +94,7 @@ function parseBondRange(
 }
 
 /** Result cells from a kernel output, with parse errors kept and non-finite values reported. */
-function toResult(p: ParsedRange, values: (i: number) => number, what: string): Result {
+export function toResult(p: ParsedRange, values: (i: number) => number, what: string): Result {
   return buildResult(p.rows, p.cols, (i) => {
     const error = p.errors[i];
     if (error) return error;

@@ -110,3 +110,65 @@ export function guard(body: () => Result): Result {
     throw e;
   }
 }
+
+/**
+ * Applies `each` to every cell position of the broadcast arguments (single cells repeat against
+ * ranges), keeping a per-cell error as that cell's result.
+ */
+export function cellwise(
+  args: readonly Arg[],
+  names: readonly string[],
+  each: (cells: unknown[]) => ResultCell
+): Result {
+  return guard(() => {
+    const matrices = args.map(asMatrix);
+    const [rows, cols] = broadcastShape(matrices, names);
+    return buildResult(rows, cols, (i) => {
+      const r = Math.floor(i / cols);
+      const c = i - r * cols;
+      try {
+        return each(matrices.map((m) => cellAt(m, r, c)));
+      } catch (e) {
+        if (e instanceof KeyrateError) return e;
+        throw e;
+      }
+    });
+  });
+}
+
+/**
+ * Like {@link cellwise} for functions that return a row of `width` cells per input: the broadcast
+ * arguments must form a column (or single cells), and the result spills one row per input row.
+ * A row whose inputs are bad gets its error in every cell.
+ */
+export function rowwise(
+  args: readonly Arg[],
+  names: readonly string[],
+  width: number,
+  each: (cells: unknown[]) => ResultCell[]
+): Result {
+  return guard(() => {
+    const matrices = args.map(asMatrix);
+    const [rows, cols] = broadcastShape(matrices, names);
+    if (cols !== 1) {
+      const k = matrices.findIndex((m) => m !== undefined && m[0].length > 1);
+      throw new InvalidValueError(
+        `${names[k]} spans ${cols} columns: give a single column (one input per row); ` +
+          `each row spills ${width} results`,
+        `${rows}×${cols}`,
+        names[k]
+      );
+    }
+    const out: Result = [];
+    for (let r = 0; r < rows; r++) {
+      try {
+        const row = each(matrices.map((m) => cellAt(m, r, 0)));
+        out.push(row);
+      } catch (e) {
+        if (!(e instanceof KeyrateError)) throw e;
+        out.push(new Array<ResultCell>(width).fill(e));
+      }
+    }
+    return out;
+  });
+}

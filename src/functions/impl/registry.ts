@@ -12,6 +12,24 @@ import {
   yieldFn,
 } from "./bondFunctions";
 import { price32, to32 } from "./quoteFunctions";
+import {
+  convFactor,
+  ctd,
+  futuresCalendar,
+  futuresDv01Fn,
+  hedgeContractsFn,
+  rollCost,
+} from "./futuresFunctions";
+import {
+  convexityEff,
+  durationEff,
+  krd,
+  portfolio,
+  portfolioKrd,
+  spreadDuration,
+  zeroRates,
+  zspread,
+} from "./curveFunctions";
 import { Arg, Result } from "./cells";
 
 export interface FunctionEntry {
@@ -21,6 +39,8 @@ export interface FunctionEntry {
 }
 
 const BOND = ["settlement", "maturity", "coupon", "yld", "frequency", "[basis]"];
+const CURVE_BOND = ["settlement", "maturity", "coupon", "price", "frequency", "curve", "[basis]"];
+const CURVE_OPTIONS = ["[curve_kind]", "[interpolation]"];
 
 export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   DURATION_MOD: { args: BOND, impl: durationMod },
@@ -35,4 +55,44 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   ACCRUED: { args: ["settlement", "maturity", "coupon", "frequency", "[basis]"], impl: accrued },
   PRICE32: { args: ["quote"], impl: price32 },
   TO32: { args: ["price", "[resolution]"], impl: to32 },
+  KRD: { args: [...CURVE_BOND, "[keys]", "[shift_on]", ...CURVE_OPTIONS], impl: krd },
+  DURATION_EFF: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: durationEff },
+  CONVEXITY_EFF: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: convexityEff },
+  SPREAD_DURATION: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: spreadDuration },
+  ZSPREAD: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: zspread },
+  ZERO_RATES: { args: ["curve", "tenors", ...CURVE_OPTIONS, "[settlement]"], impl: zeroRates },
+  PORTFOLIO: {
+    args: ["holdings", "curve", "[settlement]", ...CURVE_OPTIONS],
+    impl: portfolio,
+  },
+  PORTFOLIO_KRD: {
+    args: ["holdings", "curve", "[settlement]", "[keys]", ...CURVE_OPTIONS],
+    impl: portfolioKrd,
+  },
+  HEDGE_CONTRACTS: {
+    args: ["portfolio_dv01", "target_dv01", "contract_dv01", "[beta]", "[rounding]"],
+    impl: hedgeContractsFn,
+  },
+  ROLL_COST: {
+    args: ["contracts", "near_price", "far_price", "[contract]", "[days]"],
+    impl: rollCost,
+  },
+  CONV_FACTOR: { args: ["contract", "coupon", "maturity", "delivery_month"], impl: convFactor },
+  FUTURES_CALENDAR: { args: ["contract", "delivery_month"], impl: futuresCalendar },
+  FUTURES_DV01: {
+    args: [
+      "contract",
+      "delivery_month",
+      "ctd_coupon",
+      "ctd_maturity",
+      "ctd_price",
+      "[settlement]",
+      "[repo]",
+    ],
+    impl: futuresDv01Fn,
+  },
+  CTD: {
+    args: ["contract", "delivery_month", "universe", "futures_price", "repo", "[settlement]"],
+    impl: ctd,
+  },
 };
