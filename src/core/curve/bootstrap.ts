@@ -1,11 +1,14 @@
 /**
- * Bootstraps a Treasury par-yield curve to zero rates so that every input instrument reprices to
- * par (to 1e-12).
+ * Bootstraps a par curve to zero rates so that every input instrument reprices to par (to 1e-12).
  *
- * Instruments, as the US Treasury publishes par yields (bond-equivalent, semiannual):
+ * Treasury par yields ("treasury", as the US Treasury publishes them: bond-equivalent, semiannual):
  * - tenors of 6 months or less are single-payment bills: price 1/(1 + y·τ), τ = ACT/365 days;
  * - longer tenors are par bonds paying y/2 every six months, dated back from the tenor date (a
  *   short first period pays its pro-rated share), discounted at their ACT/365F times.
+ * SOFR OIS par rates ("sofr_ois": fixed annual ACT/360 against compounded SOFR, single curve, so
+ * the floating leg is worth 1 − DF(T)): tenors of 12 months or less pay once, (1 + S·α) at T;
+ * longer tenors pay S·α every year counted back from the tenor date, α = actual days/360 of each
+ * period (a short first period accrues its own days). Par: S·Σ α·DF + DF(T) = 1.
  * The interpolation between nodes is the curve's own; with monotone convex (non-local by one
  * interval) the sequential solve is repeated until no node moves by more than 1e-15.
  */
@@ -22,7 +25,49 @@ interface ParInstrument {
   price: number;
 }
 
-function parInstrument(settlement: number, months: number, parYield: number): ParInstrument {
+/** Which par instruments a par curve quotes. */
+export type ParConvention = "treasury" | "sofr_ois";
+
+function parInstrument(
+  settlement: number,
+  months: number,
+  parYield: number,
+  convention: ParConvention
+): ParInstrument {
+  return convention === "sofr_ois"
+    ? oisInstrument(settlement, months, parYield)
+    : treasuryInstrument(settlement, months, parYield);
+}
+
+/**
+ * Fixed-leg payment dates (Excel serials) and ACT/360 accruals of a SOFR OIS of `months` from
+ * settlement: annual, counted back from the end; the first period may be short.
+ */
+export function oisFixedLeg(
+  settlement: number,
+  months: number
+): { pay: number[]; accrual: number[] } {
+  const pay: number[] = [];
+  const accrual: number[] = [];
+  for (let back = 0; back < months; back += 12) {
+    const end = tenorDate(settlement, months - back);
+    const start = months - back - 12 > 0 ? tenorDate(settlement, months - back - 12) : settlement;
+    pay.unshift(end);
+    accrual.unshift((end - start) / 360);
+  }
+  return { pay, accrual };
+}
+
+function oisInstrument(settlement: number, months: number, rate: number): ParInstrument {
+  const { pay, accrual } = oisFixedLeg(settlement, months);
+  return {
+    times: pay.map((d) => curveTime(settlement, d)),
+    amounts: accrual.map((a, j) => rate * a + (j === pay.length - 1 ? 1 : 0)),
+    price: 1,
+  };
+}
+
+function treasuryInstrument(settlement: number, months: number, parYield: number): ParInstrument {
   const t = curveTime(settlement, tenorDate(settlement, months));
   if (months <= 6) return { times: [t], amounts: [1], price: 1 / (1 + parYield * t) };
   const times: number[] = [];
@@ -48,18 +93,20 @@ function value(curve: ZeroCurve, ins: ParInstrument): number {
 /**
  * Zero curve (continuous, ACT/365F) whose par instruments reprice exactly.
  * @param months Tenors in months, strictly increasing.
- * @param parYields Par yields, decimal, bond-equivalent.
+ * @param parYields Par yields (decimal) in the convention's quoting.
+ * @param convention Treasury par yields (default) or SOFR OIS par swap rates.
  * @throws NoSolutionError when a tenor cannot be repriced (e.g. absurd inputs).
  */
 export function bootstrapPar(
   settlement: number,
   months: readonly number[],
   parYields: readonly number[],
-  interpolation: Interpolation
+  interpolation: Interpolation,
+  convention: ParConvention = "treasury"
 ): ZeroCurve {
   const n = months.length;
   const times = Float64Array.from(months, (m) => curveTime(settlement, tenorDate(settlement, m)));
-  const instruments = months.map((m, i) => parInstrument(settlement, m, parYields[i]));
+  const instruments = months.map((m, i) => parInstrument(settlement, m, parYields[i], convention));
   const zeros = new Float64Array(n);
   // Start: each node's zero rate from its yield, continuously compounded.
   for (let i = 0; i < n; i++) zeros[i] = 2 * Math.log(1 + parYields[i] / 2);
@@ -102,10 +149,14 @@ export function bootstrapPar(
 }
 
 /** Par yield implied by a curve for a tenor (the inverse of the bootstrap, for checks and display). */
-export function parYieldOf(curve: ZeroCurve, months: number): number {
-  const unit = parInstrument(curve.settlement, months, 1);
+export function parYieldOf(
+  curve: ZeroCurve,
+  months: number,
+  convention: ParConvention = "treasury"
+): number {
+  const unit = parInstrument(curve.settlement, months, 1, convention);
   const t = unit.times[unit.times.length - 1];
-  if (months <= 6) return (1 / curve.discount(t) - 1) / t;
+  if (convention === "treasury" && months <= 6) return (1 / curve.discount(t) - 1) / t;
   // value(y) = DF(T) + y·annuity, where annuity is the value of the coupons per unit of yield.
   const annuity = value(curve, unit) - curve.discount(t);
   return (1 - curve.discount(t)) / annuity;

@@ -19,7 +19,7 @@
  */
 import { writeLastCouponDates, BondTerms, schedules, Frequency } from "../bond";
 import { Interpolation } from "./interpolation";
-import { buildCurve, CurveSpec, ShiftOn } from "./curveSpec";
+import { buildCurve, CurveSpec, isParKind, ShiftOn } from "./curveSpec";
 import { tenorTime } from "./tenor";
 import { keyRateShift, keyRateWeight, ZeroCurve } from "./zeroCurve";
 
@@ -122,7 +122,7 @@ function scenarioCurves(
 ): ZeroCurve[] {
   const h = options.bumpBp ?? 1;
   const base = buildCurve(spec, settlement, options.interpolation);
-  const shiftOn = options.shiftOn ?? (spec.kind === "par" ? "par" : "zero");
+  const shiftOn = options.shiftOn ?? (isParKind(spec.kind) ? "par" : "zero");
   const curves = [base];
   if (shiftOn === "par") {
     const nodeTimes = spec.months.map((m) => tenorTime(settlement, m));

@@ -10,11 +10,17 @@ import { parseTenor, tenorTime } from "./tenor";
 import { ZeroCurve } from "./zeroCurve";
 
 /**
- * What the rates are: US Treasury par yields (bond-equivalent, semiannual: the default), or zero
- * rates compounded continuously or semiannually.
+ * What the rates are: US Treasury par yields (bond-equivalent, semiannual: the default), zero
+ * rates compounded continuously or semiannually, or SOFR OIS par swap rates (annual fixed ACT/360
+ * against compounded SOFR).
  */
-export type CurveKind = "par" | "zero_cont" | "zero_semi";
-export const CURVE_KINDS: readonly CurveKind[] = ["par", "zero_cont", "zero_semi"];
+export type CurveKind = "par" | "zero_cont" | "zero_semi" | "sofr_ois";
+export const CURVE_KINDS: readonly CurveKind[] = ["par", "zero_cont", "zero_semi", "sofr_ois"];
+
+/** True for the kinds quoted as par instruments (bootstrapped; par-curve shifts by default). */
+export function isParKind(kind: CurveKind): boolean {
+  return kind === "par" || kind === "sofr_ois";
+}
 
 /** Which rates a key-rate or parallel shift moves: the input par yields (re-bootstrapped) or zero rates. */
 export type ShiftOn = "par" | "zero";
@@ -135,15 +141,20 @@ export function buildCurve(
     cache.set(key, hit);
     return hit;
   }
-  const curve =
-    spec.kind === "par"
-      ? bootstrapPar(settlement, spec.months, rates, interpolation)
-      : new ZeroCurve(
-          settlement,
-          Float64Array.from(spec.months, (m) => tenorTime(settlement, m)),
-          Float64Array.from(rates, (r) => toContinuous(spec.kind, r)),
-          interpolation
-        );
+  const curve = isParKind(spec.kind)
+    ? bootstrapPar(
+        settlement,
+        spec.months,
+        rates,
+        interpolation,
+        spec.kind === "sofr_ois" ? "sofr_ois" : "treasury"
+      )
+    : new ZeroCurve(
+        settlement,
+        Float64Array.from(spec.months, (m) => tenorTime(settlement, m)),
+        Float64Array.from(rates, (r) => toContinuous(spec.kind, r)),
+        interpolation
+      );
   cache.set(key, curve);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   return curve;

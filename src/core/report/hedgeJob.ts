@@ -8,7 +8,14 @@ import { HoldingProblem, readHoldings, ColumnOverride } from "../holdings";
 import { holdingExposure } from "../portfolio/yieldExposure";
 import { holdingCurveExposure, curveTotals, CurveTotals } from "../portfolio/curveExposure";
 import { sizeDv01Hedge, Dv01Hedge, Rounding } from "../hedge/dv01Hedge";
-import { CurveSpec, DEFAULT_CURVE, defaultCurveWarning, Interpolation, ShiftOn } from "../curve";
+import {
+  CurveSpec,
+  DEFAULT_CURVE,
+  defaultCurveWarning,
+  Interpolation,
+  isParKind,
+  ShiftOn,
+} from "../curve";
 import { buildHedgeSheet } from "./hedgeSheet";
 import { SheetModel } from "./sheetModel";
 
@@ -72,7 +79,7 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
   const curve = input.curve ?? DEFAULT_CURVE;
   const curveWarning = input.curve ? undefined : defaultCurveWarning(input.settlement);
   const interpolation = input.interpolation ?? "linear_zero";
-  const shiftOn = input.shiftOn ?? (curve.kind === "par" ? "par" : "zero");
+  const shiftOn = input.shiftOn ?? (isParKind(curve.kind) ? "par" : "zero");
   const exposure = holdingExposure(holdings, input.settlement);
   const curveExposure = holdingCurveExposure(holdings, input.settlement, curve, {
     interpolation,
@@ -91,6 +98,7 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
   const kindName = {
     par: "par yields",
     zero_cont: "zero rates (continuous)",
+    sofr_ois: "SOFR OIS par swap rates",
     zero_semi: "zero rates (semiannual)",
   }[curve.kind];
   const sheet = buildHedgeSheet({
