@@ -19,6 +19,7 @@ module.exports = [
         require: "readonly",
         module: "writable",
         __dirname: "readonly",
+        __filename: "readonly",
         process: "readonly",
         console: "readonly",
       },

@@ -90,7 +90,9 @@ class PlaygroundTaskpanePlugin {
         (data) => {
           if (data.outputName !== "playground-taskpane.html") return data;
           if (!data.html.includes(OFFICE_JS_TAG)) {
-            throw new Error(`taskpane.html no longer has ${OFFICE_JS_TAG}; update webpack.config.js`);
+            throw new Error(
+              `taskpane.html no longer has ${OFFICE_JS_TAG}; update webpack.config.js`
+            );
           }
           const shim = '<script type="text/javascript" src="playground-office.js"></script>';
           return { ...data, html: data.html.replace(OFFICE_JS_TAG, shim) };

@@ -121,7 +121,7 @@ async function hedgeBench() {
     krDv01: keys.map((_k, k) =>
       k === main ? 40 + 30 * main : Math.abs(k - main) === 1 ? 5 + 3 * r() * main : 0
     ),
-    notional: 100_000 + 100_000 * (j < 2),
+    notional: 100000 + 100000 * (j < 2),
     cost: 10 + 5 * r(),
     min: -2000,
     max: 2000,
@@ -138,7 +138,7 @@ async function hedgeBench() {
       max: 500,
     });
   }
-  const portfolio = keys.map((_k, k) => 2_000 + 8_000 * r() * (k + 1));
+  const portfolio = keys.map((_k, k) => 2000 + 8000 * r() * (k + 1));
   const problem = {
     mode: "cost",
     keys,

@@ -6,3 +6,4 @@
 import "./bond";
 import "./curve";
 import "./futures";
+import "./swaps";

@@ -30,6 +30,7 @@ import {
   zeroRates,
   zspread,
 } from "./curveFunctions";
+import { swapDv01 } from "./swapFunctions";
 import { Arg, Result } from "./cells";
 
 export interface FunctionEntry {
@@ -76,6 +77,10 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   ROLL_COST: {
     args: ["contracts", "near_price", "far_price", "[contract]", "[days]"],
     impl: rollCost,
+  },
+  SWAP_DV01: {
+    args: ["tenor", "notional", "swap_curve", "[pay_fixed]", "[settlement]", "[interpolation]"],
+    impl: swapDv01,
   },
   CONV_FACTOR: { args: ["contract", "coupon", "maturity", "delivery_month"], impl: convFactor },
   FUTURES_CALENDAR: { args: ["contract", "delivery_month"], impl: futuresCalendar },

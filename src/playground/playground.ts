@@ -1,0 +1,89 @@
+/* global window, document, HTMLElement, HTMLIFrameElement, HTMLInputElement, URLSearchParams */
+/**
+ * Entry of playground.html (development builds only): the sample workbook, simulated, drawn as a
+ * spreadsheet beside the real task pane. The pane runs in a frame (playground-taskpane.html: the
+ * production taskpane.html with office.js replaced by playground-office.js), whose Office and
+ * Excel globals read and write this page's workbook. `window.keyratePlayground` is the handle the
+ * frame, the browser tests and the curious (devtools console) use.
+ *
+ * Query parameters: `latency=<ms>` delays every context.sync() (Excel on the web takes tens of ms).
+ */
+import sample from "../../assets/sample-portfolio.xlsx";
+import { addressText } from "./a1";
+import { GridView } from "./gridView";
+import { InstalledGlobals, PlaygroundHost } from "./officeShim";
+import { Scalar, SimWorkbook } from "./workbookModel";
+
+/** The sheet the "Select holdings" button selects. */
+export const HOLDINGS_SHEET = "Holdings";
+
+/** window.keyratePlayground: the workbook plus conveniences for tests and the console. */
+export interface PlaygroundApi extends PlaygroundHost {
+  /** Selects the holdings sheet's used range; returns its address. */
+  selectHoldings(): string;
+  /** Selects an address, e.g. "Holdings!A1:L2". */
+  select(address: string): void;
+  /** The selection's address with its sheet, e.g. "Holdings!A1:L301". */
+  selection(): string;
+  /** Enters a value into one cell as a user typing it would. */
+  enter(address: string, value: Scalar): void;
+  /** Used values of a sheet from A1. */
+  sheetValues(name: string): Scalar[][];
+  /** The sheets' names, in tab order. */
+  sheetNames(): string[];
+  /** Ids of the custom functions the pane's page registered. */
+  customFunctions(): string[];
+  /** Reloads the task pane (settings saved by the pane survive, as in a saved workbook). */
+  reloadPane(): void;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`playground.html has no #${id}`);
+  return el as T;
+}
+
+function start(): void {
+  const book = SimWorkbook.fromSnapshot(sample);
+  const latencyMs = Number(new URLSearchParams(window.location.search).get("latency") ?? 0);
+  let globals: InstalledGlobals | undefined;
+  const pane = byId<HTMLIFrameElement>("kr-pane");
+
+  const api: PlaygroundApi = {
+    workbook: book,
+    options: { latencyMs: Number.isFinite(latencyMs) ? latencyMs : 0 },
+    paneLoaded: (installed) => (globals = installed),
+    selectHoldings() {
+      const sheet = book.sheet(HOLDINGS_SHEET);
+      if (!sheet) throw new Error(`no "${HOLDINGS_SHEET}" sheet`);
+      book.select(sheet, sheet.usedRect());
+      return api.selection();
+    },
+    select: (address) => book.selectAddress(address),
+    selection: () => addressText(book.activeSheet.name, book.activeSheet.selection),
+    enter: (address, value) => book.enter(address, value),
+    sheetValues: (name) => book.usedValues(name),
+    sheetNames: () => book.sheets.map((s) => s.name),
+    customFunctions: () => [...(globals?.customFunctions.keys() ?? [])],
+    reloadPane: () => pane.contentWindow?.location.reload(),
+  };
+  (window as unknown as { keyratePlayground: PlaygroundApi }).keyratePlayground = api;
+
+  new GridView(
+    book,
+    {
+      grid: byId("pg-grid"),
+      tabs: byId("pg-tabs"),
+      nameBox: byId<HTMLInputElement>("pg-namebox"),
+      formulaBar: byId<HTMLInputElement>("pg-formula"),
+      status: byId("pg-status"),
+    },
+    new Set(book.sheets.map((s) => s.name))
+  );
+  byId("pg-select-holdings").addEventListener("click", () => api.selectHoldings());
+  byId("pg-reload-pane").addEventListener("click", () => api.reloadPane());
+  // The pane starts only now, so that its Office globals find the workbook.
+  pane.src = "playground-taskpane.html";
+}
+
+start();

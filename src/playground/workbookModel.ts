@@ -1,0 +1,311 @@
+/**
+ * The simulated workbook's data: sheets of cells (value, formula, number format, look), column
+ * widths, frozen rows, the active sheet, each sheet's selection and the document settings. It
+ * knows nothing of Office.js's request/sync protocol (excelSimulator.ts adds that) nor of the DOM
+ * (gridView.ts draws it); listeners hear about every change.
+ */
+import { daysInMonth, serialFromYmd } from "../core/dates";
+import { MAX_COLUMNS, Rect, parseAddress } from "./a1";
+
+/** A cell value as Range.values gives it: "" for an empty cell. */
+export type Scalar = number | string | boolean;
+
+/** How a cell looks (the subset of Range.format the add-in sets). */
+export interface CellLook {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  /** Font colour, #RRGGBB. */
+  color?: string;
+  /** Fill colour, #RRGGBB. */
+  fill?: string;
+}
+
+/** One cell. A formula is stored, not calculated: its value is FORMULA_VALUE. */
+export interface SimCell {
+  value: Scalar;
+  formula?: string;
+  numberFormat?: string;
+  look?: CellLook;
+}
+
+/** What a formula cell shows: the simulator has no calculation engine. */
+export const FORMULA_VALUE = "#N/A";
+
+/** One sheet as the build-time converter (scripts/xlsx-json-loader.js) writes it. */
+export interface SheetSnapshot {
+  name: string;
+  /** Rows of values from A1 as Range.values gives them ("" empty, dates as serial numbers). */
+  values: Scalar[][];
+  /** Number formats parallel to values ("General" where none). */
+  numberFormats?: string[][];
+  /** Looks keyed "row,column" (0-based). */
+  looks?: Record<string, CellLook>;
+  /** Column widths in points by 0-based column (0 or missing: default). */
+  columnWidths?: number[];
+  freezeRows?: number;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+}
+
+/** What changed: cells, the list of sheets, the selection / active sheet, or request counters. */
+export type ChangeKind = "cells" | "sheets" | "selection" | "requests";
+
+const NUMBER_TEXT = /^([-+]?)\$?(\d{1,3}(,\d{3})+(\.\d*)?|\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?(%?)$/i;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/**
+ * What Excel makes of typed text: a number ("1,000", "5%", "$3", "9128102E7"), a date serial
+ * ("2026-01-15", "1/15/2026"), a boolean, or the text itself. (Excel knows more forms — times,
+ * month names, fractions; the simulator stops here.)
+ */
+export function excelParse(text: string): Scalar {
+  const t = text.trim();
+  const n = NUMBER_TEXT.exec(t);
+  if (n) {
+    const x = Number(t.replace(/[$,%]/g, ""));
+    return n[7] === "%" ? x / 100 : x;
+  }
+  if (/^(true|false)$/i.test(t)) return t.toUpperCase() === "TRUE";
+  const iso = ISO_DATE.exec(t);
+  const us = US_DATE.exec(t);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : us ? [us[3], us[1], us[2]] : [];
+  if (y !== undefined && Number(m) >= 1 && Number(m) <= 12 && Number(d) >= 1) {
+    if (Number(d) <= daysInMonth(Number(y), Number(m))) {
+      return serialFromYmd(Number(y), Number(m), Number(d));
+    }
+  }
+  return text;
+}
+const BAD_SHEET_CHARS = /[[\]:*?/\\]/;
+
+/**
+ * What typing or writing `input` into a cell stores, as Excel does for Range.values/formulas:
+ * null/undefined leaves the cell unchanged (undefined result); "=…" is a formula; a leading
+ * apostrophe forces text; other text goes through excelParse.
+ */
+export function cellFromInput(input: unknown): Pick<SimCell, "value" | "formula"> | undefined {
+  if (input === null || input === undefined) return undefined;
+  if (typeof input === "number") {
+    if (!Number.isFinite(input)) throw new TypeError(`not a finite number: ${input}`);
+    return { value: input };
+  }
+  if (typeof input === "boolean") return { value: input };
+  if (typeof input !== "string") throw new TypeError(`not a cell value: ${typeof input}`);
+  if (input.startsWith("'")) return { value: input.slice(1) };
+  if (input.startsWith("=") && input.length > 1) return { value: FORMULA_VALUE, formula: input };
+  return { value: excelParse(input) };
+}
+
+/** A worksheet: a sparse map of cells plus view state. */
+export class SimSheet {
+  /** Cells keyed row × MAX_COLUMNS + column. */
+  readonly cells = new Map<number, SimCell>();
+  /** Column widths in points by 0-based column. */
+  readonly columnWidths = new Map<number, number>();
+  freezeRows = 0;
+  /** The sheet's own selection, restored when it is activated (as in Excel). */
+  selection: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+
+  constructor(
+    readonly id: string,
+    public name: string
+  ) {}
+
+  /** The cell at 0-based row and column, if it has ever been written. */
+  cell(row: number, column: number): SimCell | undefined {
+    return this.cells.get(row * MAX_COLUMNS + column);
+  }
+
+  /** The cell at row and column, created empty when missing. */
+  cellForWrite(row: number, column: number): SimCell {
+    const key = row * MAX_COLUMNS + column;
+    let cell = this.cells.get(key);
+    if (!cell) {
+      cell = { value: "" };
+      this.cells.set(key, cell);
+    }
+    return cell;
+  }
+
+  /** The smallest rectangle from A1 holding every non-empty cell (A1 alone when empty). */
+  usedRect(): Rect {
+    let rows = 1;
+    let columns = 1;
+    for (const [key, cell] of this.cells) {
+      if (cell.value === "" && cell.formula === undefined) continue;
+      rows = Math.max(rows, Math.floor(key / MAX_COLUMNS) + 1);
+      columns = Math.max(columns, (key % MAX_COLUMNS) + 1);
+    }
+    return { row: 0, column: 0, rowCount: rows, columnCount: columns };
+  }
+
+  /** The values of a rectangle, row by row (copies, so callers cannot change the sheet). */
+  valuesIn(rect: Rect): Scalar[][] {
+    const out: Scalar[][] = [];
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+      const row: Scalar[] = [];
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+        row.push(this.cell(r, c)?.value ?? "");
+      }
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+/** The whole workbook. */
+export class SimWorkbook {
+  readonly sheets: SimSheet[] = [];
+  /** Office document settings, name → JSON text (Office stores them serialised). */
+  readonly settings = new Map<string, string>();
+  /** Request counters, for the page's status line and for benchmarks. */
+  readonly stats = { syncs: 0, lastRequestBytes: 0, largestRequestBytes: 0 };
+  private active!: SimSheet;
+  private nextId = 1;
+  private readonly listeners = new Set<(kinds: ReadonlySet<ChangeKind>) => void>();
+  private pending = new Set<ChangeKind>();
+
+  constructor(firstSheet = "Sheet1") {
+    this.active = this.addSheet(firstSheet);
+  }
+
+  /** A workbook holding the snapshot's sheets, the first one active. */
+  static fromSnapshot(snapshot: WorkbookSnapshot): SimWorkbook {
+    const [first, ...rest] = snapshot.sheets;
+    const book = new SimWorkbook(first?.name ?? "Sheet1");
+    for (const s of rest) book.addSheet(s.name);
+    snapshot.sheets.forEach((s, i) => book.loadSheet(book.sheets[i], s));
+    book.pending.clear();
+    return book;
+  }
+
+  private loadSheet(sheet: SimSheet, s: SheetSnapshot): void {
+    s.values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        const format = s.numberFormats?.[r]?.[c];
+        const look = s.looks?.[`${r},${c}`];
+        if (value === "" && (!format || format === "General") && !look) return;
+        const cell = sheet.cellForWrite(r, c);
+        cell.value = value;
+        if (format && format !== "General") cell.numberFormat = format;
+        if (look) cell.look = { ...look };
+      })
+    );
+    s.columnWidths?.forEach((w, c) => w > 0 && sheet.columnWidths.set(c, w));
+    sheet.freezeRows = s.freezeRows ?? 0;
+  }
+
+  /** The active sheet. */
+  get activeSheet(): SimSheet {
+    return this.active;
+  }
+
+  /** The sheet of that name (case-insensitive, as Excel compares sheet names). */
+  sheet(name: string): SimSheet | undefined {
+    const key = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === key);
+  }
+
+  /**
+   * Adds a sheet at the end, as Worksheets.add does: a fresh "SheetN" name when none is given.
+   * @throws Error when the name is taken, too long or holds a character Excel forbids.
+   */
+  addSheet(name?: string): SimSheet {
+    let chosen = name;
+    if (chosen === undefined) {
+      let n = this.sheets.length + 1;
+      while (this.sheet(`Sheet${n}`)) n++;
+      chosen = `Sheet${n}`;
+    }
+    if (chosen.trim() === "" || chosen.length > 31 || BAD_SHEET_CHARS.test(chosen)) {
+      throw new Error(`invalid sheet name "${chosen}"`);
+    }
+    if (this.sheet(chosen)) throw new Error(`a sheet named "${chosen}" already exists`);
+    const sheet = new SimSheet(`{sheet-${this.nextId++}}`, chosen);
+    this.sheets.push(sheet);
+    this.changed("sheets");
+    return sheet;
+  }
+
+  /** Makes the sheet active (its own selection comes with it). */
+  activate(sheet: SimSheet): void {
+    if (this.active === sheet) return;
+    this.active = sheet;
+    this.changed("selection");
+  }
+
+  /** Selects a rectangle on a sheet and activates the sheet, as Range.select does. */
+  select(sheet: SimSheet, rect: Rect): void {
+    sheet.selection = { ...rect };
+    this.active = sheet;
+    this.changed("selection");
+  }
+
+  /**
+   * Selects by address, e.g. "Holdings!A1:L301" (without a sheet: on the active sheet).
+   * @throws Error for a malformed address or an unknown sheet.
+   */
+  selectAddress(address: string): void {
+    const { sheet, rect } = this.resolve(address);
+    this.select(sheet, rect);
+  }
+
+  /**
+   * Enters a value into one cell as a user typing it would ("=…" a formula, "'…" text), keeping
+   * its format. For tests and the formula bar.
+   */
+  enter(address: string, input: Scalar): void {
+    const { sheet, rect } = this.resolve(address);
+    const parsed = cellFromInput(input);
+    if (!parsed) return;
+    const cell = sheet.cellForWrite(rect.row, rect.column);
+    cell.value = parsed.value;
+    cell.formula = parsed.formula;
+    this.changed("cells");
+  }
+
+  /** The used values of a sheet from A1 ("" for empty cells). */
+  usedValues(name: string): Scalar[][] {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet named "${name}"`);
+    return sheet.valuesIn(sheet.usedRect());
+  }
+
+  /** The cell at an address (undefined when never written). */
+  cellAt(address: string): SimCell | undefined {
+    const { sheet, rect } = this.resolve(address);
+    return sheet.cell(rect.row, rect.column);
+  }
+
+  /** Sheet and rectangle of an address; the active sheet when it names none. */
+  resolve(address: string): { sheet: SimSheet; rect: Rect } {
+    const parsed = parseAddress(address);
+    if (!parsed) throw new Error(`not an A1 address: "${address}"`);
+    const sheet = parsed.sheet === undefined ? this.active : this.sheet(parsed.sheet);
+    if (!sheet) throw new Error(`no sheet named "${parsed.sheet}"`);
+    return { sheet, rect: parsed.rect };
+  }
+
+  /** Subscribes to changes (coalesced per microtask); returns the unsubscribe function. */
+  onChange(listener: (kinds: ReadonlySet<ChangeKind>) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Records a change; listeners hear about all changes of the current task together. */
+  changed(kind: ChangeKind): void {
+    if (this.pending.size === 0) {
+      queueMicrotask(() => {
+        const kinds = this.pending;
+        this.pending = new Set();
+        if (kinds.size === 0) return;
+        for (const listener of this.listeners) listener(kinds);
+      });
+    }
+    this.pending.add(kind);
+  }
+}
