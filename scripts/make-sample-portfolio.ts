@@ -12,9 +12,9 @@
  * yield of that term on the issue date (plus the sector spread at issue), rounded down to 1/8 of a
  * percent (munis: 3, 4 or 5%); the price is the core's Excel-compatible PRICE (src/core/bond) at a
  * yield = the 2024-12-31 Treasury par curve interpolated at the remaining term + a sector spread
- * (munis: a fraction of the Treasury yield). Vendor Duration, for about 60% of rows, is the
- * modified duration at that yield (option-adjusted guesses for callables and MBS), deliberately
- * off by 0.2–0.6 years on a few rows so that reconciliation flags show.
+ * (munis: a fraction of the Treasury yield). Vendor Duration, for about 60% of rows, is an
+ * effective duration on that curve with a little noise (option-adjusted guesses for callables and
+ * MBS), deliberately off by 0.2–0.6 years on a few rows so that reconciliation flags show.
  *
  * Hedge inputs on the Settings sheet (read by `npm run demo`): a target modified duration of 5
  * years and the ZN March 2025 contract, whose DV01 per contract is computed here as the
@@ -28,7 +28,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { createRequire } from "module";
 import ExcelJS from "exceljs";
-import { bondRisk } from "../src/core/bond";
+import { allocateTerms, bondRisk, setTerms } from "../src/core/bond";
+import { curveRisk, DEFAULT_CURVE } from "../src/core/curve";
 import { addMonths, serialFromIso, serialFromYmd, ymdFromSerial, Ymd } from "../src/core/dates";
 import { conversionFactor } from "../src/core/futures/conversionFactor";
 import { contractSpec } from "../src/core/futures/contracts";
@@ -527,12 +528,8 @@ const rows = positions.map((p) => {
     yld
   );
   const price = Math.round(risk.clean * 1000) / 1000;
-  let vendor: number | null = null;
-  if (rand() < 0.6) {
-    // Option-adjusted figures for callables and MBS are well below their modified durations.
-    const oad = p.type === "MBS" ? 0.45 : p.type === "Callable" ? 0.6 : 1;
-    vendor = Math.round(risk.modified * oad * 1000) / 1000;
-  }
+  // Vendor figures are filled in below, from effective durations on the curve, for ~60% of rows.
+  const vendor: number | null = rand() < 0.6 ? NaN : null;
   return [
     p.id,
     p.description,
@@ -548,6 +545,36 @@ const rows = positions.map((p) => {
     vendor,
   ];
 });
+
+// Vendor Duration: an effective (curve-based, OAD-style) duration as a vendor would report it — the
+// core's effective duration on the bundled 2024-12-31 par curve with a little model noise (±0.02
+// years); option-adjusted figures for callables and MBS are well below their bullet durations.
+{
+  const terms = allocateTerms(rows.length);
+  rows.forEach((r, i) =>
+    setTerms(terms, i, {
+      settlement: SETTLEMENT,
+      maturity: r[6] as number,
+      rate: r[5] as number,
+      frequency: 2,
+      basis: r[9] as 0 | 1,
+    })
+  );
+  const eff = curveRisk(
+    SETTLEMENT,
+    terms,
+    Float64Array.from(rows, (r) => r[7] as number),
+    DEFAULT_CURVE,
+    {
+      interpolation: "linear_zero",
+    }
+  ).effDuration;
+  rows.forEach((r, i) => {
+    if (r[11] === null) return;
+    const oad = r[3] === "MBS" ? 0.45 : r[3] === "Callable" ? 0.6 : 1;
+    r[11] = Math.round((eff[i] * oad + uniform(-0.02, 0.02)) * 1000) / 1000;
+  });
+}
 
 /** Five bullet rows whose Vendor Duration is deliberately off by 0.2–0.6 years. */
 const offRows: string[] = [];
@@ -652,10 +679,10 @@ async function main(): Promise<void> {
       "Positions",
       "Fictitious",
       "Issuers, identifiers and positions are made up; the Treasury curve is real. Prices are " +
-        "Excel PRICE at the curve level plus a sector spread; Vendor Duration is modified " +
+        "Excel PRICE at the curve level plus a sector spread; Vendor Duration is an effective " +
         "duration (option-adjusted for callables and MBS), a few rows deliberately off.",
     ],
-    ["Target duration", TARGET_DURATION, "Target modified duration for the hedge (years)"],
+    ["Target duration", TARGET_DURATION, "Target effective duration for the hedge (years)"],
     ["Hedge contract", HEDGE_CONTRACT, "CME 10-Year T-Note futures, March 2025 delivery"],
     [
       "Contract DV01",

@@ -157,7 +157,8 @@ export function sectorCurveExposure(h: Holdings, x: CurveHoldingExposure): Secto
       ...t,
       sector,
       weight,
-      durationContribution: weight * t.effDuration,
+      // A sector whose holdings are all left out has no duration and contributes nothing.
+      durationContribution: t.included ? weight * t.effDuration : 0,
       dv01Share: t.dv01 / all.dv01,
     };
   });

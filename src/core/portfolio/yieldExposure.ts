@@ -144,6 +144,6 @@ export function sectorExposure(h: Holdings, x: HoldingExposure): SectorExposure[
   return sectors.map((sector) => {
     const t = totals(x, (i) => h.sector[i] === sector);
     const weight = t.marketValue / all.marketValue;
-    return { ...t, sector, weight, durationContribution: weight * t.modified };
+    return { ...t, sector, weight, durationContribution: t.included ? weight * t.modified : 0 };
   });
 }

@@ -185,6 +185,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       "DV01, per bp",
       "Share of DV01",
       "Holdings",
+      "Left out",
     ],
     "section"
   );
@@ -198,6 +199,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       num(sec.dv01, FORMATS.money),
       num(sec.dv01Share, FORMATS.percent),
       num(sec.included, FORMATS.count),
+      num(sec.excluded, FORMATS.count),
     ]);
   }
   s.row(
@@ -210,6 +212,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       num(c.dv01, FORMATS.money),
       num(1, FORMATS.percent),
       num(c.included, FORMATS.count),
+      num(c.excluded, FORMATS.count),
     ],
     "total"
   );

@@ -111,7 +111,7 @@ describe("assets/sample-portfolio.xlsx", () => {
       const rows = settingsRows();
       expect(rows.get("target duration")?.value).toBe(5);
       expect(rows.get("target duration")?.note).toBe(
-        "Target modified duration for the hedge (years)"
+        "Target effective duration for the hedge (years)"
       );
       expect(String(rows.get("hedge contract")?.value)).toMatch(/^ZN Mar-2025/);
       const dv01 = rows.get("contract dv01")?.value;
