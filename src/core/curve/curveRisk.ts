@@ -110,7 +110,9 @@ function cashFlowGrid(
 
 /** Discount factors of a curve on the grid's distinct dates. */
 function discountGrid(curve: ZeroCurve, dates: Float64Array): Float64Array {
-  return Float64Array.from(dates, (t) => curve.discount(t));
+  const out = new Float64Array(dates.length);
+  for (let k = 0; k < dates.length; k++) out[k] = curve.discount(dates[k]);
+  return out;
 }
 
 /** Scenario curves: the base, the parallel pair, then a pair per key (−h then +h). */
