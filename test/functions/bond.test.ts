@@ -1,19 +1,5 @@
 /** The Excel-facing wrappers: core errors become CustomFunctions.Error with code and message. */
-class FakeError {
-  constructor(
-    readonly code: string,
-    readonly message?: string
-  ) {}
-}
-(global as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: FakeError,
-  ErrorCode: {
-    invalidNumber: "#NUM!",
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-  },
-};
+import { FakeExcelError } from "./customFunctionsStub";
 
 const fns = require("../../src/functions/bond");
 
@@ -28,7 +14,7 @@ describe("custom function wrappers", () => {
 
   it("maps errors to Excel errors with a message", () => {
     const [[e]] = fns.DV01([[45000]], [[44000]], [[0.05]], [[0.05]], [[2]]);
-    expect(e).toBeInstanceOf(FakeError);
+    expect(e).toBeInstanceOf(FakeExcelError);
     expect(e.code).toBe("#NUM!");
     expect(e.message).toMatch(/before maturity/);
     const [[v]] = fns.DURATION_MAC([["yesterday"]], [[44000]], [[0.05]], [[0.05]], [[2]]);

@@ -1,19 +1,5 @@
 /** The Excel-facing curve wrappers: ranges in, spilled matrices out, core errors as Excel errors. */
-class CurveFakeError {
-  constructor(
-    readonly code: string,
-    readonly message?: string
-  ) {}
-}
-(global as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: CurveFakeError,
-  ErrorCode: {
-    invalidNumber: "#NUM!",
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-  },
-};
+import { FakeExcelError } from "./customFunctionsStub";
 
 const curveFns = require("../../src/functions/curve");
 
@@ -52,7 +38,7 @@ describe("curve function wrappers", () => {
         ["soon", 0.04],
       ]
     );
-    expect(e).toBeInstanceOf(CurveFakeError);
+    expect(e).toBeInstanceOf(FakeExcelError);
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/row 3/);
   });

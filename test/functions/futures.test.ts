@@ -1,20 +1,5 @@
 /** The Excel-facing futures wrappers: values as matrices, core errors as CustomFunctions.Error. */
-export {}; // a module: its names do not clash with the other wrapper tests
-class FakeError {
-  constructor(
-    readonly code: string,
-    readonly message?: string
-  ) {}
-}
-(global as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  Error: FakeError,
-  ErrorCode: {
-    invalidNumber: "#NUM!",
-    invalidValue: "#VALUE!",
-    notAvailable: "#N/A",
-    divisionByZero: "#DIV/0!",
-  },
-};
+import { FakeExcelError } from "./customFunctionsStub";
 
 const fns = require("../../src/functions/futures");
 
@@ -30,7 +15,7 @@ describe("futures custom function wrappers", () => {
 
   it("maps errors to Excel errors with a message", () => {
     const [[e]] = fns.HEDGE_CONTRACTS([[72000]], [[0]], [[-935]]);
-    expect(e).toBeInstanceOf(FakeError);
+    expect(e).toBeInstanceOf(FakeExcelError);
     expect(e.code).toBe("#NUM!");
     expect(e.message).toMatch(/contract_dv01/);
     const [[v]] = fns.CONV_FACTOR([["ZZ"]], [[0.04]], [["2032-01-31"]], [["2025-06"]]);

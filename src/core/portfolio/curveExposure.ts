@@ -11,6 +11,7 @@
 import { Holdings, Sector } from "../holdings";
 import { allocateTerms, riskFromYield, schedules } from "../bond";
 import { curveRisk, CurveRisk, CurveRiskOptions, CurveSpec } from "../curve";
+import { aggregate } from "./aggregate";
 
 /** |Σ KRD − effective duration| above which a holding is flagged, years: the O(h²) of the central
  * differences (≤ h²·T³/6 for a cash flow at T years) with a margin, plus rounding. */
@@ -105,45 +106,33 @@ export function holdingCurveExposure(
 }
 
 /** Totals over the included holdings for which `select(i)` is true. */
-export function curveTotals(
-  x: CurveHoldingExposure,
-  select: (i: number) => boolean = () => true
-): CurveTotals {
+export function curveTotals(x: CurveHoldingExposure, select?: (i: number) => boolean): CurveTotals {
   const nk = x.risk.keysMonths.length;
-  const krDv01 = new Float64Array(nk);
-  let mv = 0;
-  let dur = 0;
-  let cvx = 0;
-  let sd = 0;
-  let dv01 = 0;
-  let included = 0;
-  let excluded = 0;
-  for (let i = 0; i < x.marketValue.length; i++) {
-    if (!select(i)) continue;
-    if (x.excluded[i]) {
-      excluded++;
-      continue;
-    }
-    included++;
-    const v = x.marketValue[i];
-    mv += v;
-    dur += v * x.risk.effDuration[i];
-    cvx += v * x.risk.effConvexity[i];
-    sd += v * x.risk.spreadDuration[i];
-    dv01 += x.dv01[i];
-    for (let k = 0; k < nk; k++) krDv01[k] += x.krDv01[i * nk + k];
-  }
-  const w = mv !== 0 ? 1 / mv : NaN;
+  const n = x.marketValue.length;
+  // One column per key out of the row-major holdings × keys matrix.
+  const keyColumns = Array.from({ length: nk }, (_, k) =>
+    Float64Array.from({ length: n }, (_, i) => x.krDv01[i * nk + k])
+  );
+  const r = x.risk;
+  const a = aggregate(
+    x.marketValue,
+    x.excluded,
+    [r.effDuration, r.effConvexity, r.spreadDuration],
+    [x.dv01, ...keyColumns],
+    select
+  );
+  const [effDuration, effConvexity, spreadDuration] = a.averages;
+  const krDv01 = Float64Array.from(a.sums.slice(1));
   return {
-    marketValue: mv,
-    effDuration: dur * w,
-    effConvexity: cvx * w,
-    spreadDuration: sd * w,
-    dv01,
-    krd: Float64Array.from(krDv01, (d) => (d * 1e4) / mv),
+    marketValue: a.marketValue,
+    effDuration,
+    effConvexity,
+    spreadDuration,
+    dv01: a.sums[0],
+    krd: Float64Array.from(krDv01, (d) => (d * 1e4) / a.marketValue),
     krDv01,
-    included,
-    excluded,
+    included: a.included,
+    excluded: a.excluded,
   };
 }
 

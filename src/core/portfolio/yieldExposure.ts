@@ -7,9 +7,10 @@
  * analytics" and kept out of the totals, with the reason beside them; floating-rate notes likewise
  * (their rate risk runs to the next reset, not to maturity).
  */
-import { Holdings, Sector } from "../holdings";
+import { Holdings } from "../holdings";
 import { riskFromYield, schedules, yieldFromPrice } from "../bond";
 import { allocateTerms } from "../bond/terms";
+import { aggregate } from "./aggregate";
 
 /** Why a holding is left out of the portfolio totals. */
 export type Exclusion =
@@ -48,14 +49,6 @@ export interface PortfolioTotals {
   readonly dv01: number;
   readonly included: number;
   readonly excluded: number;
-}
-
-export interface SectorExposure extends PortfolioTotals {
-  readonly sector: Sector;
-  /** Share of the portfolio's market value. */
-  readonly weight: number;
-  /** Contribution to portfolio modified duration: weight × duration, years. */
-  readonly durationContribution: number;
 }
 
 const OPTION_TYPES = new Set(["callable", "mbs"]);
@@ -100,50 +93,22 @@ export function holdingExposure(h: Holdings, settlement: number): HoldingExposur
 }
 
 /** Totals over the holdings for which `select(i)` is true. */
-export function totals(
-  x: HoldingExposure,
-  select: (i: number) => boolean = () => true
-): PortfolioTotals {
-  let mv = 0;
-  let mod = 0;
-  let mac = 0;
-  let cvx = 0;
-  let dv01 = 0;
-  let included = 0;
-  let excluded = 0;
-  for (let i = 0; i < x.marketValue.length; i++) {
-    if (!select(i)) continue;
-    if (x.excluded[i]) {
-      excluded++;
-      continue;
-    }
-    included++;
-    const v = x.marketValue[i];
-    mv += v;
-    mod += v * x.modified[i];
-    mac += v * x.macaulay[i];
-    cvx += v * x.convexity[i];
-    dv01 += x.dv01[i];
-  }
-  const w = mv !== 0 ? 1 / mv : NaN;
+export function totals(x: HoldingExposure, select?: (i: number) => boolean): PortfolioTotals {
+  const a = aggregate(
+    x.marketValue,
+    x.excluded,
+    [x.modified, x.macaulay, x.convexity],
+    [x.dv01],
+    select
+  );
+  const [modified, macaulay, convexity] = a.averages;
   return {
-    marketValue: mv,
-    modified: mod * w,
-    macaulay: mac * w,
-    convexity: cvx * w,
-    dv01,
-    included,
-    excluded,
+    marketValue: a.marketValue,
+    modified,
+    macaulay,
+    convexity,
+    dv01: a.sums[0],
+    included: a.included,
+    excluded: a.excluded,
   };
-}
-
-/** Totals per sector, in the order sectors first appear, with weights and duration contributions. */
-export function sectorExposure(h: Holdings, x: HoldingExposure): SectorExposure[] {
-  const all = totals(x);
-  const sectors = [...new Set(h.sector)];
-  return sectors.map((sector) => {
-    const t = totals(x, (i) => h.sector[i] === sector);
-    const weight = t.marketValue / all.marketValue;
-    return { ...t, sector, weight, durationContribution: t.included ? weight * t.modified : 0 };
-  });
 }
