@@ -24,7 +24,8 @@ import {
   reconcile,
   sectorCurveExposure,
 } from "../core/portfolio/curveExposure";
-import { defaultSettlement, shiftMethod } from "../functions/impl/curveFunctions";
+import { defaultSettlement } from "../functions/impl/curveFunctions";
+import { shiftMethod } from "../functions/impl/portfolioFunctions";
 import { settingsOf, sheetValues } from "./workbookInput";
 
 export interface MeasureOptions {

@@ -9,12 +9,11 @@ import {
   convexityEff,
   durationEff,
   krd,
-  portfolio,
-  portfolioKrd,
   spreadDuration,
   zeroRates,
   zspread,
 } from "./impl/curveFunctions";
+import { portfolio, portfolioKrd } from "./impl/portfolioFunctions";
 
 /**
  * Key-rate durations (years), one row per bond: the curve shifted ±1 bp at one key tenor, the

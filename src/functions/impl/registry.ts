@@ -24,12 +24,11 @@ import {
   convexityEff,
   durationEff,
   krd,
-  portfolio,
-  portfolioKrd,
   spreadDuration,
   zeroRates,
   zspread,
 } from "./curveFunctions";
+import { portfolio, portfolioKrd } from "./portfolioFunctions";
 import { swapDv01 } from "./swapFunctions";
 import { Arg, Result } from "./cells";
 

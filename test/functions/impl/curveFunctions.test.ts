@@ -10,12 +10,11 @@ import {
   defaultSettlement,
   durationEff,
   krd,
-  portfolio,
-  portfolioKrd,
   spreadDuration,
   zeroRates,
   zspread,
 } from "../../../src/functions/impl/curveFunctions";
+import { portfolio, portfolioKrd } from "../../../src/functions/impl/portfolioFunctions";
 import { FUNCTIONS } from "../../../src/functions/impl/registry";
 import { Result } from "../../../src/functions/impl/cells";
 import { KeyrateError } from "../../../src/core/errors";

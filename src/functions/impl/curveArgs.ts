@@ -1,0 +1,125 @@
+/**
+ * Arguments shared by the curve, portfolio, swap and scenario functions: single-cell options, the
+ * curve range, key tenors, the shift convention and the settlement date (with its default).
+ */
+import { settlementDate } from "../../core/calendar/usGovernmentSecurities";
+import { parseDate, serialFromYmd } from "../../core/dates";
+import { InvalidValueError, MissingValueError } from "../../core/errors";
+
+import {
+  CurveKind,
+  CurveSpec,
+  DEFAULT_KEYS_MONTHS,
+  Interpolation,
+  parseCurveKind,
+  parseCurveRange,
+  parseInterpolation,
+  isParKind,
+  parseOption,
+  parseTenor,
+  SHIFT_ONS,
+  ShiftOn,
+  tenorLabel,
+} from "../../core/curve";
+
+import { Arg, asMatrix, isBlank } from "./cells";
+
+/** The value of an argument that must be a single cell; undefined when omitted or blank. */
+export function singleCell(arg: Arg, argument: string): unknown {
+  const m = asMatrix(arg);
+  if (!m) return undefined;
+  if (m.length !== 1 || m[0].length !== 1) {
+    throw new InvalidValueError(
+      `${argument}: expected a single cell, got a ${m.length}×${m[0].length} range`,
+      `${m.length}×${m[0].length}`,
+      argument
+    );
+  }
+  return isBlank(m[0][0]) ? undefined : m[0][0];
+}
+
+/** A curve range (two columns tenor|rate, header row allowed) of the given kind. */
+export function parseCurveArg(curve: Arg, kind: CurveKind): CurveSpec {
+  const m = asMatrix(curve);
+  if (!m) {
+    throw new MissingValueError(
+      "curve: no range given; select a two-column range of tenor and rate",
+      curve,
+      "curve"
+    );
+  }
+  return parseCurveRange(m, kind);
+}
+
+/**
+ * Key tenors from a row or column of tenor labels ("3M", "2Y") or years, strictly increasing;
+ * blank cells are skipped; omitted gives the default 10 keys.
+ */
+export function parseKeys(arg: Arg): readonly number[] {
+  const m = asMatrix(arg);
+  if (!m) return DEFAULT_KEYS_MONTHS;
+  if (m.length > 1 && m[0].length > 1) {
+    throw new InvalidValueError(
+      `keys: expected a row or a column of tenors, got a ${m.length}×${m[0].length} range`,
+      `${m.length}×${m[0].length}`,
+      "keys"
+    );
+  }
+  const cells = m.flat().filter((v) => !isBlank(v));
+  if (!cells.length) return DEFAULT_KEYS_MONTHS;
+  const months = cells.map((v) => parseTenor(v, "keys"));
+  for (let i = 1; i < months.length; i++) {
+    if (months[i] <= months[i - 1]) {
+      throw new InvalidValueError(
+        `keys: tenors must be distinct and increasing; ${tenorLabel(months[i])} follows ${tenorLabel(months[i - 1])}`,
+        cells[i],
+        "keys"
+      );
+    }
+  }
+  return months;
+}
+
+/**
+ * Which rates the key-rate shifts move: "par" (default for a par curve: shift par yields and
+ * re-bootstrap) or "zero". Par shifts need a par curve.
+ */
+export function parseShiftOn(arg: Arg, kind: CurveKind): ShiftOn {
+  const value = singleCell(arg, "shift_on");
+  const shiftOn = parseOption(value, SHIFT_ONS, isParKind(kind) ? "par" : "zero", "shift_on");
+  if (shiftOn === "par" && !isParKind(kind)) {
+    throw new InvalidValueError(
+      `shift_on: "par" shifts par yields, but curve_kind is "${kind}" (zero rates); use "zero" or give a par curve`,
+      value,
+      "shift_on"
+    );
+  }
+  return shiftOn;
+}
+
+/** Today's date on this computer's calendar, as an Excel serial. */
+export function todaySerial(now: Date = new Date()): number {
+  return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** The default settlement: T+1 business day after today on the US government securities calendar. */
+export function defaultSettlement(now: Date = new Date()): number {
+  return settlementDate(todaySerial(now));
+}
+
+/** An optional settlement argument: an Excel date or ISO text; blank gives {@link defaultSettlement}. */
+export function parseSettlementArg(arg: Arg): number {
+  const value = singleCell(arg, "settlement");
+  return value === undefined ? defaultSettlement() : parseDate(value, "settlement");
+}
+
+/** Curve options shared by the functions: kind, interpolation and the parsed curve. */
+export function curveOptions(
+  curve: Arg,
+  curveKind: Arg,
+  interpolation: Arg
+): { spec: CurveSpec; interpolation: Interpolation } {
+  const kind = parseCurveKind(singleCell(curveKind, "curve_kind"));
+  const interp = parseInterpolation(singleCell(interpolation, "interpolation"));
+  return { spec: parseCurveArg(curve, kind), interpolation: interp };
+}
