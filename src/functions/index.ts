@@ -4,6 +4,8 @@
  * this one and excelErrors.ts), which generates functions.json and the associate calls from them.
  */
 import "./bond";
+import "./compare";
 import "./curve";
 import "./futures";
 import "./swaps";
+import "./scenarios";

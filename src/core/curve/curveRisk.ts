@@ -56,7 +56,8 @@ export interface CurveRisk {
 /** Tolerance of the run-time check |Σ KRD − effective duration|, years (well under display precision). */
 export const KRD_SUM_TOLERANCE = 1e-4;
 
-interface CashFlowGrid {
+/** The cash flows of many bonds on one grid of distinct dates (exported for scenario revaluation). */
+export interface CashFlowGrid {
   /** For bond i, its cash flows are [start[i], start[i+1]). */
   start: Int32Array;
   /** Cash-flow amounts per 100 of par and their times (years). */
@@ -68,7 +69,11 @@ interface CashFlowGrid {
   dates: Float64Array;
 }
 
-function cashFlowGrid(
+/**
+ * Cash flows per 100 of par of the bonds for which `valid(i)`, on their unadjusted coupon dates
+ * after `settlement` (`n[i]` of them, from `schedules`), with ACT/365F times from settlement.
+ */
+export function cashFlowGrid(
   settlement: number,
   terms: BondTerms,
   n: Int32Array,
@@ -109,9 +114,36 @@ function cashFlowGrid(
 }
 
 /** Discount factors of a curve on the grid's distinct dates. */
-function discountGrid(curve: ZeroCurve, dates: Float64Array): Float64Array {
+export function discountGrid(curve: ZeroCurve, dates: Float64Array): Float64Array {
   const out = new Float64Array(dates.length);
   for (let k = 0; k < dates.length; k++) out[k] = curve.discount(dates[k]);
+  return out;
+}
+
+/**
+ * Dirty prices per 100 of par on a grid: out[i] = Σ weighted·DF over bond i's cash flows, where
+ * `weighted` holds the spread-adjusted amounts a·exp(−Z·t); with `dz` (decimal per bond, may be
+ * undefined) each cash flow is further discounted by exp(−dz[i]·t).
+ */
+export function priceOnGrid(
+  grid: CashFlowGrid,
+  weighted: Float64Array,
+  df: Float64Array,
+  out: Float64Array,
+  dz?: Float64Array
+): Float64Array {
+  for (let i = 0; i < out.length; i++) {
+    let p = 0;
+    const s = dz ? dz[i] : 0;
+    if (s === 0) {
+      for (let j = grid.start[i]; j < grid.start[i + 1]; j++)
+        p += weighted[j] * df[grid.dateIndex[j]];
+    } else {
+      for (let j = grid.start[i]; j < grid.start[i + 1]; j++)
+        p += weighted[j] * df[grid.dateIndex[j]] * Math.exp(-s * grid.time[j]);
+    }
+    out[i] = p;
+  }
   return out;
 }
 
@@ -193,14 +225,7 @@ export function curveRisk(
       weighted[j] = grid.amount[j] * Math.exp(-z * grid.time[j]);
   }
 
-  const price = (df: Float64Array, out: Float64Array) => {
-    for (let i = 0; i < count; i++) {
-      let p = 0;
-      for (let j = grid.start[i]; j < grid.start[i + 1]; j++)
-        p += weighted[j] * df[grid.dateIndex[j]];
-      out[i] = p;
-    }
-  };
+  const price = (df: Float64Array, out: Float64Array) => priceOnGrid(grid, weighted, df, out);
   const down = new Float64Array(count);
   const up = new Float64Array(count);
   const base = new Float64Array(count);
@@ -250,7 +275,12 @@ export function curveRisk(
  * Z-spread of bond i by Newton's method on Σ a·DF·exp(−Z·t) = target (convex and decreasing in Z,
  * so the iteration converges quadratically); stops one step after the step falls below 1e-12.
  */
-function solveZSpread(grid: CashFlowGrid, df: Float64Array, i: number, target: number): number {
+export function solveZSpread(
+  grid: CashFlowGrid,
+  df: Float64Array,
+  i: number,
+  target: number
+): number {
   let z = 0;
   let converged = false;
   for (let iter = 0; iter < 100; iter++) {

@@ -10,14 +10,23 @@
  */
 import { Holdings, Sector } from "../holdings";
 import { allocateTerms, riskFromYield, schedules } from "../bond";
-import { curveRisk, CurveRisk, CurveRiskOptions, CurveSpec } from "../curve";
+import { curveRisk, CurveRisk, CurveRiskOptions, CurveSpec, isParKind, ShiftOn } from "../curve";
 import { aggregate } from "./aggregate";
 
-/** |Σ KRD − effective duration| above which a holding is flagged, years: the O(h²) of the central
- * differences (≤ h²·T³/6 for a cash flow at T years) with a margin, plus rounding. */
-export function krdSumTolerance(bumpBp: number, lastCashFlowYears: number): number {
+/**
+ * |Σ KRD − effective duration| above which a holding is flagged, years: the O(h²) of the central
+ * differences plus rounding. A zero-rate triangle moves a cash flow at T years by at most h, so
+ * the gap is at most h²·T³/6 (twice that allowed); a par-yield bump, re-bootstrapped, can move the
+ * long zero rates by up to ~3h (the par bond's annuity over its principal's duration), so par
+ * shifts allow ten times more. Either way it stays far below display precision (1e-3 years).
+ */
+export function krdSumTolerance(
+  bumpBp: number,
+  lastCashFlowYears: number,
+  shiftOn: ShiftOn = "par"
+): number {
   const h = bumpBp * 1e-4;
-  return 1e-6 + (h * h * Math.pow(lastCashFlowYears, 3)) / 2;
+  return 1e-6 + ((shiftOn === "par" ? 10 : 1) * h * h * Math.pow(lastCashFlowYears, 3)) / 3;
 }
 
 export interface CurveHoldingExposure {
@@ -97,7 +106,15 @@ export function holdingCurveExposure(
       EXCLUDED_TYPES[h.type[i]] ??
       (Number.isFinite(risk.zspread[i]) ? null : "no Z-spread reprices the price");
     const years = (h.maturity[i] - settlement) / 365;
-    if (!excluded[i] && Math.abs(risk.krdGap[i]) > krdSumTolerance(options.bumpBp ?? 1, years)) {
+    if (
+      !excluded[i] &&
+      Math.abs(risk.krdGap[i]) >
+        krdSumTolerance(
+          options.bumpBp ?? 1,
+          years,
+          options.shiftOn ?? (isParKind(spec.kind) ? "par" : "zero")
+        )
+    ) {
       flag[i] =
         `KRDs sum to ${(risk.effDuration[i] + risk.krdGap[i]).toFixed(6)}, effective duration ${risk.effDuration[i].toFixed(6)}`;
     }

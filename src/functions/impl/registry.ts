@@ -30,6 +30,8 @@ import {
 } from "./curveFunctions";
 import { portfolio, portfolioKrd } from "./portfolioFunctions";
 import { swapDv01 } from "./swapFunctions";
+import { scenarioPnl, scenarioPnlKrd, scenarioReval, scenariosFn } from "./scenarioFunctions";
+import { benchGap, covarianceFn, hedgeEffectivenessFn, trackingErrorFn } from "./compareFunctions";
 import { Arg, Result } from "./cells";
 
 export interface FunctionEntry {
@@ -98,5 +100,37 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   CTD: {
     args: ["contract", "delivery_month", "universe", "futures_price", "repo", "[settlement]"],
     impl: ctd,
+  },
+  SCENARIO_PNL: {
+    args: ["market_value", "duration", "convexity", "shift_bp"],
+    impl: scenarioPnl,
+  },
+  SCENARIO_PNL_KRD: { args: ["market_value", "krd_row", "shift_row_bp"], impl: scenarioPnlKrd },
+  SCENARIO_REVAL: {
+    args: ["holdings", "curve", "shift_row_bp", "[keys]", "[settlement]", ...CURVE_OPTIONS],
+    impl: scenarioReval,
+  },
+  SCENARIOS: {
+    args: [
+      "holdings",
+      "curve",
+      "[hedges]",
+      "[scenarios]",
+      "[horizon_months]",
+      "[settlement]",
+      "[swap_curve]",
+      ...CURVE_OPTIONS,
+    ],
+    impl: scenariosFn,
+  },
+  TRACKING_ERROR: { args: ["active_krd_row", "[covariance]", "[keys]"], impl: trackingErrorFn },
+  COVARIANCE: {
+    args: ["history", "[halflife_days]", "[keys]", "[periods_per_year]"],
+    impl: covarianceFn,
+  },
+  BENCH_GAP: { args: ["holdings", "benchmark", "curve", "[settlement]"], impl: benchGap },
+  HEDGE_EFFECTIVENESS: {
+    args: ["portfolio_changes", "hedge_changes"],
+    impl: hedgeEffectivenessFn,
   },
 };

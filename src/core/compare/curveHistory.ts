@@ -1,0 +1,164 @@
+/**
+ * A curve history (SPEC S2 "Curve history"): dated rows of par yields by tenor, as the US Treasury
+ * publishes them — a header row `Date, 1 Mo, 2 Mo, …, 30 Yr`, one row per date (any order), blank
+ * cells where a tenor was not published. Yields in percent (Treasury's file) or decimals: detected.
+ *
+ * Parsed once at the boundary into ascending dates and a dates × tenors matrix of decimal yields,
+ * NaN where missing.
+ */
+import { cellNumber, cellText, cellValue, isEmptyRow } from "../holdings/cells";
+import { parseDate, serialFromYmd, daysInMonth } from "../dates";
+import { InvalidValueError, MissingValueError } from "../errors";
+import { parseTenor, tenorLabel } from "../curve/tenor";
+
+/** How the yields of a history are quoted: "auto" detects (see {@link parseCurveHistory}). */
+export type YieldUnit = "auto" | "percent" | "decimal";
+export const YIELD_UNITS: readonly YieldUnit[] = ["auto", "percent", "decimal"];
+
+export interface CurveHistory {
+  /** Dates, Excel serials, strictly increasing. */
+  readonly dates: readonly number[];
+  /** Tenor of each column, months, strictly increasing. */
+  readonly months: readonly number[];
+  /** Yields, decimal: `yields[t][j]` at dates[t] and months[j]; NaN where not given. */
+  readonly yields: readonly Float64Array[];
+  /** How the input was quoted (after detection). */
+  readonly unit: "percent" | "decimal";
+}
+
+const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s*$/;
+
+/**
+ * A history date: an Excel serial, a Date, ISO text, or US text `MM/DD/YY` / `MM/DD/YYYY` as in
+ * Treasury's files (two-digit years 00–69 are 2000–2069, 70–99 are 1970–1999).
+ */
+export function parseHistoryDate(value: unknown, where: string): number {
+  const v = cellValue(value);
+  if (typeof v === "string") {
+    const m = US_DATE.exec(v);
+    if (m) {
+      const month = Number(m[1]);
+      const day = Number(m[2]);
+      let year = Number(m[3]);
+      if (m[3].length === 2) year += year < 70 ? 2000 : 1900;
+      if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))
+        return serialFromYmd(year, month, day);
+      throw new InvalidValueError(`${where}: ${JSON.stringify(v)} is not a date`, v, "history");
+    }
+  }
+  try {
+    return parseDate(v, where);
+  } catch {
+    throw new InvalidValueError(
+      `${where}: expected a date (Excel date, YYYY-MM-DD or MM/DD/YY), got ${JSON.stringify(v)}`,
+      v,
+      "history"
+    );
+  }
+}
+
+/**
+ * Parses a history range: header row (first cell any text such as "Date", then tenor labels
+ * "1 Mo", "2Y", "10 Yr" or years), then dated rows. Empty rows are skipped; a blank yield cell
+ * is a missing observation. Rows are sorted by date; a date given twice is an error.
+ *
+ * Unit detection ("auto"): percent when any yield's magnitude is ≥ 1 (a decimal yield of 100% does
+ * not occur), decimal otherwise. A short history of yields all below 1% quoted in percent would
+ * be read as decimals: pass `unit` "percent" for it.
+ * @throws InvalidValueError naming the row and column of a bad cell; MissingValueError when the
+ *   range has no dated rows.
+ */
+export function parseCurveHistory(
+  values: readonly unknown[][],
+  unit: YieldUnit = "auto"
+): CurveHistory {
+  if (values.length < 2 || values[0].length < 2) {
+    throw new MissingValueError(
+      "history: expected a header row (Date, tenors…) and at least two dated rows",
+      values.length,
+      "history"
+    );
+  }
+  const header = values[0];
+  const months: number[] = [];
+  const columns: number[] = [];
+  for (let c = 1; c < header.length; c++) {
+    const text = cellText(cellValue(header[c]));
+    if (text === "") continue;
+    const m = parseTenor(
+      typeof header[c] === "number" ? header[c] : text,
+      `history header, column ${c + 1}`
+    );
+    if (months.length && m <= months[months.length - 1]) {
+      throw new InvalidValueError(
+        `history header: tenors must increase left to right; ${tenorLabel(m)} follows ${tenorLabel(months[months.length - 1])}`,
+        text,
+        "history"
+      );
+    }
+    months.push(m);
+    columns.push(c);
+  }
+  const rows: { date: number; y: Float64Array }[] = [];
+  let maxAbs = 0;
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    if (isEmptyRow(row)) continue;
+    const date = parseHistoryDate(row[0], `history row ${r + 1}, column 1`);
+    const y = new Float64Array(months.length).fill(NaN);
+    columns.forEach((c, j) => {
+      const v = cellValue(row[c]);
+      if (v === null) return;
+      const n = cellNumber(v);
+      if (n === undefined) {
+        throw new InvalidValueError(
+          `history row ${r + 1}, column ${c + 1} (${tenorLabel(months[j])}): expected a yield, got ${JSON.stringify(v)}`,
+          v,
+          "history"
+        );
+      }
+      y[j] = n;
+      maxAbs = Math.max(maxAbs, Math.abs(n));
+    });
+    rows.push({ date, y });
+  }
+  rows.sort((a, b) => a.date - b.date);
+  for (let t = 1; t < rows.length; t++) {
+    if (rows[t].date === rows[t - 1].date) {
+      throw new InvalidValueError(
+        `history: the date serial ${rows[t].date} appears twice`,
+        rows[t].date,
+        "history"
+      );
+    }
+  }
+  if (rows.length < 2) {
+    throw new MissingValueError(
+      "history: at least two dated rows are needed",
+      rows.length,
+      "history"
+    );
+  }
+  const detected: "percent" | "decimal" =
+    unit === "auto" ? (maxAbs >= 1 ? "percent" : "decimal") : unit;
+  if (detected === "percent")
+    for (const r of rows) for (let j = 0; j < r.y.length; j++) r.y[j] /= 100;
+  return {
+    dates: rows.map((r) => r.date),
+    months,
+    yields: rows.map((r) => r.y),
+    unit: detected,
+  };
+}
+
+/** The rows of a history dated within [from, to] (Excel serials, inclusive; either may be omitted). */
+export function historyWindow(h: CurveHistory, from?: number, to?: number): CurveHistory {
+  const keep = h.dates.map(
+    (d) => (from === undefined || d >= from) && (to === undefined || d <= to)
+  );
+  return {
+    ...h,
+    dates: h.dates.filter((_, t) => keep[t]),
+    yields: h.yields.filter((_, t) => keep[t]),
+  };
+}

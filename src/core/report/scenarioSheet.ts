@@ -1,0 +1,169 @@
+/**
+ * The "Scenario Analysis" sheet (SPEC S9 item 3: scenarios × (unhedged, hedged) × (price return,
+ * total return), money and %, with breakevens and the estimate error) and the editable "Scenario
+ * Library" sheet, built once as SheetModels; Office.js and exceljs only render them.
+ */
+import { isoFromSerial } from "../dates";
+import { ScenarioAnalysis } from "../scenarios/analysis";
+import { libraryTable } from "../scenarios/library";
+import { Scenario } from "../scenarios/scenario";
+import { Cell, FORMATS, num, SheetBuilder, SheetModel } from "./sheetModel";
+
+export const SCENARIO_SHEET_NAME = "Scenario Analysis";
+export const LIBRARY_SHEET_NAME = "Scenario Library";
+
+export interface ScenarioReportMeta {
+  /** Where the holdings came from: a range address or a file name. */
+  readonly source: string;
+  /** The curve and its method, e.g. "Curve!A1:B14 · par yields · linear zero". */
+  readonly curveDescription: string;
+  readonly curveWarning?: string;
+  /** Date of the run, ISO (passed in so the sheet is reproducible). */
+  readonly runDate: string;
+}
+
+/** The matrix columns: [header, width]. Money columns are "money", returns "% of MV". */
+const COLUMNS: readonly [string, number][] = [
+  ["Scenario", 26],
+  ["Move", 40],
+  ["Unhedged P&L, money (full revaluation, now)", 16],
+  ["Unhedged P&L, % of MV", 11],
+  ["Hedged P&L, money (full revaluation, now)", 16],
+  ["Hedged P&L, % of MV", 11],
+  ["Unhedged price return, money (horizon)", 16],
+  ["Unhedged price return, % of MV", 11],
+  ["Unhedged total return, money (horizon)", 16],
+  ["Unhedged total return, % of MV", 11],
+  ["Hedged price return, money (horizon)", 16],
+  ["Hedged price return, % of MV", 11],
+  ["Hedged total return, money (horizon)", 16],
+  ["Hedged total return, % of MV", 11],
+  ["Estimate of unhedged P&L, money", 16],
+  ["Estimate method", 20],
+  ["Estimate error, money (full − estimate)", 16],
+  ["Estimate error, % of P&L", 11],
+];
+
+const money = (v: number) => num(v, FORMATS.money);
+const pct = (v: number) => num(v, FORMATS.percent);
+
+/** Builds the Scenario Analysis sheet from an analysis. */
+export function buildScenarioSheet(a: ScenarioAnalysis, meta: ScenarioReportMeta): SheetModel {
+  const s = new SheetBuilder(COLUMNS.length);
+  const mv = a.marketValue;
+  const hb = a.horizon;
+  s.row(["keyrate — Scenario Analysis Matrix"], "title");
+  s.row(
+    [
+      `Settlement ${isoFromSerial(a.book.settlement)} · horizon ${hb.months} months (to ${isoFromSerial(hb.date)}) · run ${meta.runDate} · holdings from ${meta.source}`,
+    ],
+    "subtitle"
+  );
+  s.row([`Curve: ${meta.curveDescription}`], "subtitle");
+  if (meta.curveWarning) s.row([meta.curveWarning], "warning");
+  s.blank();
+
+  s.row(["Portfolio", "", "Value", "Unit", "Method"], "section");
+  const line = (label: string, value: Cell, unit: string, method: string) =>
+    s.row([{ value: label, style: "label" }, "", value, unit, method]);
+  line("Market value", money(mv), "money", "Σ par × (clean + accrued) / 100, holdings in totals");
+  line(
+    "Holdings revalued / left out",
+    { value: `${a.book.totals.included} / ${a.book.totals.excluded}` },
+    "count",
+    "callables, MBS and FRNs are left out (need option-adjusted or floating-rate analytics)"
+  );
+  line("Hedges", { value: a.hedges ? a.hedges.labels.join("; ") : "none" }, "", "");
+  line(
+    "Horizon income",
+    money(a.carry.income),
+    "money",
+    "coupons received (reinvested at the curve's forward) + change in accrued"
+  );
+  line(
+    "Horizon roll-down",
+    money(a.carry.priceReturn),
+    "money",
+    "clean price change on the unchanged curve (zero rates by time to maturity unchanged)"
+  );
+  line("Horizon carry", money(a.carry.totalReturn), "money", "income + roll-down");
+  line("Horizon carry, % of MV", pct(a.carry.totalReturn / mv), "%", "");
+  line(
+    "Breakeven, unhedged",
+    num(a.breakevenUnhedged, "0.0"),
+    "bp",
+    "parallel move at the horizon that wipes out the carry (full revaluation, root finding)"
+  );
+  line(
+    "Breakeven, hedged",
+    num(a.breakevenHedged, "0.0"),
+    "bp",
+    "the same with the hedges' P&L of the move"
+  );
+  s.blank();
+
+  s.row(
+    COLUMNS.map(([h]) => h),
+    "header"
+  );
+  for (const r of a.rows) {
+    s.row([
+      { value: r.scenario.name, style: "label" },
+      r.description,
+      money(r.unhedged),
+      pct(r.unhedgedPct),
+      money(r.hedged),
+      pct(r.hedgedPct),
+      money(r.horizon.priceReturn),
+      pct(r.horizon.priceReturn / mv),
+      money(r.horizon.totalReturn),
+      pct(r.horizon.totalReturn / mv),
+      money(r.hedgedPriceReturn),
+      pct(r.hedgedPriceReturn / mv),
+      money(r.hedgedTotalReturn),
+      pct(r.hedgedTotalReturn / mv),
+      money(r.estimate),
+      r.estimateMethod === "duration-convexity"
+        ? "−MV·D·Δy + ½·MV·C·Δy² (effective)"
+        : "−Σ KR DV01ₖ·Δyₖ (par-curve KRDs)",
+      money(r.estimateError),
+      pct(r.unhedged !== 0 ? r.estimateError / r.unhedged : NaN),
+    ]);
+  }
+  s.blank();
+  s.row(
+    [
+      `Methods: every holding and hedge is fully revalued on the shocked curves — par yields bumped at each tenor and re-bootstrapped (zero rates for a zero curve), each bond's Z-spread held plus its sector's spread shock; futures through the CTD's forward price ÷ conversion factor, swaps on the SOFR OIS curve moved with Treasuries plus any swap-spread shock. Horizon returns apply the shock at the horizon on the rolled curve; hedges add their shock P&L (their carry is not modelled). Estimates use effective duration and convexity for parallel moves, KR DV01s otherwise, plus −MV·spread duration·ΔZ for spread shocks.`,
+    ],
+    "note"
+  );
+  return s.build(
+    SCENARIO_SHEET_NAME,
+    COLUMNS.map(([, w]) => w),
+    0
+  );
+}
+
+/** Builds the editable Scenario Library sheet (the table parseScenarioLibrary reads back). */
+export function buildLibrarySheet(scenarios: readonly Scenario[]): SheetModel {
+  const t = libraryTable(scenarios);
+  const s = new SheetBuilder(t.header.length);
+  s.row(t.header, "header");
+  for (const row of t.rows) s.row(row);
+  const widths = t.header.map((h, i) =>
+    i === 0 ? 26 : i === 10 || i === 11 ? 30 : Math.max(8, h.length + 2)
+  );
+  return s.build(LIBRARY_SHEET_NAME, widths, 1);
+}
+
+/**
+ * Notes for the library sheet's users (shown by the task pane beside it): the shape definitions
+ * and the column rules, one line each.
+ */
+export const LIBRARY_HELP: readonly string[] = [
+  "One row per rate shape or spread rule; consecutive rows with the same Scenario name (or a blank name) are combined.",
+  "Shapes (x = Size, bp; P = Pivot, default 5Y; linear in time between 3M, P and 30Y, flat outside): parallel x; twist −x/0/+x; bull_steepener −x/0/0; bear_steepener 0/0/+x; bull_flattener 0/0/−x; bear_flattener +x/0/0; butterfly +x/−x/+x.",
+  "custom and replay: bp in the tenor columns (blank = not part of the vector), linear in time between them and flat outside.",
+  "Spread rules: Sector (or all), optional Rating, Spread, bp — a holding's shock is the sum of the rules that match it.",
+  "Swap spread, bp: the swap curve's move relative to Treasuries (0: swaps move with Treasuries).",
+];

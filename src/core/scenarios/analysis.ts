@@ -1,0 +1,144 @@
+/**
+ * The scenario analysis of a portfolio (SPEC S7, S9 "Scenario matrix"): every scenario fully
+ * revalued, unhedged and hedged, instantaneous and over the horizon, with the estimate and its
+ * error, the carry and the breakevens. One book, one horizon layout and one hedge book serve
+ * every scenario.
+ *
+ * Hedged figures add the hedges' P&L of the scenario (hedges.ts) to the holdings'. Over the horizon
+ * the hedges contribute the same P&L (their shock P&L; their own carry and roll-down — futures
+ * convergence, swap accrual — are not modelled), to both price and total return. Percentages are
+ * of the holdings' dirty market value at settlement (hedges have no market value).
+ */
+import { CurveSpec, Interpolation } from "../curve";
+import { Holdings } from "../holdings";
+import { Hedge, HedgeBook, hedgeBook, hedgePnl } from "./hedges";
+import {
+  breakevenBp,
+  DEFAULT_HORIZON_MONTHS,
+  HorizonBook,
+  horizonBook,
+  HorizonReturn,
+  horizonReturn,
+  parallelProfile,
+} from "./horizon";
+import {
+  EstimateMethod,
+  revalueProfile,
+  ScenarioBook,
+  scenarioBook,
+  spreadShocks,
+} from "./revalue";
+import { Scenario, scenarioProfile } from "./scenario";
+import { ratesProfile, describeShape } from "./shapes";
+
+export interface ScenarioInput {
+  readonly holdings: Holdings;
+  readonly settlement: number;
+  /** The Treasury curve. */
+  readonly spec: CurveSpec;
+  readonly interpolation: Interpolation;
+  readonly keysMonths?: readonly number[];
+  readonly scenarios: readonly Scenario[];
+  readonly hedges?: readonly Hedge[];
+  /** SOFR OIS par curve for swaps (default: implied by the Treasury curve). */
+  readonly swapCurve?: CurveSpec;
+  readonly horizonMonths?: number;
+}
+
+export interface ScenarioRow {
+  readonly scenario: Scenario;
+  /** The move in words: rates, spreads, swap spread. */
+  readonly description: string;
+  /** Instantaneous full-revaluation P&L, money. */
+  readonly unhedged: number;
+  readonly hedgePnl: number;
+  readonly hedged: number;
+  /** Per hedge, money. */
+  readonly perHedge: Float64Array;
+  readonly unhedgedPct: number;
+  readonly hedgedPct: number;
+  /** Over the horizon, shock applied at the horizon (money). */
+  readonly horizon: HorizonReturn;
+  readonly hedgedPriceReturn: number;
+  readonly hedgedTotalReturn: number;
+  /** Estimate of the unhedged P&L, money, its method and error (full − estimate). */
+  readonly estimate: number;
+  readonly estimateMethod: EstimateMethod;
+  readonly estimateError: number;
+}
+
+export interface ScenarioAnalysis {
+  readonly book: ScenarioBook;
+  readonly hedges?: HedgeBook;
+  readonly horizon: HorizonBook;
+  /** Dirty market value of the holdings in the totals, money. */
+  readonly marketValue: number;
+  readonly rows: ScenarioRow[];
+  /** Unshocked horizon returns: price return = roll-down, total return = carry. */
+  readonly carry: HorizonReturn;
+  /** Parallel moves (bp) that wipe out the horizon carry. */
+  readonly breakevenUnhedged: number;
+  readonly breakevenHedged: number;
+}
+
+/** A scenario's move in words. */
+export function describeScenario(s: Scenario): string {
+  const parts = s.rates.map(describeShape);
+  for (const r of s.spreads) {
+    const who = `${r.sector === "all" ? "all sectors" : r.sector}${r.rating ? ` ${r.rating}` : ""}`;
+    parts.push(`${who} spread ${r.bp > 0 ? "+" : ""}${r.bp} bp`);
+  }
+  if (s.swapSpreadBp)
+    parts.push(`swap spread ${s.swapSpreadBp > 0 ? "+" : ""}${s.swapSpreadBp} bp`);
+  return parts.length ? parts.join("; ") : "no move";
+}
+
+/** Runs every scenario. */
+export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
+  const book = scenarioBook(input.holdings, input.settlement, input.spec, {
+    interpolation: input.interpolation,
+    keysMonths: input.keysMonths,
+  });
+  const hb = horizonBook(book, input.horizonMonths ?? DEFAULT_HORIZON_MONTHS);
+  const hedges = input.hedges?.length
+    ? hedgeBook(input.hedges, input.settlement, input.spec, input.interpolation, input.swapCurve)
+    : undefined;
+  const mv = book.totals.marketValue;
+  const rows = input.scenarios.map((s): ScenarioRow => {
+    const profile = scenarioProfile(s, book.settlement);
+    const dz = spreadShocks(book, s);
+    const r = revalueProfile(book, profile, dz);
+    const perHedge = hedges ? hedgePnl(hedges, profile, s.swapSpreadBp) : new Float64Array(0);
+    const hedge = perHedge.reduce((a, b) => a + b, 0);
+    const horizon = horizonReturn(book, hb, profile, dz);
+    return {
+      scenario: s,
+      description: describeScenario(s),
+      unhedged: r.pnl,
+      hedgePnl: hedge,
+      hedged: r.pnl + hedge,
+      perHedge,
+      unhedgedPct: r.pnl / mv,
+      hedgedPct: (r.pnl + hedge) / mv,
+      horizon,
+      hedgedPriceReturn: horizon.priceReturn + hedge,
+      hedgedTotalReturn: horizon.totalReturn + hedge,
+      estimate: r.estimate,
+      estimateMethod: r.estimateMethod,
+      estimateError: r.estimateError,
+    };
+  });
+  const carry = horizonReturn(book, hb, ratesProfile([], book.settlement));
+  const hedgeOfParallel = (bp: number) =>
+    hedges ? hedgePnl(hedges, parallelProfile(bp), 0).reduce((a, b) => a + b, 0) : 0;
+  return {
+    book,
+    hedges,
+    horizon: hb,
+    marketValue: mv,
+    rows,
+    carry,
+    breakevenUnhedged: breakevenBp(book, hb),
+    breakevenHedged: hedges ? breakevenBp(book, hb, hedgeOfParallel) : breakevenBp(book, hb),
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * Horizon returns (SPEC S7): price return and total return of the holdings over a horizon
+ * (default 3 months), with the scenario's shock applied at the horizon, and the breakeven.
+ *
+ * Conventions (s settlement, H = s + horizon months (EDATE), h = (H − s)/365 years):
+ * - The horizon curve: the curve's zero rates as functions of time to maturity are unchanged —
+ *   z_H(τ) = z_s(τ) for every τ ≥ 0 (the same zero curve in calendar time, moved so that H is its
+ *   settlement: `rollCurve`). Under a scenario, the shocked curve (shapes.ts) is rolled the same
+ *   way: the shock is applied at the horizon.
+ * - Each holding keeps its Z-spread (plus the scenario's spread shock); its dirty price at H is
+ *   Σ a·DF_H(t − h)·exp(−(Z + ΔZ)·(t − h)) over the cash flows after H.
+ * - Cash flows paid in (s, H] (coupons, and principal for a bond maturing inside the horizon) are
+ *   reinvested to H at the unshocked curve's forward rate: a·DF_s(t)/DF_s(h) (no spread).
+ * - Per 100 of par, with clean = dirty − accrued (Excel's accrued on the bond's basis) and R the
+ *   principal repaid inside the horizon (100 or 0):
+ *     price return  = clean_H + R − clean_s
+ *     income        = (cash received, reinvested) − R + accrued_H − accrued_s
+ *     total return  = price return + income = dirty_H + cash received − dirty_s
+ *   On the unshocked curve the price return is the roll-down and the total return the carry
+ *   (income + roll-down); a scenario's shock effect is its price return minus the roll-down.
+ *   So on a flat continuously compounded curve z with Z = 0 the carry is exactly (e^{z·h} − 1) of
+ *   the dirty value.
+ * - Percent figures divide by the dirty market value at settlement.
+ * - Breakeven: the parallel move Δ (bp, applied at the horizon) with total return(Δ) = 0, found by
+ *   bracketing and regula falsi (Illinois) on full revaluation; NaN when no move within ±2,000 bp
+ *   wipes out the carry.
+ */
+import { allocateTerms, BondTerms, schedules } from "../bond";
+import {
+  cashFlowGrid,
+  CashFlowGrid,
+  discountGrid,
+  priceOnGrid,
+  tenorDate,
+  ZeroCurve,
+} from "../curve";
+import { OutOfDomainError } from "../errors";
+import { ScenarioBook, spreadWeighted } from "./revalue";
+import { shockedCurve, ShiftProfile } from "./shapes";
+
+/** Default horizon, months. */
+export const DEFAULT_HORIZON_MONTHS = 3;
+
+/** The same zero curve with `date` as its settlement: zero rates by time to maturity unchanged. */
+export function rollCurve(curve: ZeroCurve, date: number): ZeroCurve {
+  return new ZeroCurve(date, curve.times, curve.zeros, curve.interpolation, curve.shifts);
+}
+
+/** A book's holdings laid out at the horizon date. */
+export interface HorizonBook {
+  readonly months: number;
+  /** Horizon date, Excel serial. */
+  readonly date: number;
+  /** h, ACT/365F years. */
+  readonly years: number;
+  readonly grid: CashFlowGrid;
+  readonly weighted: Float64Array;
+  /** Per 100 of par: accrued at settlement and at H (0 when matured), principal repaid R. */
+  readonly accrued0: Float64Array;
+  readonly accruedH: Float64Array;
+  readonly redeemed: Float64Array;
+  /** Cash received in (s, H] reinvested to H at the unshocked forward, per 100. */
+  readonly cash: Float64Array;
+}
+
+/** Lays out the book's holdings at the horizon (months ≥ 0). */
+export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS): HorizonBook {
+  if (!(months >= 0 && Number.isInteger(months))) {
+    throw new OutOfDomainError(
+      `horizon_months: expected a whole number of months ≥ 0, got ${months}`,
+      months,
+      "horizon_months"
+    );
+  }
+  const n = book.holdings.count;
+  const date = tenorDate(book.settlement, months);
+  const years = (date - book.settlement) / 365;
+  const t = book.terms;
+  const terms: BondTerms = allocateTerms(n);
+  terms.settlement.fill(date);
+  terms.maturity.set(t.maturity);
+  terms.rate.set(t.rate);
+  terms.frequency.set(t.frequency);
+  terms.basis.set(t.basis);
+  const alive = (i: number) => book.included[i] === 1 && t.maturity[i] > date;
+  const sched = schedules(terms);
+  const grid = cashFlowGrid(date, terms, sched.n, alive);
+  const z = Float64Array.from(book.exposure.risk.zspread, (v, i) => (alive(i) ? v : 0));
+  const accruedH = Float64Array.from(sched.accrued, (a, i) => (alive(i) ? a : 0));
+  const accrued0 = schedules(t).accrued;
+  // Cash received in (s, H], from the settlement grid, reinvested at the unshocked forward.
+  const g = book.grid;
+  const df = discountGrid(book.curve, g.dates);
+  const dfH = book.curve.discount(years);
+  const cash = new Float64Array(n);
+  const redeemed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (!book.included[i]) continue;
+    for (let j = g.start[i]; j < g.start[i + 1] && g.time[j] <= years; j++)
+      cash[i] += (g.amount[j] * df[g.dateIndex[j]]) / dfH;
+    if (!alive(i)) redeemed[i] = 100;
+  }
+  return {
+    months,
+    date,
+    years,
+    grid,
+    weighted: spreadWeighted(grid, z),
+    accrued0,
+    accruedH,
+    redeemed,
+    cash,
+  };
+}
+
+export interface HorizonReturn {
+  /** Money totals over the holdings in the totals. */
+  readonly priceReturn: number;
+  readonly income: number;
+  readonly totalReturn: number;
+}
+
+/** Dirty prices per 100 at the horizon on a (settlement-dated) curve rolled to H. */
+function horizonPrices(hb: HorizonBook, curve: ZeroCurve, n: number, dz?: Float64Array) {
+  const df = discountGrid(rollCurve(curve, hb.date), hb.grid.dates);
+  return priceOnGrid(hb.grid, hb.weighted, df, new Float64Array(n), dz);
+}
+
+/** Horizon returns under a rate profile (applied at H) and spread shocks dz (decimal). */
+export function horizonReturn(
+  book: ScenarioBook,
+  hb: HorizonBook,
+  profile: ShiftProfile,
+  dz?: Float64Array
+): HorizonReturn {
+  const h = book.holdings;
+  const curve = shockedCurve(book.spec, book.settlement, book.interpolation, profile);
+  const dirtyH = horizonPrices(hb, curve, h.count, dz);
+  let priceReturn = 0;
+  let income = 0;
+  for (let i = 0; i < h.count; i++) {
+    if (!book.included[i]) continue;
+    const clean0 = book.basePrice[i] - hb.accrued0[i];
+    const cleanH = dirtyH[i] - hb.accruedH[i];
+    priceReturn += (h.par[i] * (cleanH + hb.redeemed[i] - clean0)) / 100;
+    income += (h.par[i] * (hb.cash[i] - hb.redeemed[i] + hb.accruedH[i] - hb.accrued0[i])) / 100;
+  }
+  return { priceReturn, income, totalReturn: priceReturn + income };
+}
+
+/**
+ * The root of a continuous f by bracketing outwards from 0 (steps 5, 10, 20, … up to `limit`) and
+ * the Illinois regula falsi, to |Δ| < 1e-9 of the bracket or |f| ≤ `ftol`; NaN when no sign change.
+ */
+export function solveOutwards(f: (x: number) => number, limit = 2000, ftol = 1e-7): number {
+  let fa = f(0);
+  if (Math.abs(fa) <= ftol) return 0;
+  let a = 0;
+  let b = NaN;
+  let fb = NaN;
+  for (let step = 5; step <= limit * 1.0001; step *= 2) {
+    const up = f(step);
+    if (Math.sign(up) !== Math.sign(fa)) {
+      [b, fb] = [step, up];
+      break;
+    }
+    const down = f(-step);
+    if (Math.sign(down) !== Math.sign(fa)) {
+      [b, fb] = [-step, down];
+      break;
+    }
+  }
+  if (Number.isNaN(b)) return NaN;
+  let side = 0;
+  for (let iter = 0; iter < 200; iter++) {
+    const c = (a * fb - b * fa) / (fb - fa);
+    const fc = f(c);
+    if (Math.abs(fc) <= ftol || Math.abs(b - a) < 1e-9) return c;
+    if (Math.sign(fc) === Math.sign(fb)) {
+      [b, fb] = [c, fc];
+      if (side === -1) fa /= 2;
+      side = -1;
+    } else {
+      [a, fa] = [c, fc];
+      if (side === 1) fb /= 2;
+      side = 1;
+    }
+  }
+  return (a + b) / 2;
+}
+
+/** A parallel profile of `bp` basis points. */
+export function parallelProfile(bp: number): ShiftProfile {
+  return { months: [3], bp: [bp] };
+}
+
+/**
+ * The breakeven parallel move (bp) that wipes out the horizon carry: total return(Δ) + `hedge(Δ)`
+ * = 0, hedge the hedges' P&L of the parallel move (money; 0 for the unhedged portfolio).
+ */
+export function breakevenBp(
+  book: ScenarioBook,
+  hb: HorizonBook,
+  hedge: (bp: number) => number = () => 0
+): number {
+  const scale = Math.max(1, Math.abs(book.totals.marketValue)) * 1e-12;
+  return solveOutwards(
+    (bp) => horizonReturn(book, hb, parallelProfile(bp)).totalReturn + hedge(bp),
+    2000,
+    scale
+  );
+}
