@@ -7,10 +7,10 @@ import { mkdirSync } from "fs";
 import { dirname, join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { parseDate, isoFromSerial } from "../core/dates";
-import { runHedgeJob, HedgeJobResult } from "../core/report/hedgeJob";
+import { runRecommendation, RecommendationResult } from "../core/report/recommendation";
 import { parseCurveRange, tenorLabel } from "../core/curve";
 import { renderSheet } from "../render/exceljs";
-import { sheetValues, settingsOf } from "./workbookInput";
+import { labelledValue, sheetValues, settingsOf } from "./workbookInput";
 
 export const SAMPLE_WORKBOOK = join(__dirname, "..", "..", "assets", "sample-portfolio.xlsx");
 export const DEFAULT_OUTPUT = join("out", "hedge-recommendation.xlsx");
@@ -40,7 +40,9 @@ function numberSetting(value: unknown, what: string): number | undefined {
 }
 
 /** Runs the job on a workbook file and writes the output workbook; returns the job result. */
-export async function demo(options: DemoOptions): Promise<HedgeJobResult & { settlement: number }> {
+export async function demo(
+  options: DemoOptions
+): Promise<RecommendationResult & { settlement: number }> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(options.input);
   const holdingsSheet = book.getWorksheet("Holdings") ?? book.worksheets[0];
@@ -54,7 +56,9 @@ export async function demo(options: DemoOptions): Promise<HedgeJobResult & { set
   if (contractDv01 === undefined)
     throw new Error(`no contract DV01: give --contract-dv01 or a "Contract DV01" setting`);
   const curveSheet = book.getWorksheet("Curve");
-  const result = runHedgeJob({
+  const contractName = String(settings.get("hedge contract") ?? "ZN");
+  const curveAsOf = curveSheet ? labelledValue(curveSheet, "as of") : undefined;
+  const result = runRecommendation({
     values: sheetValues(holdingsSheet),
     curve: curveSheet ? parseCurveRange(sheetValues(curveSheet), "par") : undefined,
     curveSource: curveSheet ? `Curve sheet of ${options.input.split(/[\\/]/).pop()}` : undefined,
@@ -67,14 +71,17 @@ export async function demo(options: DemoOptions): Promise<HedgeJobResult & { set
       numberSetting(settings.get("target duration"), "Settings!Target duration") ??
       5,
     contractDv01,
-    contractName: String(settings.get("hedge contract") ?? "Treasury futures contract"),
+    contractName,
+    // The contract code is the setting's first word ("ZN Mar-2025 (10-year T-note futures)").
+    contractCode: contractName.trim().split(/\s+/)[0],
+    curveAsOf: curveAsOf !== undefined ? parseDate(curveAsOf, "Curve!As of") : undefined,
     runDate: options.runDate ?? new Date().toISOString().slice(0, 10),
     source: `${holdingsSheet.name} of ${options.input.split(/[\\/]/).pop()}`,
   });
   if (result.ok) {
     const out = new ExcelJS.Workbook();
     out.creator = "keyrate";
-    renderSheet(out, result.sheet);
+    for (const sheet of result.sheets) renderSheet(out, sheet);
     mkdirSync(dirname(resolve(options.output)), { recursive: true });
     await out.xlsx.writeFile(options.output);
   }
@@ -123,6 +130,6 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
   out(
     `  after hedge            DV01 ${money(hedge.dv01After)}, duration ${hedge.durationAfter.toFixed(3)} years`
   );
-  out(`wrote ${options.output}`);
+  out(`wrote ${options.output}: ${result.sheets.map((sh) => sh.name).join(", ")}`);
   return 0;
 }

@@ -27,3 +27,12 @@ export function settingsOf(ws: Worksheet | undefined): Map<string, unknown> {
   }
   return out;
 }
+
+/** The value in the cell right of the first cell whose text is `label` (case-insensitive). */
+export function labelledValue(ws: Worksheet, label: string): unknown {
+  for (const row of sheetValues(ws)) {
+    const k = row.findIndex((v) => typeof v === "string" && v.trim().toLowerCase() === label);
+    if (k >= 0 && k + 1 < row.length && row[k + 1] !== "") return row[k + 1];
+  }
+  return undefined;
+}

@@ -17,6 +17,7 @@ import { isoFromSerial, parseDate } from "../core/dates";
 import { HoldingProblem, matchColumns, HOLDING_FIELDS } from "../core/holdings";
 import { parseRounding } from "../core/hedge/dv01Hedge";
 import { KeyrateError } from "../core/errors";
+import { CONTRACT_CODES } from "../core/futures/contracts";
 import {
   CURVE_KINDS,
   INTERPOLATIONS,
@@ -50,6 +51,7 @@ interface FormState {
   curveKind: string;
   interpolation: string;
   perHoldingKrd: boolean;
+  contractCode: string;
 }
 
 const DEFAULTS: FormState = {
@@ -63,6 +65,7 @@ const DEFAULTS: FormState = {
   curveKind: "par",
   interpolation: "linear_zero",
   perHoldingKrd: false,
+  contractCode: "ZN",
 };
 
 function h<K extends keyof HTMLElementTagNameMap>(
@@ -125,6 +128,7 @@ function readForm(curveAddress: string): FormState {
     curveAddress,
     curveKind: valueOf("kr-curve-kind") || "par",
     interpolation: valueOf("kr-interpolation") || "linear_zero",
+    contractCode: valueOf("kr-contract-code") || "ZN",
     perHoldingKrd:
       (document.getElementById("kr-per-holding") as HTMLInputElement | null)?.checked ?? false,
     settlement: valueOf("kr-settlement"),
@@ -178,6 +182,7 @@ function parseForm(state: FormState): { settings?: JobSettings; errors: string[]
       curveKind: curveKind!,
       interpolation: interpolation!,
       perHoldingKrd: state.perHoldingKrd,
+      contractCode: state.contractCode,
       runDate: new Date().toISOString().slice(0, 10),
     },
   };
@@ -298,6 +303,7 @@ function render(root: HTMLElement): void {
         state.target,
         "Curve-based duration the portfolio should have after the hedge."
       ),
+      select("kr-contract-code", "Futures contract", CONTRACT_CODES, state.contractCode),
       field("kr-contract", "Hedge contract", state.contractName, "Name shown on the sheet."),
       field(
         "kr-contract-dv01",
@@ -364,7 +370,7 @@ function render(root: HTMLElement): void {
     busy.removeAttribute("hidden");
     status.textContent = "Working…";
     void Excel.run(async (context) => {
-      const { result, sheetName } = await runOnSelection(
+      const { result, sheetNames } = await runOnSelection(
         context,
         settings,
         (done, total) => (status.textContent = `Writing rows ${done} of ${total}…`)
@@ -376,7 +382,8 @@ function render(root: HTMLElement): void {
       }
       const hedge = result.hedge;
       const warning = result.curveWarning ? ` ${result.curveWarning}` : "";
-      status.textContent = `Wrote "${sheetName}" (settlement ${isoFromSerial(settings.settlement)}): ${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years (effective).${warning}`;
+      const written = sheetNames.map((n) => `"${n}"`).join(", ");
+      status.textContent = `Wrote ${written} (settlement ${isoFromSerial(settings.settlement)}): ${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years (effective).${warning}`;
     })
       .catch(
         (e) =>

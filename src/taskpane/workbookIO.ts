@@ -3,7 +3,11 @@
  * ever go to new sheets (see render/officejs). Large selections are read in row chunks, one
  * `context.sync()` per chunk, under Excel on the web's response-size limit.
  */
-import { runHedgeJob, HedgeJobInput, HedgeJobResult } from "../core/report/hedgeJob";
+import {
+  runRecommendation,
+  RecommendationInput,
+  RecommendationResult,
+} from "../core/report/recommendation";
 import { renderSheet } from "../render/officejs";
 import { CurveKind, parseCurveRange } from "../core/curve";
 
@@ -90,25 +94,33 @@ export async function readRange(
  * bundled default.
  */
 export type JobSettings = Omit<
-  HedgeJobInput,
+  RecommendationInput,
   "values" | "sheet" | "originRow" | "originColumn" | "source" | "curve" | "curveSource"
 > & { curveAddress?: string; curveKind?: CurveKind };
 
 /**
- * Reads the selection, runs the hedge job and, when it can, writes the recommendation sheet.
- * @returns The job result and the name of the sheet written (undefined when nothing was written).
+ * Reads the selection, runs the recommendation and, when it can, writes its sheets (hedge
+ * recommendation, scenario analysis, risk dashboard, action items, scenario library), each on a
+ * new sheet.
+ * @returns The result, the names of the sheets written (the hedge sheet first) — none when the
+ * holdings could not be used.
  */
 export async function runOnSelection(
   context: Excel.RequestContext,
   settings: JobSettings,
   onProgress?: (done: number, total: number) => void
-): Promise<{ result: HedgeJobResult; sheetName?: string; selection: Selection }> {
+): Promise<{
+  result: RecommendationResult;
+  sheetName?: string;
+  sheetNames: string[];
+  selection: Selection;
+}> {
   const { curveAddress, curveKind, ...rest } = settings;
   const curve = curveAddress
     ? parseCurveRange(await readRange(context, curveAddress), curveKind ?? "par")
     : undefined;
   const selection = await readSelection(context);
-  const result = runHedgeJob({
+  const result = runRecommendation({
     ...rest,
     curve,
     curveSource: curveAddress,
@@ -118,7 +130,15 @@ export async function runOnSelection(
     originColumn: selection.originColumn,
     source: selection.address,
   });
-  if (!result.ok) return { result, selection };
-  const sheetName = await renderSheet(context, result.sheet, onProgress);
-  return { result, sheetName, selection };
+  if (!result.ok) return { result, sheetNames: [], selection };
+  const sheetNames: string[] = [];
+  for (const sheet of result.sheets) {
+    // Sheets one after another: each render syncs in chunks of its own.
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop
+    sheetNames.push(await renderSheet(context, sheet, onProgress));
+  }
+  // The hedge sheet is the one to show first.
+  context.workbook.worksheets.getItem(sheetNames[0]).activate();
+  await context.sync();
+  return { result, sheetName: sheetNames[0], sheetNames, selection };
 }

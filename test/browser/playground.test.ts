@@ -15,7 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import { chromium, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { serialFromIso } from "../../src/core/dates";
-import { runHedgeJob } from "../../src/core/report/hedgeJob";
+import { runRecommendation } from "../../src/core/report/recommendation";
 import { shownValue } from "../../src/core/report/sheetModel";
 import { settingsOf, sheetValues } from "../../src/cli/workbookInput";
 import { buildDevelopment } from "./webpackBuild";
@@ -79,7 +79,7 @@ async function sampleInputs(): Promise<Inputs> {
 
 /** The core's job on the sample, as the pane should run it (the CLI's exceljs reading). */
 function expectedJob(inputs: Inputs, contractDv01 = inputs.contractDv01) {
-  const result = runHedgeJob({
+  const result = runRecommendation({
     values: inputs.holdings,
     sheet: "Holdings",
     originRow: 1,
@@ -90,6 +90,7 @@ function expectedJob(inputs: Inputs, contractDv01 = inputs.contractDv01) {
     contractName: inputs.contractName,
     beta: 1,
     rounding: "nearest",
+    contractCode: "ZN",
     runDate: new Date().toISOString().slice(0, 10),
     source: `Holdings!A1:L${inputs.holdings.length}`,
   });
@@ -242,8 +243,29 @@ describeBrowser("the playground in Chromium", () => {
         "Holdings",
         "Curve",
         "Settings",
-        sheetName,
+        ...expected.sheets.map((m) => m.name),
       ]);
+      expect(expected.sheets[0].name).toBe(sheetName);
+      // Every other sheet of the recommendation, value by value.
+      for (const other of expected.sheets.slice(1)) {
+        const values = (await page.evaluate(
+          `keyratePlayground.sheetValues(${JSON.stringify(other.name)})`
+        )) as unknown[][];
+        other.rows.forEach((row, r) => {
+          // Differences of large figures (estimate errors) inherit their operands' rounding: scale
+          // the tolerance by the row's largest figure.
+          const scale = Math.max(1, ...row.map((cell) => Math.abs(Number(shownValue(cell)) || 0)));
+          row.forEach((cell, c) => {
+            const want = shownValue(cell) ?? "";
+            const got = values[r]?.[c] ?? "";
+            // Chromium's and Node's V8 may round Math.exp differently in the last bit: 1e-9 relative.
+            if (typeof want === "number") {
+              const off = Math.abs((got as number) - want) / scale;
+              expect([other.name, r, c, off <= 1e-9]).toEqual([other.name, r, c, true]);
+            } else expect([other.name, r, c, got]).toEqual([other.name, r, c, want]);
+          });
+        });
+      }
       const written = await api(page, (w) =>
         w.keyratePlayground.sheetValues("Hedge Recommendation")
       );

@@ -40,8 +40,30 @@ describe("npm run demo", () => {
     expect(result.totals.excluded).toBeGreaterThan(0); // callables and MBS are left out, with a note
   });
 
-  it("writes every cell of the model, with its number format", () => {
+  it("writes the five sheets of the recommendation, every cell of each model with its format", async () => {
     if (!result.ok) throw new Error("demo failed");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(output);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      "Hedge Recommendation",
+      "Scenario Analysis",
+      "Risk Dashboard",
+      "Action Items",
+      "Scenario Library",
+    ]);
+    for (const model of result.sheets) {
+      const ws = book.getWorksheet(model.name)!;
+      model.rows.forEach((row, r) =>
+        row.forEach((cell, c) => {
+          const raw = ws.getRow(r + 1).getCell(c + 1).value;
+          const written = raw instanceof Date ? parseDate(raw) : raw;
+          const expected = shownValue(cell);
+          if (expected === null) expect(written ?? null).toBeNull();
+          else expect(written).toEqual(expected);
+          if (cell.numFmt) expect(ws.getRow(r + 1).getCell(c + 1).numFmt).toBe(cell.numFmt);
+        })
+      );
+    }
     expect(sheet).toBeDefined();
     result.sheet.rows.forEach((row, r) =>
       row.forEach((cell, c) => {

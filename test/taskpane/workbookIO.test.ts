@@ -84,6 +84,7 @@ function mockExcel(values: unknown[][], existing: string[]) {
     load: () => undefined,
     getActiveWorksheet: () => active,
     getItem: (name: string) => ({
+      activate: () => expect(written.map((w) => w.name)).toContain(name),
       getRange: (a1: string) => ({
         values: name === "Curve" && a1 === "A1:B4" ? CURVE : [],
         load: () => undefined,
@@ -145,7 +146,13 @@ describe("task pane workbook I/O", () => {
     const { result, sheetName } = await runOnSelection(mock.context, settings);
     expect(result.ok).toBe(true);
     expect(sheetName).toBe(`${HEDGE_SHEET_NAME} (2)`);
-    expect(written.map((w) => w.name)).toEqual([`${HEDGE_SHEET_NAME} (2)`]);
+    expect(written.map((w) => w.name)).toEqual([
+      `${HEDGE_SHEET_NAME} (2)`,
+      "Scenario Analysis",
+      "Risk Dashboard",
+      "Action Items",
+      "Scenario Library",
+    ]);
     if (!result.ok) return;
     // Every model cell was written with its number format.
     result.sheet.rows.forEach((row, r) =>

@@ -4,9 +4,14 @@
  * model out. The task pane and the CLI demo both run exactly this; they differ only in how they
  * read cells and render the model.
  */
-import { HoldingProblem, readHoldings, ColumnOverride } from "../holdings";
+import { HoldingProblem, Holdings, readHoldings, ColumnOverride } from "../holdings";
 import { holdingExposure } from "../portfolio/yieldExposure";
-import { holdingCurveExposure, curveTotals, CurveTotals } from "../portfolio/curveExposure";
+import {
+  holdingCurveExposure,
+  curveTotals,
+  CurveHoldingExposure,
+  CurveTotals,
+} from "../portfolio/curveExposure";
 import { sizeDv01Hedge, Dv01Hedge, Rounding } from "../hedge/dv01Hedge";
 import {
   CurveSpec,
@@ -58,6 +63,13 @@ export type HedgeJobResult =
       totals: CurveTotals;
       keysMonths: readonly number[];
       hedge: Dv01Hedge;
+      /** What the other sheets of the recommendation build on. */
+      holdings: Holdings;
+      curveExposure: CurveHoldingExposure;
+      curve: CurveSpec;
+      interpolation: Interpolation;
+      shiftOn: ShiftOn;
+      curveDescription: string;
       sheet: SheetModel;
       curveWarning?: string;
     };
@@ -101,6 +113,7 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
     sofr_ois: "SOFR OIS par swap rates",
     zero_semi: "zero rates (semiannual)",
   }[curve.kind];
+  const curveDescription = `${input.curveSource ?? "bundled default"} · ${kindName} · ${interpolation.replace("_", " ")} · ${shiftOn}-curve KRDs`;
   const sheet = buildHedgeSheet({
     holdings,
     exposure,
@@ -108,7 +121,7 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
     hedge,
     settlement: input.settlement,
     source: input.source,
-    curveDescription: `${input.curveSource ?? "bundled default"} · ${kindName} · ${interpolation.replace("_", " ")} · ${shiftOn}-curve KRDs`,
+    curveDescription,
     curveWarning,
     contractName: input.contractName,
     runDate: input.runDate,
@@ -123,5 +136,11 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
     hedge,
     sheet,
     curveWarning,
+    holdings,
+    curveExposure,
+    curve,
+    interpolation,
+    shiftOn,
+    curveDescription,
   };
 }

@@ -1,0 +1,179 @@
+/**
+ * The hedge recommendation workbook (SPEC S9): the hedge job's sheet plus the scenario matrix, the
+ * risk dashboard, the action items and the editable scenario library, all as sheet models built
+ * from one run. The task pane and `npm run demo` render exactly these.
+ *
+ * Without a benchmark the comparison is against the target: the portfolio's own key-rate shape
+ * scaled to the target effective duration (said on the dashboard). Without a mandate, the bundled
+ * defaults of SPEC S8 apply. The hedge in the scenarios and action items is the DV01-ratio trade
+ * in the chosen futures contract (default ZN), front contract month, CTD from the bundled
+ * deliverable universe priced on the curve.
+ */
+import { parseContract, contractSymbol, FuturesContract } from "../futures/contracts";
+import { defaultDeliveryMonth, Hedge } from "../scenarios/hedges";
+import { analyseScenarios } from "../scenarios/analysis";
+import { defaultScenarios, Scenario } from "../scenarios/scenario";
+import { portfolioProfile, RiskProfile } from "../compare/benchmark";
+import { benchmarkGaps } from "../compare/gaps";
+import { BUNDLED_COVARIANCE, BUNDLED_COVARIANCE_INFO } from "../compare/bundledCovariance";
+import { complianceTable, DEFAULT_MANDATE, Mandate, nextReview } from "../compare/mandate";
+import { rebalancingTriggers } from "../compare/triggers";
+import { upcomingEvents, FuturesPosition } from "../compare/events";
+import { reconcile } from "../portfolio/curveExposure";
+import { DEFAULT_CURVE_AS_OF } from "../curve";
+import { runHedgeJob, HedgeJobInput, HedgeJobResult } from "./hedgeJob";
+import { buildScenarioSheet, buildLibrarySheet } from "./scenarioSheet";
+import { buildDashboardSheet } from "./dashboardSheet";
+import { buildActionItemsSheet } from "./actionItemsSheet";
+import { SheetModel } from "./sheetModel";
+
+export interface RecommendationInput extends HedgeJobInput {
+  /** Futures contract of the hedge (ZT … UB, CME aliases too); default ZN. */
+  readonly contractCode?: string;
+  /** The benchmark's profile; default: the target (see the file comment). */
+  readonly benchmark?: RiskProfile;
+  readonly mandate?: Mandate;
+  readonly scenarios?: readonly Scenario[];
+  /** Horizon of the scenario returns, months (default 3). */
+  readonly horizonMonths?: number;
+  /** As-of date of the curve, Excel serial (the bundled curve's when no curve is given). */
+  readonly curveAsOf?: number;
+}
+
+export type RecommendationResult =
+  | { ok: false; problems: HedgeJobResult["problems"] }
+  | (Extract<HedgeJobResult, { ok: true }> & { sheets: SheetModel[]; contract: FuturesContract });
+
+/** The target as a benchmark: the portfolio's profile scaled to the target effective duration. */
+export function targetProfile(p: RiskProfile, targetDuration: number): RiskProfile {
+  const scale = targetDuration / p.duration.effective;
+  return {
+    ...p,
+    source: "profile",
+    name: `Target: effective duration ${targetDuration.toFixed(2)} years in the portfolio's own key-rate shape`,
+    duration: {
+      effective: targetDuration,
+      modified: p.duration.modified * scale,
+      macaulay: p.duration.macaulay * scale,
+    },
+    krd: p.krd.map((v) => v * scale),
+    sectors: [],
+    notes: [
+      "no benchmark given: compared with the target duration, the portfolio's key-rate shape scaled to it",
+    ],
+  };
+}
+
+/** Runs the whole recommendation. */
+export function runRecommendation(input: RecommendationInput): RecommendationResult {
+  const job = runHedgeJob(input);
+  if (!job.ok) return job;
+  const { holdings: h, curveExposure: cx, hedge, curve, interpolation, shiftOn } = job;
+  const settlement = input.settlement;
+  const contract = parseContract(input.contractCode ?? "ZN", "hedge contract");
+  const month = defaultDeliveryMonth(settlement);
+  const hedges: Hedge[] =
+    hedge.contracts !== 0 ? [{ kind: "futures", contract, month, contracts: hedge.contracts }] : [];
+  const futures: FuturesPosition[] = hedges.length
+    ? [{ contract, month, contracts: hedge.contracts }]
+    : [];
+  const scenarios = input.scenarios ?? defaultScenarios();
+  const meta = {
+    source: input.source,
+    curveDescription: job.curveDescription,
+    curveWarning: job.curveWarning,
+    runDate: input.runDate,
+  };
+
+  const analysis = analyseScenarios({
+    holdings: h,
+    settlement,
+    spec: curve,
+    interpolation,
+    keysMonths: input.keysMonths,
+    scenarios,
+    hedges,
+    horizonMonths: input.horizonMonths,
+  });
+
+  const portfolio = portfolioProfile(
+    h,
+    settlement,
+    curve,
+    { interpolation, shiftOn, keysMonths: input.keysMonths },
+    "Portfolio",
+    cx
+  );
+  const benchmark = input.benchmark ?? targetProfile(portfolio, input.targetDuration);
+  const gaps = benchmarkGaps(portfolio, benchmark, BUNDLED_COVARIANCE);
+  const mandate = input.mandate ?? DEFAULT_MANDATE;
+  const mv = job.totals.marketValue;
+  const compliance = complianceTable(mandate, {
+    duration: hedge.durationAfter,
+    benchmarkDuration: benchmark.duration.effective,
+    dv01: hedge.dv01After,
+    keysMonths: gaps.keysMonths,
+    activeKrd: gaps.activeKrd,
+    trackingError: gaps.trackingError?.te,
+    // Futures notional at face: |contracts| × contract face.
+    futuresNotional: Math.abs(hedge.contracts) * contract.face,
+    portfolioValue: mv,
+  });
+  const info = BUNDLED_COVARIANCE_INFO;
+  const dashboard = buildDashboardSheet({
+    asOf: settlement,
+    runDate: input.runDate,
+    portfolioName: `Holdings from ${input.source}`,
+    benchmarkName: benchmark.name,
+    gaps,
+    covarianceDescription: `bundled: ${info.source}, ${info.frequency} changes ${info.from} … ${info.to} (${info.periods}), ${info.weighting}, × ${info.periodsPerYear} a year`,
+    compliance,
+    reconciliation: reconcile(h, cx).map((r) => ({
+      id: h.id[r.index],
+      field: r.field,
+      vendor: r.vendor,
+      ours: r.ours,
+      difference: r.difference,
+      flagged: r.flagged,
+    })),
+    benchmarkAsOf: benchmark.asOf,
+    curveAsOf: input.curveAsOf ?? (input.curve ? undefined : DEFAULT_CURVE_AS_OF),
+  });
+
+  const triggers = rebalancingTriggers(mandate, {
+    asOf: settlement,
+    netDv01: hedge.dv01After,
+    targetDv01: hedge.targetDv01,
+    portfolioValue: mv,
+    futures,
+  });
+  const events = upcomingEvents(settlement, h, futures, { portfolioValue: mv });
+  const actions = buildActionItemsSheet({
+    asOf: settlement,
+    runDate: input.runDate,
+    trades: hedges.length
+      ? [
+          {
+            instrument: `${contractSymbol(contract, month)} (${contract.code} futures)`,
+            contracts: hedge.contracts,
+            dv01Impact: hedge.hedgeDv01,
+          },
+        ]
+      : [],
+    triggers,
+    futures,
+    nextReview: nextReview(mandate, settlement),
+    reviewFrequency: mandate.reviewFrequency,
+    events: events.events,
+    eventNotes: events.notes,
+    eventDays: 30,
+  });
+  const sheets = [
+    job.sheet,
+    buildScenarioSheet(analysis, meta),
+    dashboard,
+    actions,
+    buildLibrarySheet(scenarios),
+  ];
+  return { ...job, sheets, contract };
+}
