@@ -18,6 +18,8 @@ import { HoldingProblem, matchColumns, HOLDING_FIELDS } from "../core/holdings";
 import { parseRounding } from "../core/hedge/dv01Hedge";
 import { KeyrateError } from "../core/errors";
 import { CONTRACT_CODES } from "../core/futures/contracts";
+import { parseMandate } from "../core/compare/mandate";
+import { parseScenarioLibrary } from "../core/scenarios/library";
 import {
   CURVE_KINDS,
   INTERPOLATIONS,
@@ -27,6 +29,8 @@ import {
   parseInterpolation,
 } from "../core/curve";
 import { readSelection, runOnSelection, selectCell, JobSettings } from "./workbookIO";
+import { field, h, select, valueOf } from "./dom";
+import { rangePicker } from "./rangePicker";
 
 provideFluentDesignSystem().register(
   fluentButton(),
@@ -52,6 +56,10 @@ interface FormState {
   interpolation: string;
   perHoldingKrd: boolean;
   contractCode: string;
+  benchmarkAddress: string;
+  mandateAddress: string;
+  scenarioAddress: string;
+  horizonMonths: string;
 }
 
 const DEFAULTS: FormState = {
@@ -66,52 +74,11 @@ const DEFAULTS: FormState = {
   interpolation: "linear_zero",
   perHoldingKrd: false,
   contractCode: "ZN",
+  benchmarkAddress: "",
+  mandateAddress: "",
+  scenarioAddress: "",
+  horizonMonths: "3",
 };
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K | string,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElement {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  for (const c of children) el.append(c);
-  return el;
-}
-
-function field(id: string, label: string, value: string, hint: string): HTMLElement {
-  const input = h("fluent-text-field", { id, value, "aria-describedby": `${id}-hint` }, label);
-  return h(
-    "div",
-    { class: "kr-field" },
-    input,
-    h("p", { id: `${id}-hint`, class: "kr-muted kr-hint" }, hint)
-  );
-}
-
-function select(
-  id: string,
-  title: string,
-  options: readonly string[],
-  chosen: string
-): HTMLElement {
-  return h(
-    "div",
-    { class: "kr-field" },
-    h("label", { for: id }, `${title} `),
-    h(
-      "fluent-select",
-      { id, title },
-      ...options.map((o) =>
-        h("fluent-option", o === chosen ? { value: o, selected: "" } : { value: o }, o)
-      )
-    )
-  );
-}
-
-function valueOf(id: string): string {
-  return ((document.getElementById(id) as HTMLInputElement | null)?.value ?? "").trim();
-}
 
 function loadState(): FormState {
   const saved = Office.context.document.settings.get(SETTINGS_KEY) as Partial<FormState> | null;
@@ -123,9 +90,16 @@ function saveState(state: FormState): void {
   Office.context.document.settings.saveAsync();
 }
 
-function readForm(curveAddress: string): FormState {
+/** Addresses chosen with the range pickers. */
+type Addresses = Pick<
+  FormState,
+  "curveAddress" | "benchmarkAddress" | "mandateAddress" | "scenarioAddress"
+>;
+
+function readForm(addresses: Addresses): FormState {
   return {
-    curveAddress,
+    ...addresses,
+    horizonMonths: valueOf("kr-horizon"),
     curveKind: valueOf("kr-curve-kind") || "par",
     interpolation: valueOf("kr-interpolation") || "linear_zero",
     contractCode: valueOf("kr-contract-code") || "ZN",
@@ -168,6 +142,14 @@ function parseForm(state: FormState): { settings?: JobSettings; errors: string[]
   const rounding = attempt(() => parseRounding(state.rounding));
   const curveKind = attempt(() => parseCurveKind(state.curveKind));
   const interpolation = attempt(() => parseInterpolation(state.interpolation));
+  const horizonMonths = attempt(() =>
+    number(
+      state.horizonMonths,
+      "Horizon",
+      (x) => Number.isInteger(x) && x >= 1 && x <= 120,
+      "whole months, 1–120"
+    )
+  );
   if (errors.length > 0) return { errors };
   return {
     errors,
@@ -179,6 +161,10 @@ function parseForm(state: FormState): { settings?: JobSettings; errors: string[]
       beta: beta!,
       rounding: rounding!,
       curveAddress: state.curveAddress || undefined,
+      benchmarkAddress: state.benchmarkAddress || undefined,
+      mandateAddress: state.mandateAddress || undefined,
+      scenarioAddress: state.scenarioAddress || undefined,
+      horizonMonths: horizonMonths!,
       curveKind: curveKind!,
       interpolation: interpolation!,
       perHoldingKrd: state.perHoldingKrd,
@@ -234,23 +220,38 @@ function render(root: HTMLElement): void {
     { id: "kr-run", appearance: "accent" },
     "Write Hedge Recommendation sheet"
   );
-  let curveAddress = state.curveAddress;
-  const curveLabel = h("p", { id: "kr-curve", class: "kr-muted" });
-  const showCurve = () =>
-    (curveLabel.textContent = curveAddress
-      ? `Curve: ${curveAddress} (read again on every run).`
-      : `Curve: bundled ${DEFAULT_CURVE_SOURCE} — select a current curve for real use.`);
-  showCurve();
-  const useCurve = h(
-    "fluent-button",
-    { id: "kr-use-curve", appearance: "outline" },
-    "Use selected range as curve"
-  );
-  const defaultCurve = h(
-    "fluent-button",
-    { id: "kr-default-curve", appearance: "stealth" },
-    "Use bundled curve"
-  );
+  const curve = rangePicker({
+    id: "curve",
+    what: "curve",
+    empty: `bundled ${DEFAULT_CURVE_SOURCE} — select a current curve for real use`,
+    address: state.curveAddress,
+    check: (values) => void parseCurveRange(values, parseCurveKind(valueOf("kr-curve-kind"))),
+  });
+  const benchmark = rangePicker({
+    id: "benchmark",
+    what: "benchmark",
+    empty: "none: compared with the target duration in the portfolio's own key-rate shape",
+    address: state.benchmarkAddress,
+    check: (values) => {
+      if (values.length < 2)
+        throw new Error("expected constituents with a header row, or label/value rows");
+    },
+  });
+  const mandate = rangePicker({
+    id: "mandate",
+    what: "mandate",
+    empty: "bundled defaults (SPEC S8: duration band ±0.5 years, leverage 20–30%, no net short, …)",
+    address: state.mandateAddress,
+    check: (values) => void parseMandate(values),
+  });
+  const scenarios = rangePicker({
+    id: "scenarios",
+    what: "scenario library",
+    empty:
+      "the default library (parallel ±25/50/100 bp, steepeners, flatteners, twists, butterfly, six historical episodes)",
+    address: state.scenarioAddress,
+    check: (values) => void parseScenarioLibrary(values),
+  });
   const perHolding = h(
     "fluent-checkbox",
     state.perHoldingKrd ? { id: "kr-per-holding", checked: "" } : { id: "kr-per-holding" },
@@ -280,9 +281,7 @@ function render(root: HTMLElement): void {
         { class: "kr-muted" },
         "Select a two-column range of tenor (1M … 30Y) and rate (decimal), or keep the bundled curve."
       ),
-      curveLabel,
-      useCurve,
-      defaultCurve,
+      curve.element,
       select("kr-curve-kind", "Rates are", CURVE_KINDS, state.curveKind),
       select("kr-interpolation", "Interpolation", INTERPOLATIONS, state.interpolation),
       perHolding
@@ -319,6 +318,20 @@ function render(root: HTMLElement): void {
       ),
       select("kr-rounding", "Rounding", ["nearest", "down", "none"], state.rounding)
     ),
+    h(
+      "section",
+      { class: "kr-card", "aria-labelledby": "kr-step4" },
+      h("h2", { id: "kr-step4", class: "kr-card-title" }, "4. Benchmark, mandate and scenarios"),
+      benchmark.element,
+      mandate.element,
+      scenarios.element,
+      field(
+        "kr-horizon",
+        "Horizon (months)",
+        state.horizonMonths,
+        "For price and total returns, carry and breakevens."
+      )
+    ),
     h("section", { class: "kr-card" }, run, busy, status)
   );
 
@@ -344,23 +357,13 @@ function render(root: HTMLElement): void {
       )
   );
 
-  useCurve.addEventListener(
-    "click",
-    () =>
-      void Excel.run(async (context) => {
-        const sel = await readSelection(context);
-        parseCurveRange(sel.values, parseCurveKind(valueOf("kr-curve-kind")));
-        curveAddress = sel.address;
-        showCurve();
-      }).catch((e) => (curveLabel.textContent = `Not a curve: ${(e as Error).message}`))
-  );
-  defaultCurve.addEventListener("click", () => {
-    curveAddress = "";
-    showCurve();
-  });
-
   run.addEventListener("click", () => {
-    const form = readForm(curveAddress);
+    const form = readForm({
+      curveAddress: curve.address(),
+      benchmarkAddress: benchmark.address(),
+      mandateAddress: mandate.address(),
+      scenarioAddress: scenarios.address(),
+    });
     const { settings, errors } = parseForm(form);
     if (!settings) {
       status.textContent = errors.join(" · ");

@@ -96,7 +96,13 @@ export async function readRange(
 export type JobSettings = Omit<
   RecommendationInput,
   "values" | "sheet" | "originRow" | "originColumn" | "source" | "curve" | "curveSource"
-> & { curveAddress?: string; curveKind?: CurveKind };
+> & {
+  curveAddress?: string;
+  curveKind?: CurveKind;
+  benchmarkAddress?: string;
+  mandateAddress?: string;
+  scenarioAddress?: string;
+};
 
 /**
  * Reads the selection, runs the recommendation and, when it can, writes its sheets (hedge
@@ -115,7 +121,13 @@ export async function runOnSelection(
   sheetNames: string[];
   selection: Selection;
 }> {
-  const { curveAddress, curveKind, ...rest } = settings;
+  const { curveAddress, curveKind, benchmarkAddress, mandateAddress, scenarioAddress, ...rest } =
+    settings;
+  const optional = async (address?: string) =>
+    address ? await readRange(context, address) : undefined;
+  const benchmarkValues = await optional(benchmarkAddress);
+  const mandateValues = await optional(mandateAddress);
+  const scenarioValues = await optional(scenarioAddress);
   const curve = curveAddress
     ? parseCurveRange(await readRange(context, curveAddress), curveKind ?? "par")
     : undefined;
@@ -124,6 +136,9 @@ export async function runOnSelection(
     ...rest,
     curve,
     curveSource: curveAddress,
+    benchmarkValues,
+    mandateValues,
+    scenarioValues,
     values: selection.values,
     sheet: selection.sheet,
     originRow: selection.originRow,
@@ -134,7 +149,6 @@ export async function runOnSelection(
   const sheetNames: string[] = [];
   for (const sheet of result.sheets) {
     // Sheets one after another: each render syncs in chunks of its own.
-    // eslint-disable-next-line office-addins/no-context-sync-in-loop
     sheetNames.push(await renderSheet(context, sheet, onProgress));
   }
   // The hedge sheet is the one to show first.

@@ -86,7 +86,7 @@ function mockExcel(values: unknown[][], existing: string[]) {
     getItem: (name: string) => ({
       activate: () => expect(written.map((w) => w.name)).toContain(name),
       getRange: (a1: string) => ({
-        values: name === "Curve" && a1 === "A1:B4" ? CURVE : [],
+        values: RANGES[`${name}!${a1}`] ?? [],
         load: () => undefined,
       }),
     }),
@@ -105,6 +105,26 @@ const CURVE = [
   ["10Y", 0.045],
   ["30Y", 0.047],
 ];
+
+/** Ranges the pane may read by address. */
+const RANGES: Record<string, unknown[][]> = {
+  "Curve!A1:B4": CURVE,
+  "Bench!A1:B5": [
+    ["Name", "Index-like benchmark"],
+    ["Effective duration", 6.2],
+    ["KRD 2Y", 1.2],
+    ["KRD 10Y", 3],
+    ["Spread duration", 6],
+  ],
+  "Limits!A1:B2": [
+    ["Duration band (years)", 0.25],
+    ["Review frequency", "monthly"],
+  ],
+  "Lib!A1:C2": [
+    ["Scenario", "Shape", "Size, bp"],
+    ["Up 10", "parallel", 10],
+  ],
+};
 
 const settings = {
   settlement: 45659,
@@ -179,6 +199,29 @@ describe("task pane workbook I/O", () => {
     );
     if (a.result.ok && b.result.ok)
       expect(a.result.totals.effDuration).not.toBeCloseTo(b.result.totals.effDuration, 6);
+  });
+
+  it("uses the benchmark, mandate and scenario library ranges the user picked", async () => {
+    const { mock, written } = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    const { result } = await runOnSelection(mock.context, {
+      ...settings,
+      benchmarkAddress: "Bench!A1:B5",
+      mandateAddress: "Limits!A1:B2",
+      scenarioAddress: "Lib!A1:C2",
+    });
+    expect(result.ok).toBe(true);
+    const cells = (name: string) => [
+      ...(written.find((w) => w.name === name)?.cells.values() ?? []),
+    ];
+    expect(cells("Risk Dashboard").some((v) => String(v).includes("Index-like benchmark"))).toBe(
+      true
+    );
+    expect(cells("Risk Dashboard")).toContain(0.25);
+    const scenarioNames = cells("Scenario Analysis").filter(
+      (v) => typeof v === "string" && v.startsWith("Up 10")
+    );
+    expect(scenarioNames.length).toBeGreaterThan(0);
+    expect(cells("Scenario Analysis").some((v) => String(v).startsWith("Parallel"))).toBe(false);
   });
 
   it("writes nothing and lists every problem when the holdings are bad", async () => {

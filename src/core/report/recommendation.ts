@@ -13,10 +13,25 @@ import { parseContract, contractSymbol, FuturesContract } from "../futures/contr
 import { defaultDeliveryMonth, Hedge } from "../scenarios/hedges";
 import { analyseScenarios } from "../scenarios/analysis";
 import { defaultScenarios, Scenario } from "../scenarios/scenario";
-import { portfolioProfile, RiskProfile } from "../compare/benchmark";
+import {
+  constituentsProfile,
+  parseBenchmarkProfile,
+  portfolioProfile,
+  readBenchmarkConstituents,
+  RiskProfile,
+} from "../compare/benchmark";
+import { matchColumns } from "../holdings";
+import { parseScenarioLibrary } from "../scenarios/library";
+import { CurveRiskOptions, CurveSpec } from "../curve";
 import { benchmarkGaps } from "../compare/gaps";
 import { BUNDLED_COVARIANCE, BUNDLED_COVARIANCE_INFO } from "../compare/bundledCovariance";
-import { complianceTable, DEFAULT_MANDATE, Mandate, nextReview } from "../compare/mandate";
+import {
+  complianceTable,
+  DEFAULT_MANDATE,
+  Mandate,
+  nextReview,
+  parseMandate,
+} from "../compare/mandate";
 import { rebalancingTriggers } from "../compare/triggers";
 import { upcomingEvents, FuturesPosition } from "../compare/events";
 import { reconcile } from "../portfolio/curveExposure";
@@ -28,6 +43,14 @@ import { buildActionItemsSheet } from "./actionItemsSheet";
 import { SheetModel } from "./sheetModel";
 
 export interface RecommendationInput extends HedgeJobInput {
+  /**
+   * Ranges as the user selected them, parsed here: a benchmark (constituents with holdings columns
+   * and weights or market values, or a label/value profile), a mandate (label/value limits) and a
+   * scenario library (the "Scenario Library" sheet's layout).
+   */
+  readonly benchmarkValues?: unknown[][];
+  readonly mandateValues?: unknown[][];
+  readonly scenarioValues?: unknown[][];
   /** Futures contract of the hedge (ZT … UB, CME aliases too); default ZN. */
   readonly contractCode?: string;
   /** The benchmark's profile; default: the target (see the file comment). */
@@ -64,6 +87,22 @@ export function targetProfile(p: RiskProfile, targetDuration: number): RiskProfi
   };
 }
 
+/**
+ * A benchmark range: constituents when its header names holdings columns (id, par or weight,
+ * coupon, maturity), otherwise a label/value profile.
+ */
+export function benchmarkFromRange(
+  values: unknown[][],
+  settlement: number,
+  curve: CurveSpec,
+  options: CurveRiskOptions
+): RiskProfile {
+  const m = matchColumns((values[0] ?? []).map((v) => String(v ?? "")));
+  return m.id && m.coupon && m.maturity
+    ? constituentsProfile(readBenchmarkConstituents(values, settlement), settlement, curve, options)
+    : parseBenchmarkProfile(values);
+}
+
 /** Runs the whole recommendation. */
 export function runRecommendation(input: RecommendationInput): RecommendationResult {
   const job = runHedgeJob(input);
@@ -77,7 +116,9 @@ export function runRecommendation(input: RecommendationInput): RecommendationRes
   const futures: FuturesPosition[] = hedges.length
     ? [{ contract, month, contracts: hedge.contracts }]
     : [];
-  const scenarios = input.scenarios ?? defaultScenarios();
+  const scenarios =
+    input.scenarios ??
+    (input.scenarioValues ? parseScenarioLibrary(input.scenarioValues) : defaultScenarios());
   const meta = {
     source: input.source,
     curveDescription: job.curveDescription,
@@ -96,17 +137,17 @@ export function runRecommendation(input: RecommendationInput): RecommendationRes
     horizonMonths: input.horizonMonths,
   });
 
-  const portfolio = portfolioProfile(
-    h,
-    settlement,
-    curve,
-    { interpolation, shiftOn, keysMonths: input.keysMonths },
-    "Portfolio",
-    cx
-  );
-  const benchmark = input.benchmark ?? targetProfile(portfolio, input.targetDuration);
+  const options = { interpolation, shiftOn, keysMonths: input.keysMonths };
+  const portfolio = portfolioProfile(h, settlement, curve, options, "Portfolio", cx);
+  const benchmark =
+    input.benchmark ??
+    (input.benchmarkValues
+      ? benchmarkFromRange(input.benchmarkValues, settlement, curve, options)
+      : targetProfile(portfolio, input.targetDuration));
   const gaps = benchmarkGaps(portfolio, benchmark, BUNDLED_COVARIANCE);
-  const mandate = input.mandate ?? DEFAULT_MANDATE;
+  const mandate =
+    input.mandate ??
+    (input.mandateValues ? parseMandate(input.mandateValues).mandate : DEFAULT_MANDATE);
   const mv = job.totals.marketValue;
   const compliance = complianceTable(mandate, {
     duration: hedge.durationAfter,
