@@ -20,6 +20,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { NormalModuleReplacementPlugin } = require("webpack");
 
 const DEV_URL = "https://localhost:3000/";
 const DIST = path.resolve(__dirname, "dist");
@@ -59,6 +60,17 @@ const OFFICE_JS_PATTERNS = [
   },
   // Already minified by Microsoft: keep Terser off them (it would take a minute per build).
 ].map((pattern) => ({ ...pattern, info: { minimized: true } }));
+
+/**
+ * The HiGHS solver's WebAssembly binary, served from our own origin as dist/highs/highs.wasm
+ * (src/taskpane/solver.ts points the loader there), never from a CDN. Already optimised: keep
+ * Terser and the size hints off it.
+ */
+const HIGHS_WASM_PATTERN = {
+  from: require.resolve("highs/runtime"),
+  to: "highs/highs.wasm",
+  info: { minimized: true },
+};
 
 /** The files declaring KEYRATE custom functions: every src/functions/*.ts but the entry and helpers. */
 const FUNCTION_FILES = require("fs")
@@ -160,6 +172,9 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".ts", ".js"],
+      // The HiGHS loader (highs/build/highs.js) requires node:fs, node:path and node:crypto only
+      // on its Node branch (ENVIRONMENT_IS_NODE); in the browser they are never called.
+      fallback: { fs: false, path: false, crypto: false },
     },
     module: {
       rules: [
@@ -176,6 +191,11 @@ module.exports = async (env = {}, argv = {}) => {
       assetFilter: (name) => !name.startsWith("office-js/") && /\.(js|css)$/.test(name),
     },
     plugins: [
+      // webpack 5 does not resolve the "node:" scheme for the web; strip it so that
+      // resolve.fallback above applies (node:fs → fs → false).
+      new NormalModuleReplacementPlugin(/^node:/, (resource) => {
+        resource.request = resource.request.replace(/^node:/, "");
+      }),
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: FUNCTION_FILES,
@@ -196,6 +216,7 @@ module.exports = async (env = {}, argv = {}) => {
               url === DEV_URL ? content : content.toString().split(DEV_URL).join(url),
           },
           ...OFFICE_JS_PATTERNS,
+          HIGHS_WASM_PATTERN,
           ...playground.copy,
         ],
       }),
@@ -212,3 +233,4 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.OFFICE_JS_PATTERNS = OFFICE_JS_PATTERNS;
+module.exports.HIGHS_WASM_PATTERN = HIGHS_WASM_PATTERN;

@@ -1,7 +1,7 @@
 /**
  * `keyrate demo`: the main job outside Excel. Reads a holdings workbook (default: the bundled
  * sample), runs the same hedge job as the task pane, writes the recommendation workbook with
- * exceljs and prints the summary.
+ * exceljs (with its charts) and prints the summary.
  */
 import { mkdirSync } from "fs";
 import { dirname, join, resolve } from "path";
@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { parseDate, isoFromSerial } from "../core/dates";
 import { runRecommendation, RecommendationResult } from "../core/report/recommendation";
 import { parseCurveRange, tenorLabel } from "../core/curve";
-import { renderSheet } from "../render/exceljs";
+import { writeXlsx } from "../render/exceljs";
 import { labelledValue, sheetValues, settingsOf } from "./workbookInput";
 
 export const SAMPLE_WORKBOOK = join(__dirname, "..", "..", "assets", "sample-portfolio.xlsx");
@@ -18,10 +18,12 @@ export const DEFAULT_OUTPUT = join("out", "hedge-recommendation.xlsx");
 export interface DemoOptions {
   input: string;
   output: string;
-  /** Target modified duration in years; default: the Settings sheet's, else 5. */
+  /** Target effective duration in years; default: the Settings sheet's, else 5. */
   target?: number;
-  /** DV01 per futures contract, money per bp; default: the Settings sheet's. */
+  /** DV01 per futures contract, money per bp; default: the Settings sheet's, else computed. */
   contractDv01?: number;
+  /** "krd" sizes the allowed contracts with the optimiser; default the one-contract DV01 ratio. */
+  sizing?: "dv01_ratio" | "krd";
   /** Date stamped on the report, ISO text; default today. */
   runDate?: string;
 }
@@ -53,12 +55,10 @@ export async function demo(
   const settlement = parseDate(settlementValue, "Settings!Settlement date");
   const contractDv01 =
     options.contractDv01 ?? numberSetting(settings.get("contract dv01"), "Settings!Contract DV01");
-  if (contractDv01 === undefined)
-    throw new Error(`no contract DV01: give --contract-dv01 or a "Contract DV01" setting`);
   const curveSheet = book.getWorksheet("Curve");
   const contractName = String(settings.get("hedge contract") ?? "ZN");
   const curveAsOf = curveSheet ? labelledValue(curveSheet, "as of") : undefined;
-  const result = runRecommendation({
+  const result = await runRecommendation({
     values: sheetValues(holdingsSheet),
     curve: curveSheet ? parseCurveRange(sheetValues(curveSheet), "par") : undefined,
     curveSource: curveSheet ? `Curve sheet of ${options.input.split(/[\\/]/).pop()}` : undefined,
@@ -72,6 +72,7 @@ export async function demo(
       5,
     contractDv01,
     contractName,
+    sizing: options.sizing,
     // The contract code is the setting's first word ("ZN Mar-2025 (10-year T-note futures)").
     contractCode: contractName.trim().split(/\s+/)[0],
     curveAsOf: curveAsOf !== undefined ? parseDate(curveAsOf, "Curve!As of") : undefined,
@@ -79,11 +80,8 @@ export async function demo(
     source: `${holdingsSheet.name} of ${options.input.split(/[\\/]/).pop()}`,
   });
   if (result.ok) {
-    const out = new ExcelJS.Workbook();
-    out.creator = "keyrate";
-    for (const sheet of result.sheets) renderSheet(out, sheet);
     mkdirSync(dirname(resolve(options.output)), { recursive: true });
-    await out.xlsx.writeFile(options.output);
+    await writeXlsx(result.sheets, options.output);
   }
   return { ...result, settlement };
 }
@@ -100,6 +98,7 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
       flag(argv, "--contract-dv01") !== undefined
         ? Number(flag(argv, "--contract-dv01"))
         : undefined,
+    sizing: flag(argv, "--sizing") === "krd" ? "krd" : undefined,
   };
   const result = await demo(options);
   for (const p of result.problems) out(`problem: ${p.message}`);
@@ -130,6 +129,14 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
   out(
     `  after hedge            DV01 ${money(hedge.dv01After)}, duration ${hedge.durationAfter.toFixed(3)} years`
   );
+  if (result.plan) {
+    out(
+      `  KRD-matched hedge      ${result.plan.trades.map((t) => `${t.instrument.symbol} ${t.contracts}`).join(", ")}`
+    );
+    out(
+      `                         DV01 after ${money(result.plan.dv01After)}, cost ${money(result.plan.cost)}`
+    );
+  }
   out(`wrote ${options.output}: ${result.sheets.map((sh) => sh.name).join(", ")}`);
   return 0;
 }

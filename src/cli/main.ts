@@ -14,7 +14,7 @@ usage:
   keyrate measure HOLDINGS.(csv|xlsx) --curve CURVE.(csv|xlsx) [--settle DATE]
                  [--kind par|zero_cont|zero_semi] [--interpolation linear_zero|monotone_convex] [--json]
                                    key-rate profile, durations, DV01 and sectors of a holdings file
-  keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY]
+  keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY] [--sizing krd]
                                    write the hedge recommendation workbook for a holdings workbook`;
 
 export async function main(argv: string[]): Promise<number> {

@@ -9,29 +9,19 @@
  * Supported: workbook.getSelectedRange, worksheets (getActiveWorksheet, getItem, add, load of
  * items/name), worksheet (name, position, getRange, getRangeByIndexes, getUsedRange, activate,
  * freezePanes.freezeRows), range (address, indexes, counts, values, formulas, numberFormat, text,
- * select, getCell, format.columnWidth, format.font.bold/italic/size/color, format.fill.color).
+ * select, getCell, format.columnWidth, format.font.bold/italic/size/color, format.fill.color),
+ * worksheet.charts (the calls simCharts.ts lists).
  */
 import { MAX_COLUMNS, MAX_ROWS, Rect, addressText, parseRange } from "./a1";
 import { showValue } from "./numberFormat";
 import { CellLook, SimSheet, SimWorkbook, cellFromInput } from "./workbookModel";
+import { SimOfficeError } from "./officeError";
+import { SimChartCollection } from "./simCharts";
+
+export { SimOfficeError };
 
 /** Excel on the web's limit on a request's or a response's payload. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
-
-/** An error shaped like OfficeExtension.Error: name "RichApi.Error", a code and debugInfo. */
-export class SimOfficeError extends Error {
-  override readonly name = "RichApi.Error";
-  readonly debugInfo: { code: string; message: string; errorLocation?: string };
-
-  constructor(
-    readonly code: string,
-    message: string,
-    errorLocation?: string
-  ) {
-    super(message);
-    this.debugInfo = { code, message, errorLocation };
-  }
-}
 
 function invalidArgument(message: string, location?: string): SimOfficeError {
   return new SimOfficeError("InvalidArgument", message, location);
@@ -319,11 +309,14 @@ export class SimWorksheet extends SimClientObject {
   private readonly sheet: Lazy<SimSheet>;
   /** Freeze panes of this sheet. */
   readonly freezePanes: SimFreezePanes;
+  /** Charts of this sheet (simCharts.ts). */
+  readonly charts: SimChartCollection;
 
   constructor(context: SimRequestContext, locate: () => SimSheet) {
     super(context);
     this.sheet = new Lazy(locate);
     this.freezePanes = new SimFreezePanes(context, () => this.sheet.get());
+    this.charts = new SimChartCollection(context, () => this.sheet.get());
   }
 
   /** The sheet this proxy stands for (resolving it; call only inside a sync). */
@@ -561,6 +554,11 @@ export class SimRange extends SimClientObject {
   }
   set numberFormat(value: any[][]) {
     this.setProperty("numberFormat", value, () => this.write("numberFormat", value));
+  }
+
+  /** Where the range points (resolving it; call only inside a sync). */
+  locate(): { sheet: SimSheet; rect: Rect } {
+    return this.target.get();
   }
 
   /** The range's format (column width, font, fill). */

@@ -100,6 +100,25 @@ export function cellFromInput(input: unknown): Pick<SimCell, "value" | "formula"
   return { value: excelParse(input) };
 }
 
+/**
+ * A chart as the add-in made it (simCharts.ts records the Office.js calls): ranges are A1 text,
+ * without the sheet name when on the chart's own sheet. The simulator draws no charts.
+ */
+export interface SimChart {
+  readonly name: string;
+  /** Excel.ChartType's value, e.g. "ColumnClustered". */
+  type: string;
+  title: string;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  /** Excel.ChartAxisTickLabelPosition of the category axis ("NextToAxis" unless set). */
+  categoryLabelPosition: string;
+  legendPosition: string;
+  series: { name: string; values: string; categories: string }[];
+  /** The cells it covers, top-left and bottom-right ("L30", "S47"); undefined until placed. */
+  position?: { start: string; end: string };
+}
+
 /** A worksheet: a sparse map of cells plus view state. */
 export class SimSheet {
   /** Cells keyed row × MAX_COLUMNS + column. */
@@ -107,6 +126,8 @@ export class SimSheet {
   /** Column widths in points by 0-based column. */
   readonly columnWidths = new Map<number, number>();
   freezeRows = 0;
+  /** Charts on the sheet, in the order they were added. */
+  readonly charts: SimChart[] = [];
   /** The sheet's own selection, restored when it is activated (as in Excel). */
   selection: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
 

@@ -1,7 +1,9 @@
 /** Draws a SheetModel into an exceljs workbook (for `npm run demo` and files outside Excel). */
+import ExcelJS from "exceljs";
 import type { Workbook, Worksheet } from "exceljs";
 import { SheetModel, uniqueSheetName } from "../core/report/sheetModel";
 import { STYLE_LOOKS } from "./styles";
+import { addChartsToXlsxFile } from "./xlsxCharts";
 
 const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 
@@ -37,4 +39,17 @@ export function renderSheet(workbook: Workbook, model: SheetModel): Worksheet {
     });
   });
   return ws;
+}
+
+/**
+ * Writes the models as a new workbook at `path`, with their charts (exceljs writes none: their
+ * parts are added to the file it wrote, see xlsxCharts.ts). Returns the sheets' names as written.
+ */
+export async function writeXlsx(models: readonly SheetModel[], path: string): Promise<string[]> {
+  const book = new ExcelJS.Workbook();
+  book.creator = "keyrate";
+  const written = models.map((model) => ({ sheetName: renderSheet(book, model).name, model }));
+  await book.xlsx.writeFile(path);
+  await addChartsToXlsxFile(path, written);
+  return written.map((w) => w.sheetName);
 }

@@ -1,10 +1,11 @@
 /**
  * Draws a SheetModel into the open workbook through Office.js: a new sheet (never an existing one),
  * values, formulas and number formats written in row chunks with one `context.sync()` per chunk
- * (under Excel on the web's request-size limit), then styles, widths and frozen rows.
+ * (under Excel on the web's request-size limit), then styles, widths, frozen rows and charts.
  */
 import { CellStyle, SheetModel, uniqueSheetName } from "../core/report/sheetModel";
 import { STYLE_LOOKS } from "./styles";
+import { addCharts } from "./officejsCharts";
 
 /** Rows per write request: 2,000 rows × 16 columns stays well under Excel on the web's 5 MB payload. */
 export const ROWS_PER_CHUNK = 2000;
@@ -97,6 +98,8 @@ export async function renderSheet(
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * POINTS_PER_CHAR;
   });
   if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
+  // Charts go in the same request as the styles: no sync of their own.
+  addCharts(ws, model.charts ?? []);
   ws.activate();
   await context.sync();
   return name;

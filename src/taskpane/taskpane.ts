@@ -17,7 +17,8 @@ import { isoFromSerial, parseDate } from "../core/dates";
 import { HoldingProblem, matchColumns, HOLDING_FIELDS } from "../core/holdings";
 import { parseRounding } from "../core/hedge/dv01Hedge";
 import { KeyrateError } from "../core/errors";
-import { CONTRACT_CODES } from "../core/futures/contracts";
+import { CONTRACT_CODES, parseContract } from "../core/futures/contracts";
+import { DEFAULT_HEDGE_CONTRACTS } from "../core/report/hedgeJob";
 import { parseMandate } from "../core/compare/mandate";
 import { parseScenarioLibrary } from "../core/scenarios/library";
 import {
@@ -27,6 +28,7 @@ import {
   parseCurveKind,
   parseCurveRange,
   parseInterpolation,
+  parseOption,
 } from "../core/curve";
 import { readSelection, runOnSelection, selectCell, JobSettings } from "./workbookIO";
 import { field, h, select, valueOf } from "./dom";
@@ -60,6 +62,8 @@ interface FormState {
   mandateAddress: string;
   scenarioAddress: string;
   horizonMonths: string;
+  sizing: string;
+  allowedContracts: string;
 }
 
 const DEFAULTS: FormState = {
@@ -78,6 +82,8 @@ const DEFAULTS: FormState = {
   mandateAddress: "",
   scenarioAddress: "",
   horizonMonths: "3",
+  sizing: "dv01_ratio",
+  allowedContracts: DEFAULT_HEDGE_CONTRACTS.join(" "),
 };
 
 function loadState(): FormState {
@@ -100,6 +106,8 @@ function readForm(addresses: Addresses): FormState {
   return {
     ...addresses,
     horizonMonths: valueOf("kr-horizon"),
+    sizing: valueOf("kr-sizing") || "dv01_ratio",
+    allowedContracts: valueOf("kr-allowed"),
     curveKind: valueOf("kr-curve-kind") || "par",
     interpolation: valueOf("kr-interpolation") || "linear_zero",
     contractCode: valueOf("kr-contract-code") || "ZN",
@@ -135,9 +143,25 @@ function parseForm(state: FormState): { settings?: JobSettings; errors: string[]
   const targetDuration = attempt(() =>
     number(state.target, "Target duration", (x) => x >= 0 && x < 100, "years, 0–100")
   );
+  // Blank: computed from the contract's CTD on the curve.
   const contractDv01 = attempt(() =>
-    number(state.contractDv01, "Contract DV01", (x) => x > 0, "money per bp per contract, > 0")
+    state.contractDv01 === ""
+      ? undefined
+      : number(
+          state.contractDv01,
+          "Contract DV01",
+          (x) => x > 0,
+          "money per bp per contract, > 0, or blank"
+        )
   );
+  const sizing = attempt(() =>
+    parseOption(state.sizing, ["dv01_ratio", "krd"] as const, "dv01_ratio", "Sizing")
+  );
+  const allowedContracts = attempt(() => {
+    const codes = state.allowedContracts.split(/[\s,;]+/).filter(Boolean);
+    codes.forEach((c) => parseContract(c, "Allowed contracts"));
+    return codes.length ? codes : undefined;
+  });
   const beta = attempt(() => number(state.beta, "Yield beta", (x) => x > 0, "a positive ratio"));
   const rounding = attempt(() => parseRounding(state.rounding));
   const curveKind = attempt(() => parseCurveKind(state.curveKind));
@@ -156,7 +180,9 @@ function parseForm(state: FormState): { settings?: JobSettings; errors: string[]
     settings: {
       settlement: settlement!,
       targetDuration: targetDuration!,
-      contractDv01: contractDv01!,
+      contractDv01,
+      sizing: sizing!,
+      allowedContracts,
       contractName: state.contractName || "Treasury futures contract",
       beta: beta!,
       rounding: rounding!,
@@ -308,7 +334,7 @@ function render(root: HTMLElement): void {
         "kr-contract-dv01",
         "Contract DV01 (money per bp)",
         state.contractDv01,
-        "CTD DV01 per contract face ÷ conversion factor."
+        "CTD DV01 per contract face ÷ conversion factor; blank computes it from the CTD on the curve."
       ),
       field(
         "kr-beta",
@@ -316,7 +342,14 @@ function render(root: HTMLElement): void {
         state.beta,
         "Portfolio yield change per hedge yield change (1 = parallel)."
       ),
-      select("kr-rounding", "Rounding", ["nearest", "down", "none"], state.rounding)
+      select("kr-rounding", "Rounding", ["nearest", "down", "none"], state.rounding),
+      select("kr-sizing", "Sizing", ["dv01_ratio", "krd"], state.sizing),
+      field(
+        "kr-allowed",
+        "Contracts the KRD sizing may use",
+        state.allowedContracts,
+        "Codes ZT Z3N ZF ZN TN TWE ZB UB; sized by HiGHS within the mandate's leverage cap."
+      )
     ),
     h(
       "section",

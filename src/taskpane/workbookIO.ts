@@ -9,6 +9,7 @@ import {
   RecommendationResult,
 } from "../core/report/recommendation";
 import { renderSheet } from "../render/officejs";
+import { loadBrowserSolver } from "./solver";
 import { CurveKind, parseCurveRange } from "../core/curve";
 
 /** Rows per read request (Excel on the web limits a response to about 5 MB). */
@@ -132,8 +133,9 @@ export async function runOnSelection(
     ? parseCurveRange(await readRange(context, curveAddress), curveKind ?? "par")
     : undefined;
   const selection = await readSelection(context);
-  const result = runRecommendation({
+  const result = await runRecommendation({
     ...rest,
+    solver: rest.sizing === "krd" ? await loadBrowserSolver() : undefined,
     curve,
     curveSource: curveAddress,
     benchmarkValues,

@@ -1,9 +1,9 @@
 /**
  * The playground in a real browser: Debian's Chromium driven by playwright-core. The development
  * build (add-in and playground) goes to a temporary directory, served on 127.0.0.1. The tests
- * walk the real task pane over the simulated sample workbook and check the written sheet cell by
- * cell against the core's own job run in Node on the same workbook read by exceljs; bad input
- * lists its problems, selects the cell clicked and writes nothing. Every step leaves a PNG in
+ * walk the real task pane over the simulated sample workbook and check the written sheets cell by
+ * cell, and their charts, against the core's own job run in Node on the same workbook read by
+ * exceljs; bad input lists its problems, selects the cell clicked and writes nothing. Every step leaves a PNG in
  * test-results/browser/; any console error, page error or failed request fails the test.
  *
  * Without /usr/bin/chromium the suite is skipped, except under CI, where that is a failure
@@ -17,6 +17,7 @@ import { chromium, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { serialFromIso } from "../../src/core/dates";
 import { runRecommendation } from "../../src/core/report/recommendation";
 import { shownValue } from "../../src/core/report/sheetModel";
+import { cellA1, parseRangeA1 } from "../../src/core/report/a1";
 import { settingsOf, sheetValues } from "../../src/cli/workbookInput";
 import { buildDevelopment } from "./webpackBuild";
 import { serveStatic, StaticServer } from "./staticServer";
@@ -78,8 +79,8 @@ async function sampleInputs(): Promise<Inputs> {
 }
 
 /** The core's job on the sample, as the pane should run it (the CLI's exceljs reading). */
-function expectedJob(inputs: Inputs, contractDv01 = inputs.contractDv01) {
-  const result = runRecommendation({
+async function expectedJob(inputs: Inputs, contractDv01 = inputs.contractDv01) {
+  const result = await runRecommendation({
     values: inputs.holdings,
     sheet: "Holdings",
     originRow: 1,
@@ -237,7 +238,7 @@ describeBrowser("the playground in Chromium", () => {
       );
       await shot("written");
 
-      const expected = expectedJob(inputs);
+      const expected = await expectedJob(inputs);
       const sheetName = "Hedge Recommendation";
       expect(await api(page, (w) => w.keyratePlayground.sheetNames())).toEqual([
         "Holdings",
@@ -286,7 +287,9 @@ describeBrowser("the playground in Chromium", () => {
       expect(contracts).toBe(expected.hedge.contracts);
       expect(contracts).not.toBe(0);
       // Two-sided: other inputs give another answer, so the equality above is not an accident.
-      expect(expectedJob(inputs, inputs.contractDv01 * 2).hedge.contracts).not.toBe(contracts);
+      expect((await expectedJob(inputs, inputs.contractDv01 * 2)).hedge.contracts).not.toBe(
+        contracts
+      );
       await expect(status.innerText()).resolves.toContain(
         `${contracts < 0 ? "sell" : "buy"} ${Math.abs(contracts)} contracts`
       );
@@ -300,6 +303,41 @@ describeBrowser("the playground in Chromium", () => {
         frozen: expected.sheet.freezeRows,
         format: expected.sheet.rows[contractsRow][1].numFmt,
       });
+
+      // Charts as the models specify them, on every written sheet: type, titles, series ranges,
+      // categories and place, as the Office.js renderer made them.
+      const chartTypes = { column: "ColumnClustered", bar: "BarClustered", line: "Line" };
+      for (const m of expected.sheets) {
+        const recorded = await page.evaluate(
+          `keyratePlayground.workbook.sheet(${JSON.stringify(m.name)}).charts`
+        );
+        const specs = (m.charts ?? []).map((c) => ({
+          name: expect.any(String),
+          type: chartTypes[c.type],
+          title: c.title,
+          categoryAxisTitle: c.categoryAxisTitle,
+          valueAxisTitle: c.valueAxisTitle,
+          categoryLabelPosition: "Low",
+          legendPosition: "Bottom",
+          series: c.series.map((s) => ({
+            name: s.name,
+            values: s.values,
+            categories: c.categories,
+          })),
+          position: {
+            start: cellA1(c.anchor.row, c.anchor.column),
+            end: cellA1(c.anchor.row + c.anchor.rows - 1, c.anchor.column + c.anchor.columns - 1),
+          },
+        }));
+        expect([m.name, recorded]).toEqual([m.name, specs]);
+      }
+      // Two-sided: the KRD chart's series is the written KRD row, not its KR DV01 neighbour.
+      const krdChart = expected.sheet.charts?.[0];
+      if (krdChart) {
+        const krdRow = parseRangeA1(krdChart.series[0].values).row;
+        expect(written[krdRow][0]).toMatch(/^KRD, years/);
+        expect(written[krdRow + 1][0]).toMatch(/^KR DV01/);
+      }
 
       // The user's cells are untouched.
       expect(await api(page, (w) => w.keyratePlayground.sheetValues("Holdings"))).toEqual(

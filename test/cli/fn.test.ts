@@ -52,7 +52,10 @@ describe("keyrate fn", () => {
 
   it("runs the scenario, compare and hedge functions too", () => {
     // −MV·D·Δy + ½·MV·C·Δy² with MV 1e6, D 5, C 40, +100 bp.
-    expect(Number(run("fn", "SCENARIO_PNL", "1000000", "5", "40", "100"))).toBeCloseTo(-50000 + 2000, 6);
+    expect(Number(run("fn", "SCENARIO_PNL", "1000000", "5", "40", "100"))).toBeCloseTo(
+      -50000 + 2000,
+      6
+    );
     expect(Number(run("fn", "TRACKING_ERROR", "[[0.1,0,0,0,0,0,0,0,0,0]]"))).toBeGreaterThan(0);
     expect(Number(run("fn", "HEDGE_CONTRACTS", "72000", "0", "935"))).toBe(-77);
   });

@@ -12,6 +12,8 @@ interface Written {
   cells: Map<string, unknown>;
   formats: Map<string, unknown>;
   frozen: number;
+  /** Charts added: type and the range of the first series. */
+  chartsAdded: [string, string][];
 }
 
 const HEADER = ["CUSIP", "Description", "Sector", "Par", "Coupon", "Maturity", "Price"];
@@ -26,7 +28,11 @@ function mockExcel(values: unknown[][], existing: string[]) {
   const written: Written[] = [];
   const chunkReads: number[] = [];
   const newSheet = (name: string) => {
-    const w: Written = { name, cells: new Map(), formats: new Map(), frozen: 0 };
+    const w: Written = { name, cells: new Map(), formats: new Map(), frozen: 0, chartsAdded: [] };
+    // A chart's calls accepted and dropped (test/playground/simCharts.test.ts checks them).
+    const title = { text: "" };
+    const axis = { title: { text: "" }, tickLabelPosition: "" };
+    const series = { name: "", setValues: () => undefined, setXAxisValues: () => undefined };
     written.push(w);
     return Object.assign(w, {
       getRangeByIndexes(r0: number, c0: number, rows: number) {
@@ -44,6 +50,19 @@ function mockExcel(values: unknown[][], existing: string[]) {
         };
       },
       freezePanes: { freezeRows: (n: number) => (w.frozen = n) },
+      getRange: (address: string) => ({ address }),
+      charts: {
+        add(type: string, source: { address: string }) {
+          w.chartsAdded.push([type, source.address]);
+          return {
+            title,
+            axes: { categoryAxis: axis, valueAxis: axis },
+            legend: { position: "" },
+            series: { getItemAt: () => series, add: () => series },
+            setPosition: () => undefined,
+          };
+        },
+      },
       activate: () => undefined,
     });
   };
@@ -181,6 +200,11 @@ describe("task pane workbook I/O", () => {
         const v = written[0].cells.get(`${r},${c}`);
         expect(v).toBe(cell.value === null ? "" : cell.value);
       })
+    );
+    // Each sheet's charts, in the same batch: Office.js chart type and first series' range.
+    const types = { column: "ColumnClustered", bar: "BarClustered", line: "Line" };
+    expect(written.map((w) => w.chartsAdded)).toEqual(
+      result.sheets.map((m) => (m.charts ?? []).map((c) => [types[c.type], c.series[0].values]))
     );
   });
 

@@ -147,8 +147,11 @@ export function priceOnGrid(
   return out;
 }
 
-/** Scenario curves: the base, the parallel pair, then a pair per key (−h then +h). */
-function scenarioCurves(
+/**
+ * Scenario curves: the base, the parallel pair, then a pair per key (−h then +h): the curves every
+ * bump-and-reprice figure (bonds here, futures through their CTD) is computed on.
+ */
+export function scenarioCurves(
   spec: CurveSpec,
   settlement: number,
   options: CurveRiskOptions,

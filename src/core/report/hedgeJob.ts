@@ -22,6 +22,13 @@ import {
   ShiftOn,
 } from "../curve";
 import { buildHedgeSheet } from "./hedgeSheet";
+import { HedgePlan, planHedge } from "../hedge/hedgePlan";
+import type { Highs } from "highs";
+import { parseContract } from "../futures/contracts";
+import { futuresInstrument } from "../hedge/futuresInstruments";
+
+/** Contracts the optimiser uses by default: the liquid 2Y, 5Y, 10Y, Ultra 10Y, Bond and Ultra Bond. */
+export const DEFAULT_HEDGE_CONTRACTS: readonly string[] = ["ZT", "ZF", "ZN", "TN", "ZB", "UB"];
 import { SheetModel } from "./sheetModel";
 
 export interface HedgeJobInput {
@@ -43,12 +50,36 @@ export interface HedgeJobInput {
   /** Target effective duration, years. */
   readonly targetDuration: number;
   /** DV01 of one futures contract, money per bp. */
-  readonly contractDv01: number;
+  /**
+   * DV01 of one futures contract, money per bp; default the forward DV01 of `contractCode`'s front
+   * month, computed from its CTD on the curve (see futuresInstruments).
+   */
+  readonly contractDv01?: number;
+  /** Futures contract of the one-contract hedge (ZT … UB, CME aliases too); default ZN. */
+  readonly contractCode?: string;
   readonly contractName: string;
   readonly beta?: number;
   readonly rounding?: Rounding;
   readonly mapping?: ColumnOverride;
   readonly perHoldingKrd?: boolean;
+  /**
+   * How the hedge is sized: "dv01_ratio" (default: one contract, the DV01 given) or "krd" (the
+   * allowed contracts sized by the optimiser to the target KR DV01 profile, see hedgePlan).
+   */
+  readonly sizing?: "dv01_ratio" | "krd";
+  /** Contracts the optimiser may use (codes); default ZT ZF ZN TN ZB UB. */
+  readonly allowedContracts?: readonly string[];
+  /**
+   * Target KRDs, years per unit of value (a benchmark's), one per key; default the portfolio's
+   * own profile scaled to the target duration. The target KR DV01 = KRD × market value × 0.0001.
+   */
+  readonly targetKrd?: readonly number[];
+  readonly leverageCap?: number;
+  readonly allowNetShort?: boolean;
+  readonly initialMargin?: Readonly<Partial<Record<string, number>>>;
+  readonly commission?: number;
+  /** A loaded HiGHS solver (the browser passes one that finds highs.wasm on our server). */
+  readonly solver?: Highs;
   /** Date of the run, ISO text. */
   readonly runDate: string;
   /** Where the holdings came from (range address or file), for the sheet's header. */
@@ -70,6 +101,8 @@ export type HedgeJobResult =
       interpolation: Interpolation;
       shiftOn: ShiftOn;
       curveDescription: string;
+      /** The multi-contract plan when sized by the optimiser. */
+      plan?: HedgePlan;
       sheet: SheetModel;
       curveWarning?: string;
     };
@@ -78,7 +111,7 @@ export type HedgeJobResult =
  * Runs the job. Problems in individual rows are reported and those rows skipped; the job stops
  * (ok: false) only when nothing can be computed: a required column is missing or no row is valid.
  */
-export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
+export async function runHedgeJob(input: HedgeJobInput): Promise<HedgeJobResult> {
   const { holdings, problems } = readHoldings(input.values, {
     settlement: input.settlement,
     sheet: input.sheet,
@@ -103,10 +136,44 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
     t.marketValue,
     t.dv01,
     input.targetDuration,
-    input.contractDv01,
+    input.contractDv01 ??
+      futuresInstrument(
+        parseContract(input.contractCode ?? "ZN", "hedge contract"),
+        input.settlement,
+        curve,
+        {
+          interpolation,
+          shiftOn,
+          keysMonths: input.keysMonths,
+        }
+      ).dv01,
     input.beta ?? 1,
     input.rounding ?? "nearest"
   );
+  const plan =
+    input.sizing === "krd"
+      ? await planHedge(
+          {
+            mode: "krd",
+            settlement: input.settlement,
+            spec: curve,
+            curveOptions: { interpolation, shiftOn, keysMonths: input.keysMonths },
+            portfolio: Array.from(t.krDv01),
+            target: input.targetKrd
+              ? input.targetKrd.map((k) => k * t.marketValue * 1e-4)
+              : Array.from(t.krDv01, (v) => (v * input.targetDuration) / t.effDuration),
+            portfolioValue: t.marketValue,
+            contracts: (input.allowedContracts ?? DEFAULT_HEDGE_CONTRACTS).map((c) =>
+              parseContract(c, "allowed contracts")
+            ),
+            leverageCap: input.leverageCap,
+            allowNetShort: input.allowNetShort,
+            initialMargin: input.initialMargin,
+            commission: input.commission,
+          },
+          input.solver
+        )
+      : undefined;
   const kindName = {
     par: "par yields",
     zero_cont: "zero rates (continuous)",
@@ -127,6 +194,7 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
     runDate: input.runDate,
     rejectedRows: new Set(problems.map((p) => p.row)).size,
     perHoldingKrd: input.perHoldingKrd,
+    plan,
   });
   return {
     ok: true,
@@ -142,5 +210,6 @@ export function runHedgeJob(input: HedgeJobInput): HedgeJobResult {
     interpolation,
     shiftOn,
     curveDescription,
+    plan,
   };
 }

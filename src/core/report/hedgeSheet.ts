@@ -16,6 +16,8 @@ import {
 import { tenorLabel } from "../curve";
 import { Cell, FORMATS, SheetBuilder, SheetModel, num } from "./sheetModel";
 import { holdingsSection } from "./holdingsSection";
+import { hedgePlanSection } from "./hedgePlanSection";
+import { HedgePlan } from "../hedge/hedgePlan";
 
 export interface HedgeReportInput {
   readonly holdings: Holdings;
@@ -38,6 +40,8 @@ export interface HedgeReportInput {
   readonly rejectedRows: number;
   /** Add each holding's KRDs to the holdings table. */
   readonly perHoldingKrd?: boolean;
+  /** The multi-contract hedge, when the optimiser sized it. */
+  readonly plan?: HedgePlan;
 }
 
 export const HEDGE_SHEET_NAME = "Hedge Recommendation";
@@ -114,52 +118,57 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   ]);
   s.blank();
 
-  labelledSection(s, "Hedge (DV01 ratio on effective DV01)", [
-    ["Instrument", { value: input.contractName }, "", "one futures contract"],
+  if (input.plan) hedgePlanSection(s, input.plan);
+  labelledSection(
+    s,
+    input.plan ? "Alternative: one contract, DV01 ratio" : "Hedge (DV01 ratio on effective DV01)",
     [
-      "Contract DV01",
-      num(hedge.contractDv01, FORMATS.money2),
-      "money per bp per contract",
-      "input: CTD DV01 ÷ conversion factor",
-    ],
-    [
-      "Yield beta",
-      num(hedge.beta, FORMATS.ratio),
-      "ratio",
-      "portfolio yield change per hedge yield change",
-    ],
-    ["Target duration", num(hedge.targetDuration, FORMATS.years), "years", "effective"],
-    [
-      "Target DV01",
-      num(hedge.targetDv01, FORMATS.money),
-      "money per bp",
-      "target duration × market value × 0.0001",
-    ],
-    [
-      "DV01 gap (target − portfolio)",
-      num(hedge.targetDv01 - hedge.portfolioDv01, FORMATS.money),
-      "money per bp",
-      "",
-    ],
-    [
-      "Contracts to trade",
-      num(hedge.contracts, FORMATS.count, "total"),
-      hedge.contracts < 0 ? "SELL (negative)" : "BUY",
-      "gap ÷ contract DV01 × β, rounded",
-    ],
-    [
-      "DV01 after hedge",
-      num(hedge.dv01After, FORMATS.money),
-      "money per bp",
-      "portfolio + contracts × contract DV01 ÷ β",
-    ],
-    [
-      "Duration after hedge",
-      num(hedge.durationAfter, FORMATS.years),
-      "years",
-      "DV01 after ÷ (market value × 0.0001)",
-    ],
-  ]);
+      ["Instrument", { value: input.contractName }, "", "one futures contract"],
+      [
+        "Contract DV01",
+        num(hedge.contractDv01, FORMATS.money2),
+        "money per bp per contract",
+        "input: CTD DV01 ÷ conversion factor",
+      ],
+      [
+        "Yield beta",
+        num(hedge.beta, FORMATS.ratio),
+        "ratio",
+        "portfolio yield change per hedge yield change",
+      ],
+      ["Target duration", num(hedge.targetDuration, FORMATS.years), "years", "effective"],
+      [
+        "Target DV01",
+        num(hedge.targetDv01, FORMATS.money),
+        "money per bp",
+        "target duration × market value × 0.0001",
+      ],
+      [
+        "DV01 gap (target − portfolio)",
+        num(hedge.targetDv01 - hedge.portfolioDv01, FORMATS.money),
+        "money per bp",
+        "",
+      ],
+      [
+        "Contracts to trade",
+        num(hedge.contracts, FORMATS.count, "total"),
+        hedge.contracts < 0 ? "SELL (negative)" : "BUY",
+        "gap ÷ contract DV01 × β, rounded",
+      ],
+      [
+        "DV01 after hedge",
+        num(hedge.dv01After, FORMATS.money),
+        "money per bp",
+        "portfolio + contracts × contract DV01 ÷ β",
+      ],
+      [
+        "Duration after hedge",
+        num(hedge.durationAfter, FORMATS.years),
+        "years",
+        "DV01 after ÷ (market value × 0.0001)",
+      ],
+    ]
+  );
   if (hedge.durationAfter < 0)
     s.row(["Warning: the hedge leaves the portfolio net short duration."], "warning");
   s.blank();

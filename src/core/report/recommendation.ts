@@ -35,12 +35,13 @@ import {
 import { rebalancingTriggers } from "../compare/triggers";
 import { upcomingEvents, FuturesPosition } from "../compare/events";
 import { reconcile } from "../portfolio/curveExposure";
-import { DEFAULT_CURVE_AS_OF } from "../curve";
+import { DEFAULT_CURVE, DEFAULT_CURVE_AS_OF } from "../curve";
 import { runHedgeJob, HedgeJobInput, HedgeJobResult } from "./hedgeJob";
 import { buildScenarioSheet, buildLibrarySheet } from "./scenarioSheet";
 import { buildDashboardSheet } from "./dashboardSheet";
 import { buildActionItemsSheet } from "./actionItemsSheet";
 import { SheetModel } from "./sheetModel";
+import { withCharts } from "./charts";
 
 export interface RecommendationInput extends HedgeJobInput {
   /**
@@ -51,8 +52,6 @@ export interface RecommendationInput extends HedgeJobInput {
   readonly benchmarkValues?: unknown[][];
   readonly mandateValues?: unknown[][];
   readonly scenarioValues?: unknown[][];
-  /** Futures contract of the hedge (ZT … UB, CME aliases too); default ZN. */
-  readonly contractCode?: string;
   /** The benchmark's profile; default: the target (see the file comment). */
   readonly benchmark?: RiskProfile;
   readonly mandate?: Mandate;
@@ -104,18 +103,59 @@ export function benchmarkFromRange(
 }
 
 /** Runs the whole recommendation. */
-export function runRecommendation(input: RecommendationInput): RecommendationResult {
-  const job = runHedgeJob(input);
+export async function runRecommendation(input: RecommendationInput): Promise<RecommendationResult> {
+  // A benchmark given as a range is read first: in "krd" sizing its profile is the hedge's target.
+  const options = {
+    interpolation: input.interpolation ?? ("linear_zero" as const),
+    shiftOn: input.shiftOn,
+    keysMonths: input.keysMonths,
+  };
+  const givenBenchmark =
+    input.benchmark ??
+    (input.benchmarkValues
+      ? benchmarkFromRange(
+          input.benchmarkValues,
+          input.settlement,
+          input.curve ?? DEFAULT_CURVE,
+          options
+        )
+      : undefined);
+  const mandate =
+    input.mandate ??
+    (input.mandateValues ? parseMandate(input.mandateValues).mandate : DEFAULT_MANDATE);
+  const job = await runHedgeJob({
+    ...input,
+    // The optimiser works inside the mandate: its leverage cap and net-short rule.
+    leverageCap: input.leverageCap ?? mandate.leverageCap,
+    allowNetShort: input.allowNetShort ?? mandate.netShortAllowed,
+    targetKrd: input.targetKrd ?? (givenBenchmark?.krd.length ? givenBenchmark.krd : undefined),
+  });
   if (!job.ok) return job;
-  const { holdings: h, curveExposure: cx, hedge, curve, interpolation, shiftOn } = job;
+  const { holdings: h, curveExposure: cx, hedge, curve, interpolation, shiftOn, plan } = job;
   const settlement = input.settlement;
   const contract = parseContract(input.contractCode ?? "ZN", "hedge contract");
   const month = defaultDeliveryMonth(settlement);
-  const hedges: Hedge[] =
-    hedge.contracts !== 0 ? [{ kind: "futures", contract, month, contracts: hedge.contracts }] : [];
-  const futures: FuturesPosition[] = hedges.length
-    ? [{ contract, month, contracts: hedge.contracts }]
-    : [];
+  // The trades: the optimiser's, or the one-contract DV01-ratio hedge.
+  const positions: FuturesPosition[] = plan
+    ? plan.trades.map((t) => ({
+        contract: t.instrument.contract,
+        month: t.instrument.month,
+        contracts: t.contracts,
+      }))
+    : hedge.contracts !== 0
+      ? [{ contract, month, contracts: hedge.contracts }]
+      : [];
+  const hedges: Hedge[] = plan
+    ? plan.trades.map((t) => ({
+        kind: "futures",
+        contract: t.instrument.contract,
+        month: t.instrument.month,
+        contracts: t.contracts,
+        ctd: t.instrument.ctd,
+        repo: t.instrument.repo,
+      }))
+    : positions.map((p) => ({ kind: "futures", ...p }));
+  const futures = positions;
   const scenarios =
     input.scenarios ??
     (input.scenarioValues ? parseScenarioLibrary(input.scenarioValues) : defaultScenarios());
@@ -137,27 +177,28 @@ export function runRecommendation(input: RecommendationInput): RecommendationRes
     horizonMonths: input.horizonMonths,
   });
 
-  const options = { interpolation, shiftOn, keysMonths: input.keysMonths };
-  const portfolio = portfolioProfile(h, settlement, curve, options, "Portfolio", cx);
-  const benchmark =
-    input.benchmark ??
-    (input.benchmarkValues
-      ? benchmarkFromRange(input.benchmarkValues, settlement, curve, options)
-      : targetProfile(portfolio, input.targetDuration));
+  const portfolio = portfolioProfile(
+    h,
+    settlement,
+    curve,
+    { interpolation, shiftOn, keysMonths: input.keysMonths },
+    "Portfolio",
+    cx
+  );
+  const benchmark = givenBenchmark ?? targetProfile(portfolio, input.targetDuration);
   const gaps = benchmarkGaps(portfolio, benchmark, BUNDLED_COVARIANCE);
-  const mandate =
-    input.mandate ??
-    (input.mandateValues ? parseMandate(input.mandateValues).mandate : DEFAULT_MANDATE);
   const mv = job.totals.marketValue;
+  // After the overlay: the optimiser's plan when it sized the hedge, else the DV01-ratio hedge.
+  const dv01After = plan ? plan.dv01After : hedge.dv01After;
   const compliance = complianceTable(mandate, {
-    duration: hedge.durationAfter,
+    duration: dv01After / (mv * 1e-4),
     benchmarkDuration: benchmark.duration.effective,
-    dv01: hedge.dv01After,
+    dv01: dv01After,
     keysMonths: gaps.keysMonths,
     activeKrd: gaps.activeKrd,
     trackingError: gaps.trackingError?.te,
-    // Futures notional at face: |contracts| × contract face.
-    futuresNotional: Math.abs(hedge.contracts) * contract.face,
+    // Futures notional: the plan's at the futures price, or |contracts| × face for the ratio hedge.
+    futuresNotional: plan ? plan.notional : Math.abs(hedge.contracts) * contract.face,
     portfolioValue: mv,
   });
   const info = BUNDLED_COVARIANCE_INFO;
@@ -183,7 +224,7 @@ export function runRecommendation(input: RecommendationInput): RecommendationRes
 
   const triggers = rebalancingTriggers(mandate, {
     asOf: settlement,
-    netDv01: hedge.dv01After,
+    netDv01: dv01After,
     targetDv01: hedge.targetDv01,
     portfolioValue: mv,
     futures,
@@ -192,15 +233,21 @@ export function runRecommendation(input: RecommendationInput): RecommendationRes
   const actions = buildActionItemsSheet({
     asOf: settlement,
     runDate: input.runDate,
-    trades: hedges.length
-      ? [
-          {
-            instrument: `${contractSymbol(contract, month)} (${contract.code} futures)`,
-            contracts: hedge.contracts,
-            dv01Impact: hedge.hedgeDv01,
-          },
-        ]
-      : [],
+    trades: plan
+      ? plan.trades.map((t) => ({
+          instrument: `${t.instrument.symbol} (${t.instrument.contract.code} futures)`,
+          contracts: t.contracts,
+          dv01Impact: t.dv01Impact,
+        }))
+      : hedges.length
+        ? [
+            {
+              instrument: `${contractSymbol(contract, month)} (${contract.code} futures)`,
+              contracts: hedge.contracts,
+              dv01Impact: hedge.hedgeDv01,
+            },
+          ]
+        : [],
     triggers,
     futures,
     nextReview: nextReview(mandate, settlement),
@@ -209,12 +256,12 @@ export function runRecommendation(input: RecommendationInput): RecommendationRes
     eventNotes: events.notes,
     eventDays: 30,
   });
-  const sheets = [
+  const sheets = withCharts([
     job.sheet,
     buildScenarioSheet(analysis, meta),
     dashboard,
     actions,
     buildLibrarySheet(scenarios),
-  ];
+  ]);
   return { ...job, sheets, contract };
 }

@@ -27,6 +27,35 @@ export interface SheetModel {
   readonly columnWidths: number[];
   /** Rows frozen at the top (0 for none). */
   readonly freezeRows: number;
+  /** Native charts drawn over the sheet (see charts.ts, which finds their ranges by label). */
+  readonly charts?: ChartSpec[];
+}
+
+/**
+ * A native Excel chart of ranges of its own sheet. Ranges are A1 text without the sheet name
+ * ("B30:K30"), one row or one column each, so that the chart follows the cells when they change.
+ */
+export interface ChartSpec {
+  /** "column": clustered vertical bars; "bar": clustered horizontal bars; "line". */
+  readonly type: "column" | "bar" | "line";
+  readonly title: string;
+  /** Axis titles, with the unit of the values ("KRD, years"). */
+  readonly categoryAxisTitle: string;
+  readonly valueAxisTitle: string;
+  /** The category labels, e.g. the tenors "B29:K29". */
+  readonly categories: string;
+  /** One series per row or column of values, as long as `categories`. */
+  readonly series: readonly { readonly name: string; readonly values: string }[];
+  /**
+   * Where it is drawn: the top-left cell (0-based row and column of the sheet) and the size in
+   * whole rows and columns, chosen so that it covers no cell with a value.
+   */
+  readonly anchor: {
+    readonly row: number;
+    readonly column: number;
+    readonly rows: number;
+    readonly columns: number;
+  };
 }
 
 /** Number formats used across the reports, named by unit. */

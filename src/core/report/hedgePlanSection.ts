@@ -1,0 +1,92 @@
+/** The multi-contract hedge on the recommendation sheet: trades, costs, and the profile before and after. */
+import { isoFromSerial } from "../dates";
+import { HedgePlan } from "../hedge/hedgePlan";
+import { FORMATS, SheetBuilder, num } from "./sheetModel";
+
+const pct = (x: number) => `${(x * 100).toFixed(3).replace(/\.?0+$/, "")}%`;
+
+/** Writes the plan's sections into the sheet being built. */
+export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan): void {
+  s.row(
+    [
+      "Hedge (KRD-matched across contracts, HiGHS)",
+      "Month",
+      "Direction",
+      "Contracts",
+      "DV01 impact, per bp",
+      "Notional",
+      "Initial margin",
+      "Cost (½ bid/ask + commission)",
+      "CTD",
+      "Conversion factor",
+      "First notice",
+      "Roll by",
+    ],
+    "section"
+  );
+  for (const t of plan.trades) {
+    const f = t.instrument;
+    s.row([
+      { value: `${f.symbol} (${f.contract.name})`, style: "label" },
+      `${f.month.y}-${String(f.month.m).padStart(2, "0")}`,
+      t.contracts < 0 ? "SELL" : "BUY",
+      num(t.contracts, FORMATS.count),
+      num(t.dv01Impact, FORMATS.money),
+      num(t.notional, FORMATS.money),
+      Number.isFinite(t.margin) ? num(t.margin, FORMATS.money) : "not given",
+      num(t.cost, FORMATS.money),
+      `${pct(f.ctd.coupon)} ${isoFromSerial(f.ctd.maturity)}`,
+      num(f.conversionFactor, FORMATS.ratio),
+      num(f.dates.firstNoticeDay, FORMATS.date),
+      num(f.dates.rollDate, FORMATS.date),
+    ]);
+  }
+  s.row(
+    [
+      "Total",
+      "",
+      "",
+      num(
+        plan.trades.reduce((a, t) => a + Math.abs(t.contracts), 0),
+        FORMATS.count
+      ),
+      num(
+        plan.trades.reduce((a, t) => a + t.dv01Impact, 0),
+        FORMATS.money
+      ),
+      num(plan.notional, FORMATS.money),
+      Number.isFinite(plan.margin) ? num(plan.margin, FORMATS.money) : "not given",
+      num(plan.cost, FORMATS.money),
+    ],
+    "total"
+  );
+  s.row(
+    [
+      "Futures KR DV01s: the CTD's forward repriced on the shifted curves ÷ CF (repo keeps its spread to the curve; delivery options ignored). Costs: half a tick plus the commission per contract, stated defaults.",
+    ],
+    "note"
+  );
+  for (const w of plan.warnings) s.row([`Warning: ${w}.`], "warning");
+  s.blank();
+  s.row(["KR DV01 before / after hedge, per bp", ...plan.keys, "Total"], "section");
+  const line = (label: string, values: readonly number[], style?: "total") =>
+    s.row(
+      [
+        { value: label, style: "label" },
+        ...values.map((v) => num(v, FORMATS.money)),
+        num(
+          values.reduce((a, b) => a + b, 0),
+          FORMATS.money
+        ),
+      ],
+      style
+    );
+  line("Portfolio", plan.before);
+  line("Target", plan.target);
+  line("After hedge", plan.after, "total");
+  line(
+    "Residual (after − target)",
+    plan.after.map((v, k) => v - plan.target[k])
+  );
+  s.blank();
+}
