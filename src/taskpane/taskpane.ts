@@ -419,7 +419,11 @@ function render(root: HTMLElement): void {
       const hedge = result.hedge;
       const warning = result.curveWarning ? ` ${result.curveWarning}` : "";
       const written = sheetNames.map((n) => `"${n}"`).join(", ");
-      status.textContent = `Wrote ${written} (settlement ${isoFromSerial(settings.settlement)}): ${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years (effective).${warning}`;
+      const plan = result.plan;
+      const trades = plan
+        ? `KRD-matched: ${plan.trades.map((t) => `${t.contracts < 0 ? "sell" : "buy"} ${Math.abs(t.contracts)} ${t.instrument.symbol}`).join(", ")}; DV01 ${Math.round(plan.before.reduce((a, b) => a + b, 0)).toLocaleString()} → ${Math.round(plan.dv01After).toLocaleString()} per bp`
+        : `${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years (effective)`;
+      status.textContent = `Wrote ${written} (settlement ${isoFromSerial(settings.settlement)}): ${trades}.${warning}`;
     })
       .catch(
         (e) =>

@@ -351,6 +351,32 @@ describeBrowser("the playground in Chromium", () => {
     }
   });
 
+  test("KRD sizing: HiGHS loads from our own server and the trades are written", async () => {
+    const { context, page, pane, errors, shot } = await open("krd");
+    try {
+      await page.click("#pg-select-holdings");
+      await fill(pane, "kr-settlement", "2025-01-02");
+      await fill(pane, "kr-target", 5);
+      // Fluent's select: choose the option by clicking it.
+      await pane.locator("#kr-sizing").click();
+      await pane.locator('#kr-sizing fluent-option[value="krd"]').click();
+      await pane.locator("#kr-run").click();
+      const status = pane.locator("#kr-status");
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 60_000 });
+      await shot("written");
+      const sheet = (await page.evaluate(
+        `keyratePlayground.sheetValues("Hedge Recommendation")`
+      )) as unknown[][];
+      const at = sheet.findIndex((r) => r[0] === "Hedge (KRD-matched across contracts, HiGHS)");
+      expect(at).toBeGreaterThan(0);
+      const trades = sheet.slice(at + 1).filter((r) => /^Z[TFNB]H5|^TNH5|^UBH5/.test(String(r[0])));
+      expect(trades.length).toBeGreaterThan(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("bad input: problems listed with sheet/row/column, click selects the cell, nothing written", async () => {
     const { context, page, pane, errors, shot } = await open("bad-input");
     try {

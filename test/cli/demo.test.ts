@@ -122,3 +122,36 @@ describe("npm run demo", () => {
     expect(checked).toBeGreaterThan(250);
   });
 });
+
+describe("npm run demo with --sizing krd", () => {
+  it("sizes a multi-contract hedge within the mandate and writes the trades and the profile", async () => {
+    const output = join(mkdtempSync(join(tmpdir(), "keyrate-demo-krd-")), "krd.xlsx");
+    const result = await demo({
+      input: SAMPLE_WORKBOOK,
+      output,
+      runDate: "2025-01-02",
+      sizing: "krd",
+    });
+    if (!result.ok || !result.plan) throw new Error("the KRD sizing should run on the sample");
+    const plan = result.plan;
+    expect(plan.trades.length).toBeGreaterThan(2);
+    expect(plan.notional).toBeLessThanOrEqual(0.3 * result.totals.marketValue);
+    // The plan removes most of the distance to the target profile (the 3M, 1Y and 3Y keys have no
+    // contract of their own and stay open).
+    const residual = plan.after.map((v, k) => Math.abs(v - plan.target[k]));
+    const scaleBefore = plan.before.map((v, k) => Math.abs(v - plan.target[k]));
+    expect(residual.reduce((a, b) => a + b, 0)).toBeLessThan(
+      0.2 * scaleBefore.reduce((a, b) => a + b, 0)
+    );
+    const sheet = result.sheets[0];
+    const labels = sheet.rows.map((r) => r[0].value);
+    expect(labels).toContain("Hedge (KRD-matched across contracts, HiGHS)");
+    expect(labels).toContain("KR DV01 before / after hedge, per bp");
+    for (const t of plan.trades)
+      expect(labels.some((l) => String(l).startsWith(t.instrument.symbol))).toBe(true);
+    const actions = result.sheets.find((s) => s.name === "Action Items")!;
+    expect(actions.rows.filter((r) => /futures\)$/.test(String(r[0].value))).length).toBe(
+      plan.trades.length
+    );
+  });
+});
