@@ -29,6 +29,7 @@ import {
   parseCurveRange,
   parseInterpolation,
   parseOption,
+  parseTenor,
 } from "../core/curve";
 import { readSelection, runOnSelection, selectCell, JobSettings } from "./workbookIO";
 import { field, h, select, valueOf } from "./dom";
@@ -64,6 +65,7 @@ interface FormState {
   horizonMonths: string;
   sizing: string;
   allowedContracts: string;
+  swapTenors: string;
 }
 
 const DEFAULTS: FormState = {
@@ -84,6 +86,7 @@ const DEFAULTS: FormState = {
   horizonMonths: "3",
   sizing: "dv01_ratio",
   allowedContracts: DEFAULT_HEDGE_CONTRACTS.join(" "),
+  swapTenors: "",
 };
 
 function loadState(): FormState {
@@ -108,6 +111,7 @@ function readForm(addresses: Addresses): FormState {
     horizonMonths: valueOf("kr-horizon"),
     sizing: valueOf("kr-sizing") || "dv01_ratio",
     allowedContracts: valueOf("kr-allowed"),
+    swapTenors: valueOf("kr-swaps"),
     curveKind: valueOf("kr-curve-kind") || "par",
     interpolation: valueOf("kr-interpolation") || "linear_zero",
     contractCode: valueOf("kr-contract-code") || "ZN",
@@ -157,6 +161,13 @@ function parseForm(state: FormState): { settings?: JobSettings; errors: string[]
   const sizing = attempt(() =>
     parseOption(state.sizing, ["dv01_ratio", "krd"] as const, "dv01_ratio", "Sizing")
   );
+  const swapTenors = attempt(() => {
+    const tenors = state.swapTenors
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map((t) => parseTenor(t, "Swap tenors"));
+    return tenors.length ? tenors : undefined;
+  });
   const allowedContracts = attempt(() => {
     const codes = state.allowedContracts.split(/[\s,;]+/).filter(Boolean);
     codes.forEach((c) => parseContract(c, "Allowed contracts"));
@@ -183,6 +194,7 @@ function parseForm(state: FormState): { settings?: JobSettings; errors: string[]
       contractDv01,
       sizing: sizing!,
       allowedContracts,
+      swapTenors,
       contractName: state.contractName || "Treasury futures contract",
       beta: beta!,
       rounding: rounding!,
@@ -349,6 +361,12 @@ function render(root: HTMLElement): void {
         "Contracts the KRD sizing may use",
         state.allowedContracts,
         "Codes ZT Z3N ZF ZN TN TWE ZB UB; sized by HiGHS within the mandate's leverage cap."
+      ),
+      field(
+        "kr-swaps",
+        "SOFR OIS swap tenors the KRD sizing may add",
+        state.swapTenors,
+        "e.g. 2Y 5Y 10Y 30Y (blank: futures only); on the SOFR curve the Treasury curve implies — the Treasury–swap basis stays open."
       )
     ),
     h(

@@ -8,8 +8,17 @@
  * of the contract: tick × face/100 ÷ 2) plus a commission (default 2.00 money). Futures notional
  * counted against the leverage cap = |contracts| × face × futures price/100. Initial margin per
  * contract is an input (exchange margins change); without it, margin is "not given".
+ *
+ * SOFR OIS swaps may join as continuous instruments in notional units of 1,000,000 (receive-fixed
+ * per unit; the optimiser's sign gives pay or receive), on the swap curve given or, without one,
+ * the SOFR OIS par rates the Treasury curve implies. Their KR DV01s are measured on the swap
+ * curve's own key-rate shifts and matched against the Treasury keys: the Treasury–swap basis is a
+ * residual risk the plan names. Swaps do not count against the futures leverage cap; their cost is
+ * a quarter of a basis point of running spread per unit (0.25 × DV01), a stated default.
  */
-import { CurveRiskOptions, CurveSpec, tenorLabel, DEFAULT_KEYS_MONTHS } from "../curve";
+import { buildCurve, CurveRiskOptions, CurveSpec, tenorLabel, DEFAULT_KEYS_MONTHS } from "../curve";
+import { swapRisk } from "../swaps/ois";
+import { swapSpecOf } from "../scenarios/hedges";
 import { FuturesContract } from "../futures/contracts";
 import { futuresInstrument, FuturesInstrument } from "./futuresInstruments";
 import { HedgeMode, optimiseHedge } from "./optimiser";
@@ -34,6 +43,32 @@ export interface HedgePlanInput {
   /** Initial margin per contract, money, by contract code. */
   readonly initialMargin?: Readonly<Partial<Record<string, number>>>;
   readonly commission?: number;
+  /** Swap tenors (months) the optimiser may use; none by default. */
+  readonly swapTenors?: readonly number[];
+  /** SOFR OIS par curve for the swaps; default implied by the Treasury curve. */
+  readonly swapCurve?: CurveSpec;
+}
+
+/** A SOFR OIS swap as a hedge instrument, per 1,000,000 of notional received fixed. */
+export interface SwapInstrument {
+  readonly kind: "swap";
+  readonly months: number;
+  readonly symbol: string;
+  readonly fixedRate: number;
+  readonly krDv01: number[];
+  readonly dv01: number;
+}
+
+/** Notional unit of the swap instruments, money. */
+export const SWAP_UNIT = 1_000_000;
+
+export interface PlannedSwap {
+  readonly instrument: SwapInstrument;
+  /** Units of 1,000,000: positive receive fixed, negative pay fixed. */
+  readonly units: number;
+  readonly dv01Impact: number;
+  readonly krDv01Impact: number[];
+  readonly cost: number;
 }
 
 export interface PlannedTrade {
@@ -55,6 +90,7 @@ export interface HedgePlan {
   readonly mode: HedgePlanInput["mode"];
   readonly keys: string[];
   readonly trades: PlannedTrade[];
+  readonly swaps: PlannedSwap[];
   readonly before: number[];
   readonly target: number[];
   readonly after: number[];
@@ -64,6 +100,33 @@ export interface HedgePlan {
   readonly cost: number;
   /** SPEC S8 warnings: leverage, net short. */
   readonly warnings: string[];
+}
+
+/** Running spread charged per unit of swap notional, in basis points of its DV01. */
+export const SWAP_COST_BP = 0.25;
+
+/** SOFR OIS swaps per 1,000,000 received fixed, on the swap curve, at the portfolio's keys. */
+function swapInstruments(input: HedgePlanInput, keysMonths: readonly number[]): SwapInstrument[] {
+  if (!input.swapTenors?.length) return [];
+  const base = buildCurve(input.spec, input.settlement, input.curveOptions.interpolation);
+  const swapSpec = swapSpecOf(input.spec, input.swapCurve, base);
+  return input.swapTenors.map((months) => {
+    const r = swapRisk(
+      swapSpec,
+      input.settlement,
+      { months, notional: SWAP_UNIT, payFixed: false },
+      input.curveOptions.interpolation,
+      keysMonths
+    );
+    return {
+      kind: "swap",
+      months,
+      symbol: `SOFR ${tenorLabel(months)}`,
+      fixedRate: r.fixedRate,
+      krDv01: Array.from(r.krDv01),
+      dv01: r.dv01,
+    };
+  });
 }
 
 /** Money cost of trading one contract: half a tick of price plus the commission. */
@@ -81,18 +144,29 @@ export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<H
     futuresInstrument(c, input.settlement, input.spec, input.curveOptions)
   );
   const commission = input.commission ?? DEFAULT_COMMISSION;
+  const swaps = swapInstruments(input, keysMonths);
   const result = await optimiseHedge(
     {
       mode: input.mode,
       keys: keysMonths.map(tenorLabel),
       portfolio: input.portfolio,
       target: input.target,
-      instruments: instruments.map((f) => ({
-        name: f.symbol,
-        krDv01: f.krDv01,
-        notional: (f.contract.face * f.price) / 100,
-        cost: costPerContract(f.contract, commission),
-      })),
+      instruments: instruments
+        .map((f) => ({
+          name: f.symbol,
+          krDv01: f.krDv01,
+          notional: (f.contract.face * f.price) / 100,
+          cost: costPerContract(f.contract, commission),
+        }))
+        .concat(
+          swaps.map((w) => ({
+            name: w.symbol,
+            krDv01: w.krDv01,
+            notional: 0,
+            cost: SWAP_COST_BP * Math.abs(w.dv01),
+            integer: false,
+          }))
+        ),
       portfolioValue: input.portfolioValue,
       leverageCap: input.leverageCap,
       allowNetShort: input.allowNetShort,
@@ -100,6 +174,7 @@ export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<H
     highs
   );
   const trades: PlannedTrade[] = result.trades
+    .slice(0, instruments.length)
     .map((t, j) => ({ t, f: instruments[j] }))
     .filter(({ t }) => t.contracts !== 0)
     .map(({ t, f }) => ({
@@ -111,6 +186,16 @@ export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<H
       margin: Math.abs(t.contracts) * (input.initialMargin?.[f.contract.code] ?? NaN),
       cost: Math.abs(t.contracts) * costPerContract(f.contract, commission),
     }));
+  const plannedSwaps: PlannedSwap[] = swaps
+    .map((w, j) => ({ w, t: result.trades[instruments.length + j] }))
+    .filter(({ t }) => Math.abs(t.contracts) > 1e-9)
+    .map(({ w, t }) => ({
+      instrument: w,
+      units: t.contracts,
+      dv01Impact: t.dv01Impact,
+      krDv01Impact: t.krDv01Impact,
+      cost: Math.abs(t.contracts) * SWAP_COST_BP * Math.abs(w.dv01),
+    }));
   const notional = trades.reduce((a, t) => a + t.notional, 0);
   const warnings: string[] = [];
   const leverage = notional / input.portfolioValue;
@@ -119,17 +204,22 @@ export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<H
       `futures notional is ${(leverage * 100).toFixed(1)}% of portfolio value (SPEC S8 warns above 20–30%)`
     );
   if (result.dv01After < 0) warnings.push("the hedge leaves the portfolio net short duration");
+  if (plannedSwaps.length)
+    warnings.push(
+      "swaps hedge on the SOFR curve: the Treasury–swap basis stays open as a residual risk"
+    );
   return {
     mode: input.mode,
     keys: keysMonths.map(tenorLabel),
     trades,
+    swaps: plannedSwaps,
     before: result.before,
     target: result.target,
     after: result.after,
     dv01After: result.dv01After,
     notional,
     margin: trades.reduce((a, t) => a + t.margin, 0),
-    cost: trades.reduce((a, t) => a + t.cost, 0),
+    cost: trades.reduce((a, t) => a + t.cost, 0) + plannedSwaps.reduce((a, t) => a + t.cost, 0),
     warnings,
   };
 }

@@ -78,6 +78,10 @@ export interface HedgeJobInput {
   readonly allowNetShort?: boolean;
   readonly initialMargin?: Readonly<Partial<Record<string, number>>>;
   readonly commission?: number;
+  /** SOFR OIS swap tenors (months) the KRD sizing may add; none by default. */
+  readonly swapTenors?: readonly number[];
+  /** SOFR OIS par curve for the swaps; default implied by the Treasury curve. */
+  readonly swapCurve?: CurveSpec;
   /** A loaded HiGHS solver (the browser passes one that finds highs.wasm on our server). */
   readonly solver?: Highs;
   /** Date of the run, ISO text. */
@@ -170,6 +174,8 @@ export async function runHedgeJob(input: HedgeJobInput): Promise<HedgeJobResult>
             allowNetShort: input.allowNetShort,
             initialMargin: input.initialMargin,
             commission: input.commission,
+            swapTenors: input.swapTenors,
+            swapCurve: input.swapCurve,
           },
           input.solver
         )

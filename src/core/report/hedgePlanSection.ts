@@ -1,6 +1,6 @@
 /** The multi-contract hedge on the recommendation sheet: trades, costs, and the profile before and after. */
 import { isoFromSerial } from "../dates";
-import { HedgePlan } from "../hedge/hedgePlan";
+import { HedgePlan, SWAP_UNIT } from "../hedge/hedgePlan";
 import { FORMATS, SheetBuilder, num } from "./sheetModel";
 
 const pct = (x: number) => `${(x * 100).toFixed(3).replace(/\.?0+$/, "")}%`;
@@ -41,6 +41,25 @@ export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan): void {
       num(f.dates.rollDate, FORMATS.date),
     ]);
   }
+  for (const w of plan.swaps) {
+    s.row([
+      {
+        value: `${w.instrument.symbol} SOFR OIS, fixed ${pct(w.instrument.fixedRate)}`,
+        style: "label",
+      },
+      `${w.instrument.months / 12}Y`,
+      w.units < 0 ? "PAY FIXED" : "RECEIVE FIXED",
+      num(w.units * SWAP_UNIT, FORMATS.money),
+      num(w.dv01Impact, FORMATS.money),
+      "notional above",
+      "",
+      num(w.cost, FORMATS.money),
+      "",
+      "",
+      "",
+      "",
+    ]);
+  }
   s.row(
     [
       "Total",
@@ -62,7 +81,7 @@ export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan): void {
   );
   s.row(
     [
-      "Futures KR DV01s: the CTD's forward repriced on the shifted curves ÷ CF (repo keeps its spread to the curve; delivery options ignored). Costs: half a tick plus the commission per contract, stated defaults.",
+      "Futures KR DV01s: the CTD's forward repriced on the shifted curves ÷ CF (repo keeps its spread to the curve; delivery options ignored). Costs: half a tick plus the commission per contract; swaps 0.25 bp of their DV01 (stated defaults). Swap rows: notional in money, contracts column; not counted in the futures total.",
     ],
     "note"
   );

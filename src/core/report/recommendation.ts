@@ -42,6 +42,7 @@ import { buildDashboardSheet } from "./dashboardSheet";
 import { buildActionItemsSheet } from "./actionItemsSheet";
 import { SheetModel } from "./sheetModel";
 import { withCharts } from "./charts";
+import { SWAP_UNIT } from "../hedge/hedgePlan";
 
 export interface RecommendationInput extends HedgeJobInput {
   /**
@@ -145,7 +146,16 @@ export async function runRecommendation(input: RecommendationInput): Promise<Rec
     : hedge.contracts !== 0
       ? [{ contract, month, contracts: hedge.contracts }]
       : [];
-  const hedges: Hedge[] = plan
+  const swapHedges: Hedge[] = (plan?.swaps ?? []).map((w) => ({
+    kind: "swap",
+    swap: {
+      months: w.instrument.months,
+      notional: Math.abs(w.units) * SWAP_UNIT,
+      payFixed: w.units < 0,
+      fixedRate: w.instrument.fixedRate,
+    },
+  }));
+  const futuresHedges: Hedge[] = plan
     ? plan.trades.map((t) => ({
         kind: "futures",
         contract: t.instrument.contract,
@@ -155,6 +165,7 @@ export async function runRecommendation(input: RecommendationInput): Promise<Rec
         repo: t.instrument.repo,
       }))
     : positions.map((p) => ({ kind: "futures", ...p }));
+  const hedges = [...futuresHedges, ...swapHedges];
   const futures = positions;
   const scenarios =
     input.scenarios ??
@@ -234,11 +245,18 @@ export async function runRecommendation(input: RecommendationInput): Promise<Rec
     asOf: settlement,
     runDate: input.runDate,
     trades: plan
-      ? plan.trades.map((t) => ({
-          instrument: `${t.instrument.symbol} (${t.instrument.contract.code} futures)`,
-          contracts: t.contracts,
-          dv01Impact: t.dv01Impact,
-        }))
+      ? [
+          ...plan.trades.map((t) => ({
+            instrument: `${t.instrument.symbol} (${t.instrument.contract.code} futures)`,
+            contracts: t.contracts,
+            dv01Impact: t.dv01Impact,
+          })),
+          ...plan.swaps.map((w) => ({
+            instrument: `${w.instrument.symbol} OIS, ${w.units < 0 ? "pay" : "receive"} fixed ${(w.instrument.fixedRate * 100).toFixed(3)}%, notional in millions`,
+            contracts: Math.round(w.units * 100) / 100,
+            dv01Impact: w.dv01Impact,
+          })),
+        ]
       : hedges.length
         ? [
             {

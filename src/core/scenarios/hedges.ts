@@ -178,7 +178,11 @@ export function defaultCtd(
 }
 
 /** The swap curve to use: the one given, or the SOFR OIS par rates the Treasury curve implies. */
-function swapSpecOf(spec: CurveSpec, swapSpec: CurveSpec | undefined, base: ZeroCurve): CurveSpec {
+export function swapSpecOf(
+  spec: CurveSpec,
+  swapSpec: CurveSpec | undefined,
+  base: ZeroCurve
+): CurveSpec {
   if (swapSpec) return swapSpec;
   return {
     kind: "sofr_ois",

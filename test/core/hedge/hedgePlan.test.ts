@@ -64,3 +64,33 @@ describe("hedge plan", () => {
     expect(plan.margin).toBeGreaterThan(0);
   });
 });
+
+describe("hedge plan with swaps", () => {
+  it("adds SOFR OIS swaps as continuous instruments that close keys the futures leave open", async () => {
+    const inst = futuresInstrument(contractSpec("ZN"), SETTLE, DEFAULT_CURVE, options);
+    // A portfolio with risk at 5Y only (no futures' CTD sits there alone) plus some 10Y.
+    const portfolio = inst.krDv01.map((v, k) => (k === 5 ? 50000 : 0) + 100 * v);
+    const target = portfolio.map(() => 0);
+    const base = {
+      mode: "krd" as const,
+      settlement: SETTLE,
+      spec: DEFAULT_CURVE,
+      curveOptions: options,
+      portfolio,
+      target,
+      portfolioValue: 1e10,
+      allowNetShort: true,
+    };
+    const futuresOnly = await planHedge({ ...base, contracts: [contractSpec("ZN")] });
+    const withSwaps = await planHedge({
+      ...base,
+      contracts: [contractSpec("ZN")],
+      swapTenors: [60],
+    });
+    const open = (p: typeof futuresOnly) => p.after.reduce((a, v) => a + Math.abs(v), 0);
+    expect(withSwaps.swaps.length).toBe(1);
+    expect(withSwaps.swaps[0].units).toBeLessThan(0); // pay fixed to shorten
+    expect(open(withSwaps)).toBeLessThan(0.2 * open(futuresOnly));
+    expect(withSwaps.warnings.join(" ")).toMatch(/Treasury–swap basis/);
+  });
+});
