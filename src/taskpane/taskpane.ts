@@ -13,12 +13,12 @@ import {
   fluentProgressRing,
   fluentCheckbox,
 } from "@fluentui/web-components";
-import { isoFromSerial, parseDate } from "../core/dates";
+import { isoFromSerial } from "../core/dates";
 import { HoldingProblem, matchColumns, HOLDING_FIELDS } from "../core/holdings";
-import { parseRounding } from "../core/hedge/dv01Hedge";
+
 import { KeyrateError } from "../core/errors";
-import { CONTRACT_CODES, parseContract } from "../core/futures/contracts";
-import { DEFAULT_HEDGE_CONTRACTS } from "../core/report/hedgeJob";
+import { CONTRACT_CODES } from "../core/futures/contracts";
+
 import { parseMandate } from "../core/compare/mandate";
 import { parseScenarioLibrary } from "../core/scenarios/library";
 import {
@@ -27,13 +27,11 @@ import {
   DEFAULT_CURVE_SOURCE,
   parseCurveKind,
   parseCurveRange,
-  parseInterpolation,
-  parseOption,
-  parseTenor,
 } from "../core/curve";
-import { readSelection, runOnSelection, selectCell, JobSettings } from "./workbookIO";
+import { readSelection, runOnSelection, selectCell } from "./workbookIO";
 import { field, h, select, valueOf } from "./dom";
 import { rangePicker } from "./rangePicker";
+import { loadState, parseForm, readForm, saveState } from "./form";
 
 provideFluentDesignSystem().register(
   fluentButton(),
@@ -43,174 +41,6 @@ provideFluentDesignSystem().register(
   fluentProgressRing(),
   fluentCheckbox()
 );
-
-const SETTINGS_KEY = "keyrate.hedgeWizard";
-
-interface FormState {
-  settlement: string;
-  target: string;
-  contractName: string;
-  contractDv01: string;
-  beta: string;
-  rounding: string;
-  /** Address of the curve range ("" = the bundled curve). */
-  curveAddress: string;
-  curveKind: string;
-  interpolation: string;
-  perHoldingKrd: boolean;
-  contractCode: string;
-  benchmarkAddress: string;
-  mandateAddress: string;
-  scenarioAddress: string;
-  horizonMonths: string;
-  sizing: string;
-  allowedContracts: string;
-  swapTenors: string;
-}
-
-const DEFAULTS: FormState = {
-  settlement: new Date().toISOString().slice(0, 10),
-  target: "5",
-  contractName: "ZN (10-year T-note futures)",
-  contractDv01: "",
-  beta: "1",
-  rounding: "nearest",
-  curveAddress: "",
-  curveKind: "par",
-  interpolation: "linear_zero",
-  perHoldingKrd: false,
-  contractCode: "ZN",
-  benchmarkAddress: "",
-  mandateAddress: "",
-  scenarioAddress: "",
-  horizonMonths: "3",
-  sizing: "dv01_ratio",
-  allowedContracts: DEFAULT_HEDGE_CONTRACTS.join(" "),
-  swapTenors: "",
-};
-
-function loadState(): FormState {
-  const saved = Office.context.document.settings.get(SETTINGS_KEY) as Partial<FormState> | null;
-  return { ...DEFAULTS, ...(saved ?? {}) };
-}
-
-function saveState(state: FormState): void {
-  Office.context.document.settings.set(SETTINGS_KEY, state);
-  Office.context.document.settings.saveAsync();
-}
-
-/** Addresses chosen with the range pickers. */
-type Addresses = Pick<
-  FormState,
-  "curveAddress" | "benchmarkAddress" | "mandateAddress" | "scenarioAddress"
->;
-
-function readForm(addresses: Addresses): FormState {
-  return {
-    ...addresses,
-    horizonMonths: valueOf("kr-horizon"),
-    sizing: valueOf("kr-sizing") || "dv01_ratio",
-    allowedContracts: valueOf("kr-allowed"),
-    swapTenors: valueOf("kr-swaps"),
-    curveKind: valueOf("kr-curve-kind") || "par",
-    interpolation: valueOf("kr-interpolation") || "linear_zero",
-    contractCode: valueOf("kr-contract-code") || "ZN",
-    perHoldingKrd:
-      (document.getElementById("kr-per-holding") as HTMLInputElement | null)?.checked ?? false,
-    settlement: valueOf("kr-settlement"),
-    target: valueOf("kr-target"),
-    contractName: valueOf("kr-contract"),
-    contractDv01: valueOf("kr-contract-dv01"),
-    beta: valueOf("kr-beta"),
-    rounding: valueOf("kr-rounding") || "nearest",
-  };
-}
-
-/** Form values to job settings; every bad field is reported at once. */
-function parseForm(state: FormState): { settings?: JobSettings; errors: string[] } {
-  const errors: string[] = [];
-  const attempt = <T>(f: () => T): T | undefined => {
-    try {
-      return f();
-    } catch (e) {
-      errors.push(e instanceof Error ? e.message : String(e));
-      return undefined;
-    }
-  };
-  const number = (text: string, what: string, check: (x: number) => boolean, expected: string) => {
-    const x = Number(text);
-    if (text === "" || !Number.isFinite(x) || !check(x))
-      throw new Error(`${what}: expected ${expected}, got "${text}"`);
-    return x;
-  };
-  const settlement = attempt(() => parseDate(state.settlement, "Settlement date"));
-  const targetDuration = attempt(() =>
-    number(state.target, "Target duration", (x) => x >= 0 && x < 100, "years, 0–100")
-  );
-  // Blank: computed from the contract's CTD on the curve.
-  const contractDv01 = attempt(() =>
-    state.contractDv01 === ""
-      ? undefined
-      : number(
-          state.contractDv01,
-          "Contract DV01",
-          (x) => x > 0,
-          "money per bp per contract, > 0, or blank"
-        )
-  );
-  const sizing = attempt(() =>
-    parseOption(state.sizing, ["dv01_ratio", "krd"] as const, "dv01_ratio", "Sizing")
-  );
-  const swapTenors = attempt(() => {
-    const tenors = state.swapTenors
-      .split(/[\s,;]+/)
-      .filter(Boolean)
-      .map((t) => parseTenor(t, "Swap tenors"));
-    return tenors.length ? tenors : undefined;
-  });
-  const allowedContracts = attempt(() => {
-    const codes = state.allowedContracts.split(/[\s,;]+/).filter(Boolean);
-    codes.forEach((c) => parseContract(c, "Allowed contracts"));
-    return codes.length ? codes : undefined;
-  });
-  const beta = attempt(() => number(state.beta, "Yield beta", (x) => x > 0, "a positive ratio"));
-  const rounding = attempt(() => parseRounding(state.rounding));
-  const curveKind = attempt(() => parseCurveKind(state.curveKind));
-  const interpolation = attempt(() => parseInterpolation(state.interpolation));
-  const horizonMonths = attempt(() =>
-    number(
-      state.horizonMonths,
-      "Horizon",
-      (x) => Number.isInteger(x) && x >= 1 && x <= 120,
-      "whole months, 1–120"
-    )
-  );
-  if (errors.length > 0) return { errors };
-  return {
-    errors,
-    settings: {
-      settlement: settlement!,
-      targetDuration: targetDuration!,
-      contractDv01,
-      sizing: sizing!,
-      allowedContracts,
-      swapTenors,
-      contractName: state.contractName || "Treasury futures contract",
-      beta: beta!,
-      rounding: rounding!,
-      curveAddress: state.curveAddress || undefined,
-      benchmarkAddress: state.benchmarkAddress || undefined,
-      mandateAddress: state.mandateAddress || undefined,
-      scenarioAddress: state.scenarioAddress || undefined,
-      horizonMonths: horizonMonths!,
-      curveKind: curveKind!,
-      interpolation: interpolation!,
-      perHoldingKrd: state.perHoldingKrd,
-      contractCode: state.contractCode,
-      runDate: new Date().toISOString().slice(0, 10),
-    },
-  };
-}
 
 function showProblems(list: HTMLElement, problems: readonly HoldingProblem[]): void {
   list.replaceChildren();
@@ -361,6 +191,30 @@ function render(root: HTMLElement): void {
         "Contracts the KRD sizing may use",
         state.allowedContracts,
         "Codes ZT Z3N ZF ZN TN TWE ZB UB; sized by HiGHS within the mandate's leverage cap."
+      ),
+      field(
+        "kr-prices",
+        "Futures prices (blank: theoretical)",
+        state.futuresPrices,
+        "e.g. ZN 110-16+, ZB 117-08 — pick the CTD by implied repo and set the notional; blank: CTD forward ÷ CF, delivery options ignored."
+      ),
+      field(
+        "kr-repo",
+        "Repo to delivery (blank: the curve's)",
+        state.repo,
+        "Decimal, ACT/360, e.g. 0.043."
+      ),
+      field(
+        "kr-margin",
+        "Initial margin per contract",
+        state.initialMargin,
+        "e.g. ZN 2500, ZB 4500 — exchange margins change; blank: not given (the margin check is then not assessed)."
+      ),
+      field(
+        "kr-commission",
+        "Commission per contract",
+        state.commission,
+        "Money per contract traded; half a tick of bid/ask is added."
       ),
       field(
         "kr-swaps",

@@ -38,7 +38,7 @@ export interface FuturesInstrument {
   readonly conversionFactor: number;
   /** Repo to delivery, decimal ACT/360 (default: the curve's). */
   readonly repo: number;
-  /** Theoretical futures price: CTD forward clean ÷ CF, per 100. */
+  /** Futures price per 100: the one given, or the theoretical CTD forward clean ÷ CF. */
   readonly price: number;
   readonly dates: ContractDates;
   /** KR DV01 per contract held long, money per bp, one per key. */
@@ -54,6 +54,8 @@ export interface FuturesInstrumentOptions extends CurveRiskOptions {
   readonly ctd?: CtdBond;
   /** Repo, decimal ACT/360; default the curve's to delivery. */
   readonly repo?: number;
+  /** Futures price per 100 (picks the CTD, sets the notional); default theoretical. */
+  readonly futuresPrice?: number;
 }
 
 /** A futures contract ready for sizing against a curve at a settlement date. */
@@ -75,7 +77,7 @@ export function futuresInstrument(
   );
   const base = curves[0];
   const repo = options.repo ?? curveRepo(base, delivery);
-  const ctd = options.ctd ?? defaultCtd(contract, month, base, repo);
+  const ctd = options.ctd ?? defaultCtd(contract, month, base, repo, options.futuresPrice);
 
   // The CTD's cash flows and Z-spread over the base curve, held in every scenario.
   const terms = allocateTerms(1);
@@ -132,7 +134,7 @@ export function futuresInstrument(
     ctd,
     conversionFactor: at.conversionFactor,
     repo,
-    price: at.forwardClean / at.conversionFactor,
+    price: options.futuresPrice ?? at.forwardClean / at.conversionFactor,
     dates,
     krDv01: keysMonths.map((_, k) => dv01Of(curves[3 + 2 * k], curves[4 + 2 * k])),
     dv01: dv01Of(curves[1], curves[2]),

@@ -43,6 +43,9 @@ export interface HedgePlanInput {
   /** Initial margin per contract, money, by contract code. */
   readonly initialMargin?: Readonly<Partial<Record<string, number>>>;
   readonly commission?: number;
+  /** Futures prices per 100 by contract code (default theoretical), and the repo (default the curve's). */
+  readonly futuresPrices?: Readonly<Partial<Record<string, number>>>;
+  readonly repo?: number;
   /** Swap tenors (months) the optimiser may use; none by default. */
   readonly swapTenors?: readonly number[];
   /** SOFR OIS par curve for the swaps; default implied by the Treasury curve. */
@@ -141,7 +144,11 @@ export function costPerContract(
 export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<HedgePlan> {
   const keysMonths = input.curveOptions.keysMonths ?? DEFAULT_KEYS_MONTHS;
   const instruments = input.contracts.map((c) =>
-    futuresInstrument(c, input.settlement, input.spec, input.curveOptions)
+    futuresInstrument(c, input.settlement, input.spec, {
+      ...input.curveOptions,
+      futuresPrice: input.futuresPrices?.[c.code],
+      repo: input.repo,
+    })
   );
   const commission = input.commission ?? DEFAULT_COMMISSION;
   const swaps = swapInstruments(input, keysMonths);

@@ -78,6 +78,9 @@ export interface HedgeJobInput {
   readonly allowNetShort?: boolean;
   readonly initialMargin?: Readonly<Partial<Record<string, number>>>;
   readonly commission?: number;
+  /** Futures prices per 100 by contract code (default theoretical), and the repo (default the curve's). */
+  readonly futuresPrices?: Readonly<Partial<Record<string, number>>>;
+  readonly repo?: number;
   /** SOFR OIS swap tenors (months) the KRD sizing may add; none by default. */
   readonly swapTenors?: readonly number[];
   /** SOFR OIS par curve for the swaps; default implied by the Treasury curve. */
@@ -175,6 +178,8 @@ export async function runHedgeJob(input: HedgeJobInput): Promise<HedgeJobResult>
             initialMargin: input.initialMargin,
             commission: input.commission,
             swapTenors: input.swapTenors,
+            futuresPrices: input.futuresPrices,
+            repo: input.repo,
             swapCurve: input.swapCurve,
           },
           input.solver

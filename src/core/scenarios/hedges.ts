@@ -143,14 +143,15 @@ function onCurveClean(curve: ZeroCurve, coupons: number[], maturities: number[])
 
 /**
  * The default CTD of a contract month: the bundled universe's deliverable with the highest implied
- * repo at the theoretical futures price, priced on the curve with Z = 0.
+ * repo at the futures price given (default: the theoretical one), priced on the curve with Z = 0.
  * @throws MissingValueError when the bundled universe has no deliverable for the month.
  */
 export function defaultCtd(
   contract: FuturesContract,
   month: DeliveryMonth,
   curve: ZeroCurve,
-  repo: number
+  repo: number,
+  futuresPrice?: number
 ): CtdBond {
   const basket = deliverableBasket(contract, month, defaultUniverse()).filter(
     (b) => b.issue <= curve.settlement
@@ -170,6 +171,7 @@ export function defaultCtd(
     month,
     settlement: curve.settlement,
     repo,
+    futuresPrice,
     coupons: Float64Array.from(coupons),
     maturities: Float64Array.from(maturities),
     cleanPrices: Float64Array.from(clean),

@@ -1,0 +1,237 @@
+/* global Office, document */
+/**
+ * The pane's form: what the user chose (remembered per workbook in Office settings), read from the
+ * fields and parsed into the recommendation's settings, every bad field reported at once.
+ */
+
+import { parseDate } from "../core/dates";
+
+import { parseRounding } from "../core/hedge/dv01Hedge";
+
+import { parseContract } from "../core/futures/contracts";
+import { parse32 } from "../core/quote32";
+import { DEFAULT_COMMISSION } from "../core/hedge/hedgePlan";
+import { DEFAULT_HEDGE_CONTRACTS } from "../core/report/hedgeJob";
+
+import { parseCurveKind, parseInterpolation, parseOption, parseTenor } from "../core/curve";
+import { JobSettings } from "./workbookIO";
+import { valueOf } from "./dom";
+
+export const SETTINGS_KEY = "keyrate.hedgeWizard";
+
+export interface FormState {
+  settlement: string;
+  target: string;
+  contractName: string;
+  contractDv01: string;
+  beta: string;
+  rounding: string;
+  /** Address of the curve range ("" = the bundled curve). */
+  curveAddress: string;
+  curveKind: string;
+  interpolation: string;
+  perHoldingKrd: boolean;
+  contractCode: string;
+  benchmarkAddress: string;
+  mandateAddress: string;
+  scenarioAddress: string;
+  horizonMonths: string;
+  sizing: string;
+  allowedContracts: string;
+  swapTenors: string;
+  futuresPrices: string;
+  repo: string;
+  initialMargin: string;
+  commission: string;
+}
+
+export const DEFAULTS: FormState = {
+  settlement: new Date().toISOString().slice(0, 10),
+  target: "5",
+  contractName: "ZN (10-year T-note futures)",
+  contractDv01: "",
+  beta: "1",
+  rounding: "nearest",
+  curveAddress: "",
+  curveKind: "par",
+  interpolation: "linear_zero",
+  perHoldingKrd: false,
+  contractCode: "ZN",
+  benchmarkAddress: "",
+  mandateAddress: "",
+  scenarioAddress: "",
+  horizonMonths: "3",
+  sizing: "dv01_ratio",
+  allowedContracts: DEFAULT_HEDGE_CONTRACTS.join(" "),
+  swapTenors: "",
+  futuresPrices: "",
+  repo: "",
+  initialMargin: "",
+  commission: String(DEFAULT_COMMISSION),
+};
+
+/** "ZN 110-16+, ZB 117-08" → { ZN: 110.515625, ZB: 117.25 }; blank → undefined. */
+function codeValues(
+  text: string,
+  what: string,
+  value: (v: string) => number
+): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const part of text
+    .split(/[,;]+/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [code, v] = part.split(/\s+/);
+    const contract = parseContract(code, what);
+    const x = value(v ?? "");
+    if (!Number.isFinite(x) || x <= 0)
+      throw new Error(`${what}: expected "${contract.code} <value>", got "${part}"`);
+    out[contract.code] = x;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+export function loadState(): FormState {
+  const saved = Office.context.document.settings.get(SETTINGS_KEY) as Partial<FormState> | null;
+  return { ...DEFAULTS, ...(saved ?? {}) };
+}
+
+export function saveState(state: FormState): void {
+  Office.context.document.settings.set(SETTINGS_KEY, state);
+  Office.context.document.settings.saveAsync();
+}
+
+/** Addresses chosen with the range pickers. */
+export type Addresses = Pick<
+  FormState,
+  "curveAddress" | "benchmarkAddress" | "mandateAddress" | "scenarioAddress"
+>;
+
+export function readForm(addresses: Addresses): FormState {
+  return {
+    ...addresses,
+    horizonMonths: valueOf("kr-horizon"),
+    sizing: valueOf("kr-sizing") || "dv01_ratio",
+    allowedContracts: valueOf("kr-allowed"),
+    swapTenors: valueOf("kr-swaps"),
+    futuresPrices: valueOf("kr-prices"),
+    repo: valueOf("kr-repo"),
+    initialMargin: valueOf("kr-margin"),
+    commission: valueOf("kr-commission"),
+    curveKind: valueOf("kr-curve-kind") || "par",
+    interpolation: valueOf("kr-interpolation") || "linear_zero",
+    contractCode: valueOf("kr-contract-code") || "ZN",
+    perHoldingKrd:
+      (document.getElementById("kr-per-holding") as HTMLInputElement | null)?.checked ?? false,
+    settlement: valueOf("kr-settlement"),
+    target: valueOf("kr-target"),
+    contractName: valueOf("kr-contract"),
+    contractDv01: valueOf("kr-contract-dv01"),
+    beta: valueOf("kr-beta"),
+    rounding: valueOf("kr-rounding") || "nearest",
+  };
+}
+
+/** Form values to job settings; every bad field is reported at once. */
+export function parseForm(state: FormState): { settings?: JobSettings; errors: string[] } {
+  const errors: string[] = [];
+  const attempt = <T>(f: () => T): T | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      errors.push(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+  };
+  const number = (text: string, what: string, check: (x: number) => boolean, expected: string) => {
+    const x = Number(text);
+    if (text === "" || !Number.isFinite(x) || !check(x))
+      throw new Error(`${what}: expected ${expected}, got "${text}"`);
+    return x;
+  };
+  const settlement = attempt(() => parseDate(state.settlement, "Settlement date"));
+  const targetDuration = attempt(() =>
+    number(state.target, "Target duration", (x) => x >= 0 && x < 100, "years, 0–100")
+  );
+  // Blank: computed from the contract's CTD on the curve.
+  const contractDv01 = attempt(() =>
+    state.contractDv01 === ""
+      ? undefined
+      : number(
+          state.contractDv01,
+          "Contract DV01",
+          (x) => x > 0,
+          "money per bp per contract, > 0, or blank"
+        )
+  );
+  const sizing = attempt(() =>
+    parseOption(state.sizing, ["dv01_ratio", "krd"] as const, "dv01_ratio", "Sizing")
+  );
+  const swapTenors = attempt(() => {
+    const tenors = state.swapTenors
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map((t) => parseTenor(t, "Swap tenors"));
+    return tenors.length ? tenors : undefined;
+  });
+  const futuresPrices = attempt(() =>
+    codeValues(state.futuresPrices, "Futures prices", (v) => parse32(v, "Futures prices"))
+  );
+  const initialMargin = attempt(() =>
+    codeValues(state.initialMargin, "Initial margin", (v) => Number(v))
+  );
+  const repo = attempt(() =>
+    state.repo === ""
+      ? undefined
+      : number(state.repo, "Repo", (x) => x > -0.05 && x < 0.5, "a decimal rate, e.g. 0.043")
+  );
+  const commission = attempt(() =>
+    number(state.commission, "Commission", (x) => x >= 0, "money per contract, ≥ 0")
+  );
+  const allowedContracts = attempt(() => {
+    const codes = state.allowedContracts.split(/[\s,;]+/).filter(Boolean);
+    codes.forEach((c) => parseContract(c, "Allowed contracts"));
+    return codes.length ? codes : undefined;
+  });
+  const beta = attempt(() => number(state.beta, "Yield beta", (x) => x > 0, "a positive ratio"));
+  const rounding = attempt(() => parseRounding(state.rounding));
+  const curveKind = attempt(() => parseCurveKind(state.curveKind));
+  const interpolation = attempt(() => parseInterpolation(state.interpolation));
+  const horizonMonths = attempt(() =>
+    number(
+      state.horizonMonths,
+      "Horizon",
+      (x) => Number.isInteger(x) && x >= 1 && x <= 120,
+      "whole months, 1–120"
+    )
+  );
+  if (errors.length > 0) return { errors };
+  return {
+    errors,
+    settings: {
+      settlement: settlement!,
+      targetDuration: targetDuration!,
+      contractDv01,
+      sizing: sizing!,
+      allowedContracts,
+      swapTenors,
+      futuresPrices,
+      initialMargin,
+      repo,
+      commission: commission!,
+      contractName: state.contractName || "Treasury futures contract",
+      beta: beta!,
+      rounding: rounding!,
+      curveAddress: state.curveAddress || undefined,
+      benchmarkAddress: state.benchmarkAddress || undefined,
+      mandateAddress: state.mandateAddress || undefined,
+      scenarioAddress: state.scenarioAddress || undefined,
+      horizonMonths: horizonMonths!,
+      curveKind: curveKind!,
+      interpolation: interpolation!,
+      perHoldingKrd: state.perHoldingKrd,
+      contractCode: state.contractCode,
+      runDate: new Date().toISOString().slice(0, 10),
+    },
+  };
+}
