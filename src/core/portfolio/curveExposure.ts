@@ -9,9 +9,10 @@
  * floating-rate analytics are kept out of the totals with the reason beside them.
  */
 import { Holdings, Sector } from "../holdings";
-import { allocateTerms, riskFromYield, schedules } from "../bond";
+import { riskFromYield, schedules } from "../bond";
 import { curveRisk, CurveRisk, CurveRiskOptions, CurveSpec, isParKind, ShiftOn } from "../curve";
 import { aggregate } from "./aggregate";
+import { EXCLUDED_TYPES, holdingTerms } from "./holdingTerms";
 
 /**
  * |Σ KRD − effective duration| above which a holding is flagged, years: the O(h²) of the central
@@ -68,12 +69,6 @@ export interface SectorCurveExposure extends CurveTotals {
   readonly dv01Share: number;
 }
 
-const EXCLUDED_TYPES: Readonly<Record<string, string>> = {
-  callable: "needs option-adjusted analytics",
-  mbs: "needs option-adjusted analytics",
-  frn: "needs floating-rate analytics",
-};
-
 /** Per-holding curve exposure at a settlement date (Excel serial). */
 export function holdingCurveExposure(
   h: Holdings,
@@ -82,12 +77,7 @@ export function holdingCurveExposure(
   options: CurveRiskOptions
 ): CurveHoldingExposure {
   const n = h.count;
-  const terms = allocateTerms(n);
-  terms.settlement.fill(settlement);
-  terms.maturity.set(h.maturity);
-  terms.rate.set(h.coupon);
-  terms.frequency.set(h.frequency);
-  terms.basis.set(h.basis);
+  const terms = holdingTerms(h, settlement);
   const fromYield = riskFromYield(terms, h.yld, schedules(terms));
   const clean = Float64Array.from(h.price, (p, i) => (Number.isNaN(p) ? fromYield.clean[i] : p));
   const risk = curveRisk(settlement, terms, clean, spec, options);

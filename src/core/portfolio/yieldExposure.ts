@@ -9,7 +9,7 @@
  */
 import { Holdings } from "../holdings";
 import { riskFromYield, schedules, yieldFromPrice } from "../bond";
-import { allocateTerms } from "../bond/terms";
+import { EXCLUDED_TYPES, holdingTerms } from "./holdingTerms";
 import { aggregate } from "./aggregate";
 
 /** Why a holding is left out of the portfolio totals. */
@@ -51,16 +51,9 @@ export interface PortfolioTotals {
   readonly excluded: number;
 }
 
-const OPTION_TYPES = new Set(["callable", "mbs"]);
-
 /** Per-holding yield-based exposure at a settlement date (Excel serial). */
 export function holdingExposure(h: Holdings, settlement: number): HoldingExposure {
-  const terms = allocateTerms(h.count);
-  terms.settlement.fill(settlement);
-  terms.maturity.set(h.maturity);
-  terms.rate.set(h.coupon);
-  terms.frequency.set(h.frequency);
-  terms.basis.set(h.basis);
+  const terms = holdingTerms(h, settlement);
   const sched = schedules(terms);
   const solved = yieldFromPrice(terms, h.price, sched);
   const yld = new Float64Array(h.count);
@@ -74,8 +67,8 @@ export function holdingExposure(h: Holdings, settlement: number): HoldingExposur
     clean[i] = Number.isNaN(h.price[i]) ? risk.clean[i] : h.price[i];
     marketValue[i] = (h.par[i] * (clean[i] + risk.accrued[i])) / 100;
     dv01[i] = (h.par[i] * risk.dv01[i]) / 100;
-    if (OPTION_TYPES.has(h.type[i])) excluded[i] = "needs option-adjusted analytics";
-    else if (h.type[i] === "frn") excluded[i] = "needs floating-rate analytics";
+    const reason = EXCLUDED_TYPES[h.type[i]] as Exclusion | undefined;
+    if (reason) excluded[i] = reason;
     else if (!(h.maturity[i] > settlement)) excluded[i] = "matured";
     else if (!Number.isFinite(risk.modified[i])) excluded[i] = "no yield reprices the price";
   }

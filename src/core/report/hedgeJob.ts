@@ -22,7 +22,7 @@ import {
   ShiftOn,
 } from "../curve";
 import { buildHedgeSheet } from "./hedgeSheet";
-import { HedgePlan, planHedge } from "../hedge/hedgePlan";
+import { HedgePlan, HedgePlanInput, planHedge } from "../hedge/hedgePlan";
 import type { Highs } from "highs";
 import { parseContract } from "../futures/contracts";
 import { futuresInstrument } from "../hedge/futuresInstruments";
@@ -31,7 +31,20 @@ import { futuresInstrument } from "../hedge/futuresInstruments";
 export const DEFAULT_HEDGE_CONTRACTS: readonly string[] = ["ZT", "ZF", "ZN", "TN", "ZB", "UB"];
 import { SheetModel } from "./sheetModel";
 
-export interface HedgeJobInput {
+/** The plan's options a job passes through (see HedgePlanInput for each). */
+type PlanOptions = Pick<
+  HedgePlanInput,
+  | "leverageCap"
+  | "allowNetShort"
+  | "initialMargin"
+  | "commission"
+  | "futuresPrices"
+  | "repo"
+  | "swapTenors"
+  | "swapCurve"
+>;
+
+export interface HedgeJobInput extends PlanOptions {
   /** The holdings range's values, header row first. */
   readonly values: unknown[][];
   /** Worksheet name and 1-based row / 0-based column of the range's top-left cell, for messages. */
@@ -74,17 +87,6 @@ export interface HedgeJobInput {
    * own profile scaled to the target duration. The target KR DV01 = KRD × market value × 0.0001.
    */
   readonly targetKrd?: readonly number[];
-  readonly leverageCap?: number;
-  readonly allowNetShort?: boolean;
-  readonly initialMargin?: Readonly<Partial<Record<string, number>>>;
-  readonly commission?: number;
-  /** Futures prices per 100 by contract code (default theoretical), and the repo (default the curve's). */
-  readonly futuresPrices?: Readonly<Partial<Record<string, number>>>;
-  readonly repo?: number;
-  /** SOFR OIS swap tenors (months) the KRD sizing may add; none by default. */
-  readonly swapTenors?: readonly number[];
-  /** SOFR OIS par curve for the swaps; default implied by the Treasury curve. */
-  readonly swapCurve?: CurveSpec;
   /** A loaded HiGHS solver (the browser passes one that finds highs.wasm on our server). */
   readonly solver?: Highs;
   /** Date of the run, ISO text. */

@@ -17,7 +17,7 @@
  *   spread shocks:          −Σᵢ MVᵢ · SDᵢ · ΔZᵢ        (SD spread duration; added to either)
  * and its error = full revaluation − estimate.
  */
-import { allocateTerms, BondTerms, schedules } from "../bond";
+import { BondTerms, schedules } from "../bond";
 import {
   CashFlowGrid,
   cashFlowGrid,
@@ -29,6 +29,7 @@ import {
   ZeroCurve,
 } from "../curve";
 import { Holdings } from "../holdings";
+import { holdingTerms } from "../portfolio/holdingTerms";
 import {
   curveTotals,
   CurveHoldingExposure,
@@ -65,17 +66,6 @@ export interface ScenarioBook {
   readonly basePrice: Float64Array;
   /** The unshocked curve. */
   readonly curve: ZeroCurve;
-}
-
-/** Kernel terms of holdings settling on `settlement`. */
-export function holdingTerms(h: Holdings, settlement: number): BondTerms {
-  const terms = allocateTerms(h.count);
-  terms.settlement.fill(settlement);
-  terms.maturity.set(h.maturity);
-  terms.rate.set(h.coupon);
-  terms.frequency.set(h.frequency);
-  terms.basis.set(h.basis);
-  return terms;
 }
 
 /** Spread-adjusted cash flows a·exp(−Z·t) of the grid's bonds. */
