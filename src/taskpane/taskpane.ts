@@ -1,7 +1,8 @@
 /* global Office, Excel, document */
 /**
- * The task pane: select a holdings range, check it, set the hedge inputs, write the "Hedge
- * Recommendation" sheet. Fluent UI web components give the Office look; the work itself is in
+ * The task pane, a wizard (see wizard.ts): holdings → curve → target → instruments → scenarios →
+ * write the "Hedge Recommendation" sheet and its companions; a running write can be cancelled
+ * (Cancel or Escape) between sheets. Fluent UI web components give the Office look; the work itself is in
  * workbookIO (Office.js) and core (pure). Choices are remembered per workbook in Office settings.
  */
 import {
@@ -31,7 +32,8 @@ import {
 import { readSelection, runOnSelection, selectCell } from "./workbookIO";
 import { field, h, select, valueOf } from "./dom";
 import { rangePicker } from "./rangePicker";
-import { loadState, parseForm, readForm, saveState } from "./form";
+import { FormState, loadState, parseForm, readForm, saveState } from "./form";
+import { buildWizard, WizardStep } from "./wizard";
 
 provideFluentDesignSystem().register(
   fluentButton(),
@@ -126,119 +128,153 @@ function render(root: HTMLElement): void {
     "KRDs per holding on the sheet"
   );
 
-  root.replaceChildren(
-    h(
-      "section",
-      { class: "kr-card", "aria-labelledby": "kr-step1" },
-      h("h2", { id: "kr-step1", class: "kr-card-title" }, "1. Holdings"),
-      h(
-        "p",
-        { class: "kr-muted" },
-        "Select the holdings range with its header row (id, par, coupon, maturity, price or yield; optional sector, type, frequency, basis…), then check it."
-      ),
-      check,
-      mapping,
-      problems
-    ),
-    h(
-      "section",
-      { class: "kr-card", "aria-labelledby": "kr-step2" },
-      h("h2", { id: "kr-step2", class: "kr-card-title" }, "2. Curve"),
-      h(
-        "p",
-        { class: "kr-muted" },
-        "Select a two-column range of tenor (1M … 30Y) and rate (decimal), or keep the bundled curve."
-      ),
-      curve.element,
-      select("kr-curve-kind", "Rates are", CURVE_KINDS, state.curveKind),
-      select("kr-interpolation", "Interpolation", INTERPOLATIONS, state.interpolation),
-      perHolding
-    ),
-    h(
-      "section",
-      { class: "kr-card", "aria-labelledby": "kr-step3" },
-      h("h2", { id: "kr-step3", class: "kr-card-title" }, "3. Hedge"),
-      field(
-        "kr-settlement",
-        "Settlement date",
-        state.settlement,
-        "YYYY-MM-DD; maturities must fall after it."
-      ),
-      field(
-        "kr-target",
-        "Target effective duration (years)",
-        state.target,
-        "Curve-based duration the portfolio should have after the hedge."
-      ),
-      select("kr-contract-code", "Futures contract", CONTRACT_CODES, state.contractCode),
-      field("kr-contract", "Hedge contract", state.contractName, "Name shown on the sheet."),
-      field(
-        "kr-contract-dv01",
-        "Contract DV01 (money per bp)",
-        state.contractDv01,
-        "CTD DV01 per contract face ÷ conversion factor; blank computes it from the CTD on the curve."
-      ),
-      field(
-        "kr-beta",
-        "Yield beta",
-        state.beta,
-        "Portfolio yield change per hedge yield change (1 = parallel)."
-      ),
-      select("kr-rounding", "Rounding", ["nearest", "down", "none"], state.rounding),
-      select("kr-sizing", "Sizing", ["dv01_ratio", "krd"], state.sizing),
-      field(
-        "kr-allowed",
-        "Contracts the KRD sizing may use",
-        state.allowedContracts,
-        "Codes ZT Z3N ZF ZN TN TWE ZB UB; sized by HiGHS within the mandate's leverage cap."
-      ),
-      field(
-        "kr-prices",
-        "Futures prices (blank: theoretical)",
-        state.futuresPrices,
-        "e.g. ZN 110-16+, ZB 117-08 — pick the CTD by implied repo and set the notional; blank: CTD forward ÷ CF, delivery options ignored."
-      ),
-      field(
-        "kr-repo",
-        "Repo to delivery (blank: the curve's)",
-        state.repo,
-        "Decimal, ACT/360, e.g. 0.043."
-      ),
-      field(
-        "kr-margin",
-        "Initial margin per contract",
-        state.initialMargin,
-        "e.g. ZN 2500, ZB 4500 — exchange margins change; blank: not given (the margin check is then not assessed)."
-      ),
-      field(
-        "kr-commission",
-        "Commission per contract",
-        state.commission,
-        "Money per contract traded; half a tick of bid/ask is added."
-      ),
-      field(
-        "kr-swaps",
-        "SOFR OIS swap tenors the KRD sizing may add",
-        state.swapTenors,
-        "e.g. 2Y 5Y 10Y 30Y (blank: futures only); on the SOFR curve the Treasury curve implies — the Treasury–swap basis stays open."
-      )
-    ),
-    h(
-      "section",
-      { class: "kr-card", "aria-labelledby": "kr-step4" },
-      h("h2", { id: "kr-step4", class: "kr-card-title" }, "4. Benchmark, mandate and scenarios"),
-      benchmark.element,
-      mandate.element,
-      scenarios.element,
-      field(
-        "kr-horizon",
-        "Horizon (months)",
-        state.horizonMonths,
-        "For price and total returns, carry and breakevens."
-      )
-    ),
-    h("section", { class: "kr-card" }, run, busy, status)
+  const cancel = h(
+    "fluent-button",
+    { id: "kr-cancel", appearance: "outline", hidden: "" },
+    "Cancel"
   );
+  const summary = h("div", { id: "kr-summary" });
+
+  const steps: WizardStep[] = [
+    {
+      name: "Holdings",
+      content: [
+        h(
+          "p",
+          { class: "kr-muted" },
+          "Select the holdings range with its header row (id, par, coupon, maturity, price or yield; optional sector, type, frequency, basis…), then check it."
+        ),
+        check,
+        mapping,
+      ],
+    },
+    {
+      name: "Curve",
+      content: [
+        h(
+          "p",
+          { class: "kr-muted" },
+          "Select a two-column range of tenor (1M … 30Y) and rate (decimal), or keep the bundled curve."
+        ),
+        curve.element,
+        select("kr-curve-kind", "Rates are", CURVE_KINDS, state.curveKind),
+        select("kr-interpolation", "Interpolation", INTERPOLATIONS, state.interpolation),
+        perHolding,
+      ],
+    },
+    {
+      name: "Target",
+      content: [
+        field(
+          "kr-settlement",
+          "Settlement date",
+          state.settlement,
+          "YYYY-MM-DD; maturities must fall after it."
+        ),
+        field(
+          "kr-target",
+          "Target effective duration (years)",
+          state.target,
+          "Curve-based duration the portfolio should have after the hedge."
+        ),
+        benchmark.element,
+        mandate.element,
+      ],
+    },
+    {
+      name: "Instruments",
+      content: [
+        select("kr-contract-code", "Futures contract", CONTRACT_CODES, state.contractCode),
+        field("kr-contract", "Hedge contract", state.contractName, "Name shown on the sheet."),
+        field(
+          "kr-contract-dv01",
+          "Contract DV01 (money per bp)",
+          state.contractDv01,
+          "CTD DV01 per contract face ÷ conversion factor; blank computes it from the CTD on the curve."
+        ),
+        field(
+          "kr-beta",
+          "Yield beta",
+          state.beta,
+          "Portfolio yield change per hedge yield change (1 = parallel)."
+        ),
+        select("kr-rounding", "Rounding", ["nearest", "down", "none"], state.rounding),
+        select("kr-sizing", "Sizing", ["dv01_ratio", "krd"], state.sizing),
+        field(
+          "kr-allowed",
+          "Contracts the KRD sizing may use",
+          state.allowedContracts,
+          "Codes ZT Z3N ZF ZN TN TWE ZB UB; sized by HiGHS within the mandate's leverage cap."
+        ),
+        field(
+          "kr-prices",
+          "Futures prices (blank: theoretical)",
+          state.futuresPrices,
+          "e.g. ZN 110-16+, ZB 117-08 — pick the CTD by implied repo and set the notional; blank: CTD forward ÷ CF, delivery options ignored."
+        ),
+        field(
+          "kr-repo",
+          "Repo to delivery (blank: the curve's)",
+          state.repo,
+          "Decimal, ACT/360, e.g. 0.043."
+        ),
+        field(
+          "kr-margin",
+          "Initial margin per contract",
+          state.initialMargin,
+          "e.g. ZN 2500, ZB 4500 — exchange margins change; blank: not given (the margin check is then not assessed)."
+        ),
+        field(
+          "kr-commission",
+          "Commission per contract",
+          state.commission,
+          "Money per contract traded; half a tick of bid/ask is added."
+        ),
+        field(
+          "kr-swaps",
+          "SOFR OIS swap tenors the KRD sizing may add",
+          state.swapTenors,
+          "e.g. 2Y 5Y 10Y 30Y (blank: futures only); on the SOFR curve the Treasury curve implies — the Treasury–swap basis stays open."
+        ),
+      ],
+    },
+    {
+      name: "Scenarios",
+      content: [
+        scenarios.element,
+        field(
+          "kr-horizon",
+          "Horizon (months)",
+          state.horizonMonths,
+          "For price and total returns, carry and breakevens."
+        ),
+      ],
+    },
+    {
+      name: "Write",
+      content: [
+        h(
+          "p",
+          { class: "kr-muted" },
+          "Check your choices, select the holdings range, then write. Only new sheets are added; your cells are never changed."
+        ),
+        summary,
+        h("div", { class: "kr-actions" }, run, cancel, busy),
+        status,
+        problems,
+      ],
+    },
+  ];
+  const addresses = () => ({
+    curveAddress: curve.address(),
+    benchmarkAddress: benchmark.address(),
+    mandateAddress: mandate.address(),
+    scenarioAddress: scenarios.address(),
+  });
+  const wizard = buildWizard(steps, (index) => {
+    if (index === steps.length - 1) showSummary(summary, readForm(addresses()));
+  });
+  root.replaceChildren(wizard.element);
 
   check.addEventListener(
     "click",
@@ -257,40 +293,55 @@ function render(root: HTMLElement): void {
             )
           )
         );
-      }).catch(
-        (e) => (status.textContent = `Could not read the selection: ${(e as Error).message}`)
+      }).catch((e) =>
+        // Shown on the Holdings step itself (the status line is on the Write step).
+        mapping.replaceChildren(
+          h("p", { class: "kr-error" }, `Could not read the selection: ${(e as Error).message}`)
+        )
       )
   );
 
+  let controller: AbortController | undefined;
   run.addEventListener("click", () => {
-    const form = readForm({
-      curveAddress: curve.address(),
-      benchmarkAddress: benchmark.address(),
-      mandateAddress: mandate.address(),
-      scenarioAddress: scenarios.address(),
-    });
+    if (controller) return;
+    const form = readForm(addresses());
     const { settings, errors } = parseForm(form);
     if (!settings) {
       status.textContent = errors.join(" · ");
       return;
     }
     saveState(form);
+    const job = new AbortController();
+    controller = job;
+    run.setAttribute("disabled", "");
     busy.removeAttribute("hidden");
+    cancel.removeAttribute("hidden");
     status.textContent = "Working…";
     void Excel.run(async (context) => {
-      const { result, sheetNames } = await runOnSelection(
+      const { result, sheetNames, sheetCount, cancelled } = await runOnSelection(
         context,
         settings,
-        (done, total) => (status.textContent = `Writing rows ${done} of ${total}…`)
+        (done, total) => {
+          if (!job.signal.aborted) status.textContent = `Writing rows ${done} of ${total}…`;
+        },
+        job.signal
       );
       showProblems(problems, result.problems);
       if (!result.ok) {
-        status.textContent = "Nothing written: fix the problems listed above.";
+        status.textContent = "Nothing written: fix the problems listed below.";
+        return;
+      }
+      const written = sheetNames.map((n) => `"${n}"`).join(", ");
+      if (cancelled) {
+        status.textContent =
+          `Cancelled: wrote ${sheetNames.length} of ${sheetCount} sheets` +
+          (sheetNames.length > 0
+            ? ` (${written} stay in the workbook; delete them if you do not want them). Your cells are unchanged.`
+            : ". Your cells are unchanged.");
         return;
       }
       const hedge = result.hedge;
       const warning = result.curveWarning ? ` ${result.curveWarning}` : "";
-      const written = sheetNames.map((n) => `"${n}"`).join(", ");
       const plan = result.plan;
       const trades = plan
         ? `KRD-matched: ${plan.trades.map((t) => `${t.contracts < 0 ? "sell" : "buy"} ${Math.abs(t.contracts)} ${t.instrument.symbol}`).join(", ")}; DV01 ${Math.round(plan.before.reduce((a, b) => a + b, 0)).toLocaleString()} → ${Math.round(plan.dv01After).toLocaleString()} per bp`
@@ -302,8 +353,53 @@ function render(root: HTMLElement): void {
           (status.textContent =
             e instanceof KeyrateError ? e.message : `Failed: ${(e as Error).message}`)
       )
-      .finally(() => busy.setAttribute("hidden", ""));
+      .finally(() => {
+        controller = undefined;
+        run.removeAttribute("disabled");
+        busy.setAttribute("hidden", "");
+        cancel.setAttribute("hidden", "");
+      });
   });
+
+  const stop = () => {
+    if (!controller || controller.signal.aborted) return;
+    controller.abort();
+    status.textContent = "Cancelling after the sheet being written…";
+  };
+  cancel.addEventListener("click", stop);
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && controller) {
+      e.preventDefault();
+      stop();
+    }
+  });
+}
+
+/** The Write step's summary of the choices, and anything to fix before writing. */
+function showSummary(summary: HTMLElement, form: FormState): void {
+  const rows: [string, string][] = [
+    ["Holdings", "the range selected when you write"],
+    ["Curve", form.curveAddress || `bundled ${DEFAULT_CURVE_SOURCE}`],
+    ["Settlement", form.settlement],
+    ["Target duration", `${form.target} years`],
+    ["Benchmark", form.benchmarkAddress || "none"],
+    ["Mandate", form.mandateAddress || "bundled defaults"],
+    ["Hedge contract", `${form.contractName} (${form.contractCode})`],
+    ["Contract DV01", form.contractDv01 || "from the CTD on the curve"],
+    ["Sizing", form.sizing],
+    ["Scenarios", form.scenarioAddress || "the default library"],
+    ["Horizon", `${form.horizonMonths} months`],
+  ];
+  const { errors } = parseForm(form);
+  summary.replaceChildren(
+    h("dl", { class: "kr-summary" }, ...rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
+    ...(errors.length
+      ? [
+          h("p", { class: "kr-error" }, "To fix before writing (go Back to the step):"),
+          h("ul", { class: "kr-problems" }, ...errors.map((e) => h("li", {}, e))),
+        ]
+      : [])
+  );
 }
 
 Office.onReady((info) => {

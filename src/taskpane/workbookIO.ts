@@ -105,21 +105,34 @@ export type JobSettings = Omit<
   scenarioAddress?: string;
 };
 
+/** What runOnSelection needs of an AbortSignal (an AbortController's signal will do). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
 /**
  * Reads the selection, runs the recommendation and, when it can, writes its sheets (hedge
  * recommendation, scenario analysis, risk dashboard, action items, scenario library), each on a
  * new sheet.
+ *
+ * Cancellation is cooperative: `signal.aborted` is checked before each sheet, so a cancelled run
+ * stops between sheets. Sheets already added stay (they are new sheets; no cell of the user's is
+ * ever touched) and `cancelled` is set.
  * @returns The result, the names of the sheets written (the hedge sheet first) — none when the
- * holdings could not be used.
+ * holdings could not be used — and how many sheets the full run writes.
  */
 export async function runOnSelection(
   context: Excel.RequestContext,
   settings: JobSettings,
-  onProgress?: (done: number, total: number) => void
+  onProgress?: (done: number, total: number) => void,
+  signal?: CancelSignal
 ): Promise<{
   result: RecommendationResult;
   sheetName?: string;
   sheetNames: string[];
+  /** Sheets the full run writes (sheetNames.length unless cancelled). */
+  sheetCount: number;
+  cancelled: boolean;
   selection: Selection;
 }> {
   const { curveAddress, curveKind, benchmarkAddress, mandateAddress, scenarioAddress, ...rest } =
@@ -147,14 +160,19 @@ export async function runOnSelection(
     originColumn: selection.originColumn,
     source: selection.address,
   });
-  if (!result.ok) return { result, sheetNames: [], selection };
+  if (!result.ok) return { result, sheetNames: [], sheetCount: 0, cancelled: false, selection };
+  const sheetCount = result.sheets.length;
   const sheetNames: string[] = [];
   for (const sheet of result.sheets) {
+    if (signal?.aborted) break;
     // Sheets one after another: each render syncs in chunks of its own.
     sheetNames.push(await renderSheet(context, sheet, onProgress));
   }
-  // The hedge sheet is the one to show first.
-  context.workbook.worksheets.getItem(sheetNames[0]).activate();
-  await context.sync();
-  return { result, sheetName: sheetNames[0], sheetNames, selection };
+  const cancelled = sheetNames.length < sheetCount;
+  if (sheetNames.length > 0) {
+    // The hedge sheet is the one to show first.
+    context.workbook.worksheets.getItem(sheetNames[0]).activate();
+    await context.sync();
+  }
+  return { result, sheetName: sheetNames[0], sheetNames, sheetCount, cancelled, selection };
 }

@@ -182,6 +182,17 @@ describeBrowser("the playground in Chromium", () => {
     await pane.locator(`#${id} input`).fill(String(value));
   }
 
+  /** The wizard's current step, as the step list marks it. */
+  function currentStep(pane: FrameLocator): Promise<string> {
+    return pane.locator('.kr-steps [aria-current="step"]').innerText();
+  }
+
+  /** Goes to a wizard step by clicking its name in the step list. */
+  async function goToStep(pane: FrameLocator, name: string): Promise<void> {
+    await pane.locator(".kr-steps button", { hasText: name }).click();
+    await expect(currentStep(pane)).resolves.toContain(name);
+  }
+
   test("select the holdings, check them, size the hedge and write the sheet", async () => {
     const { context, page, pane, errors, shot } = await open("hedge");
     try {
@@ -223,12 +234,23 @@ describeBrowser("the playground in Chromium", () => {
       );
       await shot("mapping");
 
+      // Through the wizard with Next: Holdings → Curve → Target → Instruments → Scenarios → Write.
+      const next = pane.locator("#kr-next");
+      await next.click();
+      await next.click();
+      await expect(currentStep(pane)).resolves.toContain("Target");
       await fill(pane, "kr-settlement", inputs.settlement);
       await fill(pane, "kr-target", inputs.target);
+      await next.click();
       await fill(pane, "kr-contract", inputs.contractName);
       await fill(pane, "kr-contract-dv01", inputs.contractDv01);
       await fill(pane, "kr-beta", 1);
       await shot("inputs");
+      await next.click();
+      await next.click();
+      await expect(currentStep(pane)).resolves.toContain("Write");
+      await expect(next.isHidden()).resolves.toBe(true);
+      await expect(pane.locator("#kr-cancel").isHidden()).resolves.toBe(true);
 
       await pane.locator("#kr-run").click();
       const status = pane.locator("#kr-status");
@@ -355,11 +377,14 @@ describeBrowser("the playground in Chromium", () => {
     const { context, page, pane, errors, shot } = await open("krd");
     try {
       await page.click("#pg-select-holdings");
+      await goToStep(pane, "Target");
       await fill(pane, "kr-settlement", "2025-01-02");
       await fill(pane, "kr-target", 5);
+      await goToStep(pane, "Instruments");
       // Fluent's select: choose the option by clicking it.
       await pane.locator("#kr-sizing").click();
       await pane.locator('#kr-sizing fluent-option[value="krd"]').click();
+      await goToStep(pane, "Write");
       await pane.locator("#kr-run").click();
       const status = pane.locator("#kr-status");
       await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 60_000 });
@@ -371,6 +396,59 @@ describeBrowser("the playground in Chromium", () => {
       expect(at).toBeGreaterThan(0);
       const trades = sheet.slice(at + 1).filter((r) => /^Z[TFNB]H5|^TNH5|^UBH5/.test(String(r[0])));
       expect(trades.length).toBeGreaterThan(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("wizard: one step at a time, Back/Next keep what was typed, keyboard and step list", async () => {
+    const { context, pane, page, errors, shot } = await open("wizard");
+    try {
+      const focused = (id: string) =>
+        pane.locator(`#${id}`).evaluate((el) => el === el.ownerDocument.activeElement);
+      // One step marked current, the others not; later steps' fields are hidden.
+      await expect(currentStep(pane)).resolves.toContain("Holdings");
+      await expect(pane.locator('.kr-steps [aria-current="step"]').count()).resolves.toBe(1);
+      await expect(pane.locator(".kr-steps li").count()).resolves.toBe(6);
+      await expect(pane.locator("#kr-settlement").isHidden()).resolves.toBe(true);
+      await expect(pane.locator("#kr-back").getAttribute("disabled")).resolves.not.toBeNull();
+      await expect(pane.locator('[role="region"]:visible').count()).resolves.toBe(1);
+
+      await pane.locator("#kr-next").click();
+      await pane.locator("#kr-next").click();
+      await expect(currentStep(pane)).resolves.toContain("Target");
+      // Focus moves to the step's heading, which labels the region.
+      await expect(focused("kr-step-title-3")).resolves.toBe(true);
+      await expect(pane.locator("#kr-step-3").getAttribute("aria-labelledby")).resolves.toBe(
+        "kr-step-title-3"
+      );
+      await expect(pane.locator("#kr-check").isHidden()).resolves.toBe(true);
+      await fill(pane, "kr-target", "7.25");
+      await shot("target");
+
+      // Next then Back: the typed value is still there.
+      await pane.locator("#kr-next").click();
+      await expect(currentStep(pane)).resolves.toContain("Instruments");
+      await expect(pane.locator("#kr-target").isHidden()).resolves.toBe(true);
+      await pane.locator("#kr-back").click();
+      await expect(currentStep(pane)).resolves.toContain("Target");
+      await expect(pane.locator("#kr-target input").inputValue()).resolves.toBe("7.25");
+
+      // The Write step's summary shows it; jumping back by the step list keeps it too.
+      await goToStep(pane, "Write");
+      await expect(pane.locator("#kr-summary").innerText()).resolves.toContain("7.25 years");
+      await goToStep(pane, "Target");
+      await expect(pane.locator("#kr-target input").inputValue()).resolves.toBe("7.25");
+
+      // Keyboard: from the heading, Tab reaches Next and Enter advances.
+      await pane.locator("#kr-step-title-3").focus();
+      for (let i = 0; i < 30 && !(await focused("kr-next")); i++) await page.keyboard.press("Tab");
+      await expect(focused("kr-next")).resolves.toBe(true);
+      await page.keyboard.press("Enter");
+      await expect(currentStep(pane)).resolves.toContain("Instruments");
+      await expect(focused("kr-step-title-4")).resolves.toBe(true);
+      await shot("instruments-by-keyboard");
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -392,8 +470,11 @@ describeBrowser("the playground in Chromium", () => {
       expect(await api(page, (w) => w.keyratePlayground.selection())).toBe("Holdings!A1:H2");
       await shot("bad-cell-selected");
 
+      await goToStep(pane, "Target");
       await fill(pane, "kr-settlement", inputs.settlement);
+      await goToStep(pane, "Instruments");
       await fill(pane, "kr-contract-dv01", inputs.contractDv01);
+      await goToStep(pane, "Write");
       await pane.locator("#kr-run").click();
       const status = pane.locator("#kr-status");
       await status.filter({ hasText: "Nothing written" }).waitFor();

@@ -208,6 +208,24 @@ describe("task pane workbook I/O", () => {
     );
   });
 
+  it("stops between sheets when cancelled: the sheets already added stay, the rest are not written", async () => {
+    const { mock, written } = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    const signal = { aborted: false };
+    // Cancelled while the first sheet is being written.
+    const run = await runOnSelection(mock.context, settings, () => (signal.aborted = true), signal);
+    expect(run.result.ok).toBe(true);
+    expect(run.cancelled).toBe(true);
+    expect(run.sheetNames).toEqual([HEDGE_SHEET_NAME]);
+    expect(written.map((w) => w.name)).toEqual([HEDGE_SHEET_NAME]);
+    // Two-sided: uncancelled, the same job writes every sheet.
+    const full = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    const all = await runOnSelection(full.mock.context, settings, undefined, { aborted: false });
+    expect(all.cancelled).toBe(false);
+    expect(all.sheetCount).toBe(run.sheetCount);
+    expect(all.sheetNames.length).toBe(run.sheetCount);
+    expect(run.sheetCount).toBeGreaterThan(1);
+  });
+
   it("reads the curve from its range and names it on the sheet; without one, warns of the bundled curve", async () => {
     const withCurve = mockExcel([HEADER, ...GOOD], ["Holdings"]);
     const a = await runOnSelection(withCurve.mock.context, {

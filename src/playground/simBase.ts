@@ -1,0 +1,119 @@
+/**
+ * What every simulated Office.js proxy shares: the payload rule, load() and its property cache,
+ * the load-before-read error, lazily resolved object paths.
+ */
+
+import { SimOfficeError } from "./officeError";
+
+import type { SimRequestContext } from "./simContext";
+
+/** Excel on the web's limit on a request's or a response's payload. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export function invalidArgument(message: string, location?: string): SimOfficeError {
+  return new SimOfficeError("InvalidArgument", message, location);
+}
+
+export interface SimulatorOptions {
+  /** Largest request or response, in characters of JSON; default PAYLOAD_LIMIT_BYTES. */
+  payloadLimitBytes?: number;
+  /** Milliseconds each sync waits, standing in for the round trip to Excel; default 0. */
+  latencyMs?: number;
+}
+
+/** Approximate JSON size of a payload, as office.js would serialise it. */
+export function payloadSize(value: unknown): number {
+  return value === undefined ? 0 : JSON.stringify(value).length;
+}
+
+/** The request context: the queue of pending work and the workbook it runs against. */
+
+export type LoadOption = string | string[] | { select?: string | string[] };
+
+/** Property paths of a load() argument; undefined for load() (every scalar property). */
+export function loadPaths(option?: LoadOption): string[] | undefined {
+  if (option === undefined) return undefined;
+  const list = typeof option === "object" && !Array.isArray(option) ? option.select : option;
+  if (list === undefined) return undefined;
+  return (Array.isArray(list) ? list : list.split(","))
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+}
+
+/** Common part of every proxy: load(), the fetched-property cache and the load-before-read rule. */
+export abstract class SimClientObject {
+  /** Property values fetched by a synced load() or set locally, as office.js keeps them. */
+  private readonly fetched = new Map<string, unknown>();
+  /** The API type name used in error locations, e.g. "Range". */
+  protected abstract readonly entity: string;
+  /** Scalar properties load() can fetch. */
+  protected abstract readonly scalars: readonly string[];
+
+  constructor(readonly context: SimRequestContext) {}
+
+  /** Queues a load of properties ("values", ["address", "rowCount"], "items/name"). */
+  load(option?: LoadOption): this {
+    const paths = loadPaths(option) ?? [...this.scalars];
+    for (const path of paths) {
+      const [head, ...rest] = path.split("/");
+      if (rest.length === 0 && this.scalars.includes(head)) {
+        this.context.enqueue(() => {
+          const value = this.fetch(head);
+          this.context.respond(value);
+          this.fetched.set(head, value);
+        });
+      } else {
+        this.loadNavigation(head, rest.join("/"));
+      }
+    }
+    return this;
+  }
+
+  /** Loads a navigation path such as items/name; objects without collections reject it. */
+  protected loadNavigation(head: string, rest: string): void {
+    this.context.enqueue(() => {
+      throw invalidArgument(
+        `The property '${[head, rest].filter(Boolean).join("/")}' cannot be loaded on ${this.entity}.`,
+        `${this.entity}.load`
+      );
+    });
+  }
+
+  /** Reads a scalar property's current value from the workbook (during a sync). */
+  protected abstract fetch(name: string): unknown;
+
+  /** A property's value, or PropertyNotLoaded when it was neither loaded nor set. */
+  protected fetchedValue<T>(name: string): T {
+    if (!this.fetched.has(name)) {
+      throw new SimOfficeError(
+        "PropertyNotLoaded",
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+        `${this.entity}.${name}`
+      );
+    }
+    return this.fetched.get(name) as T;
+  }
+
+  /** Records a value set locally (readable at once, as in office.js) and queues its write. */
+  protected setProperty(name: string, value: unknown, write: () => void): void {
+    this.fetched.set(name, value);
+    this.context.enqueue(write, payloadSize(value));
+  }
+
+  /** Stores a fetched value directly (collections filling their items). */
+  protected preset(name: string, value: unknown): void {
+    this.fetched.set(name, value);
+  }
+}
+
+/** Resolves lazily (inside a sync) and remembers what it resolved to, like an object path. */
+export class Lazy<T> {
+  private value?: T;
+
+  constructor(private readonly locate: () => T) {}
+
+  get(): T {
+    if (this.value === undefined) this.value = this.locate();
+    return this.value;
+  }
+}

@@ -1,0 +1,343 @@
+/** Excel.Range and its format, font and fill. */
+import { Rect, addressText } from "./a1";
+import { showValue } from "./numberFormat";
+import { CellLook, SimSheet, cellFromInput } from "./workbookModel";
+
+import { invalidArgument, Lazy, SimClientObject } from "./simBase";
+import type { SimRequestContext } from "./simContext";
+import { SimWorksheet } from "./simWorkbook";
+
+interface RangeTarget {
+  sheet: SimSheet;
+  rect: Rect;
+}
+
+/** The cells of a target, row by row. */
+function eachCell(t: RangeTarget, f: (row: number, column: number, r: number, c: number) => void) {
+  for (let r = 0; r < t.rect.rowCount; r++) {
+    for (let c = 0; c < t.rect.columnCount; c++) f(t.rect.row + r, t.rect.column + c, r, c);
+  }
+}
+
+/** Excel.Range. */
+export class SimRange extends SimClientObject {
+  protected readonly entity = "Range";
+  protected readonly scalars: readonly string[] = [
+    "address",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "cellCount",
+    "values",
+    "formulas",
+    "numberFormat",
+    "text",
+  ];
+  private readonly target: Lazy<RangeTarget>;
+  private formatObject?: SimRangeFormat;
+
+  constructor(context: SimRequestContext, locate: () => RangeTarget) {
+    super(context);
+    this.target = new Lazy(locate);
+  }
+
+  protected fetch(name: string): unknown {
+    const t = this.target.get();
+    const { sheet, rect } = t;
+    const grid = (f: (row: number, column: number) => unknown) => {
+      const out: unknown[][] = [];
+      eachCell(t, (row, column, r) => (out[r] ??= []).push(f(row, column)));
+      return out;
+    };
+    switch (name) {
+      case "address":
+        return addressText(sheet.name, rect);
+      case "rowIndex":
+        return rect.row;
+      case "columnIndex":
+        return rect.column;
+      case "rowCount":
+        return rect.rowCount;
+      case "columnCount":
+        return rect.columnCount;
+      case "cellCount":
+        return rect.rowCount * rect.columnCount;
+      case "values":
+        return sheet.valuesIn(rect);
+      case "formulas":
+        return grid((r, c) => sheet.cell(r, c)?.formula ?? sheet.cell(r, c)?.value ?? "");
+      case "numberFormat":
+        return grid((r, c) => sheet.cell(r, c)?.numberFormat ?? "General");
+      default: {
+        const text = (r: number, c: number) => {
+          const cell = sheet.cell(r, c);
+          return cell ? showValue(cell.value, cell.numberFormat).text : "";
+        };
+        return grid(text);
+      }
+    }
+  }
+
+  get address(): string {
+    return this.fetchedValue("address");
+  }
+  get rowIndex(): number {
+    return this.fetchedValue("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.fetchedValue("columnIndex");
+  }
+  get rowCount(): number {
+    return this.fetchedValue("rowCount");
+  }
+  get columnCount(): number {
+    return this.fetchedValue("columnCount");
+  }
+  get cellCount(): number {
+    return this.fetchedValue("cellCount");
+  }
+  get text(): string[][] {
+    return this.fetchedValue("text");
+  }
+
+  get values(): any[][] {
+    return this.fetchedValue("values");
+  }
+  set values(value: any[][]) {
+    this.setProperty("values", value, () => this.write("values", value));
+  }
+
+  get formulas(): any[][] {
+    return this.fetchedValue("formulas");
+  }
+  set formulas(value: any[][]) {
+    this.setProperty("formulas", value, () => this.write("formulas", value));
+  }
+
+  get numberFormat(): any[][] {
+    return this.fetchedValue("numberFormat");
+  }
+  set numberFormat(value: any[][]) {
+    this.setProperty("numberFormat", value, () => this.write("numberFormat", value));
+  }
+
+  /** Where the range points (resolving it; call only inside a sync). */
+  locate(): { sheet: SimSheet; rect: Rect } {
+    return this.target.get();
+  }
+
+  /** The range's format (column width, font, fill). */
+  get format(): SimRangeFormat {
+    this.formatObject ??= new SimRangeFormat(this.context, () => this.target.get());
+    return this.formatObject;
+  }
+
+  /** The worksheet holding the range. */
+  get worksheet(): SimWorksheet {
+    return new SimWorksheet(this.context, () => this.target.get().sheet);
+  }
+
+  /** One cell of the range, by 0-based offsets. */
+  getCell(row: number, column: number): SimRange {
+    return new SimRange(this.context, () => {
+      const { sheet, rect } = this.target.get();
+      return {
+        sheet,
+        rect: { row: rect.row + row, column: rect.column + column, rowCount: 1, columnCount: 1 },
+      };
+    });
+  }
+
+  /** Selects the range (activating its sheet). */
+  select(): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.target.get();
+      this.context.book.select(sheet, rect);
+    });
+  }
+
+  /**
+   * Writes values, formulas or number formats: a 2-D array of exactly the range's size, or one
+   * value for every cell; null leaves a cell unchanged (as in Excel).
+   */
+  private write(kind: "values" | "formulas" | "numberFormat", input: unknown): void {
+    const t = this.target.get();
+    const { rowCount, columnCount } = t.rect;
+    let at: (r: number, c: number) => unknown;
+    if (Array.isArray(input)) {
+      const rows = input as unknown[];
+      const fits =
+        rows.length === rowCount &&
+        rows.every((row) => Array.isArray(row) && row.length === columnCount);
+      if (!fits) {
+        throw invalidArgument(
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+          `Range.${kind}`
+        );
+      }
+      at = (r, c) => (rows[r] as unknown[])[c];
+    } else at = () => input;
+    if (kind === "numberFormat") {
+      eachCell(t, (row, column, r, c) => {
+        const value = at(r, c);
+        if (value !== null && value !== undefined) {
+          t.sheet.cellForWrite(row, column).numberFormat = String(value);
+        }
+      });
+    } else {
+      // Parse every input first, so that a bad one fails the request without a partial write.
+      const parsed: ReturnType<typeof cellFromInput>[][] = [];
+      eachCell(t, (_row, _column, r, c) => {
+        try {
+          (parsed[r] ??= []).push(cellFromInput(at(r, c)));
+        } catch (e) {
+          throw invalidArgument((e as Error).message, `Range.${kind}`);
+        }
+      });
+      eachCell(t, (row, column, r, c) => {
+        const input = parsed[r][c];
+        if (!input || (input.value === "" && !t.sheet.cell(row, column))) return;
+        const cell = t.sheet.cellForWrite(row, column);
+        cell.value = input.value;
+        cell.formula = input.formula;
+      });
+    }
+    this.context.book.changed("cells");
+  }
+}
+
+/** Excel.RangeFormat: column width, font and fill. */
+export class SimRangeFormat extends SimClientObject {
+  protected readonly entity = "RangeFormat";
+  protected readonly scalars: readonly string[] = ["columnWidth"];
+  /** The font of every cell of the range. */
+  readonly font: SimRangeFont;
+  /** The fill of every cell of the range. */
+  readonly fill: SimRangeFill;
+
+  constructor(
+    context: SimRequestContext,
+    private readonly target: () => RangeTarget
+  ) {
+    super(context);
+    this.font = new SimRangeFont(context, target);
+    this.fill = new SimRangeFill(context, target);
+  }
+
+  protected fetch(): unknown {
+    const { sheet, rect } = this.target();
+    return sheet.columnWidths.get(rect.column) ?? 48;
+  }
+
+  /** Width of the range's columns, points. */
+  get columnWidth(): number {
+    return this.fetchedValue("columnWidth");
+  }
+  set columnWidth(points: number) {
+    this.setProperty("columnWidth", points, () => {
+      const { sheet, rect } = this.target();
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+        sheet.columnWidths.set(c, points);
+      }
+      this.context.book.changed("cells");
+    });
+  }
+}
+
+/** Applies a look to every cell of a target (a queued write). */
+function applyLook(context: SimRequestContext, target: () => RangeTarget, look: CellLook): void {
+  const t = target();
+  eachCell(t, (row, column) => {
+    const cell = t.sheet.cellForWrite(row, column);
+    cell.look = { ...cell.look, ...look };
+  });
+  context.book.changed("cells");
+}
+
+/** The look of a range's top-left cell (Excel gives null when cells differ; we do not). */
+function lookOf(target: () => RangeTarget): CellLook {
+  const { sheet, rect } = target();
+  return sheet.cell(rect.row, rect.column)?.look ?? {};
+}
+
+/** Excel.RangeFont: bold, italic, size, color. */
+export class SimRangeFont extends SimClientObject {
+  protected readonly entity = "RangeFont";
+  protected readonly scalars: readonly string[] = ["bold", "italic", "size", "color"];
+
+  constructor(
+    context: SimRequestContext,
+    private readonly target: () => RangeTarget
+  ) {
+    super(context);
+  }
+
+  protected fetch(name: string): unknown {
+    const look = lookOf(this.target);
+    if (name === "bold") return look.bold ?? false;
+    if (name === "italic") return look.italic ?? false;
+    if (name === "size") return look.size ?? 11;
+    return look.color ?? "#000000";
+  }
+
+  private setLook(name: keyof CellLook, value: CellLook[keyof CellLook]): void {
+    this.setProperty(name, value, () =>
+      applyLook(this.context, this.target, { [name]: value } as CellLook)
+    );
+  }
+
+  get bold(): boolean {
+    return this.fetchedValue("bold");
+  }
+  set bold(value: boolean) {
+    this.setLook("bold", value);
+  }
+  get italic(): boolean {
+    return this.fetchedValue("italic");
+  }
+  set italic(value: boolean) {
+    this.setLook("italic", value);
+  }
+  get size(): number {
+    return this.fetchedValue("size");
+  }
+  set size(value: number) {
+    this.setLook("size", value);
+  }
+  get color(): string {
+    return this.fetchedValue("color");
+  }
+  set color(value: string) {
+    this.setLook("color", value);
+  }
+}
+
+/** Excel.RangeFill: color. */
+export class SimRangeFill extends SimClientObject {
+  protected readonly entity = "RangeFill";
+  protected readonly scalars: readonly string[] = ["color"];
+
+  constructor(
+    context: SimRequestContext,
+    private readonly target: () => RangeTarget
+  ) {
+    super(context);
+  }
+
+  protected fetch(): unknown {
+    return lookOf(this.target).fill ?? "#FFFFFF";
+  }
+
+  get color(): string {
+    return this.fetchedValue("color");
+  }
+  set color(value: string) {
+    this.setProperty("color", value, () => applyLook(this.context, this.target, { fill: value }));
+  }
+
+  /** Removes the fill. */
+  clear(): void {
+    this.context.enqueue(() => applyLook(this.context, this.target, { fill: undefined }));
+  }
+}
