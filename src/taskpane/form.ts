@@ -4,7 +4,7 @@
  * fields and parsed into the recommendation's settings, every bad field reported at once.
  */
 
-import { parseDate } from "../core/dates";
+import { isoFromSerial, parseDate } from "../core/dates";
 
 import { parseRounding } from "../core/hedge/dv01Hedge";
 
@@ -16,6 +16,7 @@ import { DEFAULT_HEDGE_CONTRACTS } from "../core/report/hedgeJob";
 import { parseCurveKind, parseInterpolation, parseOption, parseTenor } from "../core/curve";
 import { JobSettings } from "./workbookIO";
 import { valueOf } from "./dom";
+import { defaultSettlement } from "../core/calendar/usGovernmentSecurities";
 
 export const SETTINGS_KEY = "keyrate.hedgeWizard";
 
@@ -46,7 +47,8 @@ export interface FormState {
 }
 
 export const DEFAULTS: FormState = {
-  settlement: new Date().toISOString().slice(0, 10),
+  // T+1 business day after today on the US government securities calendar (SPEC S3).
+  settlement: isoFromSerial(defaultSettlement()),
   target: "5",
   contractName: "ZN (10-year T-note futures)",
   contractDv01: "",

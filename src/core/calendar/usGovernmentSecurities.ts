@@ -272,3 +272,13 @@ export function settlementDate(tradeSerial: number, days = DEFAULT_SETTLEMENT_DA
   }
   return addBusinessDays(tradeSerial, days);
 }
+
+/** Today on this computer's calendar (the clock is read only at the boundary, via `now`), as an Excel serial. */
+export function todaySerial(now: Date = new Date()): number {
+  return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** SPEC S3's default settlement: T+1 business day after today on this calendar. */
+export function defaultSettlement(now: Date = new Date()): number {
+  return settlementDate(todaySerial(now));
+}

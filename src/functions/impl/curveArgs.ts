@@ -2,8 +2,10 @@
  * Arguments shared by the curve, portfolio, swap and scenario functions: single-cell options, the
  * curve range, key tenors, the shift convention and the settlement date (with its default).
  */
-import { settlementDate } from "../../core/calendar/usGovernmentSecurities";
-import { parseDate, serialFromYmd } from "../../core/dates";
+import { defaultSettlement } from "../../core/calendar/usGovernmentSecurities";
+
+export { defaultSettlement, todaySerial } from "../../core/calendar/usGovernmentSecurities";
+import { parseDate } from "../../core/dates";
 import { InvalidValueError, MissingValueError } from "../../core/errors";
 
 import {
@@ -95,16 +97,6 @@ export function parseShiftOn(arg: Arg, kind: CurveKind): ShiftOn {
     );
   }
   return shiftOn;
-}
-
-/** Today's date on this computer's calendar, as an Excel serial. */
-export function todaySerial(now: Date = new Date()): number {
-  return serialFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
-/** The default settlement: T+1 business day after today on the US government securities calendar. */
-export function defaultSettlement(now: Date = new Date()): number {
-  return settlementDate(todaySerial(now));
 }
 
 /** An optional settlement argument: an Excel date or ISO text; blank gives {@link defaultSettlement}. */
