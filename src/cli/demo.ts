@@ -6,6 +6,7 @@
 import { mkdirSync } from "fs";
 import { dirname, join, resolve } from "path";
 import ExcelJS from "exceljs";
+import { flagValue } from "./args";
 import { parseDate, isoFromSerial } from "../core/dates";
 import { runRecommendation, RecommendationResult } from "../core/report/recommendation";
 import { parseCurveRange, tenorLabel } from "../core/curve";
@@ -26,11 +27,6 @@ export interface DemoOptions {
   sizing?: "dv01_ratio" | "krd";
   /** Date stamped on the report, ISO text; default today. */
   runDate?: string;
-}
-
-function flag(argv: string[], name: string): string | undefined {
-  const k = argv.indexOf(name);
-  return k >= 0 ? argv[k + 1] : undefined;
 }
 
 function numberSetting(value: unknown, what: string): number | undefined {
@@ -91,14 +87,15 @@ const money = (x: number) => Math.round(x).toLocaleString("en-US");
 /** Runs the `demo` command; returns the process exit code. */
 export async function runDemo(argv: string[], out: (text: string) => void): Promise<number> {
   const options: DemoOptions = {
-    input: flag(argv, "--input") ?? SAMPLE_WORKBOOK,
-    output: flag(argv, "--out") ?? DEFAULT_OUTPUT,
-    target: flag(argv, "--target") !== undefined ? Number(flag(argv, "--target")) : undefined,
+    input: flagValue(argv, "--input") ?? SAMPLE_WORKBOOK,
+    output: flagValue(argv, "--out") ?? DEFAULT_OUTPUT,
+    target:
+      flagValue(argv, "--target") !== undefined ? Number(flagValue(argv, "--target")) : undefined,
     contractDv01:
-      flag(argv, "--contract-dv01") !== undefined
-        ? Number(flag(argv, "--contract-dv01"))
+      flagValue(argv, "--contract-dv01") !== undefined
+        ? Number(flagValue(argv, "--contract-dv01"))
         : undefined,
-    sizing: flag(argv, "--sizing") === "krd" ? "krd" : undefined,
+    sizing: flagValue(argv, "--sizing") === "krd" ? "krd" : undefined,
   };
   const result = await demo(options);
   for (const p of result.problems) out(`problem: ${p.message}`);

@@ -22,17 +22,22 @@ export interface Bond {
  * @throws OutOfDomainError naming the offending value.
  */
 export function checkBond(bond: Bond): void {
-  if (!(bond.settlement < bond.maturity)) {
+  checkBondTerms(bond.settlement, bond.maturity, bond.rate);
+}
+
+/** {@link checkBond} on plain values (the range adapters' hot path builds no object per bond). */
+export function checkBondTerms(settlement: number, maturity: number, rate: number): void {
+  if (!(settlement < maturity)) {
     throw new OutOfDomainError(
-      `settlement (${isoFromSerial(bond.settlement)}) must be before maturity (${isoFromSerial(bond.maturity)})`,
-      bond.settlement,
+      `settlement (${isoFromSerial(settlement)}) must be before maturity (${isoFromSerial(maturity)})`,
+      settlement,
       "settlement"
     );
   }
-  if (!(bond.rate >= 0)) {
+  if (!(rate >= 0)) {
     throw new OutOfDomainError(
-      `coupon: must be ≥ 0 (a decimal: 0.05 for 5%), got ${bond.rate}`,
-      bond.rate,
+      `coupon: must be ≥ 0 (a decimal: 0.05 for 5%), got ${rate}`,
+      rate,
       "coupon"
     );
   }

@@ -6,10 +6,10 @@
 import { parseDate } from "../../core/dates";
 import { KeyrateError, NoSolutionError } from "../../core/errors";
 import {
-  allocateTerms,
-  Bond,
   BondTerms,
-  checkBond,
+  YieldRisk,
+  allocateTerms,
+  checkBondTerms,
   checkPrice,
   checkYield,
   clearTerms,
@@ -17,16 +17,13 @@ import {
   parseFrequency,
   riskFromYield,
   schedules,
-  setTerms,
   yieldFromPrice,
-  YieldRisk,
 } from "../../core/bond";
 import {
   Arg,
   asMatrix,
   broadcastShape,
   buildResult,
-  cellAt,
   guard,
   isBlank,
   parseNumber,
@@ -66,23 +63,35 @@ export function parseBondRange(
   const quote = new Float64Array(count);
   const face = new Float64Array(count);
   const errors: (KeyrateError | undefined)[] = new Array(count);
-  const cell = (k: number, r: number, c: number) => cellAt(matrices[k], r, c);
+  // One reader per argument, resolved once: a single cell broadcasts, a range is indexed.
+  const readers = matrices.map((m): ((r: number, c: number) => unknown) => {
+    if (!m) return () => undefined;
+    if (m.length === 1 && m[0].length === 1) {
+      const v = m[0][0];
+      return () => v;
+    }
+    return (r, c) => m[r][c];
+  });
+  const [settlementOf, maturityOf, couponOf, quoteOf, frequencyOf, basisOf, faceOf] = readers;
   for (let r = 0, i = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++, i++) {
       try {
-        const bond: Bond = {
-          settlement: parseDate(cell(0, r, c), names[0]),
-          maturity: parseDate(cell(1, r, c), names[1]),
-          rate: parseNumber(cell(2, r, c), names[2]),
-          frequency: parseFrequency(cell(4, r, c), names[4]),
-          basis: parseBasis(cell(5, r, c), names[5]),
-        };
-        checkBond(bond);
-        quote[i] = parseNumber(cell(3, r, c), names[3]);
+        // Written straight into the kernel's arrays (no object per bond on this hot path).
+        const settlement = parseDate(settlementOf(r, c), names[0]);
+        const maturity = parseDate(maturityOf(r, c), names[1]);
+        const rate = parseNumber(couponOf(r, c), names[2]);
+        const frequency = parseFrequency(frequencyOf(r, c), names[4]);
+        const basis = parseBasis(basisOf?.(r, c), names[5]);
+        checkBondTerms(settlement, maturity, rate);
+        quote[i] = parseNumber(quoteOf(r, c), names[3]);
         checkQuote(quote[i]);
-        const faceCell = cell(6, r, c);
+        const faceCell = faceOf?.(r, c);
         face[i] = isBlank(faceCell) ? 100 : parseNumber(faceCell, "face");
-        setTerms(terms, i, bond);
+        terms.settlement[i] = settlement;
+        terms.maturity[i] = maturity;
+        terms.rate[i] = rate;
+        terms.frequency[i] = frequency;
+        terms.basis[i] = basis;
       } catch (e) {
         if (!(e instanceof KeyrateError)) throw e;
         errors[i] = e;
