@@ -4,6 +4,7 @@
  * formulas on one curve bootstraps once).
  */
 import { InvalidValueError } from "../errors";
+import { parseOption } from "../options";
 import { bootstrapPar } from "./bootstrap";
 import { Interpolation, INTERPOLATIONS } from "./interpolation";
 import { parseTenor, tenorTime } from "./tenor";
@@ -34,25 +35,7 @@ export interface CurveSpec {
   readonly rates: readonly number[];
 }
 
-/** Parses one of a fixed set of options (case-insensitive); blank gives the default. */
-export function parseOption<T extends string>(
-  value: unknown,
-  options: readonly T[],
-  fallback: T,
-  argument: string
-): T {
-  if (value === undefined || value === null || value === "") return fallback;
-  const text = String(value).trim().toLowerCase();
-  const found = options.find((o) => o === text);
-  if (!found) {
-    throw new InvalidValueError(
-      `${argument}: expected ${options.map((o) => `"${o}"`).join(" or ")}, got ${JSON.stringify(value)}`,
-      value,
-      argument
-    );
-  }
-  return found;
-}
+export { parseOption } from "../options";
 
 export const parseCurveKind = (v: unknown) => parseOption(v, CURVE_KINDS, "par", "curve_kind");
 export const parseInterpolation = (v: unknown) =>

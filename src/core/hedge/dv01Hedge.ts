@@ -3,6 +3,7 @@
  * contract DV01 × β. Positive means buy (adds duration), negative means sell.
  */
 import { InvalidValueError, OutOfDomainError } from "../errors";
+import { parseOption } from "../options";
 
 /** How a fractional contract count becomes a whole one. */
 export type Rounding = "nearest" | "down" | "none";
@@ -11,17 +12,7 @@ export const ROUNDINGS: readonly Rounding[] = ["nearest", "down", "none"];
 
 /** Parses a rounding option (case-insensitive); blank gives "nearest". */
 export function parseRounding(value: unknown, argument = "rounding"): Rounding {
-  if (value === undefined || value === null || value === "") return "nearest";
-  const text = String(value).trim().toLowerCase();
-  const found = ROUNDINGS.find((r) => r === text);
-  if (!found) {
-    throw new InvalidValueError(
-      `${argument}: expected "nearest", "down" or "none", got ${JSON.stringify(value)}`,
-      value,
-      argument
-    );
-  }
-  return found;
+  return parseOption(value, ROUNDINGS, "nearest", argument);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { InvalidValueError, MissingValueError, OutOfDomainError } from "../errors";
 import { Rounding } from "./dv01Hedge";
+import { parseOption } from "../options";
 
 /** Slack allowed when checking a solution against its constraints (money per bp, contracts). */
 export const TOL = 1e-7;
@@ -16,17 +17,7 @@ export const HEDGE_MODES: readonly HedgeMode[] = ["single", "krd", "cost"];
 
 /** Parses a mode (case-insensitive); blank gives "krd". */
 export function parseHedgeMode(value: unknown, argument = "mode"): HedgeMode {
-  if (value === undefined || value === null || value === "") return "krd";
-  const text = String(value).trim().toLowerCase();
-  const found = HEDGE_MODES.find((m) => m === text);
-  if (!found) {
-    throw new InvalidValueError(
-      `${argument}: expected "single", "krd" or "cost", got ${JSON.stringify(value)}`,
-      value,
-      argument
-    );
-  }
-  return found;
+  return parseOption(value, HEDGE_MODES, "krd", argument);
 }
 
 /** One hedge instrument. */
