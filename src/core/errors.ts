@@ -42,3 +42,17 @@ export class NoSolutionError extends KeyrateError {
 export class MissingValueError extends KeyrateError {
   readonly code = "#N/A" as const;
 }
+
+/**
+ * Throws one InvalidValueError listing the problems found in a range (the first five, and how
+ * many more), so the user sees them all at once rather than one per attempt.
+ */
+export function throwIfProblems(problems: readonly string[], argument: string, shown = 5): void {
+  if (!problems.length) return;
+  const more = problems.length > shown ? ` (and ${problems.length - shown} more)` : "";
+  throw new InvalidValueError(
+    `${argument}: ${problems.slice(0, shown).join("; ")}${more}`,
+    problems.length,
+    argument
+  );
+}

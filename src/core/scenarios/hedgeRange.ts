@@ -18,7 +18,7 @@
  */
 import { parseTenor } from "../curve";
 import { parseDate } from "../dates";
-import { InvalidValueError, KeyrateError, MissingValueError } from "../errors";
+import { InvalidValueError, KeyrateError, MissingValueError, throwIfProblems } from "../errors";
 import { parseContract, parseDeliveryMonth } from "../futures/contracts";
 import { Hedge } from "./hedges";
 
@@ -145,13 +145,6 @@ export function parseHedgesRange(range: readonly (readonly unknown[])[]): Hedge[
       problems.push(`row ${r + 2}: ${e.message}`);
     }
   });
-  if (problems.length) {
-    const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : "";
-    throw new InvalidValueError(
-      `hedges: ${problems.slice(0, 5).join("; ")}${more}`,
-      problems.length,
-      "hedges"
-    );
-  }
+  throwIfProblems(problems, "hedges");
   return out;
 }

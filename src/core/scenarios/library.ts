@@ -19,7 +19,7 @@
  *   header that reads as a tenor ("3M", "10 Yr").
  */
 import { isoFromSerial, parseDate } from "../dates";
-import { InvalidValueError, KeyrateError, MissingValueError } from "../errors";
+import { InvalidValueError, KeyrateError, MissingValueError, throwIfProblems } from "../errors";
 import { DEFAULT_KEYS_MONTHS, parseOption, parseTenor, tenorLabel } from "../curve";
 import { Scenario, SPREAD_SECTORS, SpreadShock, SpreadSector } from "./scenario";
 import {
@@ -217,14 +217,7 @@ export function parseScenarioLibrary(range: readonly (readonly unknown[])[]): Sc
       problems.push(`row ${r + 2}: ${e.message}`);
     }
   });
-  if (problems.length) {
-    const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : "";
-    throw new InvalidValueError(
-      `scenarios: ${problems.slice(0, 5).join("; ")}${more}`,
-      problems.length,
-      "scenarios"
-    );
-  }
+  throwIfProblems(problems, "scenarios");
   if (!out.length) throw new MissingValueError("scenarios: no scenario rows", 0, "scenarios");
   return out.map((s) => ({
     name: s.name,
