@@ -5,6 +5,7 @@
  */
 import { CellValue, cellNumber } from "./cells";
 import { HoldingType, Sector } from "./types";
+import { isBasis, isFrequency } from "../bond/daycount";
 
 /** Letters and digits only, lower case: "U.S. Treasury" → "ustreasury". */
 function key(text: string): string {
@@ -127,7 +128,7 @@ const BASIS_TEXT: ReadonlyMap<string, number> = new Map([
  */
 export function parseBasisCell(value: CellValue): number | undefined {
   const n = cellNumber(value);
-  if (n !== undefined) return Number.isInteger(n) && n >= 0 && n <= 4 ? n : undefined;
+  if (n !== undefined) return isBasis(n) ? n : undefined;
   if (typeof value !== "string") return undefined;
   const k = value
     .toLowerCase()
@@ -158,7 +159,7 @@ const FREQUENCY_TEXT: ReadonlyMap<string, number> = new Map([
 /** Coupons per year (1, 2 or 4) of a cell: the number or text such as "Semiannual", "SA", "Q". */
 export function parseFrequencyCell(value: CellValue): number | undefined {
   const n = cellNumber(value);
-  if (n !== undefined) return n === 1 || n === 2 || n === 4 ? n : undefined;
+  if (n !== undefined) return isFrequency(n) ? n : undefined;
   return typeof value === "string" ? FREQUENCY_TEXT.get(key(value)) : undefined;
 }
 
