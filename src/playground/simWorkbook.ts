@@ -224,6 +224,17 @@ export class SimWorksheet extends SimClientObject {
     });
   }
 
+  /** Deletes the sheet (Excel refuses to delete the last visible one). */
+  delete(): void {
+    this.context.enqueue(() => {
+      try {
+        this.context.book.removeSheet(this.sheet.get());
+      } catch (e) {
+        throw invalidArgument((e as Error).message, "Worksheet.delete");
+      }
+    });
+  }
+
   /** Makes this the active sheet. */
   activate(): void {
     this.context.enqueue(() => this.context.book.activate(this.sheet.get()));

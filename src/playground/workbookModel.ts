@@ -252,6 +252,19 @@ export class SimWorkbook {
     return sheet;
   }
 
+  /**
+   * Removes a sheet; the next one (or the previous, for the last) becomes active if it was.
+   * @throws Error for the only sheet, which Excel never deletes.
+   */
+  removeSheet(sheet: SimSheet): void {
+    const at = this.sheets.indexOf(sheet);
+    if (at < 0) return;
+    if (this.sheets.length === 1) throw new Error("a workbook must keep at least one sheet");
+    this.sheets.splice(at, 1);
+    if (this.active === sheet) this.active = this.sheets[Math.min(at, this.sheets.length - 1)];
+    this.changed("sheets");
+  }
+
   /** Makes the sheet active (its own selection comes with it). */
   activate(sheet: SimSheet): void {
     if (this.active === sheet) return;

@@ -56,15 +56,24 @@ function styleRuns(model: SheetModel): [number, number, number, CellStyle][] {
   return runs;
 }
 
+/** What renderSheet needs of an AbortSignal (an AbortController's signal will do). */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
 /**
  * Adds the sheet under a name no existing sheet has and writes the model into it.
- * @returns The name of the new sheet.
+ *
+ * With `signal`, a cancel is noticed between row chunks: the half-written sheet (new, ours) is
+ * deleted again and undefined is returned, so a cancelled run never leaves a partial sheet.
+ * @returns The name of the new sheet, or undefined when cancelled.
  */
 export async function renderSheet(
   context: Excel.RequestContext,
   model: SheetModel,
-  onProgress?: (done: number, total: number) => void
-): Promise<string> {
+  onProgress?: (done: number, total: number) => void,
+  signal?: CancelSignal
+): Promise<string | undefined> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   await context.sync();
@@ -76,6 +85,11 @@ export async function renderSheet(
   const width = model.columnWidths.length;
   const total = model.rows.length;
   for (let r0 = 0; r0 < total; r0 += ROWS_PER_CHUNK) {
+    if (signal?.aborted) {
+      ws.delete();
+      await context.sync();
+      return undefined;
+    }
     const rows = model.rows.slice(r0, r0 + ROWS_PER_CHUNK);
     const range = ws.getRangeByIndexes(r0, 0, rows.length, width);
     range.numberFormat = rows.map((row) => row.map((cell) => cell.numFmt ?? "General"));

@@ -8,7 +8,7 @@ import {
   RecommendationInput,
   RecommendationResult,
 } from "../core/report/recommendation";
-import { renderSheet } from "../render/officejs";
+import { CancelSignal, renderSheet } from "../render/officejs";
 import { loadBrowserSolver } from "./solver";
 import { CurveKind, parseCurveRange } from "../core/curve";
 
@@ -105,9 +105,16 @@ export type JobSettings = Omit<
   scenarioAddress?: string;
 };
 
-/** What runOnSelection needs of an AbortSignal (an AbortController's signal will do). */
-export interface CancelSignal {
-  readonly aborted: boolean;
+export type { CancelSignal };
+
+/** Where a run's time went, milliseconds of wall clock. */
+export interface RunTimings {
+  /** Reading the selection and the curve, benchmark, mandate and scenario ranges. */
+  readonly readMs: number;
+  /** The analytics: exposure, hedge, scenarios, comparison, sheet models. */
+  readonly computeMs: number;
+  /** Writing the sheets (values, formats, tables, charts). */
+  readonly writeMs: number;
 }
 
 /**
@@ -115,9 +122,10 @@ export interface CancelSignal {
  * recommendation, scenario analysis, risk dashboard, action items, scenario library), each on a
  * new sheet.
  *
- * Cancellation is cooperative: `signal.aborted` is checked before each sheet, so a cancelled run
- * stops between sheets. Sheets already added stay (they are new sheets; no cell of the user's is
- * ever touched) and `cancelled` is set.
+ * Cancellation is cooperative: `signal.aborted` is checked before each sheet and between the row
+ * chunks of a sheet; a sheet cancelled partway is deleted again, so only whole sheets remain.
+ * Sheets already written stay (they are new sheets; no cell of the user's is ever touched) and
+ * `cancelled` is set.
  * @returns The result, the names of the sheets written (the hedge sheet first) — none when the
  * holdings could not be used — and how many sheets the full run writes.
  */
@@ -134,7 +142,9 @@ export async function runOnSelection(
   sheetCount: number;
   cancelled: boolean;
   selection: Selection;
+  timings: RunTimings;
 }> {
+  const t0 = performance.now();
   const { curveAddress, curveKind, benchmarkAddress, mandateAddress, scenarioAddress, ...rest } =
     settings;
   const optional = async (address?: string) =>
@@ -146,6 +156,7 @@ export async function runOnSelection(
     ? parseCurveRange(await readRange(context, curveAddress), curveKind ?? "par")
     : undefined;
   const selection = await readSelection(context);
+  const t1 = performance.now();
   const result = await runRecommendation({
     ...rest,
     solver: rest.sizing === "krd" ? await loadBrowserSolver() : undefined,
@@ -160,13 +171,20 @@ export async function runOnSelection(
     originColumn: selection.originColumn,
     source: selection.address,
   });
-  if (!result.ok) return { result, sheetNames: [], sheetCount: 0, cancelled: false, selection };
+  const t2 = performance.now();
+  const timings = (t3: number) => ({ readMs: t1 - t0, computeMs: t2 - t1, writeMs: t3 - t2 });
+  if (!result.ok) {
+    const none = { sheetNames: [], sheetCount: 0, cancelled: false };
+    return { result, ...none, selection, timings: timings(t2) };
+  }
   const sheetCount = result.sheets.length;
   const sheetNames: string[] = [];
   for (const sheet of result.sheets) {
     if (signal?.aborted) break;
     // Sheets one after another: each render syncs in chunks of its own.
-    sheetNames.push(await renderSheet(context, sheet, onProgress));
+    const name = await renderSheet(context, sheet, onProgress, signal);
+    if (name === undefined) break;
+    sheetNames.push(name);
   }
   const cancelled = sheetNames.length < sheetCount;
   if (sheetNames.length > 0) {
@@ -174,5 +192,14 @@ export async function runOnSelection(
     context.workbook.worksheets.getItem(sheetNames[0]).activate();
     await context.sync();
   }
-  return { result, sheetName: sheetNames[0], sheetNames, sheetCount, cancelled, selection };
+  const t3 = performance.now();
+  return {
+    result,
+    sheetName: sheetNames[0],
+    sheetNames,
+    sheetCount,
+    cancelled,
+    selection,
+    timings: timings(t3),
+  };
 }
