@@ -64,8 +64,8 @@ export type OfficeJsTypeChecks = [
     Pick<Excel.Range, RangeMembers | "formulas" | "numberFormat" | "text" | "select">
   >,
   Implements<
-    Pick<SimWorksheet, "name" | "id" | "position" | "activate">,
-    Pick<Excel.Worksheet, "name" | "id" | "position" | "activate">
+    Pick<SimWorksheet, "name" | "id" | "position" | "activate" | "delete">,
+    Pick<Excel.Worksheet, "name" | "id" | "position" | "activate" | "delete">
   >,
   Implements<
     Pick<SimFreezePanes, "freezeRows" | "unfreeze">,

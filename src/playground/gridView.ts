@@ -148,7 +148,20 @@ export class GridView {
     const color = shown.color ?? look.color;
     if (color) style.push(`color:${color}`);
     if (look.fill) style.push(`background:${look.fill}`);
-    const kind = typeof cell.value === "number" ? "pg-num" : cell.formula ? "pg-formula" : "";
+    const kinds = [typeof cell.value === "number" ? "pg-num" : cell.formula ? "pg-formula" : ""];
+    // Tables (ListObjects): a rule under the header, banded data rows.
+    const table = sheet.tables.find(
+      (t) =>
+        r >= t.rect.row &&
+        r < t.rect.row + t.rect.rowCount &&
+        c >= t.rect.column &&
+        c < t.rect.column + t.rect.columnCount
+    );
+    if (table)
+      kinds.push(
+        r === table.rect.row ? "pg-table-head" : (r - table.rect.row) % 2 ? "" : "pg-band"
+      );
+    const kind = kinds.filter(Boolean).join(" ");
     return (
       `<td data-r="${r}" data-c="${c}" class="${kind}" style="${style.join(";")}"` +
       ` title="${escapeHtml(cell.formula ?? shown.text)}">${escapeHtml(shown.text)}</td>`

@@ -89,6 +89,17 @@ export function installOfficeGlobals(
 ): InstalledGlobals {
   const settings = new SimSettings(book);
   const customFunctions = new Map<string, (...args: unknown[]) => unknown>();
+  // Formulas in the workbook call the pane's custom functions as Excel would (KEYRATE.X → id X).
+  book.calc.functions = (name, args) => {
+    const fn = customFunctions.get(name.replace(/^KEYRATE\./, ""));
+    if (!fn) return undefined;
+    const out = fn(...args);
+    const cell = Array.isArray(out) ? (out as unknown[][])[0]?.[0] : out;
+    if (cell instanceof CustomFunctionError) return cell.code;
+    return typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean"
+      ? cell
+      : "#VALUE!";
+  };
   const ready = Promise.resolve({ ...PLAYGROUND_HOST });
   const office = {
     HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook" },

@@ -58,6 +58,8 @@ export class SimRequestContext {
       );
     }
     for (const op of ops) op();
+    // Formulas written, and those reading cells written, are calculated before the sync returns.
+    this.book.recalculate();
     if (this.responseBytes > limit) {
       throw new SimOfficeError(
         "ResponsePayloadSizeLimitExceeded",

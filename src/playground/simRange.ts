@@ -202,6 +202,7 @@ export class SimRange extends SimClientObject {
         cell.value = input.value;
         cell.formula = input.formula;
       });
+      this.context.book.noteWrite(t.sheet, t.rect);
     }
     this.context.book.changed("cells");
   }

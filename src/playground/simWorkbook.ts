@@ -7,16 +7,20 @@ import { SimChartCollection } from "./simCharts";
 import { invalidArgument, Lazy, SimClientObject } from "./simBase";
 import type { SimRequestContext } from "./simContext";
 import { SimRange } from "./simRange";
+import { SimTableCollection } from "./simTables";
 
 /** Excel.Workbook: the selection and the worksheets. */
 export class SimWorkbookObject extends SimClientObject {
   protected readonly entity = "Workbook";
   protected readonly scalars: readonly string[] = [];
   readonly worksheets: SimWorksheetCollection;
+  /** Every table of the workbook (load "items/name"). */
+  readonly tables: SimTableCollection;
 
   constructor(context: SimRequestContext) {
     super(context);
     this.worksheets = new SimWorksheetCollection(context);
+    this.tables = new SimTableCollection(context);
   }
 
   protected fetch(name: string): unknown {
@@ -122,12 +126,15 @@ export class SimWorksheet extends SimClientObject {
   readonly freezePanes: SimFreezePanes;
   /** Charts of this sheet (simCharts.ts). */
   readonly charts: SimChartCollection;
+  /** Tables of this sheet (simTables.ts). */
+  readonly tables: SimTableCollection;
 
   constructor(context: SimRequestContext, locate: () => SimSheet) {
     super(context);
     this.sheet = new Lazy(locate);
     this.freezePanes = new SimFreezePanes(context, () => this.sheet.get());
     this.charts = new SimChartCollection(context, () => this.sheet.get());
+    this.tables = new SimTableCollection(context, () => this.sheet.get());
   }
 
   /** The sheet this proxy stands for (resolving it; call only inside a sync). */

@@ -6,6 +6,7 @@
  */
 import { daysInMonth, serialFromYmd } from "../core/dates";
 import { MAX_COLUMNS, Rect, parseAddress } from "./a1";
+import { Calculator } from "./formulaEngine";
 
 /** A cell value as Range.values gives it: "" for an empty cell. */
 export type Scalar = number | string | boolean;
@@ -21,7 +22,7 @@ export interface CellLook {
   fill?: string;
 }
 
-/** One cell. A formula is stored, not calculated: its value is FORMULA_VALUE. */
+/** One cell. A formula's value is FORMULA_VALUE until the workbook recalculates it. */
 export interface SimCell {
   value: Scalar;
   formula?: string;
@@ -29,7 +30,7 @@ export interface SimCell {
   look?: CellLook;
 }
 
-/** What a formula cell shows: the simulator has no calculation engine. */
+/** What a formula cell shows before it is calculated (formulaEngine.ts). */
 export const FORMULA_VALUE = "#N/A";
 
 /** One sheet as the build-time converter (scripts/xlsx-json-loader.js) writes it. */
@@ -119,6 +120,15 @@ export interface SimChart {
   position?: { start: string; end: string };
 }
 
+/** An Excel table (ListObject) as the add-in made it (simTables.ts). */
+export interface SimTable {
+  name: string;
+  readonly sheet: SimSheet;
+  /** The table's cells, header row included. */
+  readonly rect: Rect;
+  style: string;
+}
+
 /** A worksheet: a sparse map of cells plus view state. */
 export class SimSheet {
   /** Cells keyed row × MAX_COLUMNS + column. */
@@ -128,6 +138,8 @@ export class SimSheet {
   freezeRows = 0;
   /** Charts on the sheet, in the order they were added. */
   readonly charts: SimChart[] = [];
+  /** Tables on the sheet, in the order they were added. */
+  readonly tables: SimTable[] = [];
   /** The sheet's own selection, restored when it is activated (as in Excel). */
   selection: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
 
@@ -185,6 +197,10 @@ export class SimWorkbook {
   readonly settings = new Map<string, string>();
   /** Request counters, for the page's status line and for benchmarks. */
   readonly stats = { syncs: 0, lastRequestBytes: 0, largestRequestBytes: 0 };
+  /** The calculation of formula cells; set `calc.functions` to call custom functions. */
+  readonly calc = new Calculator((name) => this.sheet(name));
+  /** Cells written since the last recalculation. */
+  private written: { sheet: SimSheet; rect: Rect }[] = [];
   private active!: SimSheet;
   private nextId = 1;
   private readonly listeners = new Set<(kinds: ReadonlySet<ChangeKind>) => void>();
@@ -261,6 +277,7 @@ export class SimWorkbook {
     if (at < 0) return;
     if (this.sheets.length === 1) throw new Error("a workbook must keep at least one sheet");
     this.sheets.splice(at, 1);
+    this.calc.forget(sheet);
     if (this.active === sheet) this.active = this.sheets[Math.min(at, this.sheets.length - 1)];
     this.changed("sheets");
   }
@@ -299,7 +316,28 @@ export class SimWorkbook {
     const cell = sheet.cellForWrite(rect.row, rect.column);
     cell.value = parsed.value;
     cell.formula = parsed.formula;
+    this.noteWrite(sheet, { ...rect, rowCount: 1, columnCount: 1 });
+    this.recalculate();
     this.changed("cells");
+  }
+
+  /** The table of that name on any sheet (case-insensitive, as Excel compares them). */
+  tableNamed(name: string): SimTable | undefined {
+    const key = name.toLowerCase();
+    return this.sheets.flatMap((s) => s.tables).find((t) => t.name.toLowerCase() === key);
+  }
+
+  /** Records cells written (values or formulas) for the next recalculation. */
+  noteWrite(sheet: SimSheet, rect: Rect): void {
+    this.written.push({ sheet, rect });
+  }
+
+  /** Calculates the formulas written since the last call and every formula depending on them. */
+  recalculate(): void {
+    if (this.written.length === 0) return;
+    const written = this.written;
+    this.written = [];
+    this.calc.recalculate(written);
   }
 
   /** The used values of a sheet from A1 ("" for empty cells). */

@@ -1,13 +1,35 @@
 /** Draws a SheetModel into an exceljs workbook (for `npm run demo` and files outside Excel). */
 import ExcelJS from "exceljs";
 import type { Workbook, Worksheet } from "exceljs";
-import { SheetModel, uniqueSheetName } from "../core/report/sheetModel";
+import {
+  CellValue,
+  SheetModel,
+  TABLE_STYLE,
+  shownValue,
+  uniqueSheetName,
+  uniqueTableName,
+} from "../core/report/sheetModel";
+import { cellA1 } from "../core/report/a1";
 import { STYLE_LOOKS } from "./styles";
 import { addChartsToXlsxFile } from "./xlsxCharts";
 
 const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
 
-/** Adds the sheet under a name no existing sheet has; returns the worksheet. */
+/**
+ * A cell's value in a file: formulas that stay within the sheet (the totals' SUMIFS) are kept with
+ * their result; formulas reading the user's holdings sheet or calling KEYRATE functions are
+ * written as their results, since the file holds neither the holdings nor the add-in.
+ */
+function fileValue(v: CellValue): ExcelJS.CellValue {
+  if (v === null || typeof v !== "object") return v;
+  const portable = !v.formula.includes("!") && !/KEYRATE\./i.test(v.formula);
+  return portable ? { formula: v.formula.replace(/^=/, ""), result: v.result } : v.result;
+}
+
+/**
+ * Adds the sheet under a name no existing sheet has, and its tables under names no table of the
+ * workbook has; returns the worksheet.
+ */
 export function renderSheet(workbook: Workbook, model: SheetModel): Worksheet {
   const name = uniqueSheetName(
     model.name,
@@ -21,9 +43,7 @@ export function renderSheet(workbook: Workbook, model: SheetModel): Worksheet {
     const row = ws.getRow(r + 1);
     cells.forEach((cell, c) => {
       const target = row.getCell(c + 1);
-      const v = cell.value;
-      target.value =
-        v !== null && typeof v === "object" ? { formula: v.formula, result: v.result } : v;
+      target.value = fileValue(cell.value);
       if (cell.numFmt) target.numFmt = cell.numFmt;
       const look = cell.style ? STYLE_LOOKS[cell.style] : undefined;
       if (look) {
@@ -38,6 +58,24 @@ export function renderSheet(workbook: Workbook, model: SheetModel): Worksheet {
       }
     });
   });
+  // exceljs's typings give getTables() a tuple type; at run time it returns the tables.
+  const taken = workbook.worksheets.flatMap((w) =>
+    (w.getTables() as unknown as { name: string }[]).map((t) => t.name)
+  );
+  for (const spec of model.tables ?? []) {
+    const block = model.rows.slice(spec.row, spec.row + spec.rows);
+    const cells = block.map((row) => row.slice(spec.column, spec.column + spec.columns));
+    const name = uniqueTableName(spec.name, taken);
+    taken.push(name);
+    ws.addTable({
+      name,
+      ref: cellA1(spec.row, spec.column),
+      headerRow: true,
+      style: { theme: TABLE_STYLE as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      columns: cells[0].map((c) => ({ name: String(shownValue(c)), filterButton: true })),
+      rows: cells.slice(1).map((row) => row.map((c) => fileValue(c.value))),
+    });
+  }
   return ws;
 }
 

@@ -1,9 +1,16 @@
 /**
  * Draws a SheetModel into the open workbook through Office.js: a new sheet (never an existing one),
  * values, formulas and number formats written in row chunks with one `context.sync()` per chunk
- * (under Excel on the web's request-size limit), then styles, widths, frozen rows and charts.
+ * (under Excel on the web's request-size limit), then tables, styles, widths, frozen rows and
+ * charts.
  */
-import { CellStyle, SheetModel, uniqueSheetName } from "../core/report/sheetModel";
+import {
+  CellStyle,
+  SheetModel,
+  TABLE_STYLE,
+  uniqueSheetName,
+  uniqueTableName,
+} from "../core/report/sheetModel";
 import { STYLE_LOOKS } from "./styles";
 import { addCharts } from "./officejsCharts";
 
@@ -76,6 +83,8 @@ export async function renderSheet(
 ): Promise<string | undefined> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  const tables = context.workbook.tables;
+  if (model.tables?.length) tables.load("items/name");
   await context.sync();
   const name = uniqueSheetName(
     model.name,
@@ -87,6 +96,8 @@ export async function renderSheet(
   for (let r0 = 0; r0 < total; r0 += ROWS_PER_CHUNK) {
     if (signal?.aborted) {
       ws.delete();
+      // Once, on the way out: not a per-chunk round trip.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       return undefined;
     }
@@ -107,6 +118,18 @@ export async function renderSheet(
     if (look.size !== undefined) format.font.size = look.size;
     if (look.color) format.font.color = look.color;
     if (look.fill) format.fill.color = look.fill;
+  }
+  // Tables go over the written cells (their headers are already unique text).
+  const takenTables = model.tables?.length ? tables.items.map((t) => t.name) : [];
+  for (const spec of model.tables ?? []) {
+    const table = ws.tables.add(
+      ws.getRangeByIndexes(spec.row, spec.column, spec.rows, spec.columns),
+      true
+    );
+    const tableName = uniqueTableName(spec.name, takenTables);
+    takenTables.push(tableName);
+    table.name = tableName;
+    table.style = TABLE_STYLE;
   }
   model.columnWidths.forEach((chars, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * POINTS_PER_CHAR;

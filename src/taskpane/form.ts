@@ -134,14 +134,43 @@ export function readForm(addresses: Addresses): FormState {
   };
 }
 
-/** Form values to job settings; every bad field is reported at once. */
-export function parseForm(state: FormState): { settings?: JobSettings; errors: string[] } {
+/** The wizard step (0-based) where each field is entered, for per-step validation. */
+export const FIELD_STEP: Readonly<Partial<Record<keyof FormState, number>>> = {
+  curveKind: 1,
+  interpolation: 1,
+  settlement: 2,
+  target: 2,
+  contractDv01: 3,
+  beta: 3,
+  rounding: 3,
+  sizing: 3,
+  allowedContracts: 3,
+  futuresPrices: 3,
+  repo: 3,
+  initialMargin: 3,
+  commission: 3,
+  swapTenors: 3,
+  horizonMonths: 4,
+};
+
+/**
+ * Form values to job settings; every bad field is reported at once, in `errors` and by field in
+ * `fieldErrors` (so each wizard step can show its own).
+ */
+export function parseForm(state: FormState): {
+  settings?: JobSettings;
+  errors: string[];
+  fieldErrors: Partial<Record<keyof FormState, string>>;
+} {
   const errors: string[] = [];
-  const attempt = <T>(f: () => T): T | undefined => {
+  const fieldErrors: Partial<Record<keyof FormState, string>> = {};
+  const attempt = <T>(field: keyof FormState, f: () => T): T | undefined => {
     try {
       return f();
     } catch (e) {
-      errors.push(e instanceof Error ? e.message : String(e));
+      const message = e instanceof Error ? e.message : String(e);
+      errors.push(message);
+      fieldErrors[field] = message;
       return undefined;
     }
   };
@@ -151,12 +180,12 @@ export function parseForm(state: FormState): { settings?: JobSettings; errors: s
       throw new Error(`${what}: expected ${expected}, got "${text}"`);
     return x;
   };
-  const settlement = attempt(() => parseDate(state.settlement, "Settlement date"));
-  const targetDuration = attempt(() =>
+  const settlement = attempt("settlement", () => parseDate(state.settlement, "Settlement date"));
+  const targetDuration = attempt("target", () =>
     number(state.target, "Target duration", (x) => x >= 0 && x < 100, "years, 0–100")
   );
   // Blank: computed from the contract's CTD on the curve.
-  const contractDv01 = attempt(() =>
+  const contractDv01 = attempt("contractDv01", () =>
     state.contractDv01 === ""
       ? undefined
       : number(
@@ -166,40 +195,42 @@ export function parseForm(state: FormState): { settings?: JobSettings; errors: s
           "money per bp per contract, > 0, or blank"
         )
   );
-  const sizing = attempt(() =>
+  const sizing = attempt("sizing", () =>
     parseOption(state.sizing, ["dv01_ratio", "krd"] as const, "dv01_ratio", "Sizing")
   );
-  const swapTenors = attempt(() => {
+  const swapTenors = attempt("swapTenors", () => {
     const tenors = state.swapTenors
       .split(/[\s,;]+/)
       .filter(Boolean)
       .map((t) => parseTenor(t, "Swap tenors"));
     return tenors.length ? tenors : undefined;
   });
-  const futuresPrices = attempt(() =>
+  const futuresPrices = attempt("futuresPrices", () =>
     codeValues(state.futuresPrices, "Futures prices", (v) => parse32(v, "Futures prices"))
   );
-  const initialMargin = attempt(() =>
+  const initialMargin = attempt("initialMargin", () =>
     codeValues(state.initialMargin, "Initial margin", (v) => Number(v))
   );
-  const repo = attempt(() =>
+  const repo = attempt("repo", () =>
     state.repo === ""
       ? undefined
       : number(state.repo, "Repo", (x) => x > -0.05 && x < 0.5, "a decimal rate, e.g. 0.043")
   );
-  const commission = attempt(() =>
+  const commission = attempt("commission", () =>
     number(state.commission, "Commission", (x) => x >= 0, "money per contract, ≥ 0")
   );
-  const allowedContracts = attempt(() => {
+  const allowedContracts = attempt("allowedContracts", () => {
     const codes = state.allowedContracts.split(/[\s,;]+/).filter(Boolean);
     codes.forEach((c) => parseContract(c, "Allowed contracts"));
     return codes.length ? codes : undefined;
   });
-  const beta = attempt(() => number(state.beta, "Yield beta", (x) => x > 0, "a positive ratio"));
-  const rounding = attempt(() => parseRounding(state.rounding));
-  const curveKind = attempt(() => parseCurveKind(state.curveKind));
-  const interpolation = attempt(() => parseInterpolation(state.interpolation));
-  const horizonMonths = attempt(() =>
+  const beta = attempt("beta", () =>
+    number(state.beta, "Yield beta", (x) => x > 0, "a positive ratio")
+  );
+  const rounding = attempt("rounding", () => parseRounding(state.rounding));
+  const curveKind = attempt("curveKind", () => parseCurveKind(state.curveKind));
+  const interpolation = attempt("interpolation", () => parseInterpolation(state.interpolation));
+  const horizonMonths = attempt("horizonMonths", () =>
     number(
       state.horizonMonths,
       "Horizon",
@@ -207,9 +238,10 @@ export function parseForm(state: FormState): { settings?: JobSettings; errors: s
       "whole months, 1–120"
     )
   );
-  if (errors.length > 0) return { errors };
+  if (errors.length > 0) return { errors, fieldErrors };
   return {
     errors,
+    fieldErrors,
     settings: {
       settlement: settlement!,
       targetDuration: targetDuration!,

@@ -15,7 +15,8 @@ import {
   fluentCheckbox,
 } from "@fluentui/web-components";
 import { isoFromSerial } from "../core/dates";
-import { HoldingProblem, matchColumns, HOLDING_FIELDS } from "../core/holdings";
+import { HoldingProblem, HOLDING_FIELDS, readHoldings } from "../core/holdings";
+import { defaultSettlement } from "../core/calendar/usGovernmentSecurities";
 
 import { KeyrateError } from "../core/errors";
 import { CONTRACT_CODES } from "../core/futures/contracts";
@@ -32,7 +33,7 @@ import {
 import { readSelection, runOnSelection, selectCell } from "./workbookIO";
 import { field, h, select, valueOf } from "./dom";
 import { rangePicker } from "./rangePicker";
-import { FormState, loadState, parseForm, readForm, saveState } from "./form";
+import { FIELD_STEP, FormState, loadState, parseForm, readForm, saveState } from "./form";
 import { buildWizard, WizardStep } from "./wizard";
 
 provideFluentDesignSystem().register(
@@ -78,6 +79,7 @@ function render(root: HTMLElement): void {
   const status = h("p", { id: "kr-status", role: "status", class: "kr-muted" });
   const problems = h("div", { id: "kr-problems" });
   const mapping = h("div", { id: "kr-mapping" });
+  const holdingsProblems = h("div", { id: "kr-holdings-problems" });
   const busy = h("fluent-progress-ring", { id: "kr-busy", hidden: "" });
 
   const check = h(
@@ -146,6 +148,7 @@ function render(root: HTMLElement): void {
         ),
         check,
         mapping,
+        holdingsProblems,
       ],
     },
     {
@@ -271,35 +274,89 @@ function render(root: HTMLElement): void {
     mandateAddress: mandate.address(),
     scenarioAddress: scenarios.address(),
   });
-  const wizard = buildWizard(steps, (index) => {
-    if (index === steps.length - 1) showSummary(summary, readForm(addresses()));
-  });
-  root.replaceChildren(wizard.element);
+  // Each step's own messages, shown when Next finds something to fix there.
+  const stepErrors = steps.map((_, i) =>
+    h("ul", { id: `kr-step-errors-${i + 1}`, class: "kr-problems kr-error", role: "alert" })
+  );
 
-  check.addEventListener(
-    "click",
-    () =>
-      void Excel.run(async (context) => {
-        const sel = await readSelection(context);
-        const header = (sel.values[0] ?? []).map((v) => String(v ?? ""));
-        const m = matchColumns(header);
-        mapping.replaceChildren(
-          h("p", {}, `${sel.address}: ${Math.max(sel.values.length - 1, 0)} rows.`),
+  /**
+   * Reads and checks the selected holdings: the column mapping, and every problem listed with a
+   * link to its cell. True when the job can run on it (required columns found, a valid row).
+   */
+  const checkHoldings = () =>
+    Excel.run(async (context) => {
+      const sel = await readSelection(context);
+      const form = readForm(addresses());
+      const settlement = parseForm(form).settings?.settlement ?? defaultSettlement();
+      const read = readHoldings(sel.values, {
+        settlement,
+        sheet: sel.sheet,
+        originRow: sel.originRow,
+        originColumn: sel.originColumn,
+      });
+      const m = read.mapping;
+      mapping.replaceChildren(
+        h(
+          "p",
+          {},
+          `${sel.address}: ${Math.max(sel.values.length - 1, 0)} rows, ${read.holdings.count} usable at settlement ${isoFromSerial(settlement)} (set on the Target step).`
+        ),
+        h(
+          "table",
+          { class: "kr-mapping" },
+          ...HOLDING_FIELDS.filter((f) => m[f]).map((f) =>
+            h("tr", {}, h("td", {}, f), h("td", {}, m[f]!.header))
+          )
+        )
+      );
+      showProblems(holdingsProblems, read.problems);
+      const missingColumn = read.problems.some((p) => p.row === sel.originRow);
+      return !missingColumn && read.holdings.count > 0;
+    }).catch((e) => {
+      // Shown on the Holdings step itself (the status line is on the Write step).
+      mapping.replaceChildren(
+        h("p", { class: "kr-error" }, `Could not read the selection: ${(e as Error).message}`)
+      );
+      return false;
+    });
+
+  /** Step `index` is complete: its fields parse (the holdings step: the selection is usable). */
+  const validateStep = async (index: number): Promise<boolean> => {
+    const list = stepErrors[index];
+    list.replaceChildren();
+    if (index === 0) {
+      const ok = await checkHoldings();
+      if (!ok) {
+        list.append(
           h(
-            "table",
-            { class: "kr-mapping" },
-            ...HOLDING_FIELDS.filter((f) => m[f]).map((f) =>
-              h("tr", {}, h("td", {}, f), h("td", {}, m[f]!.header))
-            )
+            "li",
+            {},
+            "Select the holdings range with its header row: it needs id, par, coupon, maturity and price or yield columns and at least one valid row (problems above)."
           )
         );
-      }).catch((e) =>
-        // Shown on the Holdings step itself (the status line is on the Write step).
-        mapping.replaceChildren(
-          h("p", { class: "kr-error" }, `Could not read the selection: ${(e as Error).message}`)
-        )
-      )
+      }
+      return ok;
+    }
+    const { fieldErrors } = parseForm(readForm(addresses()));
+    const mine = Object.entries(fieldErrors)
+      .filter(([field]) => FIELD_STEP[field as keyof FormState] === index)
+      .map(([, message]) => message);
+    list.append(...mine.map((m) => h("li", {}, m)));
+    return mine.length === 0;
+  };
+
+  const wizard = buildWizard(
+    steps,
+    (index) => {
+      if (index === steps.length - 1) showSummary(summary, readForm(addresses()));
+    },
+    validateStep
   );
+  root.replaceChildren(wizard.element);
+  // The step sections exist now: give each its message list.
+  steps.forEach((_, i) => wizard.element.querySelector(`#kr-step-${i + 1}`)?.append(stepErrors[i]));
+
+  check.addEventListener("click", () => void checkHoldings());
 
   let controller: AbortController | undefined;
   run.addEventListener("click", () => {

@@ -2,8 +2,10 @@
  * The pane's wizard: one step shown at a time, a list of the steps (the current one marked with
  * aria-current="step", each a button to jump to it) and Back/Next. Hidden steps keep their DOM
  * (the hidden attribute), so what was typed stays across Back/Next and the whole form is read by
- * id at Write time. On navigation focus moves to the step's heading. Ids: kr-back, kr-next,
- * kr-stepnav-<n>, kr-step-<n>, kr-step-title-<n> (n from 1).
+ * id at Write time. On navigation focus moves to the step's heading. Going forward (Next, or a
+ * later step in the list) first validates the current step: the wizard stays where it is while
+ * the step shows what to fix. Going back never validates. Ids: kr-back, kr-next, kr-stepnav-<n>,
+ * kr-step-<n>, kr-step-title-<n> (n from 1).
  */
 import { h } from "./dom";
 
@@ -20,9 +22,15 @@ export interface Wizard {
   current(): number;
 }
 
+/**
+ * @param onShow Called with the index of each step shown.
+ * @param validate Checks step `index` before the wizard leaves it forwards; false (or a promise of
+ *   false) keeps the wizard on it. The step shows its own messages.
+ */
 export function buildWizard(
   steps: readonly WizardStep[],
-  onShow?: (index: number) => void
+  onShow?: (index: number) => void,
+  validate?: (index: number) => boolean | Promise<boolean>
 ): Wizard {
   let current = 0;
   const links = steps.map((step, i) =>
@@ -67,9 +75,23 @@ export function buildWizard(
     onShow?.(current);
     if (focus) headings[current].focus();
   };
-  links.forEach((l, i) => l.addEventListener("click", () => show(i)));
+  let checking = false;
+  /** Shows step `index`; forwards only once the current step validates. */
+  const go = async (index: number) => {
+    if (index <= current || !validate) return show(index);
+    if (checking) return;
+    checking = true;
+    next.setAttribute("aria-busy", "true");
+    try {
+      if (await validate(current)) show(index);
+    } finally {
+      checking = false;
+      next.removeAttribute("aria-busy");
+    }
+  };
+  links.forEach((l, i) => l.addEventListener("click", () => void go(i)));
   back.addEventListener("click", () => show(current - 1));
-  next.addEventListener("click", () => show(current + 1));
+  next.addEventListener("click", () => void go(current + 1));
   show(0, false);
 
   const element = h(

@@ -111,6 +111,7 @@ interface Session {
 type Api = {
   keyratePlayground: {
     selectHoldings(): string;
+    select(address: string): void;
     selection(): string;
     enter(address: string, value: unknown): void;
     sheetValues(name: string): unknown[][];
@@ -187,10 +188,21 @@ describeBrowser("the playground in Chromium", () => {
     return pane.locator('.kr-steps [aria-current="step"]').innerText();
   }
 
+  /** Waits until the wizard shows the step (going forward validates first, which takes a moment). */
+  async function onStep(pane: FrameLocator, name: string): Promise<void> {
+    await pane.locator('.kr-steps [aria-current="step"]', { hasText: name }).waitFor();
+  }
+
   /** Goes to a wizard step by clicking its name in the step list. */
   async function goToStep(pane: FrameLocator, name: string): Promise<void> {
     await pane.locator(".kr-steps button", { hasText: name }).click();
-    await expect(currentStep(pane)).resolves.toContain(name);
+    await onStep(pane, name);
+  }
+
+  /** Presses Next and waits for the step it leads to. */
+  async function nextTo(pane: FrameLocator, name: string): Promise<void> {
+    await pane.locator("#kr-next").click();
+    await onStep(pane, name);
   }
 
   test("select the holdings, check them, size the hedge and write the sheet", async () => {
@@ -209,14 +221,18 @@ describeBrowser("the playground in Chromium", () => {
       await page.click("#pg-select-holdings");
       const last = inputs.holdings.length;
       expect(await api(page, (w) => w.keyratePlayground.selection())).toBe(`Holdings!A1:L${last}`);
-      await expect(page.inputValue("#pg-namebox")).resolves.toBe(`A1:L${last}`);
+      // The grid redraws on its next frame.
+      await page.waitForFunction(
+        (v) => (document.querySelector("#pg-namebox") as HTMLInputElement | null)?.value === v,
+        `A1:L${last}`
+      );
       await shot("holdings-selected");
 
       await pane.locator("#kr-check").click();
       const mapping = pane.locator("#kr-mapping");
       await mapping.locator("table").waitFor();
-      await expect(mapping.innerText()).resolves.toContain(
-        `Holdings!A1:L${last}: ${last - 1} rows.`
+      await expect(mapping.innerText()).resolves.toMatch(
+        new RegExp(`^Holdings!A1:L${last}: ${last - 1} rows, \\d+ usable at settlement \\d{4}-`)
       );
       const pairs = await mapping
         .locator("tr")
@@ -236,19 +252,17 @@ describeBrowser("the playground in Chromium", () => {
 
       // Through the wizard with Next: Holdings → Curve → Target → Instruments → Scenarios → Write.
       const next = pane.locator("#kr-next");
-      await next.click();
-      await next.click();
-      await expect(currentStep(pane)).resolves.toContain("Target");
+      await nextTo(pane, "Curve");
+      await nextTo(pane, "Target");
       await fill(pane, "kr-settlement", inputs.settlement);
       await fill(pane, "kr-target", inputs.target);
-      await next.click();
+      await nextTo(pane, "Instruments");
       await fill(pane, "kr-contract", inputs.contractName);
       await fill(pane, "kr-contract-dv01", inputs.contractDv01);
       await fill(pane, "kr-beta", 1);
       await shot("inputs");
-      await next.click();
-      await next.click();
-      await expect(currentStep(pane)).resolves.toContain("Write");
+      await nextTo(pane, "Scenarios");
+      await nextTo(pane, "Write");
       await expect(next.isHidden()).resolves.toBe(true);
       await expect(pane.locator("#kr-cancel").isHidden()).resolves.toBe(true);
 
@@ -415,21 +429,33 @@ describeBrowser("the playground in Chromium", () => {
       await expect(pane.locator("#kr-back").getAttribute("disabled")).resolves.not.toBeNull();
       await expect(pane.locator('[role="region"]:visible').count()).resolves.toBe(1);
 
+      // Next validates the step: without a holdings range selected the wizard stays on Holdings.
       await pane.locator("#kr-next").click();
-      await pane.locator("#kr-next").click();
-      await expect(currentStep(pane)).resolves.toContain("Target");
+      await pane.locator("#kr-step-errors-1 li").waitFor();
+      await expect(currentStep(pane)).resolves.toContain("Holdings");
+      await page.click("#pg-select-holdings");
+      await nextTo(pane, "Curve");
+      await expect(pane.locator("#kr-step-errors-1 li").count()).resolves.toBe(0);
+      await nextTo(pane, "Target");
       // Focus moves to the step's heading, which labels the region.
       await expect(focused("kr-step-title-3")).resolves.toBe(true);
       await expect(pane.locator("#kr-step-3").getAttribute("aria-labelledby")).resolves.toBe(
         "kr-step-title-3"
       );
       await expect(pane.locator("#kr-check").isHidden()).resolves.toBe(true);
+      // A bad field keeps the wizard on its step, with the message there; fixed, Next goes on.
+      await fill(pane, "kr-target", "seven");
+      await pane.locator("#kr-next").click();
+      const targetError = pane.locator("#kr-step-errors-3 li");
+      await targetError.waitFor();
+      await expect(targetError.innerText()).resolves.toMatch(/^Target duration: expected years/);
+      await expect(currentStep(pane)).resolves.toContain("Target");
+      await shot("target-invalid");
       await fill(pane, "kr-target", "7.25");
       await shot("target");
 
       // Next then Back: the typed value is still there.
-      await pane.locator("#kr-next").click();
-      await expect(currentStep(pane)).resolves.toContain("Instruments");
+      await nextTo(pane, "Instruments");
       await expect(pane.locator("#kr-target").isHidden()).resolves.toBe(true);
       await pane.locator("#kr-back").click();
       await expect(currentStep(pane)).resolves.toContain("Target");
@@ -446,7 +472,7 @@ describeBrowser("the playground in Chromium", () => {
       for (let i = 0; i < 30 && !(await focused("kr-next")); i++) await page.keyboard.press("Tab");
       await expect(focused("kr-next")).resolves.toBe(true);
       await page.keyboard.press("Enter");
-      await expect(currentStep(pane)).resolves.toContain("Instruments");
+      await onStep(pane, "Instruments");
       await expect(focused("kr-step-title-4")).resolves.toBe(true);
       await shot("instruments-by-keyboard");
       expect(errors).toEqual([]);
@@ -470,11 +496,23 @@ describeBrowser("the playground in Chromium", () => {
       expect(await api(page, (w) => w.keyratePlayground.selection())).toBe("Holdings!A1:H2");
       await shot("bad-cell-selected");
 
+      // Next checks the selection: its only row is bad, so the Holdings step lists the problem.
+      await pane.locator("#kr-next").click();
+      const early = pane.locator("#kr-holdings-problems li", { hasText: "Holdings!F2" });
+      await early.waitFor();
+      await expect(early.innerText()).resolves.toMatch(/^Holdings!F2 Coupon: "abc" — expected /);
+      await expect(currentStep(pane)).resolves.toContain("Holdings");
+      await shot("problems-on-holdings-step");
+
+      // With the whole range the bad row is skipped and listed, and the wizard goes on; the
+      // one-row range selected again at Write time writes nothing and lists the problem there.
+      await page.click("#pg-select-holdings");
       await goToStep(pane, "Target");
       await fill(pane, "kr-settlement", inputs.settlement);
       await goToStep(pane, "Instruments");
       await fill(pane, "kr-contract-dv01", inputs.contractDv01);
       await goToStep(pane, "Write");
+      await api(page, (w) => w.keyratePlayground.select("Holdings!A1:H2"));
       await pane.locator("#kr-run").click();
       const status = pane.locator("#kr-status");
       await status.filter({ hasText: "Nothing written" }).waitFor();

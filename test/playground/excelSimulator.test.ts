@@ -109,9 +109,10 @@ describe("requests", () => {
       return Promise.resolve(); // no explicit sync: Excel.run's own one applies the queue
     });
     const out = book.sheet("Out")!;
+    // The formula is calculated by the end of the sync (formulaEngine.ts).
     expect(book.usedValues("Out")).toEqual([
       ["label", 0.05],
-      ["=text", "#N/A"],
+      ["=text", 0.05],
     ]);
     expect(out.cell(1, 1)?.formula).toBe("=SUM(B1)");
     expect(out.cell(0, 1)?.numberFormat).toBe("0.00%");

@@ -14,6 +14,9 @@ interface Written {
   frozen: number;
   /** Charts added: type and the range of the first series. */
   chartsAdded: [string, string][];
+  /** Tables added: [row, column, rows, columns], and their names and styles as set. */
+  tablesAdded: { at: number[]; name: string; style: string }[];
+  deleted: boolean;
 }
 
 const HEADER = ["CUSIP", "Description", "Sector", "Par", "Coupon", "Maturity", "Price"];
@@ -28,16 +31,25 @@ function mockExcel(values: unknown[][], existing: string[]) {
   const written: Written[] = [];
   const chunkReads: number[] = [];
   const newSheet = (name: string) => {
-    const w: Written = { name, cells: new Map(), formats: new Map(), frozen: 0, chartsAdded: [] };
+    const w: Written = {
+      name,
+      cells: new Map(),
+      formats: new Map(),
+      frozen: 0,
+      chartsAdded: [],
+      tablesAdded: [],
+      deleted: false,
+    };
     // A chart's calls accepted and dropped (test/playground/simCharts.test.ts checks them).
     const title = { text: "" };
     const axis = { title: { text: "" }, tickLabelPosition: "" };
     const series = { name: "", setValues: () => undefined, setXAxisValues: () => undefined };
     written.push(w);
     return Object.assign(w, {
-      getRangeByIndexes(r0: number, c0: number, rows: number) {
+      getRangeByIndexes(r0: number, c0: number, rows: number, columns: number) {
         const format = { font: {}, fill: {}, columnWidth: 0 };
         return {
+          at: [r0, c0, rows, columns],
           format,
           set formulas(v: unknown[][]) {
             expect(v.length).toBe(rows);
@@ -63,6 +75,15 @@ function mockExcel(values: unknown[][], existing: string[]) {
           };
         },
       },
+      tables: {
+        add(range: { at: number[] }, hasHeaders: boolean) {
+          expect(hasHeaders).toBe(true);
+          const table = { at: range.at, name: "", style: "" };
+          w.tablesAdded.push(table);
+          return table;
+        },
+      },
+      delete: () => (w.deleted = true),
       activate: () => undefined,
     });
   };
@@ -111,6 +132,9 @@ function mockExcel(values: unknown[][], existing: string[]) {
     }),
     add: (name: string) => newSheet(name),
   };
+  // A table of the user's already has the holdings table's name.
+  (mock as unknown as { context: { workbook: Record<string, unknown> } }).context.workbook.tables =
+    { items: [{ name: "krHoldings" }], load: () => undefined };
   return {
     mock: mock as unknown as { context: Excel.RequestContext; run: typeof Excel.run },
     written,
@@ -193,14 +217,31 @@ describe("task pane workbook I/O", () => {
       "Scenario Library",
     ]);
     if (!result.ok) return;
-    // Every model cell was written with its number format.
+    // Every model cell was written with its number format; formulas as formulas.
     result.sheet.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         expect(written[0].formats.get(`${r},${c}`)).toBe(cell.numFmt ?? "General");
         const v = written[0].cells.get(`${r},${c}`);
-        expect(v).toBe(cell.value === null ? "" : cell.value);
+        const value = cell.value;
+        expect(v).toBe(
+          value === null ? "" : typeof value === "object" ? `=${value.formula}` : value
+        );
       })
     );
+    // The holdings table follows the user's cells: Par is column D of the selection, row 2 on.
+    const cells = [...written[0].cells.values()].map(String);
+    expect(cells).toContain("='Holdings'!D2");
+    expect(cells).toContain("='Holdings'!G4");
+    expect(cells.some((v) => v.startsWith("=KEYRATE.DURATION_MOD("))).toBe(true);
+    // Tables as the models define them, named uniquely in the workbook (krHoldings is taken).
+    expect(written.map((w) => w.tablesAdded.map((t) => t.at))).toEqual(
+      result.sheets.map((m) => (m.tables ?? []).map((t) => [t.row, t.column, t.rows, t.columns]))
+    );
+    const names = written.flatMap((w) => w.tablesAdded.map((t) => t.name));
+    expect(names).toContain("krHoldings2");
+    expect(names).not.toContain("krHoldings");
+    expect(new Set(names).size).toBe(names.length);
+    expect(written[0].tablesAdded.every((t) => t.style === "TableStyleLight9")).toBe(true);
     // Each sheet's charts, in the same batch: Office.js chart type and first series' range.
     const types = { column: "ColumnClustered", bar: "BarClustered", line: "Line" };
     expect(written.map((w) => w.chartsAdded)).toEqual(
@@ -224,6 +265,35 @@ describe("task pane workbook I/O", () => {
     expect(all.sheetCount).toBe(run.sheetCount);
     expect(all.sheetNames.length).toBe(run.sheetCount);
     expect(run.sheetCount).toBeGreaterThan(1);
+  });
+
+  it("a cancel in the middle of a sheet removes that sheet: no half-written sheet stays", async () => {
+    const rows = Array.from({ length: 4500 }, (_, i) => [
+      `ID${i}`,
+      "",
+      "Treasury",
+      1000,
+      0.04,
+      "2030-01-01",
+      100,
+    ]);
+    const { mock, written } = mockExcel([HEADER, ...rows], ["Holdings"]);
+    const signal = { aborted: false };
+    const chunks: number[] = [];
+    const run = await runOnSelection(
+      mock.context,
+      settings,
+      (done) => {
+        chunks.push(done);
+        signal.aborted = true;
+      },
+      signal
+    );
+    expect(chunks).toEqual([ROWS_PER_CHUNK]);
+    expect(run.cancelled).toBe(true);
+    expect(run.sheetNames).toEqual([]);
+    expect(written.map((w) => [w.name, w.deleted])).toEqual([[HEDGE_SHEET_NAME, true]]);
+    expect(run.timings.computeMs).toBeGreaterThan(0);
   });
 
   it("reads the curve from its range and names it on the sheet; without one, warns of the bundled curve", async () => {

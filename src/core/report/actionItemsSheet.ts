@@ -59,7 +59,10 @@ export function buildActionItemsSheet(input: ActionItemsInput): SheetModel {
   s.row([`As of ${isoFromSerial(input.asOf)} · run ${input.runDate}`], "subtitle");
   s.blank();
 
-  s.row(["Trades to execute", "Direction", "Contracts", "DV01 impact, per bp"], "section");
+  const tradesAt = s.row(
+    ["Trades to execute", "Direction", "Contracts", "DV01 impact, per bp"],
+    "section"
+  );
   if (!input.trades.length) s.row(["none: no hedge trades from the hedge step"], "note");
   for (const t of input.trades) {
     s.row([
@@ -69,9 +72,13 @@ export function buildActionItemsSheet(input: ActionItemsInput): SheetModel {
       num(t.dv01Impact ?? NaN, FORMATS.money),
     ]);
   }
+  if (input.trades.length) s.table("krTrades", tradesAt);
   s.blank();
 
-  s.row(["Rebalancing triggers", "State", "Value", "Threshold", "Rule"], "section");
+  const triggersAt = s.row(
+    ["Rebalancing triggers", "State", "Value", "Threshold", "Rule"],
+    "section"
+  );
   for (const t of input.triggers) {
     s.row(
       [
@@ -84,9 +91,13 @@ export function buildActionItemsSheet(input: ActionItemsInput): SheetModel {
       t.state === "hit" ? "warning" : undefined
     );
   }
+  s.table("krTriggers", triggersAt);
   s.blank();
 
-  s.row(["Roll dates", "Roll by", "First notice", "Last trading", "Contracts", "State"], "section");
+  const rollsAt = s.row(
+    ["Roll dates", "Roll by", "First notice", "Last trading", "Contracts", "State"],
+    "section"
+  );
   if (!input.futures.length) s.row(["no futures held or traded"], "note");
   for (const p of input.futures) {
     const d = contractDates(p.contract, p.month);
@@ -103,6 +114,7 @@ export function buildActionItemsSheet(input: ActionItemsInput): SheetModel {
       state === "ROLL NOW" || state === "expired" ? "warning" : undefined
     );
   }
+  if (input.futures.length) s.table("krRolls", rollsAt);
   s.blank();
 
   s.row(["Review", "Date", "Frequency"], "section");
@@ -116,11 +128,15 @@ export function buildActionItemsSheet(input: ActionItemsInput): SheetModel {
   );
   s.blank();
 
-  s.row([`Upcoming events (next ${input.eventDays} days)`, "Date", "Kind", "Amount"], "section");
+  const eventsAt = s.row(
+    [`Upcoming events (next ${input.eventDays} days)`, "Date", "Kind", "Amount"],
+    "section"
+  );
   if (!input.events.length) s.row(["none in the window"], "note");
   for (const e of input.events) {
     s.row([e.description, isoFromSerial(e.date), e.kind, num(e.amount, FORMATS.money)]);
   }
+  if (input.events.length) s.table("krEvents", eventsAt);
   for (const n of input.eventNotes) s.row([n], "note");
   return s.build(ACTION_ITEMS_SHEET_NAME, [44, 14, 14, 14, 12, 48], 0);
 }

@@ -109,7 +109,10 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
       "bp per year",
     ]);
     s.row([SPREAD_RISK_NOTE], "note");
-    s.row(["Key", "Active KRD, yrs", "Marginal, per yr", "Contribution", "Share of TE"], "header");
+    const teAt = s.row(
+      ["Key", "Active KRD, yrs", "Marginal, per yr", "Contribution", "Share of TE"],
+      "header"
+    );
     te.keysMonths.forEach((k, i) => {
       s.row([
         tenorLabel(k),
@@ -119,6 +122,7 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
         num(te.te > 0 ? te.contributions[i] / te.te : 0, FORMATS.percent),
       ]);
     });
+    s.table("krTrackingError", teAt);
     s.row(
       ["Total", num(NaN, FORMATS.years), "", num(te.te, FORMATS.ratio), num(1, FORMATS.percent)],
       "total"
@@ -126,7 +130,7 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
   }
   s.blank();
 
-  s.row(["Compliance", "Value", "Limit", "Unit", "State", "Note"], "section");
+  const complianceAt = s.row(["Compliance", "Value", "Limit", "Unit", "State", "Note"], "section");
   for (const r of input.compliance) {
     const fmt = r.unit === "money per bp" ? FORMATS.money : FORMATS.ratio;
     s.row(
@@ -141,10 +145,11 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
       STATE_STYLE[r.state]
     );
   }
+  s.table("krCompliance", complianceAt);
   s.blank();
 
   const top = g.mismatches.slice(0, input.topMismatches ?? 5);
-  s.row(
+  const mismatchesAt = s.row(
     ["Largest KRD mismatches", "Active KRD, yrs", "Contribution to TE", "Share of TE"],
     "section"
   );
@@ -157,6 +162,7 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
       num(m.share, FORMATS.percent),
     ]);
   }
+  if (top.length) s.table("krMismatches", mismatchesAt);
   s.row(["Ranked by contribution to tracking error x_k·(Σx)_k / TE, not by size alone."], "note");
   s.blank();
 

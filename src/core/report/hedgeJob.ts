@@ -22,6 +22,7 @@ import {
   ShiftOn,
 } from "../curve";
 import { buildHedgeSheet } from "./hedgeSheet";
+import { holdingLinks } from "./holdingLinks";
 import { HedgePlan, HedgePlanInput, planHedge } from "../hedge/hedgePlan";
 import type { Highs } from "highs";
 import { parseContract } from "../futures/contracts";
@@ -121,7 +122,7 @@ export type HedgeJobResult =
  * (ok: false) only when nothing can be computed: a required column is missing or no row is valid.
  */
 export async function runHedgeJob(input: HedgeJobInput): Promise<HedgeJobResult> {
-  const { holdings, problems } = readHoldings(input.values, {
+  const { holdings, problems, mapping } = readHoldings(input.values, {
     settlement: input.settlement,
     sheet: input.sheet,
     originRow: input.originRow,
@@ -208,6 +209,7 @@ export async function runHedgeJob(input: HedgeJobInput): Promise<HedgeJobResult>
     rejectedRows: new Set(problems.map((p) => p.row)).size,
     perHoldingKrd: input.perHoldingKrd,
     plan,
+    links: holdingLinks(holdings, { ...input, mapping }),
   });
   return {
     ok: true,

@@ -7,7 +7,7 @@ const pct = (x: number) => `${(x * 100).toFixed(3).replace(/\.?0+$/, "")}%`;
 
 /** Writes the plan's sections into the sheet being built. */
 export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan): void {
-  s.row(
+  const tradesAt = s.row(
     [
       "Hedge (KRD-matched across contracts, HiGHS)",
       "Month",
@@ -60,6 +60,7 @@ export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan): void {
       "",
     ]);
   }
+  s.table("krHedgeTrades", tradesAt);
   s.row(
     [
       "Total",

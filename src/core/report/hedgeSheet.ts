@@ -18,6 +18,8 @@ import { Cell, FORMATS, SheetBuilder, SheetModel, num } from "./sheetModel";
 import { holdingsSection } from "./holdingsSection";
 import { hedgePlanSection } from "./hedgePlanSection";
 import { HedgePlan } from "../hedge/hedgePlan";
+import { HoldingLinks } from "./holdingLinks";
+import { columnName } from "./a1";
 
 export interface HedgeReportInput {
   readonly holdings: Holdings;
@@ -42,6 +44,11 @@ export interface HedgeReportInput {
   readonly perHoldingKrd?: boolean;
   /** The multi-contract hedge, when the optimiser sized it. */
   readonly plan?: HedgePlan;
+  /**
+   * Where the holdings' inputs sit in the user's workbook: with them the holdings table and the
+   * yield-based totals are formulas that follow the user's cells (see holdingsSection).
+   */
+  readonly links?: HoldingLinks;
 }
 
 export const HEDGE_SHEET_NAME = "Hedge Recommendation";
@@ -49,11 +56,15 @@ export const HEDGE_SHEET_NAME = "Hedge Recommendation";
 /** A figure with its label, value, unit and method. */
 type LabelledRow = [string, Cell, string, string];
 
-/** A section of labelled figures: title row, one row per figure, then a blank row. */
-function labelledSection(s: SheetBuilder, title: string, rows: LabelledRow[]): void {
+/**
+ * A section of labelled figures: title row, then one row per figure.
+ * @returns The 0-based row of each figure, in order.
+ */
+function labelledSection(s: SheetBuilder, title: string, rows: LabelledRow[]): number[] {
   s.row([title, "", "Unit", "Method"], "section");
-  for (const [label, value, unit, method] of rows)
-    s.row([{ value: label, style: "label" }, value, unit, method]);
+  return rows.map(([label, value, unit, method]) =>
+    s.row([{ value: label, style: "label" }, value, unit, method])
+  );
 }
 
 /** Builds the sheet's content. */
@@ -62,7 +73,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   const y = totals(x);
   const c = curveTotals(cx);
   const keys = cx.risk.keysMonths;
-  const table = holdingsSection(h, x, cx, input.perHoldingKrd ?? false);
+  const table = holdingsSection(h, x, cx, input.perHoldingKrd ?? false, input.links);
   const widths = [...table.widths];
   while (widths.length < keys.length + 1) widths.push(10);
   const s = new SheetBuilder(widths.length);
@@ -77,7 +88,13 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   if (input.curveWarning) s.row([input.curveWarning], "warning");
   s.blank();
 
-  labelledSection(s, "Exposure summary", [
+  const summary: LabelledRow[] = [
+    [
+      "Settlement date",
+      num(input.settlement, FORMATS.date),
+      "date",
+      "the date every figure is computed at",
+    ],
     ["Market value", num(c.marketValue, FORMATS.money), "money", "par × (clean + accrued) / 100"],
     [
       "Effective duration",
@@ -115,7 +132,10 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       "count",
       "listed in the task pane / terminal",
     ],
-  ]);
+  ];
+  const summaryRows = labelledSection(s, "Exposure summary", summary);
+  /** The 0-based row of a summary figure, by its label. */
+  const summaryRow = (label: string) => summaryRows[summary.findIndex(([l]) => l === label)];
   s.blank();
 
   if (input.plan) hedgePlanSection(s, input.plan);
@@ -184,7 +204,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   ]);
   s.blank();
 
-  s.row(
+  const sectorsAt = s.row(
     [
       "By sector",
       "Market value",
@@ -211,6 +231,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       num(sec.excluded, FORMATS.count),
     ]);
   }
+  s.table("krSectors", sectorsAt);
   s.row(
     [
       "Total",
@@ -229,7 +250,26 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
 
   checksSection(s, h, cx);
   s.row(["Holdings"], "section");
-  for (const row of table.rows) s.row(row.cells, row.style);
+  const holdingsAt = s.length;
+  const settlementCell = `$B$${summaryRow("Settlement date") + 1}`;
+  for (const row of table.rows(holdingsAt, settlementCell)) s.row(row.cells, row.style);
+  s.table("krHoldings", holdingsAt);
+  if (input.links) {
+    // The yield-based totals follow the table: sums over the holdings in the totals.
+    const span = (key: "mv" | "dv01y" | "inTotals") => {
+      const col = columnName(table.column(key));
+      return `${col}${holdingsAt + 2}:${col}${holdingsAt + 1 + h.count}`;
+    };
+    const sumIn = (key: "mv" | "dv01y") => `SUMIFS(${span(key)},${span("inTotals")},"yes")`;
+    s.set(summaryRow("Market value"), 1, {
+      value: { formula: sumIn("mv"), result: c.marketValue },
+      numFmt: FORMATS.money,
+    });
+    s.set(summaryRow("DV01 (yield)"), 1, {
+      value: { formula: sumIn("dv01y"), result: y.dv01 },
+      numFmt: FORMATS.money,
+    });
+  }
   s.blank();
   s.row(
     [

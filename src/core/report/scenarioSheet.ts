@@ -102,7 +102,7 @@ export function buildScenarioSheet(a: ScenarioAnalysis, meta: ScenarioReportMeta
   );
   s.blank();
 
-  s.row(
+  const matrixAt = s.row(
     COLUMNS.map(([h]) => h),
     "header"
   );
@@ -130,6 +130,7 @@ export function buildScenarioSheet(a: ScenarioAnalysis, meta: ScenarioReportMeta
       pct(r.unhedged !== 0 ? r.estimateError / r.unhedged : NaN),
     ]);
   }
+  s.table("krScenarios", matrixAt);
   s.blank();
   s.row(
     [
@@ -150,6 +151,7 @@ export function buildLibrarySheet(scenarios: readonly Scenario[]): SheetModel {
   const s = new SheetBuilder(t.header.length);
   s.row(t.header, "header");
   for (const row of t.rows) s.row(row);
+  s.table("krScenarioLibrary", 0);
   const widths = t.header.map((h, i) =>
     i === 0 ? 26 : i === 10 || i === 11 ? 30 : Math.max(8, h.length + 2)
   );

@@ -29,7 +29,31 @@ export interface SheetModel {
   readonly freezeRows: number;
   /** Native charts drawn over the sheet (see charts.ts, which finds their ranges by label). */
   readonly charts?: ChartSpec[];
+  /** Excel tables (ListObjects) over blocks of rows: a header row and its data rows. */
+  readonly tables?: TableSpec[];
 }
+
+/**
+ * An Excel table over a block of the sheet: sortable and filterable, banded, and referable by name
+ * in formulas. The first row is the header: unique, non-empty text in every column, as Excel
+ * requires (SheetBuilder.table checks).
+ */
+export interface TableSpec {
+  /**
+   * Name stem (letters, digits, underscores; starts with a letter). Table names are unique in a
+   * workbook, so renderers add 2, 3, … when it is taken ("krHoldings2").
+   */
+  readonly name: string;
+  /** 0-based header row and first column. */
+  readonly row: number;
+  readonly column: number;
+  /** Rows including the header (≥ 2: Excel tables have at least one data row) and columns. */
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** The style of every table the reports write: light banding that keeps our header fill legible. */
+export const TABLE_STYLE = "TableStyleLight9";
 
 /**
  * A native Excel chart of ranges of its own sheet. Ranges are A1 text without the sheet name
@@ -75,6 +99,7 @@ export const FORMATS = {
 /** Builds a sheet row by row; every row is padded to the sheet's width. */
 export class SheetBuilder {
   private readonly rows: Cell[][] = [];
+  private readonly tables: TableSpec[] = [];
 
   constructor(private readonly width: number) {}
 
@@ -98,9 +123,38 @@ export class SheetBuilder {
     return this.rows.length;
   }
 
-  build(name: string, columnWidths: number[], freezeRows = 0): SheetModel {
-    return { name, rows: this.rows, columnWidths, freezeRows };
+  /** Replaces one cell of a row already added (e.g. a total whose formula names rows below it). */
+  set(row: number, column: number, cell: Cell): void {
+    this.rows[row][column] = { ...cell, style: cell.style ?? this.rows[row][column].style };
   }
+
+  /**
+   * Makes the rows from `headerRow` to the last one so far an Excel table, over the header's
+   * leading run of non-empty cells. Nothing is recorded without data rows.
+   * @throws Error when a header is repeated (Excel would rename it): a report bug, not user input.
+   */
+  table(name: string, headerRow: number): void {
+    const header = this.rows[headerRow];
+    let columns = 0;
+    while (columns < header.length && shownValue(header[columns]) !== null) columns++;
+    const names = header.slice(0, columns).map((c) => String(shownValue(c)).toLowerCase());
+    const repeated = names.find((n, i) => names.indexOf(n) !== i);
+    if (repeated !== undefined) throw new Error(`table ${name}: header "${repeated}" repeated`);
+    const rows = this.rows.length - headerRow;
+    if (rows >= 2 && columns > 0)
+      this.tables.push({ name, row: headerRow, column: 0, rows, columns });
+  }
+
+  build(name: string, columnWidths: number[], freezeRows = 0): SheetModel {
+    return { name, rows: this.rows, columnWidths, freezeRows, tables: this.tables };
+  }
+}
+
+/** A table name not in `taken` (case-insensitive, as Excel compares them): stem, stem2, stem3, … */
+export function uniqueTableName(stem: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!lower.has(stem.toLowerCase())) return stem;
+  for (let k = 2; ; k++) if (!lower.has(`${stem}${k}`.toLowerCase())) return `${stem}${k}`;
 }
 
 function isCell(c: Cell | CellValue): c is Cell {

@@ -1,0 +1,97 @@
+/**
+ * The simulator's calculation: the formula subset the add-in writes, Excel's error rules, and
+ * recalculation of dependents (transitively, across sheets, ranges included) after a write.
+ */
+import { evaluate, parseFormula, precedents } from "../../src/playground/formulaEngine";
+import { SimWorkbook } from "../../src/playground/workbookModel";
+
+/** Evaluates a formula against a fixed grid on the formula's own sheet. */
+function value(formula: string, grid: (number | string)[][] = [], functions = undefined) {
+  return evaluate(parseFormula(formula), {
+    functions,
+    values: (_sheet, rect) =>
+      Array.from({ length: rect.rowCount }, (_, r) =>
+        Array.from(
+          { length: rect.columnCount },
+          (_, c) => grid[rect.row + r]?.[rect.column + c] ?? ""
+        )
+      ),
+  });
+}
+
+describe("formula engine", () => {
+  it("arithmetic with Excel's precedence, unary minus and parentheses", () => {
+    expect(value("=1+2*3")).toBe(7);
+    expect(value("=(1+2)*3")).toBe(9);
+    expect(value("=-2*-3")).toBe(6);
+    expect(value("=10/4-1.5e0")).toBe(1);
+    expect(value("=1/0")).toBe("#DIV/0!");
+    expect(value('="a"+1')).toBe("#VALUE!");
+  });
+
+  it("references: relative, absolute, ranges and other sheets", () => {
+    const grid = [
+      [1, 2],
+      [3, 4],
+    ];
+    expect(value("=A1+$B$2", grid)).toBe(5);
+    expect(value("=SUM(A1:B2)", grid)).toBe(10);
+    expect(precedents(parseFormula("='It''s here'!C3*Data!A1:A9"))).toEqual([
+      { sheet: "It's here", rect: { row: 2, column: 2, rowCount: 1, columnCount: 1 } },
+      { sheet: "Data", rect: { row: 0, column: 0, rowCount: 9, columnCount: 1 } },
+    ]);
+  });
+
+  it("SUMIFS with equality criteria, case-insensitive for text", () => {
+    const grid = [
+      [10, "yes"],
+      [20, "no"],
+      [30, "YES"],
+    ];
+    expect(value('=SUMIFS(A1:A3,B1:B3,"yes")', grid)).toBe(40);
+    expect(value('=SUMIFS(A1:A3,B1:B3,"maybe")', grid)).toBe(0);
+  });
+
+  it("custom functions get one matrix per argument; errors in arguments propagate uncalled", () => {
+    const calls: unknown[] = [];
+    const fns = ((name: string, args: unknown[][][]) => {
+      calls.push([name, args]);
+      return name === "KEYRATE.TWICE" ? Number(args[0][0][0]) * 2 : undefined;
+    }) as never;
+    expect(value("=KEYRATE.TWICE(A1)", [[21]], fns)).toBe(42);
+    expect(calls).toEqual([["KEYRATE.TWICE", [[[21]]]]]);
+    expect(value("=KEYRATE.TWICE(A1)", [["#NUM!"]], fns)).toBe("#NUM!");
+    expect(calls.length).toBe(1);
+    expect(value("=NOPE(1)", [], fns)).toBe("#NAME?");
+  });
+
+  it("rejects what it cannot read", () => {
+    expect(() => parseFormula("=A1&B1")).toThrow(/cannot read/);
+    expect(() => parseFormula("=SUM(A1")).toThrow(/expected "\)"/);
+  });
+});
+
+describe("recalculation in the simulated workbook", () => {
+  it("recalculates dependents transitively and across sheets when a cell is entered", () => {
+    const book = new SimWorkbook("In");
+    book.addSheet("Out");
+    book.enter("In!A1", 2);
+    book.enter("Out!A1", "=In!A1*10");
+    book.enter("Out!B1", "=A1+1");
+    book.enter("Out!C1", "=SUMIFS(A1:B1,A1:B1,21)");
+    expect(book.usedValues("Out")).toEqual([[20, 21, 21]]);
+    book.enter("In!A1", 3);
+    expect(book.usedValues("Out")).toEqual([[30, 31, 0]]);
+    book.enter("Out!A1", "=5");
+    expect(book.usedValues("Out")).toEqual([[5, 6, 0]]);
+  });
+
+  it("a cycle shows #REF! instead of hanging; unsupported formulas show #NAME?", () => {
+    const book = new SimWorkbook("S");
+    book.enter("A1", "=B1+1");
+    book.enter("B1", "=A1+1");
+    expect([book.cellAt("A1")?.value, book.cellAt("B1")?.value]).toContain("#REF!");
+    book.enter("C1", "=A1&B1");
+    expect(book.cellAt("C1")?.value).toBe("#NAME?");
+  });
+});
