@@ -9,19 +9,9 @@ const { mkdtempSync, writeFileSync, rmSync } = require("fs");
 const { tmpdir } = require("os");
 const { join } = require("path");
 const { durationMod, dv01 } = require("../lib/functions/impl/bondFunctions");
+const { rng } = require("./optimiserProblem");
 
 const N = Number(process.env.BENCH_BONDS || 100000);
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** N random bonds as Excel would pass a holdings table's columns: n×1 matrices. */
 function bonds(n) {
@@ -112,44 +102,10 @@ else {
  */
 async function hedgeBench() {
   const { optimiseHedge, loadSolver } = require("../lib/core/hedge/optimiser");
+  const { optimiserBenchProblem } = require("./optimiserProblem");
   const { ctd } = require("../lib/functions/impl/futuresFunctions");
-  const r = rng(4);
-  const keys = ["3M", "6M", "1Y", "2Y", "3Y", "5Y", "7Y", "10Y", "20Y", "30Y"];
-  const futureKeys = [3, 4, 5, 6, 7, 7, 8, 9]; // ZT Z3N ZF 7Y ZN TN ZB UB: main key of each CTD
-  const instruments = futureKeys.map((main, j) => ({
-    name: `F${j}`,
-    krDv01: keys.map((_k, k) =>
-      k === main ? 40 + 30 * main : Math.abs(k - main) === 1 ? 5 + 3 * r() * main : 0
-    ),
-    notional: 100000 + 100000 * (j < 2),
-    cost: 10 + 5 * r(),
-    min: -2000,
-    max: 2000,
-  }));
-  for (let s = 0; s < 10; s++) {
-    const tenor = s + 1 > 9 ? 9 : s; // swap s loads key s and its neighbour
-    instruments.push({
-      name: `S${s}`,
-      krDv01: keys.map((_k, k) => (k === tenor ? 80 * (k + 1) : k === tenor - 1 ? 10 * k : 0)),
-      notional: 0,
-      cost: 50 + 50 * r(),
-      integer: false,
-      min: -500,
-      max: 500,
-    });
-  }
-  const portfolio = keys.map((_k, k) => 2000 + 8000 * r() * (k + 1));
-  const problem = {
-    mode: "cost",
-    keys,
-    portfolio,
-    target: portfolio.map((v) => 0.6 * v),
-    weights: keys.map(() => 5),
-    instruments,
-    portfolioValue: 1e9,
-    leverageCap: 0.3,
-    allowNetShort: false,
-  };
+  const problem = optimiserBenchProblem();
+  const portfolio = problem.portfolio;
   const highs = await loadSolver();
   await optimiseHedge(problem, highs);
   const times = [];
@@ -172,6 +128,7 @@ async function hedgeBench() {
 
   // 40 deliverable ZN June 2030 notes: maturities 6y6m … 8y after June 2030, issued as 10-years.
   const universe = [["CUSIP", "coupon", "issue date", "maturity", "price"]];
+  const r = rng(5);
   const { serialFromIso } = require("../lib/core/dates");
   const [first, last] = [serialFromIso("2036-12-15"), serialFromIso("2038-05-15")];
   for (let i = 0; i < 40; i++) {
