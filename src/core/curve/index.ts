@@ -5,4 +5,5 @@ export * from "./zeroCurve";
 export * from "./bootstrap";
 export * from "./curveSpec";
 export * from "./curveRisk";
+export * from "./curveRiskBySettlement";
 export * from "./defaultCurve";

@@ -4,18 +4,16 @@
  *
  * The bond arguments are parsed and broadcast as in the yield functions (`parseBondRange`); the
  * curve, keys and options are whole-call arguments (a bad one gives a single error). Bonds are
- * grouped by settlement date, each group in one kernel call.
+ * grouped by settlement date, each group in one kernel call (curveRiskBySettlement).
  */
 
 import { InvalidValueError, MissingValueError, NoSolutionError } from "../../core/errors";
-import { allocateTerms, BondTerms, checkPrice } from "../../core/bond";
+import { checkPrice } from "../../core/bond";
 import {
   buildCurve,
-  curveRisk,
+  curveRiskBySettlement,
   CurveRisk,
-  CurveRiskOptions,
   CurveSpec,
-  DEFAULT_KEYS_MONTHS,
   parseTenor,
   tenorTime,
 } from "../../core/curve";
@@ -28,68 +26,6 @@ export * from "./curveArgs";
 
 /** Names of the bond arguments of the curve functions, in signature order (price, not yield). */
 const BOND_NAMES = ["settlement", "maturity", "coupon", "price", "frequency", "basis"];
-
-/**
- * {@link curveRisk} for bonds that may settle on different dates: one kernel call per distinct
- * settlement (bonds with invalid terms, settlement NaN, get NaN).
- */
-export function curveRiskBySettlement(
-  terms: BondTerms,
-  cleanPrice: Float64Array,
-  spec: CurveSpec,
-  options: CurveRiskOptions
-): CurveRisk {
-  const count = terms.settlement.length;
-  const keysMonths = options.keysMonths ?? DEFAULT_KEYS_MONTHS;
-  const nk = keysMonths.length;
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < count; i++) {
-    const s = terms.settlement[i];
-    if (!Number.isFinite(s)) continue;
-    const group = groups.get(s);
-    if (group) group.push(i);
-    else groups.set(s, [i]);
-  }
-  if (groups.size === 1) {
-    const [settlement] = groups.keys();
-    return curveRisk(settlement, terms, cleanPrice, spec, options);
-  }
-  const nan = (n: number) => new Float64Array(n).fill(NaN);
-  const out = {
-    count,
-    keysMonths,
-    zspread: nan(count),
-    dirty: nan(count),
-    effDuration: nan(count),
-    effConvexity: nan(count),
-    spreadDuration: nan(count),
-    krd: nan(count * nk),
-    krdGap: nan(count),
-  };
-  for (const [settlement, members] of groups) {
-    const sub = allocateTerms(members.length);
-    const price = new Float64Array(members.length);
-    members.forEach((i, j) => {
-      sub.settlement[j] = terms.settlement[i];
-      sub.maturity[j] = terms.maturity[i];
-      sub.rate[j] = terms.rate[i];
-      sub.frequency[j] = terms.frequency[i];
-      sub.basis[j] = terms.basis[i];
-      price[j] = cleanPrice[i];
-    });
-    const r = curveRisk(settlement, sub, price, spec, options);
-    members.forEach((i, j) => {
-      out.zspread[i] = r.zspread[j];
-      out.dirty[i] = r.dirty[j];
-      out.effDuration[i] = r.effDuration[j];
-      out.effConvexity[i] = r.effConvexity[j];
-      out.spreadDuration[i] = r.spreadDuration[j];
-      out.krdGap[i] = r.krdGap[j];
-      out.krd.set(r.krd.subarray(j * nk, (j + 1) * nk), i * nk);
-    });
-  }
-  return out;
-}
 
 /**
  * One curve figure per bond (DURATION_EFF, CONVEXITY_EFF, SPREAD_DURATION, ZSPREAD), shaped like

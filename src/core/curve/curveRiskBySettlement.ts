@@ -1,0 +1,69 @@
+/**
+ * Curve-based risk of bonds that settle on different dates (a range of KEYRATE arguments can mix
+ * them): grouped by settlement, one curveRisk kernel call per group.
+ */
+import { allocateTerms, BondTerms } from "../bond";
+import { CurveSpec } from "./curveSpec";
+import { curveRisk, CurveRisk, CurveRiskOptions, DEFAULT_KEYS_MONTHS } from "./curveRisk";
+
+/**
+ * {@link curveRisk} for bonds that may settle on different dates: one kernel call per distinct
+ * settlement (bonds with invalid terms, settlement NaN, get NaN).
+ */
+export function curveRiskBySettlement(
+  terms: BondTerms,
+  cleanPrice: Float64Array,
+  spec: CurveSpec,
+  options: CurveRiskOptions
+): CurveRisk {
+  const count = terms.settlement.length;
+  const keysMonths = options.keysMonths ?? DEFAULT_KEYS_MONTHS;
+  const nk = keysMonths.length;
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < count; i++) {
+    const s = terms.settlement[i];
+    if (!Number.isFinite(s)) continue;
+    const group = groups.get(s);
+    if (group) group.push(i);
+    else groups.set(s, [i]);
+  }
+  if (groups.size === 1) {
+    const [settlement] = groups.keys();
+    return curveRisk(settlement, terms, cleanPrice, spec, options);
+  }
+  const nan = (n: number) => new Float64Array(n).fill(NaN);
+  const out = {
+    count,
+    keysMonths,
+    zspread: nan(count),
+    dirty: nan(count),
+    effDuration: nan(count),
+    effConvexity: nan(count),
+    spreadDuration: nan(count),
+    krd: nan(count * nk),
+    krdGap: nan(count),
+  };
+  for (const [settlement, members] of groups) {
+    const sub = allocateTerms(members.length);
+    const price = new Float64Array(members.length);
+    members.forEach((i, j) => {
+      sub.settlement[j] = terms.settlement[i];
+      sub.maturity[j] = terms.maturity[i];
+      sub.rate[j] = terms.rate[i];
+      sub.frequency[j] = terms.frequency[i];
+      sub.basis[j] = terms.basis[i];
+      price[j] = cleanPrice[i];
+    });
+    const r = curveRisk(settlement, sub, price, spec, options);
+    members.forEach((i, j) => {
+      out.zspread[i] = r.zspread[j];
+      out.dirty[i] = r.dirty[j];
+      out.effDuration[i] = r.effDuration[j];
+      out.effConvexity[i] = r.effConvexity[j];
+      out.spreadDuration[i] = r.spreadDuration[j];
+      out.krdGap[i] = r.krdGap[j];
+      out.krd.set(r.krd.subarray(j * nk, (j + 1) * nk), i * nk);
+    });
+  }
+  return out;
+}
