@@ -89,3 +89,13 @@ export function contains(rect: Rect, row: number, column: number): boolean {
     column < rect.column + rect.columnCount
   );
 }
+
+/** True when two rectangles share a cell. */
+export function overlaps(a: Rect, b: Rect): boolean {
+  return (
+    a.row < b.row + b.rowCount &&
+    b.row < a.row + a.rowCount &&
+    a.column < b.column + b.columnCount &&
+    b.column < a.column + a.columnCount
+  );
+}

@@ -7,7 +7,7 @@
  * argument). Anything else evaluates to #NAME?. Errors are the strings Range.values shows
  * ("#NUM!"), and propagate as in Excel.
  */
-import { MAX_COLUMNS, Rect, parseRange } from "./a1";
+import { MAX_COLUMNS, Rect, overlaps, parseRange } from "./a1";
 import type { Scalar, SimSheet } from "./workbookModel";
 
 /** A parsed formula. */
@@ -417,13 +417,4 @@ function keyRect(key: number): Rect {
     rowCount: 1,
     columnCount: 1,
   };
-}
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return (
-    a.row < b.row + b.rowCount &&
-    b.row < a.row + a.rowCount &&
-    a.column < b.column + b.columnCount &&
-    b.column < a.column + a.columnCount
-  );
 }

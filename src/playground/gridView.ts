@@ -7,7 +7,7 @@
  * the workbook changes (at most once a frame).
  */
 import { columnLetters } from "../core/holdings/cells";
-import { Rect, addressText, rangeText } from "./a1";
+import { Rect, addressText, contains, rangeText } from "./a1";
 import { showValue } from "./numberFormat";
 import { ChangeKind, SimSheet, SimWorkbook } from "./workbookModel";
 
@@ -150,13 +150,7 @@ export class GridView {
     if (look.fill) style.push(`background:${look.fill}`);
     const kinds = [typeof cell.value === "number" ? "pg-num" : cell.formula ? "pg-formula" : ""];
     // Tables (ListObjects): a rule under the header, banded data rows.
-    const table = sheet.tables.find(
-      (t) =>
-        r >= t.rect.row &&
-        r < t.rect.row + t.rect.rowCount &&
-        c >= t.rect.column &&
-        c < t.rect.column + t.rect.columnCount
-    );
+    const table = sheet.tables.find((t) => contains(t.rect, r, c));
     if (table)
       kinds.push(
         r === table.rect.row ? "pg-table-head" : (r - table.rect.row) % 2 ? "" : "pg-band"

@@ -4,21 +4,12 @@
  * are enforced: names unique in the workbook (case-insensitive), start with a letter or
  * underscore, no spaces; a table never overlaps another; headers become unique text.
  */
-import { Rect, parseRange } from "./a1";
+import { overlaps, parseRange } from "./a1";
 import { invalidArgument, SimClientObject } from "./simBase";
 import type { SimRange, SimRequestContext } from "./excelSimulator";
 import type { SimSheet, SimTable } from "./workbookModel";
 
 const TABLE_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]{0,254}$/;
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return (
-    a.row < b.row + b.rowCount &&
-    b.row < a.row + a.rowCount &&
-    a.column < b.column + b.columnCount &&
-    b.column < a.column + a.columnCount
-  );
-}
 
 /** Excel.TableCollection of a worksheet (add only) or, with no sheet, of the workbook (load). */
 export class SimTableCollection extends SimClientObject {

@@ -169,6 +169,19 @@ const RANGES: Record<string, unknown[][]> = {
   ],
 };
 
+/** n identical Treasury rows with distinct ids. */
+function treasuries(n: number): unknown[][] {
+  return Array.from({ length: n }, (_, i) => [
+    `ID${i}`,
+    "",
+    "Treasury",
+    1000,
+    0.04,
+    "2030-01-01",
+    100,
+  ]);
+}
+
 const settings = {
   settlement: 45659,
   targetDuration: 4,
@@ -188,15 +201,7 @@ describe("task pane workbook I/O", () => {
   });
 
   it("reads 20,000 rows in chunks", async () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => [
-      `ID${i}`,
-      "",
-      "Treasury",
-      1000,
-      0.04,
-      "2030-01-01",
-      100,
-    ]);
+    const rows = treasuries(20_000);
     const { mock, chunkReads } = mockExcel([HEADER, ...rows], ["Holdings"]);
     const sel = await readSelection(mock.context);
     expect(sel.values.length).toBe(20_001);
@@ -268,15 +273,7 @@ describe("task pane workbook I/O", () => {
   });
 
   it("a cancel in the middle of a sheet removes that sheet: no half-written sheet stays", async () => {
-    const rows = Array.from({ length: 4500 }, (_, i) => [
-      `ID${i}`,
-      "",
-      "Treasury",
-      1000,
-      0.04,
-      "2030-01-01",
-      100,
-    ]);
+    const rows = treasuries(4500);
     const { mock, written } = mockExcel([HEADER, ...rows], ["Holdings"]);
     const signal = { aborted: false };
     const chunks: number[] = [];
