@@ -6,11 +6,15 @@
  * Excel globals read and write this page's workbook. `window.keyratePlayground` is the handle the
  * frame, the browser tests and the curious (devtools console) use.
  *
- * Query parameters: `latency=<ms>` delays every context.sync() (Excel on the web takes tens of ms).
+ * Query parameters: `latency=<ms>` delays every context.sync() (Excel on the web takes tens of ms);
+ * `holdings=<N>` (1 ≤ N ≤ 50,000) replaces the Holdings sheet's 300 data rows with N rows cycling
+ * through them, each ID made unique with a suffix (largeHoldings.ts), for trying the add-in on a
+ * large range (`playground.html?holdings=20000`). A bad value stops the page with a message.
  */
 import sample from "../../assets/sample-portfolio.xlsx";
 import { addressText } from "./a1";
 import { GridView } from "./gridView";
+import { fillLargeHoldings, parseHoldingsCount } from "./largeHoldings";
 import { InstalledGlobals, PlaygroundHost } from "./officeShim";
 import { Scalar, SimWorkbook } from "./workbookModel";
 
@@ -43,9 +47,29 @@ function byId<T extends HTMLElement>(id: string): T {
   return el as T;
 }
 
+/** Shows why the page cannot start, above everything else, and stops it. */
+function fail(message: string): never {
+  const banner = document.createElement("p");
+  banner.setAttribute("role", "alert");
+  banner.style.cssText =
+    "margin:0;padding:8px 12px;background:#fde7e9;color:#a4262c;font:14px sans-serif";
+  banner.textContent = `Playground: ${message}`;
+  document.body.prepend(banner);
+  throw new Error(message);
+}
+
 function start(): void {
   const book = SimWorkbook.fromSnapshot(sample);
-  const latencyMs = Number(new URLSearchParams(window.location.search).get("latency") ?? 0);
+  const params = new URLSearchParams(window.location.search);
+  const latencyMs = Number(params.get("latency") ?? 0);
+  const holdings = params.get("holdings");
+  if (holdings !== null) {
+    try {
+      fillLargeHoldings(book, HOLDINGS_SHEET, parseHoldingsCount(holdings));
+    } catch (e) {
+      fail((e as Error).message);
+    }
+  }
   let globals: InstalledGlobals | undefined;
   const pane = byId<HTMLIFrameElement>("kr-pane");
 

@@ -1,0 +1,253 @@
+/* global URL, document, performance, MutationObserver -- the last three inside frame.evaluate, in the page */
+/**
+ * `npm run bench` (task pane part): the wizard end to end in the playground, in Chromium, on
+ * 10,000 holdings (playground.html?holdings=10000: the sample's 300 rows cycled). Each of 5 runs
+ * opens a fresh page, selects the holdings, walks the wizard with the sample's Settings (as the
+ * browser tests type them) and presses Write; the time is from the click to the status line
+ * starting "Wrote", measured in the page. Prints the median, its read/compute/write split (the
+ * status line's data-timings), holdings per second, and the target (< 3 s) met or missed.
+ *
+ * Not a test: numbers depend on the machine. Needs the compiled library in lib/ (npm run bench
+ * runs tsc first) and Debian's /usr/bin/chromium; without Chromium it prints a skip line. The
+ * development build (webpack, the project's config) goes to a temporary directory served on
+ * 127.0.0.1; the page may make no other request. scripts/make-screenshots.js reuses the build,
+ * server and wizard walk exported here.
+ */
+const fs = require("fs");
+const http = require("http");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.join(__dirname, "..");
+const CHROMIUM = "/usr/bin/chromium";
+const SAMPLE = path.join(ROOT, "assets", "sample-portfolio.xlsx");
+const HOLDINGS = Number(process.env.BENCH_WIZARD_HOLDINGS || 10000);
+const RUNS = Number(process.env.BENCH_WIZARD_RUNS || 5);
+const TARGET_S = 3;
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** The development build (add-in and playground) into outDir, with the project's config. */
+async function build(outDir) {
+  const webpack = require("webpack");
+  const makeConfig = require(path.join(ROOT, "webpack.config.js"));
+  const config = await makeConfig({}, { mode: "development" });
+  const compiler = webpack({
+    ...config,
+    mode: "development",
+    context: ROOT,
+    devtool: false,
+    infrastructureLogging: { level: "warn" },
+    stats: "errors-warnings",
+    output: { ...config.output, path: outDir },
+  });
+  const stats = await new Promise((resolve, reject) =>
+    compiler.run((err, result) => (err || !result ? reject(err) : resolve(result)))
+  );
+  await new Promise((resolve) => compiler.close(resolve));
+  if (stats.hasErrors()) throw new Error(stats.toString("errors-only"));
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".wasm": "application/wasm",
+};
+
+/** Serves root on 127.0.0.1 and a free port (GET/HEAD, nothing outside root). */
+function serve(root) {
+  const base = path.resolve(root);
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url || "/", "http://x").pathname);
+    const file = path.resolve(
+      base,
+      "." + (pathname.endsWith("/") ? `${pathname}index.html` : pathname)
+    );
+    if (!file.startsWith(base + path.sep) || (req.method !== "GET" && req.method !== "HEAD")) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.readFile(file, (err, body) => {
+      if (err) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, {
+        "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+        "Cache-Control": "no-store",
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}/`,
+        close: () => new Promise((done) => server.close(done)),
+      })
+    )
+  );
+}
+
+/** The hedge inputs the browser tests type: the sample's Settings sheet. */
+async function sampleSettings() {
+  const ExcelJS = require("exceljs");
+  const { settingsOf } = require("../lib/cli/workbookInput");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(SAMPLE);
+  const settings = settingsOf(book.getWorksheet("Settings"));
+  const settlement = settings.get("settlement date");
+  if (!(settlement instanceof Date)) throw new Error("sample Settings has no settlement date");
+  return {
+    settlement: settlement.toISOString().slice(0, 10),
+    target: Number(settings.get("target duration")),
+    contractName: String(settings.get("hedge contract")),
+    contractDv01: Number(settings.get("contract dv01")),
+  };
+}
+
+/**
+ * Opens playground.html (query `search`, e.g. "?holdings=10000") in `page`, selects the holdings
+ * and walks the wizard to its Write step with `inputs`; returns the pane's frame locator.
+ */
+async function walkToWrite(page, url, search, inputs) {
+  await page.goto(`${url}playground.html${search}`);
+  const pane = page.frameLocator("#kr-pane");
+  await pane.locator("#kr-check").waitFor();
+  await page.evaluate("keyratePlayground.selectHoldings()");
+  const fill = (id, value) => pane.locator(`#${id} input`).fill(String(value));
+  const next = pane.locator("#kr-next");
+  await next.click(); // Curve
+  await next.click(); // Target
+  await fill("kr-settlement", inputs.settlement);
+  await fill("kr-target", inputs.target);
+  await next.click(); // Instruments
+  await fill("kr-contract", inputs.contractName);
+  await fill("kr-contract-dv01", inputs.contractDv01);
+  await fill("kr-beta", 1);
+  await next.click(); // Scenarios
+  await next.click(); // Write
+  await pane.locator("#kr-run").waitFor();
+  return pane;
+}
+
+/**
+ * The page's console errors, page errors, failed requests and requests off 127.0.0.1 (aborted),
+ * collected as they come into the returned list.
+ */
+async function guard(context, page) {
+  const errors = [];
+  await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => {
+    errors.push(`non-local request: ${route.request().url()}`);
+    return route.abort();
+  });
+  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()}`));
+  page.on("response", (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()}: ${r.url()}`));
+  return errors;
+}
+
+/** One run on a fresh page: { ms, timings, largestRequestBytes }. */
+async function run(browser, url, inputs) {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const errors = await guard(context, page);
+    await walkToWrite(page, url, `?holdings=${HOLDINGS}`, inputs);
+
+    // Click and watch the status line in the pane's own page: the clock is the page's.
+    const frame = await (await page.$("#kr-pane")).contentFrame();
+    const result = await frame.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const status = document.getElementById("kr-status");
+          const t0 = performance.now();
+          const watch = new MutationObserver(() => {
+            const text = status.textContent || "";
+            if (text.startsWith("Wrote")) {
+              watch.disconnect();
+              resolve({ ms: performance.now() - t0, timings: JSON.parse(status.dataset.timings) });
+            } else if (/^(Failed|Nothing written|Cancelled)/.test(text)) {
+              watch.disconnect();
+              reject(new Error(text));
+            }
+          });
+          watch.observe(status, { childList: true, characterData: true, subtree: true });
+          document.getElementById("kr-run").click();
+        })
+    );
+    result.largestRequestBytes = await page.evaluate(
+      "keyratePlayground.workbook.stats.largestRequestBytes"
+    );
+    if (errors.length) throw new Error(errors.join("\n"));
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main() {
+  const label = `keyrate bench: the wizard in the playground, ${HOLDINGS.toLocaleString("en-US")} holdings, Write → "Wrote"`;
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(`${label}: skipped (${CHROMIUM} not found: apt-get install -y chromium)`);
+    return;
+  }
+  const { chromium } = require("playwright-core");
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-bench-wizard-"));
+  let server;
+  let browser;
+  try {
+    const [inputs] = await Promise.all([sampleSettings(), build(outDir)]);
+    server = await serve(outDir);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    const runs = [];
+    for (let k = 0; k < RUNS; k++) runs.push(await run(browser, server.url, inputs));
+    const ms = median(runs.map((r) => r.ms));
+    const split = (key) => median(runs.map((r) => r.timings[key]));
+    const s = ms / 1000;
+    console.log(`${label} (median of ${RUNS}, fresh page each, Chromium headless)`);
+    console.log(
+      `  wizard Write          ${s.toFixed(2)} s  ${Math.round(HOLDINGS / s).toLocaleString("en-US")} holdings/s  ` +
+        `(target < ${TARGET_S} s: ${s < TARGET_S ? "met" : "MISSED"})`
+    );
+    console.log(
+      `  split (medians)       read ${(split("readMs") / 1000).toFixed(2)} s, compute ${(split("computeMs") / 1000).toFixed(2)} s, ` +
+        `write ${(split("writeMs") / 1000).toFixed(2)} s; largest request ` +
+        `${(Math.max(...runs.map((r) => r.largestRequestBytes)) / 1024).toFixed(0)} KB`
+    );
+    console.log(
+      `  runs                  ${runs.map((r) => (r.ms / 1000).toFixed(2)).join(", ")} s`
+    );
+  } finally {
+    await browser?.close();
+    await server?.close();
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+module.exports = { CHROMIUM, LAUNCH_ARGS, build, serve, sampleSettings, walkToWrite, guard };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,160 @@
+/* global document */
+/**
+ * `node scripts/make-screenshots.js`: the README's pictures, into docs/images/.
+ *
+ *  - playground.png: the playground (development build, Chromium headless) after the wizard wrote
+ *    the sample's hedge recommendation, showing the Hedge Recommendation sheet.
+ *  - workbook-hedge.png, workbook-scenarios.png: the demo's workbook (`npm run demo`, run here
+ *    first: out/hedge-recommendation.xlsx) rendered by LibreOffice headless with its native
+ *    charts — the top of the Hedge Recommendation sheet (summary, hedge, KRD and sector charts)
+ *    and the Scenario Analysis sheet. LibreOffice writes each sheet as one PDF page
+ *    (SinglePageSheets); pdftoppm turns the pages into PNGs, cropped where the text says.
+ *
+ * Needs /usr/bin/chromium, soffice (LibreOffice ≥ 7.4) and pdftoppm/pdftotext (poppler-utils).
+ * Each image should stay under 400 KB; the script says so when one does not.
+ */
+const { execFileSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const {
+  CHROMIUM,
+  LAUNCH_ARGS,
+  build,
+  serve,
+  sampleSettings,
+  walkToWrite,
+  guard,
+} = require("../bench/wizard");
+
+const ROOT = path.join(__dirname, "..");
+const IMAGES = path.join(ROOT, "docs", "images");
+const WORKBOOK = path.join(ROOT, "out", "hedge-recommendation.xlsx");
+const MAX_BYTES = 400 * 1024;
+
+function run(command, args, options = {}) {
+  execFileSync(command, args, { cwd: ROOT, stdio: "inherit", ...options });
+}
+
+/** The playground after the wizard wrote the sample's recommendation. */
+async function playgroundShot(file) {
+  const { chromium } = require("playwright-core");
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-shots-"));
+  let server;
+  let browser;
+  try {
+    const [inputs] = await Promise.all([sampleSettings(), build(outDir)]);
+    server = await serve(outDir);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 810 } });
+    const page = await context.newPage();
+    const errors = await guard(context, page);
+    const pane = await walkToWrite(page, server.url, "", inputs);
+    await pane.locator("#kr-run").click();
+    await pane
+      .locator("#kr-status")
+      .filter({ hasText: /^Wrote/ })
+      .waitFor({ timeout: 60000 });
+    await page.waitForFunction(() =>
+      document.querySelector("#pg-tabs [aria-selected=true]")?.textContent?.includes("Hedge")
+    );
+    await page.locator("#pg-grid").evaluate((g) => (g.scrollTop = 0));
+    await page.screenshot({ path: file });
+    if (errors.length) throw new Error(errors.join("\n"));
+  } finally {
+    await browser?.close();
+    await server?.close();
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** Words of a PDF page with their boxes in points (pdftotext -bbox). */
+function words(pdf, page) {
+  const html = execFileSync("pdftotext", ["-bbox", "-f", page, "-l", page, pdf, "-"], {
+    encoding: "utf8",
+  });
+  const out = [];
+  const re =
+    /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g;
+  for (let m; (m = re.exec(html));) {
+    out.push({ xMin: +m[1], yMin: +m[2], xMax: +m[3], yMax: +m[4], text: m[5] });
+  }
+  return out;
+}
+
+/** One page of a PDF as a PNG at `dpi`, cropped to a box in points (whole page without one). */
+function pagePng(pdf, page, dpi, file, box) {
+  const base = file.replace(/\.png$/, "");
+  const args = ["-png", "-singlefile", "-r", String(dpi), "-f", String(page), "-l", String(page)];
+  if (box) {
+    const px = (pt) => String(Math.round((pt * dpi) / 72));
+    args.push("-x", px(box.x), "-y", px(box.y), "-W", px(box.width), "-H", px(box.height));
+  }
+  execFileSync("pdftoppm", [...args, pdf, base]);
+}
+
+/** The demo workbook through LibreOffice: the hedge sheet's top and the scenario sheet. */
+function workbookShots(hedgeFile, scenarioFile) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-lo-"));
+  try {
+    // A profile of its own, so that a running LibreOffice (or its lock) does not interfere.
+    run("soffice", [
+      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      'pdf:calc_pdf_Export:{"SinglePageSheets":{"type":"boolean","value":"true"}}',
+      "--outdir",
+      dir,
+      WORKBOOK,
+    ]);
+    const pdf = path.join(dir, "hedge-recommendation.pdf");
+    // Page 1 is the Hedge Recommendation sheet: everything above the holdings table's header
+    // (the row starting "ID"); as wide as the text there, the charts' axis labels included.
+    const hedge = words(pdf, 1);
+    const header = hedge.find((w) => w.text === "ID" && w.xMin < 5);
+    if (!header) throw new Error("no holdings table (a row starting ID) on the hedge sheet's page");
+    const above = hedge.filter((w) => w.yMax < header.yMin);
+    const width = Math.max(...above.map((w) => w.xMax)) + 12;
+    pagePng(pdf, 1, 60, hedgeFile, { x: 0, y: 0, width, height: header.yMin - 4 });
+    // Page 2 is the Scenario Analysis sheet, table and chart.
+    if (!words(pdf, 2).some((w) => w.text === "Scenario")) {
+      throw new Error("page 2 is not the Scenario Analysis sheet");
+    }
+    pagePng(pdf, 2, 60, scenarioFile);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  for (const tool of ["soffice", "pdftoppm", "pdftotext"]) {
+    try {
+      execFileSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" });
+    } catch {
+      throw new Error(`${tool} not found (apt-get install libreoffice-calc poppler-utils)`);
+    }
+  }
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install chromium)`);
+  fs.mkdirSync(IMAGES, { recursive: true });
+  // The demo workbook from the current sources.
+  run("npx", ["tsc", "-p", "tsconfig.node.json"]);
+  run("node", ["bin/keyrate.js", "demo"], { stdio: "ignore" });
+
+  const files = {
+    playground: path.join(IMAGES, "playground.png"),
+    hedge: path.join(IMAGES, "workbook-hedge.png"),
+    scenarios: path.join(IMAGES, "workbook-scenarios.png"),
+  };
+  workbookShots(files.hedge, files.scenarios);
+  await playgroundShot(files.playground);
+  for (const file of Object.values(files)) {
+    const bytes = fs.statSync(file).size;
+    const note = bytes > MAX_BYTES ? "  — over 400 KB: lower the resolution" : "";
+    console.log(`${path.relative(ROOT, file)}  ${(bytes / 1024).toFixed(0)} KB${note}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
