@@ -128,17 +128,21 @@ async function walkToWrite(page, url, search, inputs) {
   await pane.locator("#kr-check").waitFor();
   await page.evaluate("keyratePlayground.selectHoldings()");
   const fill = (id, value) => pane.locator(`#${id} input`).fill(String(value));
-  const next = pane.locator("#kr-next");
-  await next.click(); // Curve
-  await next.click(); // Target
+  // Next validates each step first: wait for the step it leads to before typing.
+  const next = async (name) => {
+    await pane.locator("#kr-next").click();
+    await pane.locator('.kr-steps [aria-current="step"]', { hasText: name }).waitFor();
+  };
+  await next("Curve");
+  await next("Target");
   await fill("kr-settlement", inputs.settlement);
   await fill("kr-target", inputs.target);
-  await next.click(); // Instruments
+  await next("Instruments");
   await fill("kr-contract", inputs.contractName);
   await fill("kr-contract-dv01", inputs.contractDv01);
   await fill("kr-beta", 1);
-  await next.click(); // Scenarios
-  await next.click(); // Write
+  await next("Scenarios");
+  await next("Write");
   await pane.locator("#kr-run").waitFor();
   return pane;
 }

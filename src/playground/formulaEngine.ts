@@ -7,14 +7,20 @@
  * argument). Anything else evaluates to #NAME?. Errors are the strings Range.values shows
  * ("#NUM!"), and propagate as in Excel.
  */
-import { MAX_COLUMNS, Rect, overlaps, parseRange } from "./a1";
+import { MAX_COLUMNS, Rect, columnIndex, overlaps, parseRange } from "./a1";
 import type { Scalar, SimSheet } from "./workbookModel";
 
 /** A parsed formula. */
 export type FormulaNode =
   | { readonly kind: "number"; readonly value: number }
   | { readonly kind: "text"; readonly value: string }
-  | { readonly kind: "ref"; readonly sheet?: string; readonly rect: Rect }
+  | {
+      readonly kind: "ref";
+      readonly sheet?: string;
+      readonly rect: Rect;
+      /** Which parts were absolute ($): first and last row and column of the reference. */
+      readonly fixed: RefFixed;
+    }
   | { readonly kind: "call"; readonly name: string; readonly args: readonly FormulaNode[] }
   | {
       readonly kind: "binary";
@@ -23,6 +29,9 @@ export type FormulaNode =
       readonly right: FormulaNode;
     }
   | { readonly kind: "negate"; readonly operand: FormulaNode };
+
+/** The $ of a reference's corners: [first row, first column, last row, last column]. */
+type RefFixed = readonly [boolean, boolean, boolean, boolean];
 
 /** A function outside Excel's own (a custom function): one matrix per argument in, a cell out. */
 export type FunctionResolver = (name: string, args: Scalar[][][]) => Scalar | undefined;
@@ -97,9 +106,13 @@ export function parseFormula(formula: string): FormulaNode {
               .slice(0, bang)
               .replace(/^'(.*)'$/, "$1")
               .replace(/''/g, "'");
-      const rect = parseRange(t.value.slice(bang + 1).replace(/\$/g, ""));
+      const cells = t.value.slice(bang + 1);
+      const rect = parseRange(cells.replace(/\$/g, ""));
       if (!rect) throw new Error(`not a reference: ${t.value}`);
-      return { kind: "ref", sheet, rect };
+      const [first, last = first] = cells.split(":");
+      const dollars = (cell: string) => [/[A-Za-z]\$\d/.test(cell), cell.startsWith("$")];
+      const fixed = [...dollars(first), ...dollars(last)] as unknown as RefFixed;
+      return { kind: "ref", sheet, rect, fixed };
     }
     if (t.type === "name") {
       const args: FormulaNode[] = [];
@@ -122,6 +135,56 @@ export function parseFormula(formula: string): FormulaNode {
   const node = expression();
   if (pos !== tokens.length) throw new Error(`unexpected "${tokens[pos].value}" in ${formula}`);
   return node;
+}
+
+/**
+ * The formula's shape at a cell: its text with each relative reference written as an offset from
+ * the cell ("G55" in row 55 of column J → c-3r0). Formulas filled down a column share one shape, so
+ * each shape is parsed once (a 20,000-row table has a handful).
+ */
+export function formulaShape(formula: string, row: number, column: number): string {
+  return formula.replace(
+    /"(?:[^"]|"")*"|'(?:[^']|'')*'|(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(.])/g,
+    (m, colFixed?: string, letters?: string, rowFixed?: string, digits?: string) => {
+      if (letters === undefined || digits === undefined) return m;
+      const c = colFixed ? `$${letters.toUpperCase()}` : `c${columnIndex(letters) - column}`;
+      const r = rowFixed ? `$${digits}` : `r${Number(digits) - 1 - row}`;
+      return c + r;
+    }
+  );
+}
+
+/** The formula moved by rows and columns, as Excel moves a copied formula (absolute parts stay). */
+export function shiftFormula(node: FormulaNode, rows: number, columns: number): FormulaNode {
+  if (rows === 0 && columns === 0) return node;
+  switch (node.kind) {
+    case "ref": {
+      const { rect, fixed } = node;
+      const r0 = rect.row + (fixed[0] ? 0 : rows);
+      const c0 = rect.column + (fixed[1] ? 0 : columns);
+      const r1 = rect.row + rect.rowCount - 1 + (fixed[2] ? 0 : rows);
+      const c1 = rect.column + rect.columnCount - 1 + (fixed[3] ? 0 : columns);
+      const moved = {
+        row: Math.min(r0, r1),
+        column: Math.min(c0, c1),
+        rowCount: Math.abs(r1 - r0) + 1,
+        columnCount: Math.abs(c1 - c0) + 1,
+      };
+      return { ...node, rect: moved };
+    }
+    case "call":
+      return { ...node, args: node.args.map((a) => shiftFormula(a, rows, columns)) };
+    case "binary":
+      return {
+        ...node,
+        left: shiftFormula(node.left, rows, columns),
+        right: shiftFormula(node.right, rows, columns),
+      };
+    case "negate":
+      return { ...node, operand: shiftFormula(node.operand, rows, columns) };
+    default:
+      return node;
+  }
 }
 
 /** The references a formula reads, with their sheet (undefined: the formula's own sheet). */
@@ -283,7 +346,11 @@ export class Calculator {
   private readonly readers = new Map<SimSheet, Map<number, Set<Tracked>>>();
   /** Formulas with a multi-cell reference. */
   private readonly rangeReaders = new Set<Tracked>();
-  private readonly parsed = new Map<string, FormulaNode | Error>();
+  /** Parsed formulas by shape, with the cell each was parsed at. */
+  private readonly shapes = new Map<
+    string,
+    { node: FormulaNode; row: number; column: number } | Error
+  >();
 
   constructor(
     private readonly lookup: (name: string) => SimSheet | undefined,
@@ -293,8 +360,9 @@ export class Calculator {
   /**
    * Recalculates after writes to `written` (rectangles of sheets): re-reads their formulas, then
    * calculates the formulas written and everything that depends on a changed cell.
+   * @returns The sheets with a cell recalculated.
    */
-  recalculate(written: readonly Written[]): void {
+  recalculate(written: readonly Written[]): Set<SimSheet> {
     const dirty = new Set<Tracked>();
     for (const { sheet, rect } of written) {
       eachKey(rect, (key) => {
@@ -350,6 +418,7 @@ export class Calculator {
       done.add(t);
     };
     for (const t of dirty) calc(t);
+    return new Set([...dirty].map((t) => t.sheet));
   }
 
   /** Forgets a deleted sheet's formulas. */
@@ -359,15 +428,22 @@ export class Calculator {
   }
 
   private track(sheet: SimSheet, key: number, formula: string): Tracked {
-    let node = this.parsed.get(formula);
-    if (node === undefined) {
+    const row = Math.floor(key / MAX_COLUMNS);
+    const column = key % MAX_COLUMNS;
+    const shapeKey = formulaShape(formula, row, column);
+    let shape = this.shapes.get(shapeKey);
+    if (shape === undefined) {
       try {
-        node = parseFormula(formula);
+        shape = { node: parseFormula(formula), row, column };
       } catch (e) {
-        node = e as Error;
+        shape = e as Error;
       }
-      this.parsed.set(formula, node);
+      this.shapes.set(shapeKey, shape);
     }
+    const node =
+      shape instanceof Error
+        ? shape
+        : shiftFormula(shape.node, row - shape.row, column - shape.column);
     const t: Tracked =
       node instanceof Error
         ? { sheet, key, node: { kind: "call", name: "#UNSUPPORTED", args: [] }, reads: [] }

@@ -75,7 +75,10 @@ export class GridView {
   private draw(kinds: ReadonlySet<ChangeKind>): void {
     const sheet = this.book.activeSheet;
     if (kinds.has("sheets") || sheet !== this.drawnSheet) this.drawTabs();
-    if (kinds.has("cells") || sheet !== this.drawnSheet) this.drawGrid(sheet);
+    // Writes to other sheets (the pane writing its new sheets) need no redraw of this one.
+    const changed = this.book.takeCellChanges();
+    const mine = kinds.has("cells") && (changed === "all" || changed.has(sheet));
+    if (mine || sheet !== this.drawnSheet) this.drawGrid(sheet);
     this.drawSelection();
     const s = this.book.stats;
     this.el.status.textContent =

@@ -93,6 +93,6 @@ export function fillLargeHoldings(book: SimWorkbook, sheetName: string, n: numbe
       if (cell.look) to.look = { ...cell.look };
     }
   }
-  book.changed("cells");
+  book.changed("cells", sheet);
   return sheet;
 }

@@ -83,7 +83,7 @@ export class SimChartCollection {
         series,
       };
       sheet.charts.push(record);
-      this.context.book.changed("cells");
+      this.context.book.changed("cells", sheet);
     }, 64);
     return new SimChartObject(this.context, this.sheet, () => {
       if (!record) throw new SimOfficeError("InvalidObjectPath", "the chart was not added");
@@ -124,7 +124,7 @@ export class SimChartObject {
         start: a1(start.row, start.column),
         end: a1(end.row + end.rowCount - 1, end.column + end.columnCount - 1),
       };
-      this.context.book.changed("cells");
+      this.context.book.changed("cells", this.sheet());
     });
   }
 }

@@ -204,7 +204,7 @@ export class SimRange extends SimClientObject {
       });
       this.context.book.noteWrite(t.sheet, t.rect);
     }
-    this.context.book.changed("cells");
+    this.context.book.changed("cells", t.sheet);
   }
 }
 
@@ -241,7 +241,7 @@ export class SimRangeFormat extends SimClientObject {
       for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
         sheet.columnWidths.set(c, points);
       }
-      this.context.book.changed("cells");
+      this.context.book.changed("cells", sheet);
     });
   }
 }
@@ -253,7 +253,7 @@ function applyLook(context: SimRequestContext, target: () => RangeTarget, look: 
     const cell = t.sheet.cellForWrite(row, column);
     cell.look = { ...cell.look, ...look };
   });
-  context.book.changed("cells");
+  context.book.changed("cells", t.sheet);
 }
 
 /** The look of a range's top-left cell (Excel gives null when cells differ; we do not). */

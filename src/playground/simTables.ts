@@ -91,7 +91,7 @@ export class SimTableCollection extends SimClientObject {
       while (book.tableNamed(`Table${n}`)) n++;
       made = { name: `Table${n}`, sheet: target.sheet, rect, style: "TableStyleMedium2" };
       target.sheet.tables.push(made);
-      book.changed("cells");
+      book.changed("cells", target.sheet);
     });
     return table;
   }
@@ -149,7 +149,7 @@ export class SimTableObject extends SimClientObject {
   set style(value: string) {
     this.setProperty("style", value, () => {
       this.table().style = value;
-      this.context.book.changed("cells");
+      this.context.book.changed("cells", this.table().sheet);
     });
   }
 }

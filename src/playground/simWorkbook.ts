@@ -259,7 +259,7 @@ export class SimFreezePanes {
   freezeRows(count = 1): void {
     this.context.enqueue(() => {
       this.sheet().freezeRows = count;
-      this.context.book.changed("cells");
+      this.context.book.changed("cells", this.sheet());
     });
   }
 

@@ -199,6 +199,8 @@ export class SimWorkbook {
   readonly stats = { syncs: 0, lastRequestBytes: 0, largestRequestBytes: 0 };
   /** The calculation of formula cells; set `calc.functions` to call custom functions. */
   readonly calc = new Calculator((name) => this.sheet(name));
+  /** Sheets whose cells changed since takeCellChanges() was last called. */
+  private cellChanges: Set<SimSheet> | "all" = new Set();
   /** Cells written since the last recalculation. */
   private written: { sheet: SimSheet; rect: Rect }[] = [];
   private active!: SimSheet;
@@ -318,7 +320,7 @@ export class SimWorkbook {
     cell.formula = parsed.formula;
     this.noteWrite(sheet, { ...rect, rowCount: 1, columnCount: 1 });
     this.recalculate();
-    this.changed("cells");
+    this.changed("cells", sheet);
   }
 
   /** The table of that name on any sheet (case-insensitive, as Excel compares them). */
@@ -337,7 +339,7 @@ export class SimWorkbook {
     if (this.written.length === 0) return;
     const written = this.written;
     this.written = [];
-    this.calc.recalculate(written);
+    for (const sheet of this.calc.recalculate(written)) this.changed("cells", sheet);
   }
 
   /** The used values of a sheet from A1 ("" for empty cells). */
@@ -368,8 +370,25 @@ export class SimWorkbook {
     return () => this.listeners.delete(listener);
   }
 
-  /** Records a change; listeners hear about all changes of the current task together. */
-  changed(kind: ChangeKind): void {
+  /**
+   * Sheets whose cells changed since the last call, for a view that redraws only the sheet it
+   * shows ("all" when a change did not say which sheet).
+   */
+  takeCellChanges(): ReadonlySet<SimSheet> | "all" {
+    const out = this.cellChanges;
+    this.cellChanges = new Set();
+    return out;
+  }
+
+  /**
+   * Records a change (for "cells", on which sheet if known); listeners hear about all changes of
+   * the current task together.
+   */
+  changed(kind: ChangeKind, sheet?: SimSheet): void {
+    if (kind === "cells" && this.cellChanges !== "all") {
+      if (sheet) this.cellChanges.add(sheet);
+      else this.cellChanges = "all";
+    }
     if (this.pending.size === 0) {
       queueMicrotask(() => {
         const kinds = this.pending;

@@ -9,104 +9,29 @@
  * Without /usr/bin/chromium the suite is skipped, except under CI, where that is a failure
  * (.ci/run installs it with apt).
  */
-import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { chromium, BrowserContext, FrameLocator, Page } from "playwright-core";
-import { serialFromIso } from "../../src/core/dates";
-import { runRecommendation } from "../../src/core/report/recommendation";
+import { Page } from "playwright-core";
 import { shownValue } from "../../src/core/report/sheetModel";
 import { cellA1, parseRangeA1 } from "../../src/core/report/a1";
-import { settingsOf, sheetValues } from "../../src/cli/workbookInput";
 import { buildDevelopment } from "./webpackBuild";
 import { serveStatic, StaticServer } from "./staticServer";
-
-const ROOT = path.join(__dirname, "..", "..");
-const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = path.join(ROOT, "test-results", "browser");
-const SAMPLE = path.join(ROOT, "assets", "sample-portfolio.xlsx");
-const CI = /^(1|true|yes)$/i.test(process.env.CI ?? "");
-const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import {
+  browserSuite,
+  currentStep,
+  expectedJob,
+  fill,
+  goToStep,
+  nextTo,
+  onStep,
+  openSession,
+  sampleInputs,
+  SampleInputs,
+  Session,
+} from "./session";
 
 jest.setTimeout(180_000);
-
-if (!HAVE_CHROMIUM) {
-  if (CI) {
-    test("Chromium is installed", () => {
-      throw new Error(`${CHROMIUM} is missing: .ci/run installs it (apt-get install -y chromium)`);
-    });
-  } else {
-    console.warn(
-      `Browser tests skipped: ${CHROMIUM} not found. Install it with \`apt-get install -y chromium\` ` +
-        "(under CI=true its absence fails the suite)."
-    );
-  }
-}
-
-/** The hedge inputs the test types into the pane: the sample's Settings sheet, read by exceljs. */
-interface Inputs {
-  holdings: unknown[][];
-  settlement: string;
-  target: number;
-  contractName: string;
-  contractDv01: number;
-}
-
-async function sampleInputs(): Promise<Inputs> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(SAMPLE);
-  const settings = settingsOf(book.getWorksheet("Settings"));
-  const settlement = settings.get("settlement date");
-  if (!(settlement instanceof Date)) throw new Error("sample Settings has no settlement date");
-  return {
-    holdings: sheetValues(book.getWorksheet("Holdings")!),
-    settlement: settlement.toISOString().slice(0, 10),
-    target: Number(settings.get("target duration")),
-    contractName: String(settings.get("hedge contract")),
-    contractDv01: Number(settings.get("contract dv01")),
-  };
-}
-
-/** The core's job on the sample, as the pane should run it (the CLI's exceljs reading). */
-async function expectedJob(inputs: Inputs, contractDv01 = inputs.contractDv01) {
-  const result = await runRecommendation({
-    values: inputs.holdings,
-    sheet: "Holdings",
-    originRow: 1,
-    originColumn: 0,
-    settlement: serialFromIso(inputs.settlement)!,
-    targetDuration: inputs.target,
-    contractDv01,
-    contractName: inputs.contractName,
-    beta: 1,
-    rounding: "nearest",
-    contractCode: "ZN",
-    runDate: new Date().toISOString().slice(0, 10),
-    source: `Holdings!A1:L${inputs.holdings.length}`,
-  });
-  if (!result.ok) throw new Error(`the sample should run: ${JSON.stringify(result.problems)}`);
-  return result;
-}
-
-/** Browser, page and the problems it reports. */
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  pane: FrameLocator;
-  errors: string[];
-  shot(name: string): Promise<void>;
-}
 
 type Api = {
   keyratePlayground: {
@@ -125,88 +50,27 @@ function api<T>(page: Page, f: (w: Api) => T): Promise<T> {
   return page.evaluate(`(${f.toString()})(window)`) as Promise<T>;
 }
 
-const describeBrowser = HAVE_CHROMIUM ? describe : describe.skip;
-
-describeBrowser("the playground in Chromium", () => {
+browserSuite("the playground in Chromium", () => {
   let outDir: string;
   let server: StaticServer;
-  let inputs: Inputs;
-  const userDirs: string[] = [];
+  let inputs: SampleInputs;
 
   beforeAll(async () => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-playground-"));
     [, inputs] = await Promise.all([buildDevelopment(outDir), sampleInputs()]);
     server = await serveStatic(outDir);
-    fs.mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
     await server?.close();
-    for (const dir of [outDir, ...userDirs]) {
-      if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    }
+    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   });
 
-  async function open(test: string): Promise<Session> {
-    const userDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-chromium-"));
-    userDirs.push(userDir);
-    const context = await chromium.launchPersistentContext(userDir, {
-      executablePath: CHROMIUM,
-      args: LAUNCH_ARGS,
-      viewport: { width: 1600, height: 900 },
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
-    const errors: string[] = [];
-    page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
-    page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-    page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()}`));
-    page.on("response", (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()}: ${r.url()}`));
-    // Loopback only: anything else is a defect (the add-in makes no third-party requests).
-    await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => {
-      errors.push(`non-local request: ${route.request().url()}`);
-      return route.abort();
-    });
-    await page.goto(`${server.url}playground.html`);
-    const pane = page.frameLocator("#kr-pane");
-    await pane.locator("#kr-check").waitFor();
-    let step = 0;
-    const shot = async (name: string) => {
-      step++;
-      const file = `${test}-${String(step).padStart(2, "0")}-${name}.png`;
-      await page.screenshot({ path: path.join(SHOTS, file) });
-    };
-    return { context, page, pane, errors, shot };
-  }
-
-  /** Types into a Fluent text field (its input sits in the shadow DOM). */
-  async function fill(pane: FrameLocator, id: string, value: string | number): Promise<void> {
-    await pane.locator(`#${id} input`).fill(String(value));
-  }
-
-  /** The wizard's current step, as the step list marks it. */
-  function currentStep(pane: FrameLocator): Promise<string> {
-    return pane.locator('.kr-steps [aria-current="step"]').innerText();
-  }
-
-  /** Waits until the wizard shows the step (going forward validates first, which takes a moment). */
-  async function onStep(pane: FrameLocator, name: string): Promise<void> {
-    await pane.locator('.kr-steps [aria-current="step"]', { hasText: name }).waitFor();
-  }
-
-  /** Goes to a wizard step by clicking its name in the step list. */
-  async function goToStep(pane: FrameLocator, name: string): Promise<void> {
-    await pane.locator(".kr-steps button", { hasText: name }).click();
-    await onStep(pane, name);
-  }
-
-  /** Presses Next and waits for the step it leads to. */
-  async function nextTo(pane: FrameLocator, name: string): Promise<void> {
-    await pane.locator("#kr-next").click();
-    await onStep(pane, name);
-  }
+  const open = (test: string): Promise<Session> =>
+    openSession(`${server.url}playground.html`, test);
 
   test("select the holdings, check them, size the hedge and write the sheet", async () => {
-    const { context, page, pane, errors, shot } = await open("hedge");
+    const { close, page, pane, errors, shot } = await open("hedge");
     try {
       await shot("opened");
       expect(await api(page, (w) => w.keyratePlayground.sheetNames())).toEqual([
@@ -323,9 +187,9 @@ describeBrowser("the playground in Chromium", () => {
       expect(contracts).toBe(expected.hedge.contracts);
       expect(contracts).not.toBe(0);
       // Two-sided: other inputs give another answer, so the equality above is not an accident.
-      expect((await expectedJob(inputs, inputs.contractDv01 * 2)).hedge.contracts).not.toBe(
-        contracts
-      );
+      expect(
+        (await expectedJob(inputs, inputs.holdings, inputs.contractDv01 * 2)).hedge.contracts
+      ).not.toBe(contracts);
       await expect(status.innerText()).resolves.toContain(
         `${contracts < 0 ? "sell" : "buy"} ${Math.abs(contracts)} contracts`
       );
@@ -383,12 +247,12 @@ describeBrowser("the playground in Chromium", () => {
       await shot("hedge-sheet");
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   test("KRD sizing: HiGHS loads from our own server and the trades are written", async () => {
-    const { context, page, pane, errors, shot } = await open("krd");
+    const { close, page, pane, errors, shot } = await open("krd");
     try {
       await page.click("#pg-select-holdings");
       await goToStep(pane, "Target");
@@ -412,12 +276,12 @@ describeBrowser("the playground in Chromium", () => {
       expect(trades.length).toBeGreaterThan(2);
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   test("wizard: one step at a time, Back/Next keep what was typed, keyboard and step list", async () => {
-    const { context, pane, page, errors, shot } = await open("wizard");
+    const { close, pane, page, errors, shot } = await open("wizard");
     try {
       const focused = (id: string) =>
         pane.locator(`#${id}`).evaluate((el) => el === el.ownerDocument.activeElement);
@@ -477,12 +341,12 @@ describeBrowser("the playground in Chromium", () => {
       await shot("instruments-by-keyboard");
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 
   test("bad input: problems listed with sheet/row/column, click selects the cell, nothing written", async () => {
-    const { context, page, pane, errors, shot } = await open("bad-input");
+    const { close, page, pane, errors, shot } = await open("bad-input");
     try {
       await api(page, (w) => w.keyratePlayground.enter("Holdings!F2", "abc"));
       // Select A1:H2 (header and the one bad row; id … price) by dragging over the grid.
@@ -540,7 +404,7 @@ describeBrowser("the playground in Chromium", () => {
       expect(await api(page, (w) => w.keyratePlayground.sheetValues("Holdings")[1][5])).toBe("abc");
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await close();
     }
   });
 });
