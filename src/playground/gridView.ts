@@ -12,7 +12,7 @@ import { showValue } from "./numberFormat";
 import { ChangeKind, SimSheet, SimWorkbook } from "./workbookModel";
 
 /** The grid draws at most this many rows (the rest is summarised below it). */
-export const MAX_DRAWN_ROWS = 2000;
+export const MAX_DRAWN_ROWS = 500;
 const MAX_DRAWN_COLUMNS = 52;
 const DEFAULT_WIDTH_POINTS = 48;
 const PX_PER_POINT = 4 / 3;
@@ -78,8 +78,11 @@ export class GridView {
     // Writes to other sheets (the pane writing its new sheets) need no redraw of this one.
     const changed = this.book.takeCellChanges();
     const mine = kinds.has("cells") && (changed === "all" || changed.has(sheet));
-    if (mine || sheet !== this.drawnSheet) this.drawGrid(sheet);
-    this.drawSelection();
+    const redraw = mine || sheet !== this.drawnSheet;
+    if (redraw) this.drawGrid(sheet);
+    // Marking a large selection restyles thousands of cells: only when it or the grid changed
+    // (not on every sync's request counters).
+    if (redraw || kinds.has("selection")) this.drawSelection();
     const s = this.book.stats;
     this.el.status.textContent =
       `${this.book.sheets.length} sheets · ${s.syncs} context.sync() calls · largest request ` +
