@@ -13,7 +13,6 @@ import {
   buildCurve,
   curveRiskBySettlement,
   CurveRisk,
-  CurveSpec,
   parseTenor,
   tenorTime,
 } from "../../core/curve";
