@@ -2,7 +2,13 @@
  * The simulator's calculation: the formula subset the add-in writes, Excel's error rules, and
  * recalculation of dependents (transitively, across sheets, ranges included) after a write.
  */
-import { evaluate, parseFormula, precedents } from "../../src/playground/formulaEngine";
+import {
+  evaluate,
+  formulaShape,
+  parseFormula,
+  precedents,
+  shiftFormula,
+} from "../../src/playground/formulaEngine";
 import { SimWorkbook } from "../../src/playground/workbookModel";
 
 /** Evaluates a formula against a fixed grid on the formula's own sheet. */
@@ -93,5 +99,27 @@ describe("recalculation in the simulated workbook", () => {
     expect([book.cellAt("A1")?.value, book.cellAt("B1")?.value]).toContain("#REF!");
     book.enter("C1", "=A1&B1");
     expect(book.cellAt("C1")?.value).toBe("#NAME?");
+  });
+});
+
+describe("formula shapes", () => {
+  it("a formula filled down or across has one shape; absolute parts and text stay as written", () => {
+    const a = formulaShape("=KEYRATE.DV01($B$7,G55,F55,'Sheet A1'!E55,\"C3\")", 54, 16);
+    const b = formulaShape("=KEYRATE.DV01($B$7,G56,F56,'Sheet A1'!E56,\"C3\")", 55, 16);
+    expect(a).toBe(b);
+    expect(a).toContain("$B$7");
+    expect(a).toContain('"C3"');
+    expect(a).toContain("KEYRATE.DV01(");
+    // Another absolute row is another shape.
+    expect(formulaShape("=$B$8+G55", 54, 16)).not.toBe(formulaShape("=$B$7+G55", 54, 16));
+  });
+
+  it("moving a formula shifts its relative parts only, as Excel's fill does", () => {
+    const moved = shiftFormula(parseFormula("=SUM($A$1:A3)+B$2*$C4"), 2, 1);
+    expect(precedents(moved)).toEqual([
+      { sheet: undefined, rect: { row: 0, column: 0, rowCount: 5, columnCount: 2 } },
+      { sheet: undefined, rect: { row: 1, column: 2, rowCount: 1, columnCount: 1 } },
+      { sheet: undefined, rect: { row: 5, column: 2, rowCount: 1, columnCount: 1 } },
+    ]);
   });
 });
