@@ -14,6 +14,7 @@ import { DEFAULT_COMMISSION } from "../core/hedge/hedgePlan";
 import { DEFAULT_HEDGE_CONTRACTS } from "../core/report/hedgeJob";
 
 import { parseCurveKind, parseInterpolation, parseOption, parseTenor } from "../core/curve";
+import { HeaderChoice } from "../core/holdings";
 import { JobSettings } from "./workbookIO";
 import { valueOf } from "./dom";
 import { defaultSettlement } from "../core/calendar/usGovernmentSecurities";
@@ -44,6 +45,8 @@ export interface FormState {
   repo: string;
   initialMargin: string;
   commission: string;
+  /** Column corrections of the holdings step, by header text. */
+  mapping: HeaderChoice;
 }
 
 export const DEFAULTS: FormState = {
@@ -70,6 +73,7 @@ export const DEFAULTS: FormState = {
   repo: "",
   initialMargin: "",
   commission: String(DEFAULT_COMMISSION),
+  mapping: {},
 };
 
 /** "ZN 110-16+, ZB 117-08" → { ZN: 110.515625, ZB: 117.25 }; blank → undefined. */
@@ -103,15 +107,15 @@ export function saveState(state: FormState): void {
   Office.context.document.settings.saveAsync();
 }
 
-/** Addresses chosen with the range pickers. */
-export type Addresses = Pick<
+/** Choices made outside the plain fields: the range pickers' addresses and the column mapping. */
+export type Picked = Pick<
   FormState,
-  "curveAddress" | "benchmarkAddress" | "mandateAddress" | "scenarioAddress"
+  "curveAddress" | "benchmarkAddress" | "mandateAddress" | "scenarioAddress" | "mapping"
 >;
 
-export function readForm(addresses: Addresses): FormState {
+export function readForm(picked: Picked): FormState {
   return {
-    ...addresses,
+    ...picked,
     horizonMonths: valueOf("kr-horizon"),
     sizing: valueOf("kr-sizing") || "dv01_ratio",
     allowedContracts: valueOf("kr-allowed"),
@@ -264,6 +268,7 @@ export function parseForm(state: FormState): {
       curveKind: curveKind!,
       interpolation: interpolation!,
       perHoldingKrd: state.perHoldingKrd,
+      headerChoice: Object.keys(state.mapping ?? {}).length ? state.mapping : undefined,
       contractCode: state.contractCode,
       runDate: new Date().toISOString().slice(0, 10),
     },

@@ -15,7 +15,6 @@ import {
   fluentCheckbox,
 } from "@fluentui/web-components";
 import { isoFromSerial } from "../core/dates";
-import { HoldingProblem, HOLDING_FIELDS, readHoldings } from "../core/holdings";
 import { defaultSettlement } from "../core/calendar/usGovernmentSecurities";
 
 import { KeyrateError } from "../core/errors";
@@ -30,10 +29,11 @@ import {
   parseCurveKind,
   parseCurveRange,
 } from "../core/curve";
-import { readSelection, runOnSelection, selectCell } from "./workbookIO";
+import { runOnSelection } from "./workbookIO";
 import { field, h, select, valueOf } from "./dom";
 import { rangePicker } from "./rangePicker";
-import { FIELD_STEP, FormState, loadState, parseForm, readForm, saveState } from "./form";
+import { FIELD_STEP, FormState, loadState, parseForm, Picked, readForm, saveState } from "./form";
+import { holdingsStep, showProblems } from "./holdingsStep";
 import { buildWizard, WizardStep } from "./wizard";
 
 provideFluentDesignSystem().register(
@@ -45,41 +45,17 @@ provideFluentDesignSystem().register(
   fluentCheckbox()
 );
 
-function showProblems(list: HTMLElement, problems: readonly HoldingProblem[]): void {
-  list.replaceChildren();
-  if (problems.length === 0) return;
-  list.append(
-    h(
-      "p",
-      { class: "kr-warning" },
-      `${problems.length} problem${problems.length > 1 ? "s" : ""} in the holdings (your cells are unchanged):`
-    )
-  );
-  const ul = h("ul", { class: "kr-problems" });
-  for (const p of problems) {
-    const button = h("button", { class: "kr-link", title: `Select ${p.cell}` }, p.cell);
-    button.addEventListener(
-      "click",
-      () => void Excel.run((context) => selectCell(context, p.cell.split(":")[0]))
-    );
-    ul.append(
-      h(
-        "li",
-        {},
-        button,
-        ` ${p.column}: ${p.value === null ? "empty" : JSON.stringify(p.value)} — expected ${p.expected}`
-      )
-    );
-  }
-  list.append(ul);
-}
-
 function render(root: HTMLElement): void {
   const state = loadState();
   const status = h("p", { id: "kr-status", role: "status", class: "kr-muted" });
   const problems = h("div", { id: "kr-problems" });
-  const mapping = h("div", { id: "kr-mapping" });
-  const holdingsProblems = h("div", { id: "kr-holdings-problems" });
+  // Corrections of the column mapping: kept in the form state (and so in the workbook).
+  let mappingChoice = state.mapping ?? {};
+  const holdings = holdingsStep(
+    mappingChoice,
+    () => parseForm(readForm(picked())).settings?.settlement ?? defaultSettlement(),
+    (choice) => (mappingChoice = choice)
+  );
   const busy = h("fluent-progress-ring", { id: "kr-busy", hidden: "" });
 
   const check = h(
@@ -147,8 +123,7 @@ function render(root: HTMLElement): void {
           "Select the holdings range with its header row (id, par, coupon, maturity, price or yield; optional sector, type, frequency, basis…), then check it."
         ),
         check,
-        mapping,
-        holdingsProblems,
+        ...holdings.content,
       ],
     },
     {
@@ -268,64 +243,26 @@ function render(root: HTMLElement): void {
       ],
     },
   ];
-  const addresses = () => ({
-    curveAddress: curve.address(),
-    benchmarkAddress: benchmark.address(),
-    mandateAddress: mandate.address(),
-    scenarioAddress: scenarios.address(),
-  });
+  function picked(): Picked {
+    return {
+      curveAddress: curve.address(),
+      benchmarkAddress: benchmark.address(),
+      mandateAddress: mandate.address(),
+      scenarioAddress: scenarios.address(),
+      mapping: mappingChoice,
+    };
+  }
   // Each step's own messages, shown when Next finds something to fix there.
   const stepErrors = steps.map((_, i) =>
     h("ul", { id: `kr-step-errors-${i + 1}`, class: "kr-problems kr-error", role: "alert" })
   );
-
-  /**
-   * Reads and checks the selected holdings: the column mapping, and every problem listed with a
-   * link to its cell. True when the job can run on it (required columns found, a valid row).
-   */
-  const checkHoldings = () =>
-    Excel.run(async (context) => {
-      const sel = await readSelection(context);
-      const form = readForm(addresses());
-      const settlement = parseForm(form).settings?.settlement ?? defaultSettlement();
-      const read = readHoldings(sel.values, {
-        settlement,
-        sheet: sel.sheet,
-        originRow: sel.originRow,
-        originColumn: sel.originColumn,
-      });
-      const m = read.mapping;
-      mapping.replaceChildren(
-        h(
-          "p",
-          {},
-          `${sel.address}: ${Math.max(sel.values.length - 1, 0)} rows, ${read.holdings.count} usable at settlement ${isoFromSerial(settlement)} (set on the Target step).`
-        ),
-        h(
-          "table",
-          { class: "kr-mapping" },
-          ...HOLDING_FIELDS.filter((f) => m[f]).map((f) =>
-            h("tr", {}, h("td", {}, f), h("td", {}, m[f]!.header))
-          )
-        )
-      );
-      showProblems(holdingsProblems, read.problems);
-      const missingColumn = read.problems.some((p) => p.row === sel.originRow);
-      return !missingColumn && read.holdings.count > 0;
-    }).catch((e) => {
-      // Shown on the Holdings step itself (the status line is on the Write step).
-      mapping.replaceChildren(
-        h("p", { class: "kr-error" }, `Could not read the selection: ${(e as Error).message}`)
-      );
-      return false;
-    });
 
   /** Step `index` is complete: its fields parse (the holdings step: the selection is usable). */
   const validateStep = async (index: number): Promise<boolean> => {
     const list = stepErrors[index];
     list.replaceChildren();
     if (index === 0) {
-      const ok = await checkHoldings();
+      const ok = await holdings.check();
       if (!ok) {
         list.append(
           h(
@@ -337,7 +274,7 @@ function render(root: HTMLElement): void {
       }
       return ok;
     }
-    const { fieldErrors } = parseForm(readForm(addresses()));
+    const { fieldErrors } = parseForm(readForm(picked()));
     const mine = Object.entries(fieldErrors)
       .filter(([field]) => FIELD_STEP[field as keyof FormState] === index)
       .map(([, message]) => message);
@@ -348,7 +285,7 @@ function render(root: HTMLElement): void {
   const wizard = buildWizard(
     steps,
     (index) => {
-      if (index === steps.length - 1) showSummary(summary, readForm(addresses()));
+      if (index === steps.length - 1) showSummary(summary, readForm(picked()));
     },
     validateStep
   );
@@ -356,12 +293,12 @@ function render(root: HTMLElement): void {
   // The step sections exist now: give each its message list.
   steps.forEach((_, i) => wizard.element.querySelector(`#kr-step-${i + 1}`)?.append(stepErrors[i]));
 
-  check.addEventListener("click", () => void checkHoldings());
+  check.addEventListener("click", () => void holdings.check());
 
   let controller: AbortController | undefined;
   run.addEventListener("click", () => {
     if (controller) return;
-    const form = readForm(addresses());
+    const form = readForm(picked());
     const { settings, errors } = parseForm(form);
     if (!settings) {
       status.textContent = errors.join(" · ");
@@ -444,6 +381,12 @@ function seconds(ms: number): string {
 function showSummary(summary: HTMLElement, form: FormState): void {
   const rows: [string, string][] = [
     ["Holdings", "the range selected when you write"],
+    [
+      "Columns",
+      Object.entries(form.mapping ?? {})
+        .map(([field, header]) => `${field} → ${header ?? "not used"}`)
+        .join("; ") || "matched automatically",
+    ],
     ["Curve", form.curveAddress || `bundled ${DEFAULT_CURVE_SOURCE}`],
     ["Settlement", form.settlement],
     ["Target duration", `${form.target} years`],

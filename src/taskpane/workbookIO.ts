@@ -11,6 +11,7 @@ import {
 import { CancelSignal, renderSheet } from "../render/officejs";
 import { loadBrowserSolver } from "./solver";
 import { CurveKind, parseCurveRange } from "../core/curve";
+import { applicableOverride, HeaderChoice } from "../core/holdings";
 
 /** Rows per read request (Excel on the web limits a response to about 5 MB). */
 export const READ_ROWS_PER_CHUNK = 5000;
@@ -96,8 +97,10 @@ export async function readRange(
  */
 export type JobSettings = Omit<
   RecommendationInput,
-  "values" | "sheet" | "originRow" | "originColumn" | "source" | "curve" | "curveSource"
+  "values" | "sheet" | "originRow" | "originColumn" | "source" | "curve" | "curveSource" | "mapping"
 > & {
+  /** The user's column corrections by header text (those the selection's header has apply). */
+  headerChoice?: HeaderChoice;
   curveAddress?: string;
   curveKind?: CurveKind;
   benchmarkAddress?: string;
@@ -145,8 +148,15 @@ export async function runOnSelection(
   timings: RunTimings;
 }> {
   const t0 = performance.now();
-  const { curveAddress, curveKind, benchmarkAddress, mandateAddress, scenarioAddress, ...rest } =
-    settings;
+  const {
+    curveAddress,
+    curveKind,
+    benchmarkAddress,
+    mandateAddress,
+    scenarioAddress,
+    headerChoice,
+    ...rest
+  } = settings;
   const optional = async (address?: string) =>
     address ? await readRange(context, address) : undefined;
   const benchmarkValues = await optional(benchmarkAddress);
@@ -165,6 +175,7 @@ export async function runOnSelection(
     benchmarkValues,
     mandateValues,
     scenarioValues,
+    mapping: headerChoice && applicableOverride(headerChoice, selection.values[0] ?? []),
     values: selection.values,
     sheet: selection.sheet,
     originRow: selection.originRow,

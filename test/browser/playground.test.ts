@@ -12,7 +12,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Page } from "playwright-core";
+import { FrameLocator, Page } from "playwright-core";
 import { shownValue } from "../../src/core/report/sheetModel";
 import { cellA1, parseRangeA1 } from "../../src/core/report/a1";
 import { buildDevelopment } from "./webpackBuild";
@@ -29,6 +29,7 @@ import {
   sampleInputs,
   SampleInputs,
   Session,
+  walkToWrite,
 } from "./session";
 
 jest.setTimeout(180_000);
@@ -42,8 +43,21 @@ type Api = {
     sheetValues(name: string): unknown[][];
     sheetNames(): string[];
     customFunctions(): string[];
+    reloadPane(): void;
   };
 };
+
+/** The Holdings step's mapping as [field label, column chosen] pairs. */
+function mappingPairs(pane: FrameLocator): Promise<[string, string][]> {
+  return pane
+    .locator("#kr-mapping tr")
+    .evaluateAll((rows) =>
+      rows.map((r) => [
+        r.querySelector("label")?.textContent ?? "",
+        (r.querySelector("fluent-select") as HTMLSelectElement | null)?.value ?? "",
+      ])
+    ) as Promise<[string, string][]>;
+}
 
 /** Calls the page's window.keyratePlayground. */
 function api<T>(page: Page, f: (w: Api) => T): Promise<T> {
@@ -94,21 +108,17 @@ browserSuite("the playground in Chromium", () => {
 
       await pane.locator("#kr-check").click();
       const mapping = pane.locator("#kr-mapping");
-      await mapping.locator("table").waitFor();
+      await mapping.locator("#kr-mapping-table").waitFor();
       await expect(mapping.innerText()).resolves.toMatch(
         new RegExp(`^Holdings!A1:L${last}: ${last - 1} rows, \\d+ usable at settlement \\d{4}-`)
       );
-      const pairs = await mapping
-        .locator("tr")
-        .evaluateAll((rows) =>
-          rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent))
-        );
+      const pairs = await mappingPairs(pane);
       expect(pairs).toEqual(
         expect.arrayContaining([
-          ["id", "ID"],
-          ["par", "Par"],
-          ["coupon", "Coupon"],
-          ["maturity", "Maturity"],
+          ["id *", "ID"],
+          ["par *", "Par"],
+          ["coupon *", "Coupon"],
+          ["maturity *", "Maturity"],
           ["price", "Price"],
         ])
       );
@@ -274,6 +284,64 @@ browserSuite("the playground in Chromium", () => {
       expect(at).toBeGreaterThan(0);
       const trades = sheet.slice(at + 1).filter((r) => /^Z[TFNB]H5|^TNH5|^UBH5/.test(String(r[0])));
       expect(trades.length).toBeGreaterThan(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("column mapping: an unknown header is mapped by hand, used by the run and remembered", async () => {
+    const { close, page, pane, errors, shot } = await open("mapping");
+    try {
+      const header = (await api(
+        page,
+        (w) => w.keyratePlayground.sheetValues("Holdings")[0]
+      )) as string[];
+      const column = String.fromCharCode(65 + header.indexOf("Coupon"));
+      await page.evaluate(`keyratePlayground.enter("Holdings!${column}1", "Kupon")`);
+      await page.click("#pg-select-holdings");
+      await pane.locator("#kr-check").click();
+      // Not recognised: the coupon column is missing, and Next stays on Holdings.
+      const missing = pane.locator("#kr-holdings-problems li", { hasText: "coupon" });
+      await missing.waitFor();
+      await expect(
+        pane.locator("#kr-map-coupon").evaluate((el) => (el as HTMLSelectElement).value)
+      ).resolves.toBe("(none)");
+      await pane.locator("#kr-next").click();
+      await pane.locator("#kr-step-errors-1 li").waitFor();
+      await shot("coupon-missing");
+
+      // Map it by hand: the check runs again and the problem goes.
+      await pane.locator("#kr-map-coupon").click();
+      await pane.locator('#kr-map-coupon fluent-option[value="Kupon"]').click();
+      await pane.locator("label", { hasText: "coupon * (yours)" }).waitFor();
+      await expect(missing.count()).resolves.toBe(0);
+      expect(await mappingPairs(pane)).toEqual(
+        expect.arrayContaining([["coupon * (yours)", "Kupon"]])
+      );
+      await shot("coupon-mapped");
+
+      await walkToWrite(pane, inputs);
+      await expect(pane.locator("#kr-summary").innerText()).resolves.toContain("coupon → Kupon");
+      await pane.locator("#kr-run").click();
+      await pane.locator("#kr-status").filter({ hasText: "Wrote" }).waitFor({ timeout: 60_000 });
+      // The same holdings as with the original header: the same count in the totals.
+      const sheet = (await api(page, (w) =>
+        w.keyratePlayground.sheetValues("Hedge Recommendation")
+      )) as unknown[][];
+      const inTotals = sheet.find((r) => r[0] === "Holdings in totals")?.[1];
+      const expected = await expectedJob(inputs);
+      expect(inTotals).toBe(expected.totals.included);
+
+      // Remembered in the workbook: a reloaded pane applies it to the next check.
+      await api(page, (w) => w.keyratePlayground.reloadPane());
+      await page.click("#pg-select-holdings");
+      await pane.locator("#kr-check").click();
+      await pane.locator("label", { hasText: "coupon * (yours)" }).waitFor();
+      await expect(
+        pane.locator("#kr-holdings-problems li", { hasText: "coupon" }).count()
+      ).resolves.toBe(0);
+      await shot("remembered");
       expect(errors).toEqual([]);
     } finally {
       await close();

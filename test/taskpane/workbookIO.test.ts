@@ -272,6 +272,23 @@ describe("task pane workbook I/O", () => {
     expect(run.sheetCount).toBeGreaterThan(1);
   });
 
+  it("applies the user's column corrections by header text; without them the column is missing", async () => {
+    const header = HEADER.map((t) => (t === "Coupon" ? "Kupon" : t));
+    const without = mockExcel([header, ...GOOD], ["Holdings"]);
+    const a = await runOnSelection(without.mock.context, settings);
+    expect(a.result.ok).toBe(false);
+    expect(a.result.problems.map((p) => p.column)).toContain("coupon");
+    expect(without.written).toEqual([]);
+    const corrected = mockExcel([header, ...GOOD], ["Holdings"]);
+    const b = await runOnSelection(corrected.mock.context, {
+      ...settings,
+      // A correction naming a header this range lacks is ignored (par is still matched).
+      headerChoice: { coupon: "Kupon", par: "Face (old sheet)" },
+    });
+    expect(b.result.ok).toBe(true);
+    expect(b.result.ok && b.result.holdings.count).toBe(GOOD.length);
+  });
+
   it("a cancel in the middle of a sheet removes that sheet: no half-written sheet stays", async () => {
     const rows = treasuries(4500);
     const { mock, written } = mockExcel([HEADER, ...rows], ["Holdings"]);

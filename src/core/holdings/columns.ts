@@ -165,3 +165,26 @@ export function describeField(field: HoldingField): string {
   const name = first.charAt(0).toUpperCase() + first.slice(1);
   return rest.length ? `${name} (or ${rest.slice(0, 4).join(", ")})` : name;
 }
+
+/**
+ * A user's corrections kept by header text (so they survive a range that grows or moves): per
+ * field a header, or null for "not used"; fields absent are matched automatically.
+ */
+export type HeaderChoice = Partial<Record<HoldingField, string | null>>;
+
+/**
+ * The corrections that apply to a header row: those naming a header it has (compared as headers
+ * are), and every "not used". A correction naming a header the row lacks is dropped, so the field
+ * falls back to automatic matching instead of going missing.
+ */
+export function applicableOverride(
+  choice: HeaderChoice,
+  headerRow: readonly unknown[]
+): ColumnOverride {
+  const present = new Set(headerRow.map((v) => normalizeHeader(cellText(cellValue(v)))));
+  const out: ColumnOverride = {};
+  for (const [field, header] of Object.entries(choice) as [HoldingField, string | null][]) {
+    if (header === null || present.has(normalizeHeader(header))) out[field] = header;
+  }
+  return out;
+}

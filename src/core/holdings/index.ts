@@ -7,8 +7,10 @@ export {
   fieldOfHeader,
   emptyMapping,
   describeField,
+  applicableOverride,
   COLUMN_SYNONYMS,
 } from "./columns";
+export type { HeaderChoice } from "./columns";
 export {
   parseSector,
   parseHoldingType,

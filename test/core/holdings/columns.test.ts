@@ -3,6 +3,7 @@ import {
   normalizeHeader,
   fieldOfHeader,
   describeField,
+  applicableOverride,
 } from "../../../src/core/holdings";
 
 describe("normalizeHeader", () => {
@@ -137,5 +138,25 @@ describe("matchColumns", () => {
 
   it("describes a field by its synonyms", () => {
     expect(describeField("coupon")).toBe("Coupon (or cpn, coupon rate, rate, coupon %)");
+  });
+});
+
+describe("applicableOverride: corrections kept by header text", () => {
+  const header = ["CUSIP", "Kupon", "Par", "Maturity", "Px"];
+
+  it("keeps corrections naming a header of the row (compared as headers are) and every 'not used'", () => {
+    expect(applicableOverride({ coupon: "kupon ", price: "PX", sector: null }, header)).toEqual({
+      coupon: "kupon ",
+      price: "PX",
+      sector: null,
+    });
+    const m = matchColumns(header, applicableOverride({ coupon: "Kupon", price: "Px" }, header));
+    expect([m.coupon?.index, m.price?.index]).toEqual([1, 4]);
+  });
+
+  it("drops a correction naming a header the row lacks: the field is matched automatically", () => {
+    const override = applicableOverride({ par: "Face (old)", coupon: "Kupon" }, header);
+    expect(override).toEqual({ coupon: "Kupon" });
+    expect(matchColumns(header, override).par?.header).toBe("Par");
   });
 });
