@@ -135,7 +135,12 @@ function mappingEditor(
     const id = `kr-map-${field}`;
     const select = h(
       "fluent-select",
-      { id, title: `Column for ${field}: ${describeField(field)}` },
+      {
+        id,
+        title: `Column for ${field}: ${describeField(field)}`,
+        // A label's for= does not reach into a custom element: name it for screen readers.
+        "aria-label": `Column for ${field}`,
+      },
       ...options.map((o) =>
         h("fluent-option", o === current ? { value: o, selected: "" } : { value: o }, o)
       )
