@@ -78,9 +78,10 @@ browserSuite("a 20,000-row holdings range in the playground", () => {
         `Holdings!A1:L${N + 1}`
       );
       await pane.locator("#kr-check").click();
-      await expect(pane.locator("#kr-mapping").innerText()).resolves.toContain(
-        `Holdings!A1:L${N + 1}: ${N} rows`
-      );
+      // The check reads 20,000 rows: wait for its summary.
+      await pane
+        .locator("#kr-mapping", { hasText: `Holdings!A1:L${N + 1}: ${N} rows` })
+        .waitFor({ timeout: 60_000 });
 
       // Holdings → Curve → Target → Instruments → Scenarios → Write, as the playground test does.
       await walkToWrite(pane, inputs);
