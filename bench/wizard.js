@@ -17,23 +17,13 @@ const fs = require("fs");
 const http = require("http");
 const os = require("os");
 const path = require("path");
+const { CHROMIUM, LAUNCH_ARGS } = require("./chromium");
 
 const ROOT = path.join(__dirname, "..");
-const CHROMIUM = "/usr/bin/chromium";
 const SAMPLE = path.join(ROOT, "assets", "sample-portfolio.xlsx");
 const HOLDINGS = Number(process.env.BENCH_WIZARD_HOLDINGS || 10000);
 const RUNS = Number(process.env.BENCH_WIZARD_RUNS || 5);
 const TARGET_S = 3;
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** The development build (add-in and playground) into outDir, with the project's config. */
 async function build(outDir) {
@@ -208,22 +198,36 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function main() {
-  const label = `keyrate bench: the wizard in the playground, ${HOLDINGS.toLocaleString("en-US")} holdings, Write → "Wrote"`;
-  if (!fs.existsSync(CHROMIUM)) {
-    console.log(`${label}: skipped (${CHROMIUM} not found: apt-get install -y chromium)`);
-    return;
-  }
+/**
+ * Builds the development bundle into a temporary directory, serves it, launches Chromium and runs
+ * `body(browser, url, inputs)`; everything is closed and removed afterwards, whatever happens.
+ */
+async function withPlayground(body) {
   const { chromium } = require("playwright-core");
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-bench-wizard-"));
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-playground-"));
   let server;
   let browser;
   try {
     const [inputs] = await Promise.all([sampleSettings(), build(outDir)]);
     server = await serve(outDir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    return await body(browser, server.url, inputs);
+  } finally {
+    await browser?.close();
+    await server?.close();
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const label = `keyrate bench: the wizard in the playground, ${HOLDINGS.toLocaleString("en-US")} holdings, Write → "Wrote"`;
+  if (!fs.existsSync(CHROMIUM)) {
+    console.log(`${label}: skipped (${CHROMIUM} not found: apt-get install -y chromium)`);
+    return;
+  }
+  await withPlayground(async (browser, url, inputs) => {
     const runs = [];
-    for (let k = 0; k < RUNS; k++) runs.push(await run(browser, server.url, inputs));
+    for (let k = 0; k < RUNS; k++) runs.push(await run(browser, url, inputs));
     const ms = median(runs.map((r) => r.ms));
     const split = (key) => median(runs.map((r) => r.timings[key]));
     const s = ms / 1000;
@@ -240,14 +244,10 @@ async function main() {
     console.log(
       `  runs                  ${runs.map((r) => (r.ms / 1000).toFixed(2)).join(", ")} s`
     );
-  } finally {
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
-module.exports = { CHROMIUM, LAUNCH_ARGS, build, serve, sampleSettings, walkToWrite, guard };
+module.exports = { build, serve, sampleSettings, walkToWrite, guard, withPlayground };
 
 if (require.main === module) {
   main().catch((e) => {

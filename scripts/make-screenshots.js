@@ -17,15 +17,8 @@ const { execFileSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const {
-  CHROMIUM,
-  LAUNCH_ARGS,
-  build,
-  serve,
-  sampleSettings,
-  walkToWrite,
-  guard,
-} = require("../bench/wizard");
+const { CHROMIUM } = require("../bench/chromium");
+const { walkToWrite, guard, withPlayground } = require("../bench/wizard");
 
 const ROOT = path.join(__dirname, "..");
 const IMAGES = path.join(ROOT, "docs", "images");
@@ -38,18 +31,11 @@ function run(command, args, options = {}) {
 
 /** The playground after the wizard wrote the sample's recommendation. */
 async function playgroundShot(file) {
-  const { chromium } = require("playwright-core");
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-shots-"));
-  let server;
-  let browser;
-  try {
-    const [inputs] = await Promise.all([sampleSettings(), build(outDir)]);
-    server = await serve(outDir);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  await withPlayground(async (browser, url, inputs) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 810 } });
     const page = await context.newPage();
     const errors = await guard(context, page);
-    const pane = await walkToWrite(page, server.url, "", inputs);
+    const pane = await walkToWrite(page, url, "", inputs);
     await pane.locator("#kr-run").click();
     await pane
       .locator("#kr-status")
@@ -61,11 +47,7 @@ async function playgroundShot(file) {
     await page.locator("#pg-grid").evaluate((g) => (g.scrollTop = 0));
     await page.screenshot({ path: file });
     if (errors.length) throw new Error(errors.join("\n"));
-  } finally {
-    await browser?.close();
-    await server?.close();
-    fs.rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Words of a PDF page with their boxes in points (pdftotext -bbox). */

@@ -126,17 +126,7 @@ browserSuite("the playground in Chromium", () => {
 
       // Through the wizard with Next: Holdings → Curve → Target → Instruments → Scenarios → Write.
       const next = pane.locator("#kr-next");
-      await nextTo(pane, "Curve");
-      await nextTo(pane, "Target");
-      await fill(pane, "kr-settlement", inputs.settlement);
-      await fill(pane, "kr-target", inputs.target);
-      await nextTo(pane, "Instruments");
-      await fill(pane, "kr-contract", inputs.contractName);
-      await fill(pane, "kr-contract-dv01", inputs.contractDv01);
-      await fill(pane, "kr-beta", 1);
-      await shot("inputs");
-      await nextTo(pane, "Scenarios");
-      await nextTo(pane, "Write");
+      await walkToWrite(pane, inputs, () => shot("inputs"));
       await expect(next.isHidden()).resolves.toBe(true);
       await expect(pane.locator("#kr-cancel").isHidden()).resolves.toBe(true);
 

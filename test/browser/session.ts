@@ -12,23 +12,13 @@ import { chromium, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { settingsOf, sheetValues } from "../../src/cli/workbookInput";
 import { serialFromIso } from "../../src/core/dates";
 import { runRecommendation } from "../../src/core/report/recommendation";
+import { CHROMIUM, LAUNCH_ARGS } from "../../bench/chromium";
 
 export const ROOT = path.join(__dirname, "..", "..");
-export const CHROMIUM = "/usr/bin/chromium";
 export const SHOTS = path.join(ROOT, "test-results", "browser");
 export const SAMPLE = path.join(ROOT, "assets", "sample-portfolio.xlsx");
 const CI = /^(1|true|yes)$/i.test(process.env.CI ?? "");
 const HAVE_CHROMIUM = fs.existsSync(CHROMIUM);
-const LAUNCH_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /**
  * `describe` when Chromium is there; otherwise skipped with a warning, except under CI, where a
@@ -121,7 +111,7 @@ export async function openSession(url: string, test: string): Promise<Session> {
   const userDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-chromium-"));
   const context = await chromium.launchPersistentContext(userDir, {
     executablePath: CHROMIUM,
-    args: LAUNCH_ARGS,
+    args: [...LAUNCH_ARGS],
     viewport: { width: 1600, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -180,9 +170,13 @@ export async function nextTo(pane: FrameLocator, name: string): Promise<void> {
 
 /**
  * From the Holdings step (holdings selected) to Write with Next, typing the inputs: settlement
- * and target, the contract, its DV01 and a beta of 1.
+ * and target, the contract, its DV01 and a beta of 1; `atInstruments` runs once those are typed.
  */
-export async function walkToWrite(pane: FrameLocator, inputs: SampleInputs): Promise<void> {
+export async function walkToWrite(
+  pane: FrameLocator,
+  inputs: SampleInputs,
+  atInstruments?: () => Promise<void>
+): Promise<void> {
   await nextTo(pane, "Curve");
   await nextTo(pane, "Target");
   await fill(pane, "kr-settlement", inputs.settlement);
@@ -191,6 +185,7 @@ export async function walkToWrite(pane: FrameLocator, inputs: SampleInputs): Pro
   await fill(pane, "kr-contract", inputs.contractName);
   await fill(pane, "kr-contract-dv01", inputs.contractDv01);
   await fill(pane, "kr-beta", 1);
+  await atInstruments?.();
   await nextTo(pane, "Scenarios");
   await nextTo(pane, "Write");
 }
