@@ -123,9 +123,9 @@ async function walkToWrite(page, url, search, inputs) {
     await pane.locator("#kr-next").click();
     await pane.locator('.kr-steps [aria-current="step"]', { hasText: name }).waitFor();
   };
+  await fill("kr-settlement", inputs.settlement);
   await next("Curve");
   await next("Target");
-  await fill("kr-settlement", inputs.settlement);
   await fill("kr-target", inputs.target);
   await next("Instruments");
   await fill("kr-contract", inputs.contractName);

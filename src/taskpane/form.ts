@@ -142,7 +142,7 @@ export function readForm(picked: Picked): FormState {
 export const FIELD_STEP: Readonly<Partial<Record<keyof FormState, number>>> = {
   curveKind: 1,
   interpolation: 1,
-  settlement: 2,
+  settlement: 0,
   target: 2,
   contractDv01: 3,
   beta: 3,

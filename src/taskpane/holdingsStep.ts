@@ -95,7 +95,7 @@ export function holdingsStep(
         h(
           "p",
           {},
-          `${sel.address}: ${Math.max(sel.values.length - 1, 0)} rows, ${read.holdings.count} usable at settlement ${isoFromSerial(at)} (set on the Target step).`
+          `${sel.address}: ${Math.max(sel.values.length - 1, 0)} rows, ${read.holdings.count} usable at settlement ${isoFromSerial(at)}.`
         ),
         mappingEditor(headers, read.mapping, choice, (field, header) => {
           choice = { ...choice, [field]: header };

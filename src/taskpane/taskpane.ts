@@ -122,6 +122,12 @@ function render(root: HTMLElement): void {
           { class: "kr-muted" },
           "Select the holdings range with its header row (id, par, coupon, maturity, price or yield; optional sector, type, frequency, basis…), then check it."
         ),
+        field(
+          "kr-settlement",
+          "Settlement date",
+          state.settlement,
+          "YYYY-MM-DD: the holdings are checked and every figure computed at this date (default: the next business day). Maturities must fall after it."
+        ),
         check,
         ...holdings.content,
       ],
@@ -143,12 +149,6 @@ function render(root: HTMLElement): void {
     {
       name: "Target",
       content: [
-        field(
-          "kr-settlement",
-          "Settlement date",
-          state.settlement,
-          "YYYY-MM-DD; maturities must fall after it."
-        ),
         field(
           "kr-target",
           "Target effective duration (years)",
@@ -261,25 +261,24 @@ function render(root: HTMLElement): void {
   const validateStep = async (index: number): Promise<boolean> => {
     const list = stepErrors[index];
     list.replaceChildren();
-    if (index === 0) {
-      const ok = await holdings.check();
-      if (!ok) {
-        list.append(
-          h(
-            "li",
-            {},
-            "Select the holdings range with its header row: it needs id, par, coupon, maturity and price or yield columns and at least one valid row (problems above)."
-          )
-        );
-      }
-      return ok;
-    }
     const { fieldErrors } = parseForm(readForm(picked()));
     const mine = Object.entries(fieldErrors)
       .filter(([field]) => FIELD_STEP[field as keyof FormState] === index)
       .map(([, message]) => message);
     list.append(...mine.map((m) => h("li", {}, m)));
-    return mine.length === 0;
+    if (mine.length > 0) return false;
+    // The holdings step also needs a usable selection (checked at its settlement date).
+    if (index === 0 && !(await holdings.check())) {
+      list.append(
+        h(
+          "li",
+          {},
+          "Select the holdings range with its header row: it needs id, par, coupon, maturity and price or yield columns and at least one valid row (problems above)."
+        )
+      );
+      return false;
+    }
+    return true;
   };
 
   const wizard = buildWizard(

@@ -170,16 +170,16 @@ export async function nextTo(pane: FrameLocator, name: string): Promise<void> {
 
 /**
  * From the Holdings step (holdings selected) to Write with Next, typing the inputs: settlement
- * and target, the contract, its DV01 and a beta of 1; `atInstruments` runs once those are typed.
+ * (on the Holdings step) and target, the contract, its DV01 and a beta of 1; `atInstruments` runs once those are typed.
  */
 export async function walkToWrite(
   pane: FrameLocator,
   inputs: SampleInputs,
   atInstruments?: () => Promise<void>
 ): Promise<void> {
+  await fill(pane, "kr-settlement", inputs.settlement);
   await nextTo(pane, "Curve");
   await nextTo(pane, "Target");
-  await fill(pane, "kr-settlement", inputs.settlement);
   await fill(pane, "kr-target", inputs.target);
   await nextTo(pane, "Instruments");
   await fill(pane, "kr-contract", inputs.contractName);
