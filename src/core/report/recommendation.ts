@@ -12,6 +12,7 @@
 import { parseContract, contractSymbol, FuturesContract } from "../futures/contracts";
 import { defaultDeliveryMonth, Hedge } from "../scenarios/hedges";
 import { analyseScenarios } from "../scenarios/analysis";
+import { bookShiftOn } from "../scenarios/revalue";
 import { defaultScenarios, Scenario } from "../scenarios/scenario";
 import {
   constituentsProfile,
@@ -186,6 +187,8 @@ export async function runRecommendation(input: RecommendationInput): Promise<Rec
     scenarios,
     hedges,
     horizonMonths: input.horizonMonths,
+    // The job's exposure serves when its KRDs used the book's shift (the default).
+    exposure: shiftOn === bookShiftOn(curve) ? cx : undefined,
   });
 
   const portfolio = portfolioProfile(

@@ -11,6 +11,7 @@
  */
 import { CurveSpec, Interpolation } from "../curve";
 import { Holdings } from "../holdings";
+import { CurveHoldingExposure } from "../portfolio/curveExposure";
 import { Hedge, HedgeBook, hedgeBook, hedgePnl } from "./hedges";
 import {
   breakevenBp,
@@ -43,6 +44,8 @@ export interface ScenarioInput {
   /** SOFR OIS par curve for swaps (default: implied by the Treasury curve). */
   readonly swapCurve?: CurveSpec;
   readonly horizonMonths?: number;
+  /** The holdings' curve exposure when already measured (see ScenarioBookOptions.exposure). */
+  readonly exposure?: CurveHoldingExposure;
 }
 
 export interface ScenarioRow {
@@ -98,6 +101,7 @@ export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
   const book = scenarioBook(input.holdings, input.settlement, input.spec, {
     interpolation: input.interpolation,
     keysMonths: input.keysMonths,
+    exposure: input.exposure,
   });
   const hb = horizonBook(book, input.horizonMonths ?? DEFAULT_HORIZON_MONTHS);
   const hedges = input.hedges?.length

@@ -43,6 +43,16 @@ export interface ScenarioBookOptions {
   readonly interpolation: Interpolation;
   /** Keys of the KRD estimate, months (default 3M … 30Y). */
   readonly keysMonths?: readonly number[];
+  /**
+   * The holdings' curve exposure when already measured (the hedge job's), at this settlement,
+   * curve, interpolation and keys, with the book's shift (see bookShiftOn): reused, not recomputed.
+   */
+  readonly exposure?: CurveHoldingExposure;
+}
+
+/** The shift a scenario book's KRDs use: par shifts on par curves, zero shifts on zero curves. */
+export function bookShiftOn(spec: CurveSpec): "par" | "zero" {
+  return spec.kind === "par" || spec.kind === "sofr_ois" ? "par" : "zero";
 }
 
 /** A holdings table prepared once for any number of scenarios. */
@@ -87,11 +97,13 @@ export function scenarioBook(
 ): ScenarioBook {
   const keysMonths = options.keysMonths ?? DEFAULT_KEYS_MONTHS;
   const interpolation = options.interpolation;
-  const exposure = holdingCurveExposure(holdings, settlement, spec, {
-    interpolation,
-    keysMonths,
-    shiftOn: spec.kind === "par" || spec.kind === "sofr_ois" ? "par" : "zero",
-  });
+  const exposure =
+    options.exposure ??
+    holdingCurveExposure(holdings, settlement, spec, {
+      interpolation,
+      keysMonths,
+      shiftOn: bookShiftOn(spec),
+    });
   const terms = holdingTerms(holdings, settlement);
   const included = Uint8Array.from(exposure.excluded, (e) => (e ? 0 : 1));
   const sched = schedules(terms);

@@ -9,6 +9,8 @@ import {
   shapeProfile,
   ScenarioBook,
 } from "../../../src/core/scenarios";
+import { bookShiftOn } from "../../../src/core/scenarios/revalue";
+import { holdingCurveExposure } from "../../../src/core/portfolio/curveExposure";
 import { holdings, MIXED, SETTLE } from "./fixtures";
 
 describe("full revaluation", () => {
@@ -90,5 +92,30 @@ describe("full revaluation", () => {
     const h = book.holdings;
     const bbb = h.rating.indexOf("BBB");
     expect(revalue(book, s).perHolding[bbb]).toBeCloseTo(revalue(book, single).perHolding[bbb], 6);
+  });
+});
+
+describe("a scenario book over an exposure already measured", () => {
+  it("reuses the hedge job's exposure and revalues exactly as when it measures its own", () => {
+    const h = holdings(MIXED);
+    const own = scenarioBook(h, SETTLE, DEFAULT_CURVE, { interpolation: "linear_zero" });
+    const exposure = holdingCurveExposure(h, SETTLE, DEFAULT_CURVE, {
+      interpolation: "linear_zero",
+      shiftOn: bookShiftOn(DEFAULT_CURVE),
+    });
+    const given = scenarioBook(h, SETTLE, DEFAULT_CURVE, {
+      interpolation: "linear_zero",
+      exposure,
+    });
+    expect(given.exposure).toBe(exposure);
+    for (const s of [
+      rateScenario("up", { kind: "parallel", bp: 100 }),
+      rateScenario("twist", { kind: "twist", bp: 50, pivotMonths: 60 }),
+    ]) {
+      const a = revalue(own, s);
+      const b = revalue(given, s);
+      expect(b.pnl).toBe(a.pnl);
+      expect(b.estimate).toBe(a.estimate);
+    }
   });
 });
