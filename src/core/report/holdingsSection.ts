@@ -17,8 +17,9 @@ import { Cell, CellStyle, FORMATS, num } from "./sheetModel";
 import { HoldingLinks, LinkedField } from "./holdingLinks";
 import { columnName } from "./a1";
 
-/** Columns that formulas refer to, by key. */
+/** Columns that formulas refer to, and the settlement date's cell. */
 type Key =
+  | "settlement"
   | "par"
   | "coupon"
   | "maturity"
@@ -71,7 +72,6 @@ export function holdingsSection(
 ): HoldingsTable {
   const r = cx.risk;
   const nk = r.keysMonths.length;
-  let settle = "";
   const included = (i: number) => x.excluded[i] === null && cx.excluded[i] === null;
   const linked = (field: LinkedField, i: number) => links?.[field][i] ?? null;
   /** A linked input: "='Holdings'!E5" showing the value read, or the value itself. */
@@ -87,7 +87,8 @@ export function holdingsSection(
   const priceLive = (i: number) => liveTerms(i) && linked("price", i) !== null;
   const yieldLive = (i: number) =>
     liveTerms(i) && (linked("yield", i) !== null || linked("price", i) !== null);
-  const bond = (ref: (key: Key) => string) => `${settle},${ref("maturity")},${ref("coupon")}`;
+  const bond = (ref: (key: Key) => string) =>
+    `${ref("settlement")},${ref("maturity")},${ref("coupon")}`;
   const conventions = (ref: (key: Key) => string) => `${ref("frequency")},${ref("basis")}`;
 
   const columns: Column[] = [
@@ -236,13 +237,13 @@ export function holdingsSection(
     widths: columns.map((c) => c.width),
     column: at,
     rows(headerRow, settlementCell) {
-      settle = settlementCell;
       const rows: { cells: (Cell | string)[]; style?: CellStyle }[] = [
         { cells: columns.map((c) => c.header), style: "header" },
       ];
       for (let i = 0; i < h.count; i++) {
         const row = headerRow + 2 + i; // 1-based worksheet row of holding i
-        const ref = (key: Key) => `${columnName(at(key))}${row}`;
+        const ref = (key: Key) =>
+          key === "settlement" ? settlementCell : `${columnName(at(key))}${row}`;
         rows.push({ cells: columns.map((c) => c.cell(i, ref)) });
       }
       return rows;
