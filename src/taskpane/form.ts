@@ -33,6 +33,8 @@ export interface FormState {
   curveKind: string;
   interpolation: string;
   perHoldingKrd: boolean;
+  /** The holdings table as live formulas (links and KEYRATE functions) rather than values. */
+  liveFormulas: boolean;
   contractCode: string;
   benchmarkAddress: string;
   mandateAddress: string;
@@ -61,6 +63,7 @@ export const DEFAULTS: FormState = {
   curveKind: "par",
   interpolation: "linear_zero",
   perHoldingKrd: false,
+  liveFormulas: true,
   contractCode: "ZN",
   benchmarkAddress: "",
   mandateAddress: "",
@@ -113,6 +116,11 @@ export type Picked = Pick<
   "curveAddress" | "benchmarkAddress" | "mandateAddress" | "scenarioAddress" | "mapping"
 >;
 
+/** A checkbox's state, or `absent` when the pane has no such box. */
+function checked(id: string, absent: boolean): boolean {
+  return (document.getElementById(id) as HTMLInputElement | null)?.checked ?? absent;
+}
+
 export function readForm(picked: Picked): FormState {
   return {
     ...picked,
@@ -127,8 +135,8 @@ export function readForm(picked: Picked): FormState {
     curveKind: valueOf("kr-curve-kind") || "par",
     interpolation: valueOf("kr-interpolation") || "linear_zero",
     contractCode: valueOf("kr-contract-code") || "ZN",
-    perHoldingKrd:
-      (document.getElementById("kr-per-holding") as HTMLInputElement | null)?.checked ?? false,
+    perHoldingKrd: checked("kr-per-holding", false),
+    liveFormulas: checked("kr-live-formulas", true),
     settlement: valueOf("kr-settlement"),
     target: valueOf("kr-target"),
     contractName: valueOf("kr-contract"),
@@ -268,6 +276,7 @@ export function parseForm(state: FormState): {
       curveKind: curveKind!,
       interpolation: interpolation!,
       perHoldingKrd: state.perHoldingKrd,
+      liveFormulas: state.liveFormulas ?? true,
       headerChoice: Object.keys(state.mapping ?? {}).length ? state.mapping : undefined,
       contractCode: state.contractCode,
       runDate: new Date().toISOString().slice(0, 10),

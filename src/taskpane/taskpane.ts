@@ -106,6 +106,14 @@ function render(root: HTMLElement): void {
     "KRDs per holding on the sheet"
   );
 
+  const live = h(
+    "fluent-checkbox",
+    state.liveFormulas === false
+      ? { id: "kr-live-formulas" }
+      : { id: "kr-live-formulas", checked: "" },
+    "Holdings table as live formulas: follow your cells (prices, coupons, …); off: values as of this run"
+  );
+
   const cancel = h(
     "fluent-button",
     { id: "kr-cancel", appearance: "outline", hidden: "" },
@@ -237,6 +245,7 @@ function render(root: HTMLElement): void {
           "Check your choices, select the holdings range, then write. Only new sheets are added; your cells are never changed."
         ),
         summary,
+        live,
         h("div", { class: "kr-actions" }, run, cancel, busy),
         status,
         problems,

@@ -6,6 +6,7 @@ import { OfficeMockObject } from "office-addin-mock";
 import { readSelection, runOnSelection } from "../../src/taskpane/workbookIO";
 import { ROWS_PER_CHUNK } from "../../src/render/officejs";
 import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
+import { shownValue } from "../../src/core/report/sheetModel";
 
 interface Written {
   name: string;
@@ -270,6 +271,22 @@ describe("task pane workbook I/O", () => {
     expect(all.sheetCount).toBe(run.sheetCount);
     expect(all.sheetNames.length).toBe(run.sheetCount);
     expect(run.sheetCount).toBeGreaterThan(1);
+  });
+
+  it("with live formulas off, the holdings table holds values only, the same ones", async () => {
+    const live = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    const off = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    const a = await runOnSelection(live.mock.context, settings);
+    const b = await runOnSelection(off.mock.context, { ...settings, liveFormulas: false });
+    const formulas = (w: typeof live.written) =>
+      [...w[0].cells.values()].filter((v) => typeof v === "string" && v.startsWith("="));
+    expect(formulas(live.written).length).toBeGreaterThan(3 * GOOD.length);
+    expect(formulas(off.written)).toEqual([]);
+    if (!a.result.ok || !b.result.ok) throw new Error("should run");
+    // What each cell shows is the same either way.
+    expect(b.result.sheet.rows.map((r) => r.map(shownValue))).toEqual(
+      a.result.sheet.rows.map((r) => r.map(shownValue))
+    );
   });
 
   it("applies the user's column corrections by header text; without them the column is missing", async () => {

@@ -77,6 +77,11 @@ export interface HedgeJobInput extends PlanOptions {
   readonly mapping?: ColumnOverride;
   readonly perHoldingKrd?: boolean;
   /**
+   * Write the holdings table as live formulas that follow the user's cells (default true; see
+   * holdingsSection). Off: values only, as of the run.
+   */
+  readonly liveFormulas?: boolean;
+  /**
    * How the hedge is sized: "dv01_ratio" (default: one contract, the DV01 given) or "krd" (the
    * allowed contracts sized by the optimiser to the target KR DV01 profile, see hedgePlan).
    */
@@ -209,7 +214,7 @@ export async function runHedgeJob(input: HedgeJobInput): Promise<HedgeJobResult>
     rejectedRows: new Set(problems.map((p) => p.row)).size,
     perHoldingKrd: input.perHoldingKrd,
     plan,
-    links: holdingLinks(holdings, { ...input, mapping }),
+    links: input.liveFormulas === false ? undefined : holdingLinks(holdings, { ...input, mapping }),
   });
   return {
     ok: true,
