@@ -5,7 +5,7 @@
 import * as path from "path";
 import { DEFAULT_KEYS_MONTHS } from "../src/core/curve";
 import { serialFromIso } from "../src/core/dates";
-import { historyWindow, parseCurveHistory } from "../src/core/compare/curveHistory";
+import { historyWindow, parseCurveHistory } from "../src/core/curve/curveHistory";
 import {
   DEFAULT_PERIODS_PER_YEAR,
   estimateCovariance,

@@ -2,7 +2,7 @@
  * Writes src/core/scenarios/episodes.ts: the per-tenor changes (bp) of the six historical
  * episodes of SPEC S7, computed once from the US Treasury par yield curve history
  * (../shared/data/ust_par_yield_curve_1990_2024.csv: "Date,1 Mo,…,30 Yr", dates M/D/YY newest
- * first, yields in percent) with the add-in's own reader (src/core/scenarios/history.ts). Only the
+ * first, yields in percent) with the add-in's own reader (src/core/curve/curveHistory.ts). Only the
  * derived changes are written; the CSV itself stays outside the project.
  *
  *   npx tsx scripts/make-episodes.ts
@@ -15,7 +15,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as prettier from "prettier";
 import { isoFromSerial, serialFromIso } from "../src/core/dates";
-import { parseCurveHistory, historyChange } from "../src/core/scenarios/history";
+import { parseCurveHistory } from "../src/core/curve/curveHistory";
+import { historyChange } from "../src/core/scenarios/history";
 
 const ROOT = path.resolve(__dirname, "..");
 const SOURCE_NAME = "ust_par_yield_curve_1990_2024.csv";
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     .filter((l) => l.trim() !== "")
     .map((l) => l.split(","));
   const history = parseCurveHistory(rows);
-  if (history.units !== "percent") throw new Error(`expected percent yields in ${SOURCE}`);
+  if (history.unit !== "percent") throw new Error(`expected percent yields in ${SOURCE}`);
   const entries = WINDOWS.map(([id, name, from, to]) => {
     const c = historyChange(history, serialFromIso(from)!, serialFromIso(to)!);
     return `  {

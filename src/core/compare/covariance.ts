@@ -18,7 +18,7 @@
  */
 import { InvalidValueError, OutOfDomainError } from "../errors";
 import { tenorLabel } from "../curve/tenor";
-import { CurveHistory } from "./curveHistory";
+import { CurveHistory } from "../curve/curveHistory";
 
 /** Trading days a year: the default annualisation of daily changes. */
 export const DEFAULT_PERIODS_PER_YEAR = 252;

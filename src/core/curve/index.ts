@@ -7,3 +7,4 @@ export * from "./curveSpec";
 export * from "./curveRisk";
 export * from "./curveRiskBySettlement";
 export * from "./defaultCurve";
+export * from "./curveHistory";

@@ -6,7 +6,7 @@
 import { InvalidValueError, MissingValueError } from "../../core/errors";
 import { DEFAULT_KEYS_MONTHS, tenorLabel } from "../../core/curve";
 import { matchColumns } from "../../core/holdings";
-import { parseCurveHistory } from "../../core/compare/curveHistory";
+import { parseCurveHistory } from "../../core/curve/curveHistory";
 import {
   covarianceForKeys,
   DEFAULT_PERIODS_PER_YEAR,

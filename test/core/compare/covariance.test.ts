@@ -14,7 +14,7 @@ import {
   historyWindow,
   parseCurveHistory,
   parseHistoryDate,
-} from "../../../src/core/compare/curveHistory";
+} from "../../../src/core/curve/curveHistory";
 import { serialFromIso } from "../../../src/core/dates";
 import {
   bundledEstimate,
@@ -71,6 +71,32 @@ describe("curve history", () => {
     const bad = HISTORY.map((r) => [...r]);
     bad[3][2] = "n/a";
     expect(() => parseCurveHistory(bad)).toThrow(/row 4, column 3 \(5Y\)/);
+  });
+});
+
+describe("one history reader for covariance and replays", () => {
+  it("lists every bad cell at once (five, and how many more), a repeated date among them", () => {
+    const bad = HISTORY.map((r) => [...r]);
+    bad[1][1] = "x";
+    bad[2][0] = "13/45/24";
+    bad[3][2] = "n/a";
+    bad[4][0] = bad[5][0];
+    let message = "";
+    try {
+      parseCurveHistory(bad);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/row 2, column 2 \(2Y\)/);
+    expect(message).toMatch(/row 3: date "13\/45\/24"/);
+    expect(message).toMatch(/row 4, column 3 \(5Y\)/);
+    expect(message).toMatch(/the date 2024-01-02 appears twice/);
+  });
+
+  it("reads two-digit years 00–49 as 20xx and 50–99 as 19xx, and refuses impossible days", () => {
+    expect(parseHistoryDate("3/1/49")).toBe(serialFromIso("2049-03-01"));
+    expect(parseHistoryDate("3/1/50")).toBe(serialFromIso("1950-03-01"));
+    expect(() => parseHistoryDate("2/30/24")).toThrow(/is not a date/);
   });
 });
 

@@ -1,11 +1,9 @@
 /** Curve histories, the bundled episodes recomputed from the Treasury file, and replays applied. */
-import { parYieldOf } from "../../../src/core/curve";
+import { parYieldOf, parseCurveHistory, parseHistoryDate } from "../../../src/core/curve";
 import { serialFromIso } from "../../../src/core/dates";
 import {
   EPISODES,
   historyChange,
-  parseCurveHistory,
-  parseHistoryDate,
   episodeScenarios,
   profileAtTenors,
   scenarioProfile,
@@ -33,7 +31,7 @@ describe("curve history", () => {
 
   it("reads the Treasury's layout, detects percent and says so", () => {
     const h = parseCurveHistory(range);
-    expect(h.units).toBe("percent");
+    expect(h.unit).toBe("percent");
     expect(h.months).toEqual([1, 24, 120, 360]);
     expect(Array.from(h.dates)).toEqual([serialFromIso("2024-01-03"), serialFromIso("2024-01-04")]);
     expect(h.yields[0][1]).toBeCloseTo(0.0433, 15);
@@ -44,7 +42,7 @@ describe("curve history", () => {
     const dec = range.map((r, i) =>
       i === 0 ? r : r.map((v, k) => (k && v !== "" ? Number(v) / 100 : v))
     );
-    expect(parseCurveHistory(dec).units).toBe("decimal");
+    expect(parseCurveHistory(dec).unit).toBe("decimal");
     expect(parseCurveHistory(dec, "percent").yields[0][1]).toBeCloseTo(0.000433, 15);
   });
 
@@ -97,7 +95,7 @@ describe("bundled episodes", () => {
       .filter((l) => l.trim())
       .map((l) => l.split(","));
     const h = parseCurveHistory(rows);
-    expect(h.units).toBe("percent");
+    expect(h.unit).toBe("percent");
     for (const e of EPISODES) {
       const c = historyChange(h, serialFromIso(e.from)!, serialFromIso(e.to)!);
       expect({ id: e.id, months: c.months, bp: c.bp, missing: c.missing }).toEqual({

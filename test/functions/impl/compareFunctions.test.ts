@@ -9,7 +9,7 @@ import { KeyrateError } from "../../../src/core/errors";
 import { BUNDLED_COVARIANCE } from "../../../src/core/compare/bundledCovariance";
 import { trackingError } from "../../../src/core/compare/trackingError";
 import { estimateCovariance } from "../../../src/core/compare/covariance";
-import { parseCurveHistory } from "../../../src/core/compare/curveHistory";
+import { parseCurveHistory } from "../../../src/core/curve/curveHistory";
 import { hedgeEffectiveness } from "../../../src/core/compare/hedgeEffectiveness";
 import { portfolioProfile, parseBenchmarkProfile } from "../../../src/core/compare/benchmark";
 import { benchmarkGaps } from "../../../src/core/compare/gaps";

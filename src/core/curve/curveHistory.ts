@@ -2,18 +2,19 @@
  * A curve history (SPEC S2 "Curve history"): dated rows of par yields by tenor, as the US Treasury
  * publishes them — a header row `Date, 1 Mo, 2 Mo, …, 30 Yr`, one row per date (any order), blank
  * cells where a tenor was not published. Yields in percent (Treasury's file) or decimals: detected.
+ * One reader for every use: the covariance of key-rate changes (compare) and historical replays
+ * (scenarios, and the bundled episodes' generator).
  *
  * Parsed once at the boundary into ascending dates and a dates × tenors matrix of decimal yields,
  * NaN where missing.
  */
 import { cellNumber, cellText, cellValue, isEmptyRow } from "../holdings/cells";
-import { parseDate, serialFromYmd, daysInMonth } from "../dates";
+import { parseDate, serialFromYmd, daysInMonth, isoFromSerial } from "../dates";
 import { InvalidValueError, MissingValueError } from "../errors";
-import { parseTenor, tenorLabel } from "../curve/tenor";
+import { parseTenor, tenorLabel } from "./tenor";
 
 /** How the yields of a history are quoted: "auto" detects (see {@link parseCurveHistory}). */
 export type YieldUnit = "auto" | "percent" | "decimal";
-export const YIELD_UNITS: readonly YieldUnit[] = ["auto", "percent", "decimal"];
 
 export interface CurveHistory {
   /** Dates, Excel serials, strictly increasing. */
@@ -29,10 +30,11 @@ export interface CurveHistory {
 const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s*$/;
 
 /**
- * A history date: an Excel serial, a Date, ISO text, or US text `MM/DD/YY` / `MM/DD/YYYY` as in
- * Treasury's files (two-digit years 00–69 are 2000–2069, 70–99 are 1970–1999).
+ * A history date: an Excel serial, a Date, ISO text, or US text `M/D/YY` / `M/D/YYYY` as in
+ * Treasury's files (two-digit years 00–49 are 2000–2049, 50–99 are 1950–1999).
+ * @throws InvalidValueError naming `where` for anything else, an impossible day included.
  */
-export function parseHistoryDate(value: unknown, where: string): number {
+export function parseHistoryDate(value: unknown, where = "date"): number {
   const v = cellValue(value);
   if (typeof v === "string") {
     const m = US_DATE.exec(v);
@@ -40,7 +42,7 @@ export function parseHistoryDate(value: unknown, where: string): number {
       const month = Number(m[1]);
       const day = Number(m[2]);
       let year = Number(m[3]);
-      if (m[3].length === 2) year += year < 70 ? 2000 : 1900;
+      if (m[3].length === 2) year += year < 50 ? 2000 : 1900;
       if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))
         return serialFromYmd(year, month, day);
       throw new InvalidValueError(`${where}: ${JSON.stringify(v)} is not a date`, v, "history");
@@ -50,7 +52,7 @@ export function parseHistoryDate(value: unknown, where: string): number {
     return parseDate(v, where);
   } catch {
     throw new InvalidValueError(
-      `${where}: expected a date (Excel date, YYYY-MM-DD or MM/DD/YY), got ${JSON.stringify(v)}`,
+      `${where}: expected a date (Excel date, YYYY-MM-DD or M/D/YY), got ${JSON.stringify(v)}`,
       v,
       "history"
     );
@@ -59,42 +61,46 @@ export function parseHistoryDate(value: unknown, where: string): number {
 
 /**
  * Parses a history range: header row (first cell any text such as "Date", then tenor labels
- * "1 Mo", "2Y", "10 Yr" or years), then dated rows. Empty rows are skipped; a blank yield cell
- * is a missing observation. Rows are sorted by date; a date given twice is an error.
+ * "1 Mo", "2Y", "10 Yr" or years; blank header cells are skipped), then dated rows. Empty rows are
+ * skipped; a blank yield cell is a missing observation. Rows are sorted by date.
  *
  * Unit detection ("auto"): percent when any yield's magnitude is ≥ 1 (a decimal yield of 100% does
  * not occur), decimal otherwise. A short history of yields all below 1% quoted in percent would
  * be read as decimals: pass `unit` "percent" for it.
- * @throws InvalidValueError naming the row and column of a bad cell; MissingValueError when the
- *   range has no dated rows.
+ * @throws InvalidValueError listing every bad cell at once (the first five, and how many more):
+ *   a header that is not a tenor or does not increase, a bad date, a date given twice, a yield
+ *   that is not a number. MissingValueError when fewer than two dated rows remain.
  */
 export function parseCurveHistory(
-  values: readonly unknown[][],
+  values: readonly (readonly unknown[])[],
   unit: YieldUnit = "auto"
 ): CurveHistory {
   if (values.length < 2 || values[0].length < 2) {
     throw new MissingValueError(
-      "history: expected a header row (Date, tenors…) and at least two dated rows",
+      "history: expected a header row (Date, 1 Mo, …, 30 Yr) and at least two dated rows",
       values.length,
       "history"
     );
   }
+  const problems: string[] = [];
   const header = values[0];
   const months: number[] = [];
   const columns: number[] = [];
   for (let c = 1; c < header.length; c++) {
     const text = cellText(cellValue(header[c]));
     if (text === "") continue;
-    const m = parseTenor(
-      typeof header[c] === "number" ? header[c] : text,
-      `history header, column ${c + 1}`
-    );
+    let m: number;
+    try {
+      m = parseTenor(typeof header[c] === "number" ? header[c] : text, "tenor");
+    } catch {
+      problems.push(`header column ${c + 1}: ${JSON.stringify(text)} is not a tenor`);
+      continue;
+    }
     if (months.length && m <= months[months.length - 1]) {
-      throw new InvalidValueError(
-        `history header: tenors must increase left to right; ${tenorLabel(m)} follows ${tenorLabel(months[months.length - 1])}`,
-        text,
-        "history"
+      problems.push(
+        `header: tenors must increase left to right; ${tenorLabel(m)} follows ${tenorLabel(months[months.length - 1])}`
       );
+      continue;
     }
     months.push(m);
     columns.push(c);
@@ -104,18 +110,23 @@ export function parseCurveHistory(
   for (let r = 1; r < values.length; r++) {
     const row = values[r];
     if (isEmptyRow(row)) continue;
-    const date = parseHistoryDate(row[0], `history row ${r + 1}, column 1`);
+    let date: number;
+    try {
+      date = parseHistoryDate(row[0]);
+    } catch {
+      problems.push(`row ${r + 1}: date ${JSON.stringify(cellValue(row[0]))}`);
+      continue;
+    }
     const y = new Float64Array(months.length).fill(NaN);
     columns.forEach((c, j) => {
       const v = cellValue(row[c]);
       if (v === null) return;
       const n = cellNumber(v);
       if (n === undefined) {
-        throw new InvalidValueError(
-          `history row ${r + 1}, column ${c + 1} (${tenorLabel(months[j])}): expected a yield, got ${JSON.stringify(v)}`,
-          v,
-          "history"
+        problems.push(
+          `row ${r + 1}, column ${c + 1} (${tenorLabel(months[j])}): expected a yield, got ${JSON.stringify(v)}`
         );
+        return;
       }
       y[j] = n;
       maxAbs = Math.max(maxAbs, Math.abs(n));
@@ -124,13 +135,16 @@ export function parseCurveHistory(
   }
   rows.sort((a, b) => a.date - b.date);
   for (let t = 1; t < rows.length; t++) {
-    if (rows[t].date === rows[t - 1].date) {
-      throw new InvalidValueError(
-        `history: the date serial ${rows[t].date} appears twice`,
-        rows[t].date,
-        "history"
-      );
-    }
+    if (rows[t].date === rows[t - 1].date)
+      problems.push(`the date ${isoFromSerial(rows[t].date)} appears twice`);
+  }
+  if (problems.length) {
+    const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : "";
+    throw new InvalidValueError(
+      `history: ${problems.slice(0, 5).join("; ")}${more}`,
+      problems.length,
+      "history"
+    );
   }
   if (rows.length < 2) {
     throw new MissingValueError(
