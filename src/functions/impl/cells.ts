@@ -172,3 +172,19 @@ export function rowwise(
     return out;
   });
 }
+
+/**
+ * The cells of a one-row or one-column range, in order.
+ * @param what What the argument should be, for the message ("a row or a column of tenors").
+ * @throws InvalidValueError for a range more than one row high and one column wide.
+ */
+export function vectorCells(m: Matrix, argument: string, what = "a row or a column"): unknown[] {
+  if (m.length > 1 && m[0].length > 1) {
+    throw new InvalidValueError(
+      `${argument}: expected ${what}, got a ${m.length}×${m[0].length} range`,
+      `${m.length}×${m[0].length}`,
+      argument
+    );
+  }
+  return m.flat();
+}

@@ -24,7 +24,17 @@ import {
 } from "../../core/compare/benchmark";
 import { benchmarkGaps, GapRow } from "../../core/compare/gaps";
 import { hedgeEffectiveness } from "../../core/compare/hedgeEffectiveness";
-import { Arg, asMatrix, guard, isBlank, Matrix, parseNumber, Result, ResultCell } from "./cells";
+import {
+  Arg,
+  asMatrix,
+  guard,
+  isBlank,
+  Matrix,
+  parseNumber,
+  Result,
+  ResultCell,
+  vectorCells,
+} from "./cells";
 import { parseKeys, singleCell } from "./curveArgs";
 import { measurePortfolio } from "./portfolioFunctions";
 
@@ -32,14 +42,7 @@ import { measurePortfolio } from "./portfolioFunctions";
 function vectorArg(arg: Arg, argument: string, skipBlank: boolean): number[] {
   const m = asMatrix(arg);
   if (!m) throw new MissingValueError(`${argument}: no range given`, arg, argument);
-  if (m.length > 1 && m[0].length > 1) {
-    throw new InvalidValueError(
-      `${argument}: expected a row or a column, got a ${m.length}×${m[0].length} range`,
-      `${m.length}×${m[0].length}`,
-      argument
-    );
-  }
-  const cells = m.flat();
+  const cells = vectorCells(m, argument);
   const out: number[] = [];
   for (const v of cells) {
     if (isBlank(v)) {

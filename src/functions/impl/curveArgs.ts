@@ -24,7 +24,7 @@ import {
   tenorLabel,
 } from "../../core/curve";
 
-import { Arg, asMatrix, isBlank } from "./cells";
+import { Arg, asMatrix, isBlank, vectorCells } from "./cells";
 
 /** The value of an argument that must be a single cell; undefined when omitted or blank. */
 export function singleCell(arg: Arg, argument: string): unknown {
@@ -60,14 +60,7 @@ export function parseCurveArg(curve: Arg, kind: CurveKind): CurveSpec {
 export function parseKeys(arg: Arg): readonly number[] {
   const m = asMatrix(arg);
   if (!m) return DEFAULT_KEYS_MONTHS;
-  if (m.length > 1 && m[0].length > 1) {
-    throw new InvalidValueError(
-      `keys: expected a row or a column of tenors, got a ${m.length}×${m[0].length} range`,
-      `${m.length}×${m[0].length}`,
-      "keys"
-    );
-  }
-  const cells = m.flat().filter((v) => !isBlank(v));
+  const cells = vectorCells(m, "keys", "a row or a column of tenors").filter((v) => !isBlank(v));
   if (!cells.length) return DEFAULT_KEYS_MONTHS;
   const months = cells.map((v) => parseTenor(v, "keys"));
   for (let i = 1; i < months.length; i++) {

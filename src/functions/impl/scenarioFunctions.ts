@@ -14,7 +14,17 @@ import {
   revalueProfile,
   scenarioBook,
 } from "../../core/scenarios";
-import { Arg, asMatrix, cellwise, guard, isBlank, parseNumber, Result, ResultCell } from "./cells";
+import {
+  Arg,
+  asMatrix,
+  cellwise,
+  guard,
+  isBlank,
+  parseNumber,
+  Result,
+  ResultCell,
+  vectorCells,
+} from "./cells";
 import { parseCurveArg, parseKeys, singleCell } from "./curveArgs";
 import { measurePortfolio } from "./portfolioFunctions";
 
@@ -35,14 +45,7 @@ export function scenarioPnl(marketValue: Arg, duration: Arg, convexity: Arg, shi
 function vector(arg: Arg, name: string): unknown[] {
   const m = asMatrix(arg);
   if (!m) throw new MissingValueError(`${name}: no range given`, arg, name);
-  if (m.length > 1 && m[0].length > 1) {
-    throw new InvalidValueError(
-      `${name}: expected a row or a column, got a ${m.length}×${m[0].length} range`,
-      `${m.length}×${m[0].length}`,
-      name
-    );
-  }
-  return m.flat();
+  return vectorCells(m, name);
 }
 
 /**

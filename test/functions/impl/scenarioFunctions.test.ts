@@ -66,6 +66,22 @@ describe("KEYRATE.SCENARIO_PNL_KRD", () => {
     expect(e.code).toBe("#VALUE!");
     expect(e.message).toMatch(/krd_row has 3 cells but shift_row_bp has 2/);
   });
+  it("takes a row or a column, and names a 2-D range as #VALUE!", () => {
+    const byColumn = scenarioPnlKrd(1e6, [[0.5], [2], [3]], [[10, 20, -5]])[0][0];
+    expect(byColumn).toBe(scenarioPnlKrd(1e6, [[0.5, 2, 3]], [[10, 20, -5]])[0][0]);
+    const e = err(
+      scenarioPnlKrd(
+        1e6,
+        [
+          [0.5, 2],
+          [3, 4],
+        ],
+        [[10, 20, -5, 1]]
+      )[0][0]
+    );
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe("krd_row: expected a row or a column, got a 2×2 range");
+  });
 });
 
 describe("KEYRATE.SCENARIO_REVAL", () => {
