@@ -109,19 +109,23 @@ describe("basis invariants", () => {
     daysBefore: fc.integer({ min: 1, max: 150 }),
   });
 
+  /** The basket's analysis for a drawn case. */
+  const analyse = (x: { repo: number; prices: number[]; futures?: number; daysBefore: number }) =>
+    basisAnalysis({
+      contract: zn,
+      month: jun,
+      settlement: lastDeliveryDay(zn, jun) - x.daysBefore,
+      repo: x.repo,
+      futuresPrice: x.futures,
+      ...bonds,
+      cleanPrices: Float64Array.from(x.prices),
+    });
+
   it("net basis = (repo − implied repo)·K, so net basis = 0 ⇔ implied repo = repo", () => {
     fc.assert(
       fc.property(arb, ({ repo, prices, futures, daysBefore }) => {
         const delivery = lastDeliveryDay(zn, jun);
-        const a = basisAnalysis({
-          contract: zn,
-          month: jun,
-          settlement: delivery - daysBefore,
-          repo,
-          futuresPrice: futures,
-          ...bonds,
-          cleanPrices: Float64Array.from(prices),
-        });
+        const a = analyse({ repo, prices, futures, daysBefore });
         for (let i = 0; i < 5; i++) {
           const predicted = (repo - a.impliedRepo[i]) * a.repoSensitivity[i];
           expect(Math.abs(a.netBasis[i] - predicted)).toBeLessThanOrEqual(1e-9);
@@ -149,16 +153,7 @@ describe("basis invariants", () => {
   it("the CTD has the highest implied repo and the lowest net basis per unit of K", () => {
     fc.assert(
       fc.property(arb, ({ repo, prices, futures, daysBefore }) => {
-        const delivery = lastDeliveryDay(zn, jun);
-        const a = basisAnalysis({
-          contract: zn,
-          month: jun,
-          settlement: delivery - daysBefore,
-          repo,
-          futuresPrice: futures,
-          ...bonds,
-          cleanPrices: Float64Array.from(prices),
-        });
+        const a = analyse({ repo, prices, futures, daysBefore });
         const scaled = Array.from(a.netBasis, (nb, i) => nb / a.repoSensitivity[i]);
         for (let i = 0; i < 5; i++) {
           expect(a.impliedRepo[a.ctd]).toBeGreaterThanOrEqual(a.impliedRepo[i]);
