@@ -60,34 +60,38 @@ export async function readSelection(context: Excel.RequestContext): Promise<Sele
   };
 }
 
-/** Selects a cell given as "Sheet!A1" (used when the user clicks a problem in the list). */
-export async function selectCell(context: Excel.RequestContext, address: string): Promise<void> {
-  const bang = address.lastIndexOf("!");
-  const sheetName = address
-    .slice(0, bang)
-    .replace(/^'(.*)'$/, "$1")
-    .replace(/''/g, "'");
-  context.workbook.worksheets
-    .getItem(sheetName)
-    .getRange(address.slice(bang + 1))
-    .select();
-  await context.sync();
-}
-
-/** Reads a range by its address ("Sheet!A1:B14"): values only. */
-export async function readRange(
-  context: Excel.RequestContext,
-  address: string
-): Promise<unknown[][]> {
+/** The range an address names ("Sheet!A1:B14", "'My sheet'!A1"): a proxy, nothing loaded. */
+function rangeAt(context: Excel.RequestContext, address: string): Excel.Range {
   const bang = address.lastIndexOf("!");
   const sheet = address
     .slice(0, bang)
     .replace(/^'(.*)'$/, "$1")
     .replace(/''/g, "'");
-  const range = context.workbook.worksheets.getItem(sheet).getRange(address.slice(bang + 1));
-  range.load("values");
+  return context.workbook.worksheets.getItem(sheet).getRange(address.slice(bang + 1));
+}
+
+/** Selects a cell given as "Sheet!A1" (used when the user clicks a problem in the list). */
+export async function selectCell(context: Excel.RequestContext, address: string): Promise<void> {
+  rangeAt(context, address).select();
   await context.sync();
-  return range.values;
+}
+
+/**
+ * Reads ranges by address ("Sheet!A1:B14"), values only, all in one request; undefined where no
+ * address is given.
+ */
+export async function readRanges(
+  context: Excel.RequestContext,
+  addresses: readonly (string | undefined)[]
+): Promise<(unknown[][] | undefined)[]> {
+  const ranges = addresses.map((address) => {
+    if (!address) return undefined;
+    const range = rangeAt(context, address);
+    range.load("values");
+    return range;
+  });
+  await context.sync();
+  return ranges.map((range) => range?.values);
 }
 
 /**
@@ -157,14 +161,14 @@ export async function runOnSelection(
     headerChoice,
     ...rest
   } = settings;
-  const optional = async (address?: string) =>
-    address ? await readRange(context, address) : undefined;
-  const benchmarkValues = await optional(benchmarkAddress);
-  const mandateValues = await optional(mandateAddress);
-  const scenarioValues = await optional(scenarioAddress);
-  const curve = curveAddress
-    ? parseCurveRange(await readRange(context, curveAddress), curveKind ?? "par")
-    : undefined;
+  // The optional ranges in one request (each sync is a round trip to Excel).
+  const [curveValues, benchmarkValues, mandateValues, scenarioValues] = await readRanges(context, [
+    curveAddress,
+    benchmarkAddress,
+    mandateAddress,
+    scenarioAddress,
+  ]);
+  const curve = curveValues ? parseCurveRange(curveValues, curveKind ?? "par") : undefined;
   const selection = await readSelection(context);
   const t1 = performance.now();
   const result = await runRecommendation({
