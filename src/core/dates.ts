@@ -80,6 +80,21 @@ export function isoFromSerial(serial: number): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/**
+ * A date cell's value as a message shows it: a serial number (what Excel holds) or a Date as its
+ * ISO date with the serial beside it ("2024-06-30 (serial 45473)"), so that "Maturity: 45473"
+ * reads as a date. Undefined for anything that is not a date serial (text, booleans, blanks, a
+ * number outside 1…2958465): the caller shows those as they are.
+ */
+export function dateCellText(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime()))
+    return value.toISOString().slice(0, 10);
+  if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+  const whole = Math.floor(value);
+  if (whole < 1 || whole > MAX_SERIAL) return undefined;
+  return `${isoFromSerial(whole)} (serial ${value})`;
+}
+
 const ISO_DATE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
 
 /** Serial of ISO `YYYY-MM-DD` text, or `undefined` when the text is not such a date. */

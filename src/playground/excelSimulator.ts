@@ -9,8 +9,9 @@
  * Supported: workbook.getSelectedRange, worksheets (getActiveWorksheet, getItem, add, load of
  * items/name), worksheet (name, position, getRange, getRangeByIndexes, getUsedRange, activate,
  * freezePanes.freezeRows), range (address, indexes, counts, values, formulas, numberFormat, text,
- * select, getCell, format.columnWidth, format.font.bold/italic/size/color, format.fill.color),
- * worksheet.charts (the calls simCharts.ts lists).
+ * select, getCell, merge, format.columnWidth/rowHeight/wrapText, format.font.bold/italic/size/color,
+ * format.fill.color), worksheet.charts (the calls simCharts.ts lists), worksheet.pageLayout and
+ * horizontalPageBreaks (recorded, simPageLayout.ts).
  */
 import { SimWorkbook } from "./workbookModel";
 import { SimOfficeError } from "./officeError";
@@ -71,7 +72,10 @@ export type OfficeJsTypeChecks = [
     Pick<SimFreezePanes, "freezeRows" | "unfreeze">,
     Pick<Excel.WorksheetFreezePanes, "freezeRows" | "unfreeze">
   >,
-  Implements<Pick<SimRangeFormat, "columnWidth">, Pick<Excel.RangeFormat, "columnWidth">>,
+  Implements<
+    Pick<SimRangeFormat, "columnWidth" | "rowHeight" | "wrapText">,
+    Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText">
+  >,
   Implements<
     Pick<SimRangeFont, "bold" | "italic" | "size" | "color">,
     Pick<Excel.RangeFont, "bold" | "italic" | "size" | "color">

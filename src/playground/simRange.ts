@@ -128,6 +128,17 @@ export class SimRange extends SimClientObject {
   }
 
   /** The range's format (column width, font, fill). */
+  /** Merges the range's cells (across: each row separately); recorded on the sheet. */
+  merge(across = false): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.target.get();
+      if (!across) sheet.merges.push({ ...rect });
+      else
+        for (let r = rect.row; r < rect.row + rect.rowCount; r++)
+          sheet.merges.push({ ...rect, row: r, rowCount: 1 });
+    });
+  }
+
   get format(): SimRangeFormat {
     this.formatObject ??= new SimRangeFormat(this.context, () => this.target.get());
     return this.formatObject;
@@ -211,7 +222,7 @@ export class SimRange extends SimClientObject {
 /** Excel.RangeFormat: column width, font and fill. */
 export class SimRangeFormat extends SimClientObject {
   protected readonly entity = "RangeFormat";
-  protected readonly scalars: readonly string[] = ["columnWidth"];
+  protected readonly scalars: readonly string[] = ["columnWidth", "wrapText", "rowHeight"];
   /** The font of every cell of the range. */
   readonly font: SimRangeFont;
   /** The fill of every cell of the range. */
@@ -226,9 +237,33 @@ export class SimRangeFormat extends SimClientObject {
     this.fill = new SimRangeFill(context, target);
   }
 
-  protected fetch(): unknown {
+  protected fetch(name: string): unknown {
     const { sheet, rect } = this.target();
+    if (name === "wrapText") return lookOf(this.target).wrap ?? false;
+    if (name === "rowHeight") return sheet.rowHeights.get(rect.row) ?? 15;
     return sheet.columnWidths.get(rect.column) ?? 48;
+  }
+
+  /** Whether text wraps (the top-left cell's; set for every cell). */
+  get wrapText(): boolean {
+    return this.fetchedValue("wrapText");
+  }
+  set wrapText(value: boolean) {
+    this.setProperty("wrapText", value, () =>
+      applyLook(this.context, this.target, { wrap: value })
+    );
+  }
+
+  /** Height of the range's rows, points. */
+  get rowHeight(): number {
+    return this.fetchedValue("rowHeight");
+  }
+  set rowHeight(points: number) {
+    this.setProperty("rowHeight", points, () => {
+      const { sheet, rect } = this.target();
+      for (let r = rect.row; r < rect.row + rect.rowCount; r++) sheet.rowHeights.set(r, points);
+      this.context.book.changed("cells", sheet);
+    });
   }
 
   /** Width of the range's columns, points. */

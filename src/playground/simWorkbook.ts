@@ -1,4 +1,5 @@
 /** Excel.Workbook, the worksheets collection, a worksheet and its frozen panes. */
+import { SimPageBreaks, SimPageLayout } from "./simPageLayout";
 import { MAX_COLUMNS, MAX_ROWS, parseRange } from "./a1";
 
 import { SimSheet } from "./workbookModel";
@@ -128,6 +129,9 @@ export class SimWorksheet extends SimClientObject {
   readonly charts: SimChartCollection;
   /** Tables of this sheet (simTables.ts). */
   readonly tables: SimTableCollection;
+  /** Print setup and page breaks (simPageLayout.ts). */
+  readonly pageLayout: SimPageLayout;
+  readonly horizontalPageBreaks: SimPageBreaks;
 
   constructor(context: SimRequestContext, locate: () => SimSheet) {
     super(context);
@@ -135,6 +139,8 @@ export class SimWorksheet extends SimClientObject {
     this.freezePanes = new SimFreezePanes(context, () => this.sheet.get());
     this.charts = new SimChartCollection(context, () => this.sheet.get());
     this.tables = new SimTableCollection(context, () => this.sheet.get());
+    this.pageLayout = new SimPageLayout(context, () => this.sheet.get());
+    this.horizontalPageBreaks = new SimPageBreaks(context, () => this.sheet.get());
   }
 
   /** The sheet this proxy stands for (resolving it; call only inside a sync). */

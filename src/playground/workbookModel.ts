@@ -13,6 +13,8 @@ export type Scalar = number | string | boolean;
 
 /** How a cell looks (the subset of Range.format the add-in sets). */
 export interface CellLook {
+  /** Text wraps (range.format.wrapText). */
+  wrap?: boolean;
   bold?: boolean;
   italic?: boolean;
   size?: number;
@@ -120,6 +122,17 @@ export interface SimChart {
   position?: { start: string; end: string };
 }
 
+/** A sheet's print setup as the add-in set it (simPageLayout.ts); recorded, not drawn. */
+export interface SimPrintSetup {
+  orientation?: "Portrait" | "Landscape";
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  /** Rows repeated on each page, as set ("$1:$2"). */
+  titleRows?: string;
+  /** 0-based rows a page break sits above. */
+  rowBreaks: number[];
+}
+
 /** An Excel table (ListObject) as the add-in made it (simTables.ts). */
 export interface SimTable {
   name: string;
@@ -140,6 +153,12 @@ export class SimSheet {
   readonly charts: SimChart[] = [];
   /** Tables on the sheet, in the order they were added. */
   readonly tables: SimTable[] = [];
+  /** Row heights in points by 0-based row (set through range.format.rowHeight). */
+  readonly rowHeights = new Map<number, number>();
+  /** Merged blocks, in the order merged (range.merge; recorded, the grid draws them unmerged). */
+  readonly merges: Rect[] = [];
+  /** Print setup (worksheet.pageLayout, horizontalPageBreaks). */
+  readonly print: SimPrintSetup = { rowBreaks: [] };
   /** The sheet's own selection, restored when it is activated (as in Excel). */
   selection: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
 

@@ -5,11 +5,12 @@ import {
   CellValue,
   SheetModel,
   TABLE_STYLE,
+  printArea,
   shownValue,
   uniqueSheetName,
   uniqueTableName,
 } from "../core/report/sheetModel";
-import { cellA1 } from "../core/report/a1";
+import { cellA1, rangeA1 } from "../core/report/a1";
 import { STYLE_LOOKS } from "./styles";
 import { addChartsToXlsxFile } from "./xlsxCharts";
 
@@ -45,6 +46,7 @@ export function renderSheet(workbook: Workbook, model: SheetModel): Worksheet {
       const target = row.getCell(c + 1);
       target.value = fileValue(cell.value);
       if (cell.numFmt) target.numFmt = cell.numFmt;
+      if (cell.wrap) target.alignment = { wrapText: true, vertical: "top" };
       const look = cell.style ? STYLE_LOOKS[cell.style] : undefined;
       if (look) {
         target.font = {
@@ -58,6 +60,9 @@ export function renderSheet(workbook: Workbook, model: SheetModel): Worksheet {
       }
     });
   });
+  for (const { row, points } of model.rowHeights ?? []) ws.getRow(row + 1).height = points;
+  for (const m of model.merges ?? []) ws.mergeCells(rangeA1(m));
+  applyPrintSetup(ws, model);
   // exceljs's typings give getTables() a tuple type; at run time it returns the tables.
   const taken = workbook.worksheets.flatMap((w) =>
     (w.getTables() as unknown as { name: string }[]).map((t) => t.name)
@@ -77,6 +82,27 @@ export function renderSheet(workbook: Workbook, model: SheetModel): Worksheet {
     });
   }
   return ws;
+}
+
+/**
+ * The model's print setup: orientation, fit to N pages wide (any number tall), the print area, the
+ * title rows repeated on every page, and a manual page break above each break row.
+ */
+function applyPrintSetup(ws: Worksheet, model: SheetModel): void {
+  const print = model.print;
+  if (!print) return;
+  const titles = print.titleRows;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: 0,
+    printArea: printArea(model),
+    printTitlesRow: titles ? `${titles.first + 1}:${titles.last + 1}` : undefined,
+  };
+  // exceljs breaks below a row: a break above 0-based row b is below 1-based row b.
+  for (const b of print.rowBreaks) ws.getRow(b).addPageBreak();
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   CellStyle,
   SheetModel,
   TABLE_STYLE,
+  printArea,
   uniqueSheetName,
   uniqueTableName,
 } from "../core/report/sheetModel";
@@ -61,6 +62,48 @@ function styleRuns(model: SheetModel): [number, number, number, CellStyle][] {
     }
   });
   return runs;
+}
+
+/** Runs of wrapped cells along each row: [row, firstColumn, columnCount]. */
+function wrapRuns(model: SheetModel): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  model.rows.forEach((row, r) => {
+    for (let c = 0; c < row.length; c++) {
+      if (!row[c].wrap) continue;
+      let end = c + 1;
+      while (end < row.length && row[end].wrap) end++;
+      runs.push([r, c, end - c]);
+      c = end - 1;
+    }
+  });
+  return runs;
+}
+
+/**
+ * Whether the host has worksheet.pageLayout and page breaks (ExcelApi 1.9; the manifest asks only
+ * for the shared runtime, so older hosts get the sheets without print setup).
+ */
+export function pageLayoutSupported(): boolean {
+  return (
+    typeof Office !== "undefined" &&
+    Office.context?.requirements?.isSetSupported("ExcelApi", "1.9") === true
+  );
+}
+
+/**
+ * Queues the model's print setup on the sheet: landscape or portrait, fit to N pages wide (any
+ * number tall), the print area, the title rows and manual page breaks.
+ */
+export function queuePrintSetup(ws: Excel.Worksheet, model: SheetModel): void {
+  const print = model.print;
+  if (!print) return;
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+  layout.setPrintArea(printArea(model));
+  if (print.titleRows)
+    layout.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+  for (const b of print.rowBreaks) ws.horizontalPageBreaks.add(`A${b + 1}`);
 }
 
 /** What renderSheet needs of an AbortSignal (an AbortController's signal will do). */
@@ -134,10 +177,24 @@ export async function renderSheet(
   model.columnWidths.forEach((chars, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * POINTS_PER_CHAR;
   });
+  for (const [r, c, n] of wrapRuns(model)) ws.getRangeByIndexes(r, c, 1, n).format.wrapText = true;
+  for (const m of model.merges ?? [])
+    ws.getRangeByIndexes(m.row, m.column, m.rows, m.columns).merge(false);
+  for (const { row, points } of model.rowHeights ?? [])
+    ws.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points;
   if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
   // Charts go in the same request as the styles: no sync of their own.
   addCharts(ws, model.charts ?? []);
   ws.activate();
   await context.sync();
+  if (model.print && pageLayoutSupported()) {
+    // A request of its own: a host that refuses a page setting still keeps the sheet.
+    queuePrintSetup(ws, model);
+    try {
+      await context.sync();
+    } catch (e) {
+      console.warn(`${name}: print setup not applied: ${(e as Error).message}`);
+    }
+  }
   return name;
 }

@@ -188,7 +188,7 @@ describe("charts in the demo's xlsx", () => {
     await expect(checkFile(CHARTS_FILE, charted)).resolves.toBe(3);
     const [hedge, scenario] = charted;
     const [krd, sectors] = hedge.charts!;
-    // Two-sided: the ranges hold KRDs by tenor, contributions by sector, money P&L by scenario.
+    // Two-sided: the ranges hold KRDs by tenor, contributions by sector, P&L in USD by scenario.
     const krdRow = parseRangeA1(krd.series[0].values).row;
     expect(shownValue(hedge.rows[krdRow][0])).toMatch(/^KRD, years/);
     expect(shownValue(hedge.rows[krdRow + 1][0])).toMatch(/^KR DV01/);
@@ -203,8 +203,8 @@ describe("charts in the demo's xlsx", () => {
     expect(shownValue(hedge.rows[sectorRange.row + sectorRange.rows][0])).toBe("Total");
     const [pnl] = scenario.charts!;
     for (const [s, header] of [
-      [pnl.series[0], "Unhedged P&L, money (full revaluation, now)"],
-      [pnl.series[1], "Hedged P&L, money (full revaluation, now)"],
+      [pnl.series[0], "Unhedged P&L, USD (full revaluation, now)"],
+      [pnl.series[1], "Hedged P&L, USD (full revaluation, now)"],
     ] as const) {
       const r = parseRangeA1(s.values);
       expect(shownValue(scenario.rows[r.row - 1][r.column])).toBe(header);

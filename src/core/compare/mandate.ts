@@ -269,6 +269,9 @@ export interface ComplianceRow {
 
 const NAN = NaN;
 
+/** A share as percent text: 0.2 → "20%", 0.125 → "12.5%". */
+const percentText = (x: number) => `${Number((x * 100).toPrecision(10))}%`;
+
 /** The compliance table: each limit, the figure, the limit, and its state. */
 export function complianceTable(m: Mandate, x: ComplianceInputs): ComplianceRow[] {
   const w = m.warningLevel;
@@ -323,7 +326,7 @@ export function complianceTable(m: Mandate, x: ComplianceInputs): ComplianceRow[
     limitValue: m.leverageCap,
     unit: "of portfolio value",
     state: leverageState(leverage, m),
-    note: `warning from ${m.leverageWarning}, breach above ${m.leverageCap}`,
+    note: `warning from ${percentText(m.leverageWarning)}, breach above ${percentText(m.leverageCap)}`,
   });
   rows.push({
     limit: "Net short duration",

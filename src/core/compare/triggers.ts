@@ -25,6 +25,8 @@ export interface Trigger {
   readonly value: number;
   /** The threshold it is compared with (NaN when none). */
   readonly threshold: number;
+  /** Unit of value and threshold: money per bp, bp, a share of portfolio value, or a count. */
+  readonly unit: "money per bp" | "bp" | "share" | "count" | "";
   readonly detail: string;
 }
 
@@ -62,7 +64,8 @@ export function rebalancingTriggers(m: Mandate, x: TriggerInputs): Trigger[] {
     state: state(Number.isFinite(drift), drift > driftLimit),
     value: drift,
     threshold: driftLimit,
-    detail: `|net DV01 − target DV01| > ${m.rebalanceThreshold} × |target DV01| (money per bp)`,
+    unit: "money per bp",
+    detail: `|net DV01 − target DV01| > ${m.rebalanceThreshold} × |target DV01|`,
   });
   const move = x.rateMoveBp ?? NaN;
   out.push({
@@ -70,6 +73,7 @@ export function rebalancingTriggers(m: Mandate, x: TriggerInputs): Trigger[] {
     state: state(Number.isFinite(move), Math.abs(move) > m.rebalanceMoveBp),
     value: move,
     threshold: m.rebalanceMoveBp,
+    unit: "bp",
     detail: "largest key-rate move since the last rebalance, bp",
   });
   const flow =
@@ -79,6 +83,7 @@ export function rebalancingTriggers(m: Mandate, x: TriggerInputs): Trigger[] {
     state: state(Number.isFinite(flow), flow > m.largeCashFlow),
     value: flow,
     threshold: m.largeCashFlow,
+    unit: "share",
     detail: "|cash flow| ÷ portfolio value",
   });
   out.push({
@@ -86,6 +91,7 @@ export function rebalancingTriggers(m: Mandate, x: TriggerInputs): Trigger[] {
     state: state(x.ctdSwitched !== undefined, (x.ctdSwitched ?? []).length > 0),
     value: x.ctdSwitched?.length ?? NaN,
     threshold: NaN,
+    unit: "count",
     detail: x.ctdSwitched?.length
       ? `CTD changed: ${x.ctdSwitched.join(", ")}`
       : "cheapest to deliver changed",
@@ -98,6 +104,7 @@ export function rebalancingTriggers(m: Mandate, x: TriggerInputs): Trigger[] {
       state: state(true, x.asOf >= d.rollDate && x.asOf < d.lastTradingDay),
       value: NaN,
       threshold: NaN,
+      unit: "",
       detail: `roll by ${isoFromSerial(d.rollDate)}, first notice ${isoFromSerial(d.firstNoticeDay)}, last trading ${isoFromSerial(d.lastTradingDay)}`,
     });
   }

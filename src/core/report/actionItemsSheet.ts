@@ -10,7 +10,7 @@ import { contractSymbol } from "../futures/contracts";
 import { FuturesPosition, UpcomingEvent } from "../compare/events";
 import { Trigger } from "../compare/triggers";
 import { ReviewFrequency } from "../compare/mandate";
-import { FORMATS, SheetBuilder, SheetModel, num } from "./sheetModel";
+import { FORMATS, SheetBuilder, SheetModel, num, perBp, reportCurrency } from "./sheetModel";
 
 export const ACTION_ITEMS_SHEET_NAME = "Action Items";
 
@@ -41,6 +41,17 @@ export interface ActionItemsInput {
   readonly eventNotes: readonly string[];
   /** Window of the events, calendar days. */
   readonly eventDays: number;
+  /** Currency code of the money figures (default USD). */
+  readonly currency?: string;
+}
+
+/** Number format and shown unit of a trigger's value and threshold. */
+function triggerUnit(unit: Trigger["unit"], currency: string): [string, string] {
+  if (unit === "money per bp") return [FORMATS.money, perBp(currency)];
+  if (unit === "bp") return [FORMATS.bp, "bp"];
+  if (unit === "share") return [FORMATS.percent, "% of portfolio value"];
+  if (unit === "count") return [FORMATS.count, "count"];
+  return [FORMATS.ratio, ""];
 }
 
 /** "roll now", "roll soon" or "" for a futures position at the as-of date. */
@@ -54,13 +65,14 @@ export function rollState(p: FuturesPosition, asOf: number): string {
 
 /** Builds the sheet's content. */
 export function buildActionItemsSheet(input: ActionItemsInput): SheetModel {
+  const ccy = input.currency ?? reportCurrency([]);
   const s = new SheetBuilder(6);
   s.row(["keyrate — Action Items"], "title");
   s.row([`As of ${isoFromSerial(input.asOf)} · run ${input.runDate}`], "subtitle");
   s.blank();
 
   const tradesAt = s.row(
-    ["Trades to execute", "Direction", "Contracts", "DV01 impact, per bp"],
+    ["Trades to execute", "Direction", "Contracts", `DV01 impact, ${perBp(ccy)}`],
     "section"
   );
   if (!input.trades.length) s.row(["none: no hedge trades from the hedge step"], "note");
@@ -76,16 +88,18 @@ export function buildActionItemsSheet(input: ActionItemsInput): SheetModel {
   s.blank();
 
   const triggersAt = s.row(
-    ["Rebalancing triggers", "State", "Value", "Threshold", "Rule"],
+    ["Rebalancing triggers", "State", "Value", "Threshold", "Unit", "Rule"],
     "section"
   );
   for (const t of input.triggers) {
+    const [numFmt, unit] = triggerUnit(t.unit, ccy);
     s.row(
       [
         { value: t.rule, style: "label" },
         t.state,
-        num(t.value, FORMATS.ratio),
-        num(t.threshold, FORMATS.ratio),
+        num(t.value, numFmt),
+        num(t.threshold, numFmt),
+        unit,
         t.detail,
       ],
       t.state === "hit" ? "warning" : undefined
@@ -129,7 +143,7 @@ export function buildActionItemsSheet(input: ActionItemsInput): SheetModel {
   s.blank();
 
   const eventsAt = s.row(
-    [`Upcoming events (next ${input.eventDays} days)`, "Date", "Kind", "Amount"],
+    [`Upcoming events (next ${input.eventDays} days)`, "Date", "Kind", `Amount, ${ccy}`],
     "section"
   );
   if (!input.events.length) s.row(["none in the window"], "note");

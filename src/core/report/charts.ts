@@ -32,8 +32,9 @@ export const CHART_LABELS = {
   sectorTotal: "Total",
   contributionHeaderPrefix: "Contribution to duration",
   scenarioHeader: "Scenario",
-  unhedgedPnlPrefix: "Unhedged P&L, money",
-  hedgedPnlPrefix: "Hedged P&L, money",
+  /** Followed by the currency: "Unhedged P&L, USD (full revaluation, now)". */
+  unhedgedPnlPrefix: "Unhedged P&L, ",
+  hedgedPnlPrefix: "Hedged P&L, ",
 } as const;
 
 /**
@@ -192,6 +193,10 @@ function scenarioPnl(model: SheetModel): Found | undefined {
   if (rows.length === 0) return undefined;
   const unhedged = column(header, CHART_LABELS.unhedgedPnlPrefix);
   const hedged = column(header, CHART_LABELS.hedgedPnlPrefix);
+  // The unit as the header gives it: "Unhedged P&L, USD (full revaluation, now)" → "USD".
+  const unit = text(model, header, unhedged)
+    .slice(CHART_LABELS.unhedgedPnlPrefix.length)
+    .replace(/\s*\(.*$/, "");
   return {
     header,
     bars: rows.length * 2,
@@ -199,7 +204,7 @@ function scenarioPnl(model: SheetModel): Found | undefined {
       type: "bar",
       title: "Scenario P&L, unhedged vs hedged (full revaluation, now)",
       categoryAxisTitle: "Scenario",
-      valueAxisTitle: "P&L, money",
+      valueAxisTitle: `P&L, ${unit}`,
       categories: rangeA1(columnRect(rows, 0)),
       series: [
         { name: "Unhedged", values: rangeA1(columnRect(rows, unhedged)) },

@@ -9,7 +9,15 @@ import { tenorLabel } from "../curve/tenor";
 import { BenchmarkGaps } from "../compare/gaps";
 import { ComplianceRow } from "../compare/mandate";
 import { SPREAD_RISK_NOTE } from "../compare/trackingError";
-import { CellStyle, FORMATS, SheetBuilder, SheetModel, num } from "./sheetModel";
+import {
+  CellStyle,
+  FORMATS,
+  SheetBuilder,
+  SheetModel,
+  num,
+  perBp,
+  reportCurrency,
+} from "./sheetModel";
 
 export const DASHBOARD_SHEET_NAME = "Risk Dashboard";
 
@@ -45,6 +53,17 @@ export interface DashboardInput {
   readonly staleDays?: number;
   /** Mismatches listed (default 5). */
   readonly topMismatches?: number;
+  /** Currency code of the money figures (default USD). */
+  readonly currency?: string;
+}
+
+/** Number format and shown unit of a compliance row, by the unit the mandate check gives. */
+function complianceUnit(unit: string, currency: string): [string, string] {
+  if (unit === "money per bp") return [FORMATS.money, perBp(currency)];
+  if (unit === "years") return [FORMATS.years, "years"];
+  if (unit === "of portfolio value") return [FORMATS.percent, "% of portfolio value"];
+  if (unit === "decimal per year") return [FORMATS.percent, "% per year"];
+  return [FORMATS.ratio, unit];
 }
 
 const STATE_STYLE: Readonly<Record<string, CellStyle | undefined>> = {
@@ -62,6 +81,7 @@ export function staleness(date: number | undefined, asOf: number, staleDays: num
 /** Builds the dashboard's content. */
 export function buildDashboardSheet(input: DashboardInput): SheetModel {
   const g = input.gaps;
+  const ccy = input.currency ?? reportCurrency([]);
   const staleDays = input.staleDays ?? DEFAULT_STALE_DAYS;
   const s = new SheetBuilder(6);
   s.row(["keyrate — Risk Dashboard"], "title");
@@ -99,18 +119,18 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
   } else {
     s.row([
       { value: "Tracking error", style: "label" },
-      num(te.te, FORMATS.ratio),
-      "decimal per year",
+      num(te.te, FORMATS.percent),
+      "% per year",
       "sqrt(xᵀΣx), x = active KRDs (years), Σ annual key-rate changes (decimal²)",
     ]);
     s.row([
       { value: "Tracking error, bp", style: "label" },
-      num(te.te * 1e4, "0.0"),
+      num(te.te * 1e4, FORMATS.bp),
       "bp per year",
     ]);
     s.row([SPREAD_RISK_NOTE], "note");
     const teAt = s.row(
-      ["Key", "Active KRD, yrs", "Marginal, per yr", "Contribution", "Share of TE"],
+      ["Key", "Active KRD, yrs", "Marginal, per yr", "Contribution, % per yr", "Share of TE"],
       "header"
     );
     te.keysMonths.forEach((k, i) => {
@@ -118,13 +138,13 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
         tenorLabel(k),
         num(te.active[i], FORMATS.years),
         num(te.marginal[i], FORMATS.ratio),
-        num(te.contributions[i], FORMATS.ratio),
+        num(te.contributions[i], FORMATS.rate),
         num(te.te > 0 ? te.contributions[i] / te.te : 0, FORMATS.percent),
       ]);
     });
     s.table("krTrackingError", teAt);
     s.row(
-      ["Total", num(NaN, FORMATS.years), "", num(te.te, FORMATS.ratio), num(1, FORMATS.percent)],
+      ["Total", num(NaN, FORMATS.years), "", num(te.te, FORMATS.rate), num(1, FORMATS.percent)],
       "total"
     );
   }
@@ -132,13 +152,13 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
 
   const complianceAt = s.row(["Compliance", "Value", "Limit", "Unit", "State", "Note"], "section");
   for (const r of input.compliance) {
-    const fmt = r.unit === "money per bp" ? FORMATS.money : FORMATS.ratio;
+    const [fmt, unit] = complianceUnit(r.unit, ccy);
     s.row(
       [
         { value: r.limit, style: "label" },
         num(r.value, fmt),
         num(r.limitValue, fmt),
-        r.unit,
+        unit,
         r.state,
         r.note,
       ],
@@ -150,7 +170,7 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
 
   const top = g.mismatches.slice(0, input.topMismatches ?? 5);
   const mismatchesAt = s.row(
-    ["Largest KRD mismatches", "Active KRD, yrs", "Contribution to TE", "Share of TE"],
+    ["Largest KRD mismatches", "Active KRD, yrs", "Contribution to TE, % per yr", "Share of TE"],
     "section"
   );
   if (!top.length) s.row(["none computed (no KRDs or no covariance for the keys)"], "note");
@@ -158,7 +178,7 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
     s.row([
       tenorLabel(m.keyMonths),
       num(m.active, FORMATS.years),
-      num(m.contribution, FORMATS.ratio),
+      num(m.contribution, FORMATS.rate),
       num(m.share, FORMATS.percent),
     ]);
   }
@@ -167,14 +187,18 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
   s.blank();
 
   const flagged = input.reconciliation.filter((r) => r.flagged);
-  s.row(["Vendor reconciliation", "Field", "Vendor", "Ours", "Difference"], "section");
+  s.row(["Vendor reconciliation", "Field", "Vendor", "Ours", "Difference", "Unit"], "section");
   s.row([
     { value: "Compared", style: "label" },
     `${input.reconciliation.length} figures, ${flagged.length} beyond tolerance (duration 0.1 yrs, DV01 5%)`,
   ]);
   for (const r of flagged) {
     const fmt = r.field === "dv01" ? FORMATS.money2 : FORMATS.years;
-    s.row([r.id, r.field, num(r.vendor, fmt), num(r.ours, fmt), num(r.difference, fmt)], "warning");
+    const unit = r.field === "dv01" ? perBp(ccy) : "years";
+    s.row(
+      [r.id, r.field, num(r.vendor, fmt), num(r.ours, fmt), num(r.difference, fmt), unit],
+      "warning"
+    );
   }
   return s.build(DASHBOARD_SHEET_NAME, [34, 16, 16, 16, 16, 48], 0);
 }

@@ -1,22 +1,22 @@
 /** The multi-contract hedge on the recommendation sheet: trades, costs, and the profile before and after. */
 import { isoFromSerial } from "../dates";
 import { HedgePlan, SWAP_UNIT } from "../hedge/hedgePlan";
-import { FORMATS, SheetBuilder, num } from "./sheetModel";
+import { FORMATS, SheetBuilder, num, perBp } from "./sheetModel";
 
 const pct = (x: number) => `${(x * 100).toFixed(3).replace(/\.?0+$/, "")}%`;
 
-/** Writes the plan's sections into the sheet being built. */
-export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan): void {
+/** Writes the plan's sections into the sheet being built; money in `currency` ("USD"). */
+export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan, currency: string): void {
   const tradesAt = s.row(
     [
       "Hedge (KRD-matched across contracts, HiGHS)",
       "Month",
       "Direction",
       "Contracts",
-      "DV01 impact, per bp",
-      "Notional",
-      "Initial margin",
-      "Cost (½ bid/ask + commission)",
+      `DV01 impact, ${perBp(currency)}`,
+      `Notional, ${currency}`,
+      `Initial margin, ${currency}`,
+      `Cost (½ bid/ask + commission), ${currency}`,
       "CTD",
       "Conversion factor",
       "First notice",
@@ -82,13 +82,13 @@ export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan): void {
   );
   s.row(
     [
-      "Futures KR DV01s: the CTD's forward repriced on the shifted curves ÷ CF (repo keeps its spread to the curve; delivery options ignored). Costs: half a tick plus the commission per contract; swaps 0.25 bp of their DV01 (stated defaults). Swap rows: notional in money, contracts column; not counted in the futures total.",
+      `Futures KR DV01s: the CTD's forward repriced on the shifted curves ÷ CF (repo keeps its spread to the curve; delivery options ignored). Costs: half a tick plus the commission per contract; swaps 0.25 bp of their DV01 (stated defaults). Swap rows: notional in ${currency}, contracts column; not counted in the futures total.`,
     ],
     "note"
   );
   for (const w of plan.warnings) s.row([`Warning: ${w}.`], "warning");
   s.blank();
-  s.row(["KR DV01 before / after hedge, per bp", ...plan.keys, "Total"], "section");
+  s.row([`KR DV01 before / after hedge, ${perBp(currency)}`, ...plan.keys, "Total"], "section");
   const line = (label: string, values: readonly number[], style?: "total") =>
     s.row(
       [

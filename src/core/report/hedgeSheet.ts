@@ -14,7 +14,7 @@ import {
   sectorCurveExposure,
 } from "../portfolio/curveExposure";
 import { tenorLabel } from "../curve";
-import { Cell, FORMATS, SheetBuilder, SheetModel, num } from "./sheetModel";
+import { Cell, FORMATS, SheetBuilder, SheetModel, num, perBp, reportCurrency } from "./sheetModel";
 import { holdingsSection } from "./holdingsSection";
 import { hedgePlanSection } from "./hedgePlanSection";
 import { HedgePlan } from "../hedge/hedgePlan";
@@ -73,6 +73,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   const y = totals(x);
   const c = curveTotals(cx);
   const keys = cx.risk.keysMonths;
+  const ccy = reportCurrency(h.currency);
   const table = holdingsSection(h, x, cx, input.perHoldingKrd ?? false, input.links);
   const widths = [...table.widths];
   while (widths.length < keys.length + 1) widths.push(10);
@@ -95,7 +96,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       "date",
       "the date every figure is computed at",
     ],
-    ["Market value", num(c.marketValue, FORMATS.money), "money", "par × (clean + accrued) / 100"],
+    ["Market value", num(c.marketValue, FORMATS.money), ccy, "par × (clean + accrued) / 100"],
     [
       "Effective duration",
       num(c.effDuration, FORMATS.years),
@@ -112,7 +113,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
     [
       "DV01 (effective)",
       num(c.dv01, FORMATS.money),
-      "money per bp",
+      perBp(ccy),
       "effective duration × market value × 0.0001",
     ],
     [
@@ -123,7 +124,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
     ],
     ["Macaulay duration", num(y.macaulay, FORMATS.years), "years", "yield-based"],
     ["Convexity (yield)", num(y.convexity, FORMATS.years2), "years²", "yield-based"],
-    ["DV01 (yield)", num(y.dv01, FORMATS.money), "money per bp", "−dP/dy × 0.0001, summed"],
+    ["DV01 (yield)", num(y.dv01, FORMATS.money), perBp(ccy), "−dP/dy × 0.0001, summed"],
     ["Holdings in totals", num(c.included, FORMATS.count), "count", ""],
     ["Holdings left out", num(c.excluded, FORMATS.count), "count", "see Note column"],
     [
@@ -138,7 +139,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   const summaryRow = (label: string) => summaryRows[summary.findIndex(([l]) => l === label)];
   s.blank();
 
-  if (input.plan) hedgePlanSection(s, input.plan);
+  if (input.plan) hedgePlanSection(s, input.plan, ccy);
   labelledSection(
     s,
     input.plan ? "Alternative: one contract, DV01 ratio" : "Hedge (DV01 ratio on effective DV01)",
@@ -147,7 +148,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       [
         "Contract DV01",
         num(hedge.contractDv01, FORMATS.money2),
-        "money per bp per contract",
+        `${perBp(ccy)} per contract`,
         "input: CTD DV01 ÷ conversion factor",
       ],
       [
@@ -160,13 +161,13 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       [
         "Target DV01",
         num(hedge.targetDv01, FORMATS.money),
-        "money per bp",
+        perBp(ccy),
         "target duration × market value × 0.0001",
       ],
       [
         "DV01 gap (target − portfolio)",
         num(hedge.targetDv01 - hedge.portfolioDv01, FORMATS.money),
-        "money per bp",
+        perBp(ccy),
         "",
       ],
       [
@@ -178,7 +179,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       [
         "DV01 after hedge",
         num(hedge.dv01After, FORMATS.money),
-        "money per bp",
+        perBp(ccy),
         "portfolio + contracts × contract DV01 ÷ β",
       ],
       [
@@ -199,7 +200,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
     ...Array.from(c.krd, (v) => num(v, FORMATS.years)),
   ]);
   s.row([
-    { value: "KR DV01, money per bp", style: "label" },
+    { value: `KR DV01, ${perBp(ccy)}`, style: "label" },
     ...Array.from(c.krDv01, (v) => num(v, FORMATS.money)),
   ]);
   s.blank();
@@ -207,11 +208,11 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   const sectorsAt = s.row(
     [
       "By sector",
-      "Market value",
+      `Market value, ${ccy}`,
       "Weight",
       "Effective duration, yrs",
       "Contribution to duration, yrs",
-      "DV01, per bp",
+      `DV01, ${perBp(ccy)}`,
       "Share of DV01",
       "Holdings",
       "Left out",
@@ -248,6 +249,8 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   );
   s.blank();
 
+  // The summary, hedge, key-rate profile and sectors make the first printed page.
+  s.pageBreak();
   checksSection(s, h, cx);
   s.row(["Holdings"], "section");
   const holdingsAt = s.length;

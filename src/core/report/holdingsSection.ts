@@ -13,7 +13,7 @@ import { BASIS_NAMES, Basis } from "../bond";
 import { HoldingExposure } from "../portfolio/yieldExposure";
 import { CurveHoldingExposure } from "../portfolio/curveExposure";
 import { tenorLabel } from "../curve";
-import { Cell, CellStyle, FORMATS, num } from "./sheetModel";
+import { Cell, CellStyle, FORMATS, num, perBp, reportCurrency } from "./sheetModel";
 import { HoldingLinks, LinkedField } from "./holdingLinks";
 import { columnName } from "./a1";
 
@@ -72,6 +72,7 @@ export function holdingsSection(
 ): HoldingsTable {
   const r = cx.risk;
   const nk = r.keysMonths.length;
+  const ccy = reportCurrency(h.currency);
   const included = (i: number) => x.excluded[i] === null && cx.excluded[i] === null;
   const linked = (field: LinkedField, i: number) => links?.[field][i] ?? null;
   /** A linked input: "='Holdings'!E5" showing the value read, or the value itself. */
@@ -96,7 +97,12 @@ export function holdingsSection(
     { header: "Description", width: 30, cell: (i) => h.description[i] },
     { header: "Sector", width: 14, cell: (i) => h.sector[i] },
     { header: "Type", width: 10, cell: (i) => h.type[i] },
-    { header: "Par", width: 16, key: "par", cell: (i) => input("par", h.par[i], FORMATS.money)(i) },
+    {
+      header: `Par, ${ccy}`,
+      width: 16,
+      key: "par",
+      cell: (i) => input("par", h.par[i], FORMATS.money)(i),
+    },
     {
       header: "Coupon",
       width: 10,
@@ -141,7 +147,7 @@ export function holdingsSection(
       },
     },
     {
-      header: "Market value (dirty)",
+      header: `Market value (dirty), ${ccy}`,
       width: 18,
       key: "mv",
       cell: (i, ref) =>
@@ -153,7 +159,11 @@ export function holdingsSection(
             )
           : num(cx.marketValue[i], FORMATS.money),
     },
-    { header: "Z-spread (cont.)", width: 12, cell: (i) => num(r.zspread[i], FORMATS.rate) },
+    {
+      header: "Z-spread (cont.), bp",
+      width: 12,
+      cell: (i) => num(r.zspread[i] * 1e4, FORMATS.bp),
+    },
     {
       header: "Effective duration, yrs",
       width: 14,
@@ -169,7 +179,11 @@ export function holdingsSection(
       width: 14,
       cell: (i) => num(r.spreadDuration[i], FORMATS.years),
     },
-    { header: "DV01 (effective), per bp", width: 14, cell: (i) => num(cx.dv01[i], FORMATS.money2) },
+    {
+      header: `DV01 (effective), ${perBp(ccy)}`,
+      width: 14,
+      cell: (i) => num(cx.dv01[i], FORMATS.money2),
+    },
     {
       header: "Modified duration (yield), yrs",
       width: 14,
@@ -184,7 +198,7 @@ export function holdingsSection(
           : num(x.modified[i], FORMATS.years),
     },
     {
-      header: "DV01 (yield), per bp",
+      header: `DV01 (yield), ${perBp(ccy)}`,
       width: 14,
       key: "dv01y",
       cell: (i, ref) =>

@@ -41,7 +41,7 @@ import { runHedgeJob, HedgeJobInput, HedgeJobResult } from "./hedgeJob";
 import { buildScenarioSheet, buildLibrarySheet } from "./scenarioSheet";
 import { buildDashboardSheet } from "./dashboardSheet";
 import { buildActionItemsSheet } from "./actionItemsSheet";
-import { SheetModel } from "./sheetModel";
+import { SheetModel, reportCurrency } from "./sheetModel";
 import { withCharts } from "./charts";
 import { SWAP_UNIT } from "../hedge/hedgePlan";
 
@@ -234,6 +234,7 @@ export async function runRecommendation(input: RecommendationInput): Promise<Rec
     })),
     benchmarkAsOf: benchmark.asOf,
     curveAsOf: input.curveAsOf ?? (input.curve ? undefined : DEFAULT_CURVE_AS_OF),
+    currency: reportCurrency(h.currency),
   });
 
   const triggers = rebalancingTriggers(mandate, {
@@ -276,6 +277,7 @@ export async function runRecommendation(input: RecommendationInput): Promise<Rec
     events: events.events,
     eventNotes: events.notes,
     eventDays: 30,
+    currency: reportCurrency(h.currency),
   });
   const sheets = withCharts([
     job.sheet,

@@ -1,13 +1,13 @@
 /**
  * The "Scenario Analysis" sheet (SPEC S9 item 3: scenarios × (unhedged, hedged) × (price return,
- * total return), money and %, with breakevens and the estimate error) and the editable "Scenario
+ * total return), in the holdings' currency and %, with breakevens and the estimate error) and the editable "Scenario
  * Library" sheet, built once as SheetModels; Office.js and exceljs only render them.
  */
 import { isoFromSerial } from "../dates";
 import { ScenarioAnalysis } from "../scenarios/analysis";
 import { libraryTable } from "../scenarios/library";
 import { Scenario } from "../scenarios/scenario";
-import { Cell, FORMATS, num, SheetBuilder, SheetModel } from "./sheetModel";
+import { Cell, FORMATS, num, reportCurrency, SheetBuilder, SheetModel } from "./sheetModel";
 
 export const SCENARIO_SHEET_NAME = "Scenario Analysis";
 export const LIBRARY_SHEET_NAME = "Scenario Library";
@@ -22,25 +22,25 @@ export interface ScenarioReportMeta {
   readonly runDate: string;
 }
 
-/** The matrix columns: [header, width]. Money columns are "money", returns "% of MV". */
+/** The matrix columns: [header, width]. "{ccy}" is the holdings' currency; returns "% of MV". */
 const COLUMNS: readonly [string, number][] = [
   ["Scenario", 26],
   ["Move", 40],
-  ["Unhedged P&L, money (full revaluation, now)", 16],
+  ["Unhedged P&L, {ccy} (full revaluation, now)", 16],
   ["Unhedged P&L, % of MV", 11],
-  ["Hedged P&L, money (full revaluation, now)", 16],
+  ["Hedged P&L, {ccy} (full revaluation, now)", 16],
   ["Hedged P&L, % of MV", 11],
-  ["Unhedged price return, money (horizon)", 16],
+  ["Unhedged price return, {ccy} (horizon)", 16],
   ["Unhedged price return, % of MV", 11],
-  ["Unhedged total return, money (horizon)", 16],
+  ["Unhedged total return, {ccy} (horizon)", 16],
   ["Unhedged total return, % of MV", 11],
-  ["Hedged price return, money (horizon)", 16],
+  ["Hedged price return, {ccy} (horizon)", 16],
   ["Hedged price return, % of MV", 11],
-  ["Hedged total return, money (horizon)", 16],
+  ["Hedged total return, {ccy} (horizon)", 16],
   ["Hedged total return, % of MV", 11],
-  ["Estimate of unhedged P&L, money", 16],
+  ["Estimate of unhedged P&L, {ccy}", 16],
   ["Estimate method", 20],
-  ["Estimate error, money (full − estimate)", 16],
+  ["Estimate error, {ccy} (full − estimate)", 16],
   ["Estimate error, % of P&L", 11],
 ];
 
@@ -52,6 +52,7 @@ export function buildScenarioSheet(a: ScenarioAnalysis, meta: ScenarioReportMeta
   const s = new SheetBuilder(COLUMNS.length);
   const mv = a.marketValue;
   const hb = a.horizon;
+  const ccy = reportCurrency(a.book.holdings.currency);
   s.row(["keyrate — Scenario Analysis Matrix"], "title");
   s.row(
     [
@@ -66,7 +67,7 @@ export function buildScenarioSheet(a: ScenarioAnalysis, meta: ScenarioReportMeta
   s.row(["Portfolio", "", "Value", "Unit", "Method"], "section");
   const line = (label: string, value: Cell, unit: string, method: string) =>
     s.row([{ value: label, style: "label" }, "", value, unit, method]);
-  line("Market value", money(mv), "money", "Σ par × (clean + accrued) / 100, holdings in totals");
+  line("Market value", money(mv), ccy, "Σ par × (clean + accrued) / 100, holdings in totals");
   line(
     "Holdings revalued / left out",
     { value: `${a.book.totals.included} / ${a.book.totals.excluded}` },
@@ -77,33 +78,33 @@ export function buildScenarioSheet(a: ScenarioAnalysis, meta: ScenarioReportMeta
   line(
     "Horizon income",
     money(a.carry.income),
-    "money",
+    ccy,
     "coupons received (reinvested at the curve's forward) + change in accrued"
   );
   line(
     "Horizon roll-down",
     money(a.carry.priceReturn),
-    "money",
+    ccy,
     "clean price change on the unchanged curve (zero rates by time to maturity unchanged)"
   );
-  line("Horizon carry", money(a.carry.totalReturn), "money", "income + roll-down");
+  line("Horizon carry", money(a.carry.totalReturn), ccy, "income + roll-down");
   line("Horizon carry, % of MV", pct(a.carry.totalReturn / mv), "%", "");
   line(
     "Breakeven, unhedged",
-    num(a.breakevenUnhedged, "0.0"),
+    num(a.breakevenUnhedged, FORMATS.bp),
     "bp",
     "parallel move at the horizon that wipes out the carry (full revaluation, root finding)"
   );
   line(
     "Breakeven, hedged",
-    num(a.breakevenHedged, "0.0"),
+    num(a.breakevenHedged, FORMATS.bp),
     "bp",
     "the same with the hedges' P&L of the move"
   );
   s.blank();
 
   const matrixAt = s.row(
-    COLUMNS.map(([h]) => h),
+    COLUMNS.map(([h]) => h.replace("{ccy}", ccy)),
     "header"
   );
   for (const r of a.rows) {

@@ -3,6 +3,9 @@
  * named styles. One function builds it; the Office.js and exceljs renderers only draw it, so the
  * sheet written in Excel and the one `npm run demo` writes are the same by construction.
  */
+import { CellRect, rangeA1 } from "./a1";
+import { layoutSheet } from "./layout";
+import { DEFAULT_CURRENCY } from "../holdings/conventions";
 
 /** Named cell styles; renderers map them to fonts and fills. */
 export type CellStyle =
@@ -16,6 +19,8 @@ export interface Cell {
   /** Excel number format, e.g. "#,##0" or "0.000". */
   readonly numFmt?: string;
   readonly style?: CellStyle;
+  /** Text wraps within the cell (set by layoutSheet for header cells and long text). */
+  readonly wrap?: boolean;
 }
 
 export interface SheetModel {
@@ -31,6 +36,29 @@ export interface SheetModel {
   readonly charts?: ChartSpec[];
   /** Excel tables (ListObjects) over blocks of rows: a header row and its data rows. */
   readonly tables?: TableSpec[];
+  /** Row heights in points, for rows whose wrapped text needs more than one line. */
+  readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
+  /** Merged blocks (a long note across the sheet's width), 0-based. */
+  readonly merges?: readonly CellRect[];
+  /** How the sheet prints. */
+  readonly print?: PrintSetup;
+}
+
+/**
+ * Page setup, as data: both renderers apply it (exceljs: worksheet.pageSetup; Office.js:
+ * worksheet.pageLayout). Printing fits the columns on one page wide and as many pages tall as the
+ * rows need; the title rows repeat at the top of every page; manual breaks start new pages.
+ */
+export interface PrintSetup {
+  readonly orientation: "landscape" | "portrait";
+  /** Pages wide the print area is scaled to fit (1); the height is not constrained. */
+  readonly fitToPagesWide: number;
+  /** Rows repeated at the top of every printed page, 0-based and inclusive; absent for none. */
+  readonly titleRows?: { readonly first: number; readonly last: number };
+  /** 0-based rows that start a new page (a manual page break above each). */
+  readonly rowBreaks: readonly number[];
+  /** The print area, A1 ("A1:T340"); absent: printArea() derives it from the cells and charts. */
+  readonly area?: string;
 }
 
 /**
@@ -82,7 +110,11 @@ export interface ChartSpec {
   };
 }
 
-/** Number formats used across the reports, named by unit. */
+/**
+ * Number formats used across the reports, named by unit. Every format shows a negative number
+ * with a minus sign (a section for negatives writes its own "-"); spreads and rate moves are
+ * numbers of basis points, shares and rates are percentages.
+ */
 export const FORMATS = {
   money: "#,##0;[Red]-#,##0",
   money2: "#,##0.00;[Red]-#,##0.00",
@@ -91,15 +123,31 @@ export const FORMATS = {
   price: "0.000",
   percent: "0.00%",
   rate: "0.000%",
+  bp: "#,##0.0",
   date: "yyyy-mm-dd",
   count: "#,##0;[Red]-#,##0",
   ratio: "0.0000",
 } as const;
 
+/**
+ * The unit of a report's money: the holdings' currency code ("USD"; the default when none is
+ * given). Holdings in several currencies are summed without conversion, so the unit says so
+ * ("mixed: EUR, USD, not converted") rather than naming one of them.
+ */
+export function reportCurrency(codes: Iterable<string>): string {
+  const distinct = [...new Set(codes)].filter(Boolean).sort();
+  if (distinct.length === 0) return DEFAULT_CURRENCY;
+  return distinct.length === 1 ? distinct[0] : `mixed: ${distinct.join(", ")}, not converted`;
+}
+
+/** "USD per bp": the unit of a DV01. */
+export const perBp = (currency: string) => `${currency} per bp`;
+
 /** Builds a sheet row by row; every row is padded to the sheet's width. */
 export class SheetBuilder {
   private readonly rows: Cell[][] = [];
   private readonly tables: TableSpec[] = [];
+  private readonly rowBreaks: number[] = [];
 
   constructor(private readonly width: number) {}
 
@@ -116,6 +164,12 @@ export class SheetBuilder {
   /** Appends an empty row. */
   blank(): void {
     this.row([]);
+  }
+
+  /** Starts a new printed page at the next row added (a manual page break). */
+  pageBreak(): void {
+    if (this.rows.length > 0 && !this.rowBreaks.includes(this.rows.length))
+      this.rowBreaks.push(this.rows.length);
   }
 
   /** The number of rows so far. */
@@ -145,9 +199,50 @@ export class SheetBuilder {
       this.tables.push({ name, row: headerRow, column: 0, rows, columns });
   }
 
+  /**
+   * The sheet, laid out (layoutSheet: widths that fit every value, wrapped headers) and set up to
+   * print landscape, one page wide, the frozen rows (else the title block) repeated on each page.
+   * `columnWidths` (characters) serve only the columns with no value of their own.
+   */
   build(name: string, columnWidths: number[], freezeRows = 0): SheetModel {
-    return { name, rows: this.rows, columnWidths, freezeRows, tables: this.tables };
+    return layoutSheet({
+      name,
+      rows: this.rows,
+      columnWidths,
+      freezeRows,
+      tables: this.tables,
+      print: {
+        orientation: "landscape",
+        fitToPagesWide: 1,
+        titleRows: titleRows(this.rows, freezeRows),
+        rowBreaks: [...this.rowBreaks],
+      },
+    });
   }
+}
+
+/** The rows repeated on printed pages: the frozen rows, else the leading title and subtitle rows. */
+function titleRows(rows: readonly Cell[][], freezeRows: number): PrintSetup["titleRows"] {
+  if (freezeRows > 0) return { first: 0, last: freezeRows - 1 };
+  let n = 0;
+  while (n < rows.length && (rows[n][0]?.style === "title" || rows[n][0]?.style === "subtitle"))
+    n++;
+  return n > 0 ? { first: 0, last: n - 1 } : undefined;
+}
+
+/**
+ * The print area: every row and column with a value, a style or a chart, from A1 (the model's
+ * own area when it sets one).
+ */
+export function printArea(model: SheetModel): string {
+  if (model.print?.area) return model.print.area;
+  let rows = model.rows.length;
+  let columns = model.columnWidths.length;
+  for (const c of model.charts ?? []) {
+    rows = Math.max(rows, c.anchor.row + c.anchor.rows);
+    columns = Math.max(columns, c.anchor.column + c.anchor.columns);
+  }
+  return rangeA1({ row: 0, column: 0, rows: Math.max(rows, 1), columns: Math.max(columns, 1) });
 }
 
 /** A table name not in `taken` (case-insensitive, as Excel compares them): stem, stem2, stem3, … */

@@ -51,9 +51,9 @@ function scenarioModel(): SheetModel {
   s.row([
     "Scenario",
     "Move",
-    "Unhedged P&L, money (full revaluation, now)",
+    "Unhedged P&L, USD (full revaluation, now)",
     "Unhedged P&L, % of MV",
-    "Hedged P&L, money (full revaluation, now)",
+    "Hedged P&L, USD (full revaluation, now)",
     "Hedged P&L, % of MV",
   ]); // 6
   s.row(["Parallel +100", "+100 bp", -50, -0.05, -10, -0.01]); // 7
@@ -169,8 +169,13 @@ describe("withCharts on the scenario sheet", () => {
       { name: "Unhedged", values: "C7:C9" },
       { name: "Hedged", values: "E7:E9" },
     ]);
-    // Below the note (row 11, index 10) with one empty row; 26 + 40 + 16 chars ≥ 72: 3 columns.
-    expect(chart.anchor).toEqual({ row: 12, column: 0, rows: 16, columns: 3 });
+    expect(chart.valueAxisTitle).toBe("P&L, USD");
+    // Below the note (row 11, index 10) with one empty row, as many columns as make 72 characters
+    // of the widths the layout gave the sheet (the last one needed, not one more).
+    expect(chart.anchor).toMatchObject({ row: 12, column: 0, rows: 16 });
+    const chars = (n: number) => model.columnWidths.slice(0, n).reduce((a, b) => a + b, 0);
+    expect(chars(chart.anchor.columns)).toBeGreaterThanOrEqual(72);
+    expect(chars(chart.anchor.columns - 1)).toBeLessThan(72);
     expectFree(model, [chart]);
   });
 });

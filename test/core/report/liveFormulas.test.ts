@@ -134,7 +134,7 @@ describe("live formulas of the hedge sheet", () => {
       dv01: shown(cellA1(totalRow, 1)) as number,
       mv: shown(cellA1(mvRow, 1)) as number,
     };
-    const old = { mv: at("Market value (dirty)"), dv01: at("DV01 (yield), per bp") };
+    const old = { mv: at("Market value (dirty), USD"), dv01: at("DV01 (yield), USD per bp") };
     const price = at("Clean price") - 2.5;
     book.enter(priceCell, price);
     expect(at("Clean price")).toBe(price);
@@ -148,18 +148,22 @@ describe("live formulas of the hedge sheet", () => {
     };
     const y = yieldOf(bond, price);
     const b = bondRisk(bond, y);
-    const par = at("Par");
+    const par = at("Par, USD");
     expect(close(at("Yield to maturity"), y, 1e-12)).toBe(true);
     expect(close(at("Modified duration (yield), yrs"), b.modified, 1e-10)).toBe(true);
-    expect(close(at("DV01 (yield), per bp"), (par * b.dv01) / 100, 1e-10)).toBe(true);
-    expect(close(at("Market value (dirty)"), (par * (price + b.accrued)) / 100, 1e-12)).toBe(true);
+    expect(close(at("DV01 (yield), USD per bp"), (par * b.dv01) / 100, 1e-10)).toBe(true);
+    expect(close(at("Market value (dirty), USD"), (par * (price + b.accrued)) / 100, 1e-12)).toBe(
+      true
+    );
     // The totals moved by exactly this holding's change.
     const after = {
       dv01: shown(cellA1(totalRow, 1)) as number,
       mv: shown(cellA1(mvRow, 1)) as number,
     };
-    expect(close(after.mv - before.mv, at("Market value (dirty)") - old.mv, 1e-9)).toBe(true);
-    expect(close(after.dv01 - before.dv01, at("DV01 (yield), per bp") - old.dv01, 1e-9)).toBe(true);
+    expect(close(after.mv - before.mv, at("Market value (dirty), USD") - old.mv, 1e-9)).toBe(true);
+    expect(close(after.dv01 - before.dv01, at("DV01 (yield), USD per bp") - old.dv01, 1e-9)).toBe(
+      true
+    );
     expect(after.mv).not.toBe(before.mv);
     // A price no yield can reproduce is an Excel error in the cells, never a number.
     book.enter(priceCell, -5);

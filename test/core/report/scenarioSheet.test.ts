@@ -27,7 +27,7 @@ describe("scenario sheets", () => {
 
   it("has one matrix row per scenario with the analysis' figures, every column naming its unit", () => {
     const header = values.findIndex((r) => r[0] === "Scenario");
-    for (const h of values[header].slice(2)) expect(String(h)).toMatch(/money|%|method/i);
+    for (const h of values[header].slice(2)) expect(String(h)).toMatch(/USD|%|method/i);
     a.rows.forEach((r, k) => {
       const row = values[header + 1 + k];
       expect(row[0]).toBe(r.scenario.name);

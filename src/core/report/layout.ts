@@ -1,0 +1,156 @@
+/**
+ * Column widths, wrapping, row heights and merged notes of a sheet model, from its values as Excel
+ * shows them: every number is formatted with its cell's number format (numfmt, Excel's format
+ * language) and its column made wide enough for the text, so no cell shows "###". Header and
+ * section cells wrap (at most HEADER_LINES lines); long text in a table column wraps within
+ * MAX_TEXT_WIDTH; a note alone on its row longer than the sheet is merged across the sheet and
+ * wrapped. The widths a sheet asks for are kept only for columns with no value of their own (a
+ * chart's columns, a column of long notes that spill). Widths are in characters of the default font (Calibri 11: a digit is one character),
+ * heights in points.
+ */
+import { format } from "numfmt";
+import type { Cell, CellStyle, SheetModel } from "./sheetModel";
+import type { CellRect } from "./a1";
+
+/** Widest a text column grows, characters; longer text wraps. */
+export const MAX_TEXT_WIDTH = 60;
+/** Lines a header may wrap to before its column widens. */
+export const HEADER_LINES = 3;
+/** Narrowest column, and the width of a column with no content, characters. */
+const MIN_WIDTH = 6;
+const EMPTY_WIDTH = 9;
+/** Room beside a number (Excel's cell margins), and beside a table header's filter button. */
+const NUMBER_PADDING = 2;
+const TEXT_PADDING = 1;
+const FILTER_BUTTON = 2.5;
+/** Height of one line of 11-point text, points. */
+export const LINE_POINTS = 15;
+
+/** How much wider than the default font each style's text is (bold ≈ 10%, the 14-pt title). */
+const WIDTH_FACTOR: Readonly<Record<CellStyle, number>> = {
+  title: 1.45,
+  subtitle: 1,
+  section: 1.1,
+  header: 1.1,
+  label: 1,
+  total: 1.1,
+  note: 1,
+  warning: 1.1,
+};
+
+/** A cell's text as Excel shows it with its number format ("" for an empty cell). */
+export function shownText(cell: Cell): string {
+  const v = cell.value !== null && typeof cell.value === "object" ? cell.value.result : cell.value;
+  if (v === null) return "";
+  if (typeof v === "string") return v;
+  return format(cell.numFmt ?? "General", v);
+}
+
+/** Lines `text` takes when wrapped at `width` characters (words broken only when longer). */
+export function wrappedLines(text: string, width: number): number {
+  const w = Math.max(1, Math.floor(width));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const need = used === 0 ? word.length : used + 1 + word.length;
+    if (need <= w) used = need;
+    else {
+      lines += used === 0 ? 0 : 1;
+      lines += Math.ceil(word.length / w) - 1;
+      used = word.length % w || w;
+    }
+  }
+  return lines;
+}
+
+const isHeaderStyle = (s?: CellStyle) => s === "header" || s === "section";
+
+/** The model with columns wide enough for its values, wrapped headers, heights and merges. */
+export function layoutSheet(model: SheetModel): SheetModel {
+  const width = model.columnWidths.length;
+  const text = model.rows.map((row) => row.map(shownText));
+  const filled = (r: number, c: number) => c < width && text[r][c] !== "";
+  const tableHeader = new Set(
+    (model.tables ?? []).flatMap((t) =>
+      Array.from({ length: t.columns }, (_, k) => `${t.row}:${t.column + k}`)
+    )
+  );
+  const widths = model.columnWidths.map(() => MIN_WIDTH);
+  const used = new Array<boolean>(width).fill(false);
+  const wrap = new Set<string>();
+  const merges: CellRect[] = [];
+
+  model.rows.forEach((row, r) => {
+    const alone = row.every((_, c) => c === 0 || !filled(r, c));
+    row.forEach((cell, c) => {
+      const t = text[r][c];
+      if (t === "") return;
+      const f = cell.style ? WIDTH_FACTOR[cell.style] : 1;
+      if (typeof shownValueOf(cell) === "number") {
+        used[c] = true;
+        widths[c] = Math.max(widths[c], t.length * f + NUMBER_PADDING);
+        return;
+      }
+      // Text spills into empty cells to its right; the last column's and a bounded cell's do not.
+      const bounded = c === width - 1 || filled(r, c + 1);
+      if (!bounded) {
+        if (alone && c === 0 && t.length * f > totalWidth(widths) && width > 1) {
+          merges.push({ row: r, column: 0, rows: 1, columns: width });
+        }
+        return;
+      }
+      used[c] = true;
+      const button = tableHeader.has(`${r}:${c}`) ? FILTER_BUTTON : 0;
+      if (isHeaderStyle(cell.style) || button > 0) {
+        const longestWord = Math.max(...t.split(/\s+/).map((w) => w.length));
+        const spread = Math.ceil(t.length / HEADER_LINES);
+        widths[c] = Math.max(
+          widths[c],
+          Math.min(MAX_TEXT_WIDTH, Math.max(longestWord, spread) * f + TEXT_PADDING + button)
+        );
+        wrap.add(`${r}:${c}`);
+      } else {
+        const need = t.length * f + TEXT_PADDING;
+        widths[c] = Math.max(widths[c], Math.min(MAX_TEXT_WIDTH, need));
+        if (need > MAX_TEXT_WIDTH) wrap.add(`${r}:${c}`);
+      }
+    });
+  });
+  // A column with no value of its own keeps the width the sheet asked for.
+  widths.forEach((w, c) => {
+    const given = Math.max(MIN_WIDTH, model.columnWidths[c] || EMPTY_WIDTH);
+    widths[c] = Math.ceil((used[c] ? w : given) * 10) / 10;
+  });
+  // A merge decided before later rows widened the columns may fit after all.
+  const total = totalWidth(widths);
+  const kept = merges.filter(
+    (m) => text[m.row][0].length * WIDTH_FACTOR[model.rows[m.row][0].style ?? "label"] > total
+  );
+  for (const m of kept) wrap.add(`${m.row}:0`);
+
+  const rowHeights: { row: number; points: number }[] = [];
+  const rows = model.rows.map((row, r) =>
+    row.map((cell, c) => (wrap.has(`${r}:${c}`) ? { ...cell, wrap: true } : cell))
+  );
+  rows.forEach((row, r) => {
+    let lines = 1;
+    row.forEach((cell, c) => {
+      if (!cell.wrap) return;
+      const f = cell.style ? WIDTH_FACTOR[cell.style] : 1;
+      const merged = kept.some((m) => m.row === r) ? total : widths[c];
+      const button = tableHeader.has(`${r}:${c}`) ? FILTER_BUTTON : 0;
+      lines = Math.max(lines, wrappedLines(text[r][c], (merged - TEXT_PADDING - button) / f));
+    });
+    if (lines > 1) rowHeights.push({ row: r, points: lines * LINE_POINTS });
+  });
+  return { ...model, rows, columnWidths: widths, rowHeights, merges: kept };
+}
+
+function shownValueOf(cell: Cell): number | string | null {
+  const v = cell.value;
+  return v !== null && typeof v === "object" ? v.result : v;
+}
+
+function totalWidth(widths: readonly number[]): number {
+  return widths.reduce((a, b) => a + b, 0);
+}
