@@ -9,7 +9,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { shownValue } from "../../src/core/report/sheetModel";
-import { rangeA1 } from "../../src/core/report/a1";
+import { cellA1, rangeA1 } from "../../src/core/report/a1";
 import { bondRisk, Basis, Frequency } from "../../src/core/bond";
 import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
 import { hedgeContracts } from "../../src/core/hedge/dv01Hedge";
@@ -57,9 +57,10 @@ describe("npm run demo", () => {
       const ws = book.getWorksheet(model.name)!;
       model.rows.forEach((row, r) =>
         row.forEach((cell, c) => {
-          const target = ws.getRow(r + 1).getCell(c + 1);
+          const { isMerged, value: read, address } = ws.getRow(r + 1).getCell(c + 1);
           // exceljs reads a merged block's value in each of its cells: only its first holds it.
-          const raw = target.isMerged && target.master !== target ? null : target.value;
+          const merge = (model.merges ?? []).find((m) => m.row === r);
+          const raw = isMerged && merge && address !== cellA1(r, merge.column) ? null : read;
           // A formula kept in the file (one within the sheet) carries its result.
           const kept = raw !== null && typeof raw === "object" && "formula" in raw;
           if (kept) {
