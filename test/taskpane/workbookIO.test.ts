@@ -17,6 +17,8 @@ interface Written {
   chartsAdded: [string, string][];
   /** Tables added: [row, column, rows, columns], and their names and styles as set. */
   tablesAdded: { at: number[]; name: string; style: string }[];
+  /** Ranges merged: [row, column, rows, columns]. */
+  merged: number[][];
   deleted: boolean;
 }
 
@@ -39,6 +41,7 @@ function mockExcel(values: unknown[][], existing: string[]) {
       frozen: 0,
       chartsAdded: [],
       tablesAdded: [],
+      merged: [],
       deleted: false,
     };
     // A chart's calls accepted and dropped (test/playground/simCharts.test.ts checks them).
@@ -52,6 +55,7 @@ function mockExcel(values: unknown[][], existing: string[]) {
         return {
           at: [r0, c0, rows, columns],
           format,
+          merge: () => w.merged.push([r0, c0, rows, columns]),
           set formulas(v: unknown[][]) {
             expect(v.length).toBe(rows);
             v.forEach((row, r) => row.forEach((x, c) => w.cells.set(`${r0 + r},${c0 + c}`, x)));
@@ -248,6 +252,11 @@ describe("task pane workbook I/O", () => {
     expect(names).not.toContain("krHoldings");
     expect(new Set(names).size).toBe(names.length);
     expect(written[0].tablesAdded.every((t) => t.style === "TableStyleLight9")).toBe(true);
+    // Long notes merged across the sheet, as the models lay them out.
+    expect(written.map((w) => w.merged)).toEqual(
+      result.sheets.map((m) => (m.merges ?? []).map((b) => [b.row, b.column, b.rows, b.columns]))
+    );
+    expect(written[0].merged.length).toBeGreaterThan(0);
     // Each sheet's charts, in the same batch: Office.js chart type and first series' range.
     const types = { column: "ColumnClustered", bar: "BarClustered", line: "Line" };
     expect(written.map((w) => w.chartsAdded)).toEqual(

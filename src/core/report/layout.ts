@@ -48,7 +48,8 @@ export function shownText(cell: Cell): string {
 
 /** Lines `text` takes when wrapped at `width` characters (words broken only when longer). */
 export function wrappedLines(text: string, width: number): number {
-  const w = Math.max(1, Math.floor(width));
+  // (6.6 / 1.1 is 5.999… in binary: a width meant as 6 must stay 6.)
+  const w = Math.max(1, Math.floor(width + 1e-9));
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
