@@ -98,7 +98,10 @@ describe("layoutSheet", () => {
 
   it("is idempotent on its own output", () => {
     const m = sheet();
-    const again = layoutSheet({ ...m, rows: m.rows.map((r) => r.map(({ wrap, ...c }) => c)) });
+    const again = layoutSheet({
+      ...m,
+      rows: m.rows.map((r) => r.map((c) => ({ ...c, wrap: undefined }))),
+    });
     expect(again.columnWidths).toEqual(m.columnWidths);
     expect(again.rowHeights).toEqual(m.rowHeights);
   });
