@@ -6,6 +6,7 @@ import {
   SheetModel,
   TABLE_STYLE,
   printArea,
+  printBreaks,
   shownValue,
   uniqueSheetName,
   uniqueTableName,
@@ -46,7 +47,7 @@ export function renderSheet(workbook: Workbook, model: SheetModel): Worksheet {
       const target = row.getCell(c + 1);
       target.value = fileValue(cell.value);
       if (cell.numFmt) target.numFmt = cell.numFmt;
-      if (cell.wrap) target.alignment = { wrapText: true, vertical: "top" };
+      if (cell.wrap) target.alignment = { wrapText: true };
       const look = cell.style ? STYLE_LOOKS[cell.style] : undefined;
       if (look) {
         target.font = {
@@ -102,7 +103,7 @@ function applyPrintSetup(ws: Worksheet, model: SheetModel): void {
     printTitlesRow: titles ? `${titles.first + 1}:${titles.last + 1}` : undefined,
   };
   // exceljs breaks below a row: a break above 0-based row b is below 1-based row b.
-  for (const b of print.rowBreaks) ws.getRow(b).addPageBreak();
+  for (const b of printBreaks(model)) ws.getRow(b).addPageBreak();
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   SheetModel,
   TABLE_STYLE,
   printArea,
+  printBreaks,
   uniqueSheetName,
   uniqueTableName,
 } from "../core/report/sheetModel";
@@ -103,7 +104,7 @@ export function queuePrintSetup(ws: Excel.Worksheet, model: SheetModel): void {
   layout.setPrintArea(printArea(model));
   if (print.titleRows)
     layout.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
-  for (const b of print.rowBreaks) ws.horizontalPageBreaks.add(`A${b + 1}`);
+  for (const b of printBreaks(model)) ws.horizontalPageBreaks.add(`A${b + 1}`);
 }
 
 /** What renderSheet needs of an AbortSignal (an AbortController's signal will do). */

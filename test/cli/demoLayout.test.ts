@@ -14,7 +14,7 @@ import JSZip from "jszip";
 import { readFileSync } from "fs";
 import { format } from "numfmt";
 import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
-import { FORMATS, printArea, SheetModel } from "../../src/core/report/sheetModel";
+import { FORMATS, printArea, printBreaks, SheetModel } from "../../src/core/report/sheetModel";
 import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
 import { LINE_POINTS, wrappedLines } from "../../src/core/report/layout";
 
@@ -81,8 +81,13 @@ describe("the demo workbook's print setup and formats", () => {
     const model = models.find((m) => m.name === HEDGE_SHEET_NAME)!;
     const checks = model.rows.findIndex((r) => r[0].value === "Checks");
     expect(model.print!.rowBreaks).toEqual([checks]);
+    // Printed below the charts beside the summary when they reach past it: no chart is cut.
+    const [printed] = printBreaks(model);
+    expect(printed).toBeGreaterThanOrEqual(checks);
+    for (const c of model.charts!)
+      expect(printed <= c.anchor.row || printed >= c.anchor.row + c.anchor.rows).toBe(true);
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    expect(xml).toContain(`<brk id="${checks}"`);
+    expect(xml).toContain(`<brk id="${printed}"`);
     expect(xml.match(/<brk /g)).toHaveLength(1);
     // The first page: the summary, the hedge, the key-rate profile and the sectors.
     const labels = model.rows.slice(0, checks).map((r) => r[0].value);

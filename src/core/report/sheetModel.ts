@@ -245,6 +245,21 @@ export function printArea(model: SheetModel): string {
   return rangeA1({ row: 0, column: 0, rows: Math.max(rows, 1), columns: Math.max(columns, 1) });
 }
 
+/**
+ * The rows printed pages break above: the model's breaks, each moved below any chart it would cut
+ * in two (charts are placed after the sheet is built, see charts.ts).
+ */
+export function printBreaks(model: SheetModel): number[] {
+  const moved = (model.print?.rowBreaks ?? []).map((b) => {
+    let row = b;
+    const cut = () =>
+      (model.charts ?? []).find((c) => c.anchor.row < row && row < c.anchor.row + c.anchor.rows);
+    for (let c = cut(); c; c = cut()) row = c.anchor.row + c.anchor.rows;
+    return row;
+  });
+  return [...new Set(moved)].sort((a, b) => a - b);
+}
+
 /** A table name not in `taken` (case-insensitive, as Excel compares them): stem, stem2, stem3, … */
 export function uniqueTableName(stem: string, taken: Iterable<string>): string {
   const lower = new Set([...taken].map((t) => t.toLowerCase()));

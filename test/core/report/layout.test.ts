@@ -13,7 +13,13 @@ import {
   shownText,
   wrappedLines,
 } from "../../../src/core/report/layout";
-import { FORMATS, SheetBuilder, num, printArea } from "../../../src/core/report/sheetModel";
+import {
+  FORMATS,
+  SheetBuilder,
+  num,
+  printArea,
+  printBreaks,
+} from "../../../src/core/report/sheetModel";
 
 describe("wrappedLines", () => {
   it("counts greedy word-wrapped lines, breaking only words longer than the width", () => {
@@ -159,5 +165,31 @@ describe("print setup of a built sheet", () => {
     const bare = new SheetBuilder(1);
     bare.row([1]);
     expect(bare.build("U", [8]).print!.titleRows).toBeUndefined();
+  });
+});
+
+describe("printBreaks", () => {
+  const chart = (row: number, rows: number) => ({
+    type: "column" as const,
+    title: "",
+    categoryAxisTitle: "",
+    valueAxisTitle: "",
+    categories: "A1:A2",
+    series: [],
+    anchor: { row, column: 5, rows, columns: 4 },
+  });
+
+  it("moves a break below a chart it would cut, through charts that follow on", () => {
+    const s = new SheetBuilder(2);
+    for (let i = 0; i < 40; i++) {
+      if (i === 10) s.pageBreak();
+      s.row([`r${i}`, i]);
+    }
+    const m = s.build("B", [8, 8]);
+    expect(printBreaks(m)).toEqual([10]);
+    expect(printBreaks({ ...m, charts: [chart(2, 18)] })).toEqual([20]);
+    expect(printBreaks({ ...m, charts: [chart(18, 5), chart(2, 18)] })).toEqual([23]);
+    // A chart above or starting at the break is not cut.
+    expect(printBreaks({ ...m, charts: [chart(10, 18), chart(0, 10)] })).toEqual([10]);
   });
 });
