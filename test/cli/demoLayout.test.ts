@@ -16,7 +16,8 @@ import { format } from "numfmt";
 import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { FORMATS, printArea, printBreaks, SheetModel } from "../../src/core/report/sheetModel";
 import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
-import { LINE_POINTS, wrappedLines } from "../../src/core/report/layout";
+import { LINE_POINTS, printFit, wrappedLines } from "../../src/core/report/layout";
+import { parseRangeA1 } from "../../src/core/report/a1";
 
 describe("the demo workbook's print setup and formats", () => {
   const output = join(mkdtempSync(join(tmpdir(), "keyrate-layout-")), "hedge-recommendation.xlsx");
@@ -93,6 +94,9 @@ describe("the demo workbook's print setup and formats", () => {
     const labels = model.rows.slice(0, checks).map((r) => r[0].value);
     for (const l of ["Exposure summary", "Key-rate profile", "By sector"])
       expect(labels).toContain(l);
+    // The first page holds one printed page at the fit-to-width scale (Letter landscape).
+    const fit = printFit(model, parseRangeA1(printArea(model)).columns, printed);
+    expect(fit.firstPageFits).toBe(true);
     for (const name of ["Scenario Analysis", "Risk Dashboard", "Action Items"]) {
       const sheet = models.find((m) => m.name === name)!;
       expect(sheet.print!.rowBreaks).toEqual([]);

@@ -10,6 +10,7 @@ import {
   LINE_POINTS,
   MAX_TEXT_WIDTH,
   layoutSheet,
+  printFit,
   shownText,
   wrappedLines,
 } from "../../../src/core/report/layout";
@@ -191,5 +192,27 @@ describe("printBreaks", () => {
     expect(printBreaks({ ...m, charts: [chart(18, 5), chart(2, 18)] })).toEqual([23]);
     // A chart above or starting at the break is not cut.
     expect(printBreaks({ ...m, charts: [chart(10, 18), chart(0, 10)] })).toEqual([10]);
+  });
+});
+
+describe("printFit", () => {
+  it("scales the columns to the page's width and measures the first page at that scale", () => {
+    const s = new SheetBuilder(2);
+    for (let i = 0; i < 60; i++) {
+      if (i === 20) s.pageBreak();
+      s.row([`r${i}`, i]);
+    }
+    const m = { ...s.build("F", [8, 8]), columnWidths: [100, 100] };
+    // 2 × (100 × 7 + 5) × 0.75 = 1,057.5 points on a 691.2-point line: 65%.
+    const fit = printFit(m, 2, 20);
+    expect(fit.scale).toBe(65);
+    expect(fit.firstPageHeight).toBeCloseTo(20 * 15 * 0.65, 9);
+    expect(fit.firstPageFits).toBe(true);
+    // Narrow columns print at 100%, never above; 60 rows of 15 points do not fit 504 points.
+    expect(printFit(s.build("G", [8, 8]), 2, undefined)).toEqual({
+      scale: 100,
+      firstPageHeight: 900,
+      firstPageFits: false,
+    });
   });
 });
