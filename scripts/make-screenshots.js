@@ -9,6 +9,9 @@
  *    charts — the top of the Hedge Recommendation sheet (summary, hedge, KRD and sector charts)
  *    and the Scenario Analysis sheet. LibreOffice writes each sheet as one PDF page
  *    (SinglePageSheets); pdftoppm turns the pages into PNGs, cropped where the text says.
+ *  - workbook-print-page1.png: the first printed page of the Hedge Recommendation sheet as the
+ *    workbook's own print setup lays it out (landscape, one page wide, the summary a page of its
+ *    own), cropped to the printed content. `node scripts/make-screenshots.js print` makes only it.
  *
  * Needs /usr/bin/chromium, soffice (LibreOffice ≥ 7.4) and pdftoppm/pdftotext (poppler-utils).
  * Each image should stay under 400 KB; the script says so when one does not.
@@ -108,6 +111,36 @@ function workbookShots(hedgeFile, scenarioFile) {
   }
 }
 
+/** The first printed page (the workbook's print setup, not SinglePageSheets), cropped to its text. */
+function printPageShot(file) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-lo-print-"));
+  try {
+    run("soffice", [
+      `-env:UserInstallation=file://${path.join(dir, "profile")}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      dir,
+      WORKBOOK,
+    ]);
+    const pdf = path.join(dir, "hedge-recommendation.pdf");
+    const page = words(pdf, 1);
+    if (!page.some((w) => w.text === "Recommendation")) {
+      throw new Error("page 1 is not the Hedge Recommendation sheet");
+    }
+    const box = {
+      x: Math.max(0, Math.min(...page.map((w) => w.xMin)) - 8),
+      y: Math.max(0, Math.min(...page.map((w) => w.yMin)) - 8),
+    };
+    box.width = Math.max(...page.map((w) => w.xMax)) + 8 - box.x;
+    box.height = Math.max(...page.map((w) => w.yMax)) + 8 - box.y;
+    pagePng(pdf, 1, 150, file, box);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   for (const tool of ["soffice", "pdftoppm", "pdftotext"]) {
     try {
@@ -116,18 +149,30 @@ async function main() {
       throw new Error(`${tool} not found (apt-get install libreoffice-calc poppler-utils)`);
     }
   }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install chromium)`);
+  const printOnly = process.argv[2] === "print";
+  if (!printOnly && !fs.existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} not found (apt-get install chromium)`);
   fs.mkdirSync(IMAGES, { recursive: true });
   // The demo workbook from the current sources.
   run("npx", ["tsc", "-p", "tsconfig.node.json"]);
   run("node", ["bin/keyrate.js", "demo"], { stdio: "ignore" });
 
+  const printPage = path.join(IMAGES, "workbook-print-page1.png");
+  if (printOnly) {
+    printPageShot(printPage);
+    console.log(
+      `${path.relative(ROOT, printPage)}  ${(fs.statSync(printPage).size / 1024).toFixed(0)} KB`
+    );
+    return;
+  }
   const files = {
     playground: path.join(IMAGES, "playground.png"),
     hedge: path.join(IMAGES, "workbook-hedge.png"),
     scenarios: path.join(IMAGES, "workbook-scenarios.png"),
+    printPage,
   };
   workbookShots(files.hedge, files.scenarios);
+  printPageShot(files.printPage);
   await playgroundShot(files.playground);
   for (const file of Object.values(files)) {
     const bytes = fs.statSync(file).size;
