@@ -69,39 +69,60 @@ const isHeaderStyle = (s?: CellStyle) => s === "header" || s === "section";
 /** The model with columns wide enough for its values, wrapped headers, heights and merges. */
 export function layoutSheet(model: SheetModel): SheetModel {
   const width = model.columnWidths.length;
-  const text = model.rows.map((row) => row.map(shownText));
-  const filled = (r: number, c: number) => c < width && text[r][c] !== "";
-  const tableHeader = new Set(
-    (model.tables ?? []).flatMap((t) =>
-      Array.from({ length: t.columns }, (_, k) => `${t.row}:${t.column + k}`)
-    )
-  );
+  const filled = (row: readonly Cell[], c: number) => {
+    const v = c < width && row[c] ? shownValueOf(row[c]) : null;
+    return v !== null && v !== "";
+  };
+  const tables = model.tables ?? [];
+  const isTableHeader = (r: number, c: number) =>
+    tables.some((t) => t.row === r && c >= t.column && c < t.column + t.columns);
   const widths = model.columnWidths.map(() => MIN_WIDTH);
   const used = new Array<boolean>(width).fill(false);
-  const wrap = new Set<string>();
+  /** Wrapped cells: row → columns. */
+  const wrap = new Map<number, Set<number>>();
+  const wrapAt = (r: number, c: number) => (wrap.get(r) ?? wrap.set(r, new Set()).get(r)!).add(c);
   const merges: CellRect[] = [];
+  /**
+   * Formatted numbers grow with their size on each side of zero, so a column's widest is that of
+   * its largest or its most negative value: tracked per column and format (with the widest style
+   * seen), formatted once.
+   */
+  const extremes = Array.from(
+    { length: width },
+    () => new Map<string, { f: number; hi: number; lo: number }>()
+  );
 
   model.rows.forEach((row, r) => {
-    const alone = row.every((_, c) => c === 0 || !filled(r, c));
+    const alone = () => row.every((_, c) => c === 0 || !filled(row, c));
     row.forEach((cell, c) => {
-      const t = text[r][c];
-      if (t === "") return;
+      const v = shownValueOf(cell);
+      if (v === null || v === "") return;
       const f = cell.style ? WIDTH_FACTOR[cell.style] : 1;
-      if (typeof shownValueOf(cell) === "number") {
+      if (typeof v === "number") {
         used[c] = true;
-        widths[c] = Math.max(widths[c], t.length * f + NUMBER_PADDING);
-        return;
-      }
-      // Text spills into empty cells to its right; the last column's and a bounded cell's do not.
-      const bounded = c === width - 1 || filled(r, c + 1);
-      if (!bounded) {
-        if (alone && c === 0 && t.length * f > totalWidth(widths) && width > 1) {
-          merges.push({ row: r, column: 0, rows: 1, columns: width });
+        if (!cell.numFmt) {
+          widths[c] = Math.max(widths[c], shownText(cell).length * f + NUMBER_PADDING);
+          return;
+        }
+        const e = extremes[c].get(cell.numFmt);
+        if (!e) extremes[c].set(cell.numFmt, { f, hi: v, lo: v });
+        else {
+          if (v > e.hi) e.hi = v;
+          if (v < e.lo) e.lo = v;
+          if (f > e.f) e.f = f;
         }
         return;
       }
+      const t = v;
+      // Text spills into empty cells to its right; the last column's and a bounded cell's do not.
+      const bounded = c === width - 1 || filled(row, c + 1);
+      if (!bounded) {
+        if (c === 0 && width > 1 && alone())
+          merges.push({ row: r, column: 0, rows: 1, columns: width });
+        return;
+      }
       used[c] = true;
-      const button = tableHeader.has(`${r}:${c}`) ? FILTER_BUTTON : 0;
+      const button = isTableHeader(r, c) ? FILTER_BUTTON : 0;
       if (isHeaderStyle(cell.style) || button > 0) {
         const longestWord = Math.max(...t.split(/\s+/).map((w) => w.length));
         const spread = Math.ceil(t.length / HEADER_LINES);
@@ -109,41 +130,47 @@ export function layoutSheet(model: SheetModel): SheetModel {
           widths[c],
           Math.min(MAX_TEXT_WIDTH, Math.max(longestWord, spread) * f + TEXT_PADDING + button)
         );
-        wrap.add(`${r}:${c}`);
+        wrapAt(r, c);
       } else {
         const need = t.length * f + TEXT_PADDING;
         widths[c] = Math.max(widths[c], Math.min(MAX_TEXT_WIDTH, need));
-        if (need > MAX_TEXT_WIDTH) wrap.add(`${r}:${c}`);
+        if (need > MAX_TEXT_WIDTH) wrapAt(r, c);
       }
     });
+  });
+  extremes.forEach((formats, c) => {
+    for (const [fmt, { f, hi, lo }] of formats) {
+      const longest = Math.max(format(fmt, hi).length, format(fmt, lo).length);
+      widths[c] = Math.max(widths[c], longest * f + NUMBER_PADDING);
+    }
   });
   // A column with no value of its own keeps the width the sheet asked for.
   widths.forEach((w, c) => {
     const given = Math.max(MIN_WIDTH, model.columnWidths[c] || EMPTY_WIDTH);
     widths[c] = Math.ceil((used[c] ? w : given) * 10) / 10;
   });
-  // A merge decided before later rows widened the columns may fit after all.
+  // A lone note is merged across the sheet only when it is longer than the sheet is wide.
   const total = totalWidth(widths);
-  const kept = merges.filter(
-    (m) => text[m.row][0].length * WIDTH_FACTOR[model.rows[m.row][0].style ?? "label"] > total
-  );
-  for (const m of kept) wrap.add(`${m.row}:0`);
+  const textAt = (r: number, c: number) => shownText(model.rows[r][c]);
+  const factorAt = (r: number, c: number) => WIDTH_FACTOR[model.rows[r][c].style ?? "label"];
+  const kept = merges.filter((m) => textAt(m.row, 0).length * factorAt(m.row, 0) > total);
+  for (const m of kept) wrapAt(m.row, 0);
 
   const rowHeights: { row: number; points: number }[] = [];
-  const rows = model.rows.map((row, r) =>
-    row.map((cell, c) => (wrap.has(`${r}:${c}`) ? { ...cell, wrap: true } : cell))
-  );
-  rows.forEach((row, r) => {
+  const rows = model.rows.slice();
+  for (const [r, columns] of [...wrap].sort(([a], [b]) => a - b)) {
+    rows[r] = rows[r].map((cell, c) => (columns.has(c) ? { ...cell, wrap: true } : cell));
     let lines = 1;
-    row.forEach((cell, c) => {
-      if (!cell.wrap) return;
-      const f = cell.style ? WIDTH_FACTOR[cell.style] : 1;
+    for (const c of columns) {
       const merged = kept.some((m) => m.row === r) ? total : widths[c];
-      const button = tableHeader.has(`${r}:${c}`) ? FILTER_BUTTON : 0;
-      lines = Math.max(lines, wrappedLines(text[r][c], (merged - TEXT_PADDING - button) / f));
-    });
+      const button = isTableHeader(r, c) ? FILTER_BUTTON : 0;
+      lines = Math.max(
+        lines,
+        wrappedLines(textAt(r, c), (merged - TEXT_PADDING - button) / factorAt(r, c))
+      );
+    }
     if (lines > 1) rowHeights.push({ row: r, points: lines * LINE_POINTS });
-  });
+  }
   return { ...model, rows, columnWidths: widths, rowHeights, merges: kept };
 }
 

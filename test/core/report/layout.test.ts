@@ -216,3 +216,25 @@ describe("printFit", () => {
     });
   });
 });
+
+describe("widths from the extremes", () => {
+  it("fit every value of a column, not only its largest and most negative (any format)", () => {
+    const formats = Object.values(FORMATS).filter((f) => f !== FORMATS.date);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...formats),
+        fc.array(fc.double({ min: -1e12, max: 1e12, noNaN: true }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (fmt, values) => {
+          const s = new SheetBuilder(1);
+          for (const v of values) s.row([num(v, fmt)]);
+          const [w] = s.build("W", [6]).columnWidths;
+          for (const v of values) expect(w).toBeGreaterThanOrEqual(format(fmt, v).length + 2);
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+});
