@@ -9,7 +9,8 @@
  * Supported: workbook.getSelectedRange, worksheets (getActiveWorksheet, getItem, add, load of
  * items/name), worksheet (name, position, getRange, getRangeByIndexes, getUsedRange, activate,
  * freezePanes.freezeRows), range (address, indexes, counts, values, formulas, numberFormat, text,
- * select, getCell, merge, format.columnWidth/rowHeight/wrapText, format.font.bold/italic/size/color,
+ * select, getCell, merge, format.columnWidth/rowHeight/wrapText/
+ * horizontalAlignment, format.font.bold/italic/size/color,
  * format.fill.color), worksheet.charts (the calls simCharts.ts lists), worksheet.pageLayout and
  * horizontalPageBreaks (recorded, simPageLayout.ts).
  */
@@ -75,6 +76,10 @@ export type OfficeJsTypeChecks = [
   Implements<
     Pick<SimRangeFormat, "columnWidth" | "rowHeight" | "wrapText">,
     Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText">
+  >,
+  Implements<
+    Pick<SimRangeFormat, "horizontalAlignment">,
+    Pick<Excel.RangeFormat, "horizontalAlignment">
   >,
   Implements<
     Pick<SimRangeFont, "bold" | "italic" | "size" | "color">,

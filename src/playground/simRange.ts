@@ -219,10 +219,17 @@ export class SimRange extends SimClientObject {
   }
 }
 
-/** Excel.RangeFormat: column width, font and fill. */
+type HorizontalAlignment = NonNullable<CellLook["align"]>;
+
+/** Excel.RangeFormat: column width, row height, wrap, alignment, font and fill. */
 export class SimRangeFormat extends SimClientObject {
   protected readonly entity = "RangeFormat";
-  protected readonly scalars: readonly string[] = ["columnWidth", "wrapText", "rowHeight"];
+  protected readonly scalars: readonly string[] = [
+    "columnWidth",
+    "wrapText",
+    "rowHeight",
+    "horizontalAlignment",
+  ];
   /** The font of every cell of the range. */
   readonly font: SimRangeFont;
   /** The fill of every cell of the range. */
@@ -240,6 +247,7 @@ export class SimRangeFormat extends SimClientObject {
   protected fetch(name: string): unknown {
     const { sheet, rect } = this.target();
     if (name === "wrapText") return lookOf(this.target).wrap ?? false;
+    if (name === "horizontalAlignment") return lookOf(this.target).align ?? "General";
     if (name === "rowHeight") return sheet.rowHeights.get(rect.row) ?? 15;
     return sheet.columnWidths.get(rect.column) ?? 48;
   }
@@ -251,6 +259,16 @@ export class SimRangeFormat extends SimClientObject {
   set wrapText(value: boolean) {
     this.setProperty("wrapText", value, () =>
       applyLook(this.context, this.target, { wrap: value })
+    );
+  }
+
+  /** Horizontal alignment (the top-left cell's; set for every cell). */
+  get horizontalAlignment(): HorizontalAlignment {
+    return this.fetchedValue("horizontalAlignment");
+  }
+  set horizontalAlignment(value: HorizontalAlignment) {
+    this.setProperty("horizontalAlignment", value, () =>
+      applyLook(this.context, this.target, { align: value })
     );
   }
 

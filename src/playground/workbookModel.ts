@@ -15,6 +15,16 @@ export type Scalar = number | string | boolean;
 export interface CellLook {
   /** Text wraps (range.format.wrapText). */
   wrap?: boolean;
+  /** Horizontal alignment (range.format.horizontalAlignment). */
+  align?:
+    | "General"
+    | "Left"
+    | "Center"
+    | "Right"
+    | "Fill"
+    | "Justify"
+    | "CenterAcrossSelection"
+    | "Distributed";
   bold?: boolean;
   italic?: boolean;
   size?: number;

@@ -47,7 +47,11 @@ export function renderSheet(workbook: Workbook, model: SheetModel): Worksheet {
       const target = row.getCell(c + 1);
       target.value = fileValue(cell.value);
       if (cell.numFmt) target.numFmt = cell.numFmt;
-      if (cell.wrap) target.alignment = { wrapText: true };
+      if (cell.wrap || cell.alignRight)
+        target.alignment = {
+          wrapText: cell.wrap,
+          horizontal: cell.alignRight ? "right" : undefined,
+        };
       const look = cell.style ? STYLE_LOOKS[cell.style] : undefined;
       if (look) {
         target.font = {

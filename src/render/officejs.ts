@@ -65,14 +65,14 @@ function styleRuns(model: SheetModel): [number, number, number, CellStyle][] {
   return runs;
 }
 
-/** Runs of wrapped cells along each row: [row, firstColumn, columnCount]. */
-function wrapRuns(model: SheetModel): [number, number, number][] {
+/** Runs of cells with a flag along each row: [row, firstColumn, columnCount]. */
+function flagRuns(model: SheetModel, flag: "wrap" | "alignRight"): [number, number, number][] {
   const runs: [number, number, number][] = [];
   model.rows.forEach((row, r) => {
     for (let c = 0; c < row.length; c++) {
-      if (!row[c].wrap) continue;
+      if (!row[c][flag]) continue;
       let end = c + 1;
-      while (end < row.length && row[end].wrap) end++;
+      while (end < row.length && row[end][flag]) end++;
       runs.push([r, c, end - c]);
       c = end - 1;
     }
@@ -178,7 +178,10 @@ export async function renderSheet(
   model.columnWidths.forEach((chars, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * POINTS_PER_CHAR;
   });
-  for (const [r, c, n] of wrapRuns(model)) ws.getRangeByIndexes(r, c, 1, n).format.wrapText = true;
+  for (const [r, c, n] of flagRuns(model, "wrap"))
+    ws.getRangeByIndexes(r, c, 1, n).format.wrapText = true;
+  for (const [r, c, n] of flagRuns(model, "alignRight"))
+    ws.getRangeByIndexes(r, c, 1, n).format.horizontalAlignment = "Right";
   for (const m of model.merges ?? [])
     ws.getRangeByIndexes(m.row, m.column, m.rows, m.columns).merge(false);
   for (const { row, points } of model.rowHeights ?? [])

@@ -65,6 +65,13 @@ describe("exceljs renderer", () => {
     expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
     expect(ws.getCell("B3").alignment).toMatchObject({ wrapText: true });
     expect(ws.getCell("B4").alignment?.wrapText).toBeUndefined();
+    // Headers over numbers sit right; the row label's header does not.
+    expect(["A3", "B3", "C3", "D3"].map((a) => ws.getCell(a).alignment?.horizontal)).toEqual([
+      undefined,
+      "right",
+      "right",
+      "right",
+    ]);
     for (const { row, points } of m.rowHeights!) expect(ws.getRow(row + 1).height).toBe(points);
     expect(m.merges).toEqual([{ row: 5, column: 0, rows: 1, columns: 4 }]);
     expect(ws.getCell("D6").isMerged).toBe(true);
@@ -110,6 +117,12 @@ describe("Office.js renderer", () => {
     });
     expect(sheet.cell(2, 1)?.look?.wrap).toBe(true);
     expect(sheet.cell(3, 1)?.look?.wrap).toBeUndefined();
+    expect([0, 1, 2, 3].map((c) => sheet.cell(2, c)?.look?.align)).toEqual([
+      undefined,
+      "Right",
+      "Right",
+      "Right",
+    ]);
     expect([...sheet.rowHeights]).toEqual(m.rowHeights!.map((h) => [h.row, h.points]));
     expect(sheet.merges).toEqual([{ row: 5, column: 0, rowCount: 1, columnCount: 4 }]);
     expect(sheet.columnWidths.get(1)).toBeCloseTo(m.columnWidths[1] * 7, 9);

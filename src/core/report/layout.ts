@@ -4,7 +4,7 @@
  * language) and its column made wide enough for the text, so no cell shows "###". Header and
  * section cells wrap (at most HEADER_LINES lines); long text in a table column wraps within
  * MAX_TEXT_WIDTH; a note alone on its row longer than the sheet is merged across the sheet and
- * wrapped. The widths a sheet asks for are kept only for columns with no value of their own (a
+ * wrapped; a header over a column of numbers is right-aligned. The widths a sheet asks for are kept only for columns with no value of their own (a
  * chart's columns, a column of long notes that spill). Widths are in characters of the default font (Calibri 11: a digit is one character),
  * heights in points.
  */
@@ -158,6 +158,21 @@ export function layoutSheet(model: SheetModel): SheetModel {
 
   const rowHeights: { row: number; points: number }[] = [];
   const rows = model.rows.slice();
+  // A header over a column of numbers sits right, over the numbers' right edge.
+  model.rows.forEach((row, r) => {
+    const below = model.rows[r + 1];
+    if (!below || !row.some((cell) => isHeaderStyle(cell.style))) return;
+    const right = row.map(
+      (cell, c) =>
+        c > 0 &&
+        isHeaderStyle(cell.style) &&
+        typeof shownValueOf(cell) === "string" &&
+        shownValueOf(cell) !== "" &&
+        typeof shownValueOf(below[c] ?? { value: null }) === "number"
+    );
+    if (right.some(Boolean))
+      rows[r] = row.map((cell, c) => (right[c] ? { ...cell, alignRight: true } : cell));
+  });
   for (const [r, columns] of [...wrap].sort(([a], [b]) => a - b)) {
     rows[r] = rows[r].map((cell, c) => (columns.has(c) ? { ...cell, wrap: true } : cell));
     let lines = 1;

@@ -21,6 +21,8 @@ export interface Cell {
   readonly style?: CellStyle;
   /** Text wraps within the cell (set by layoutSheet for header cells and long text). */
   readonly wrap?: boolean;
+  /** Right-aligned text (set by layoutSheet for a header above a column of numbers). */
+  readonly alignRight?: boolean;
 }
 
 export interface SheetModel {

@@ -238,3 +238,14 @@ describe("widths from the extremes", () => {
     );
   });
 });
+
+describe("header alignment", () => {
+  it("right-aligns a header over a number, not over text or in the label column", () => {
+    const s = new SheetBuilder(4);
+    s.row(["Sector", "Market value, USD", "Name", "Weight"], "header");
+    s.row(["government", num(1, FORMATS.money), "x", num(0.5, FORMATS.percent)]);
+    const [header, body] = s.build("H", [8, 8, 8, 8]).rows;
+    expect(header.map((c) => c.alignRight ?? false)).toEqual([false, true, false, true]);
+    expect(body.some((c) => c.alignRight)).toBe(false);
+  });
+});
