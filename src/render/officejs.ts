@@ -13,14 +13,14 @@ import {
   uniqueSheetName,
   uniqueTableName,
 } from "../core/report/sheetModel";
+import { columnPoints } from "../core/report/layout";
 import { STYLE_LOOKS } from "./styles";
 import { addCharts } from "./officejsCharts";
 
 /** Rows per write request: 2,000 rows × 16 columns stays well under Excel on the web's 5 MB payload. */
 export const ROWS_PER_CHUNK = 2000;
 
-/** Excel's column width unit is points; a character of the default font is about 7 points wide. */
-const POINTS_PER_CHAR = 7;
+// Office.js takes column widths in points; the model, like the file format, in characters.
 
 /**
  * Text Excel would parse on entry instead of keeping it as typed: a formula (= + - @), a number
@@ -176,7 +176,7 @@ export async function renderSheet(
     table.style = TABLE_STYLE;
   }
   model.columnWidths.forEach((chars, c) => {
-    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = chars * POINTS_PER_CHAR;
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = columnPoints(chars);
   });
   for (const [r, c, n] of flagRuns(model, "wrap"))
     ws.getRangeByIndexes(r, c, 1, n).format.wrapText = true;

@@ -125,7 +125,9 @@ describe("Office.js renderer", () => {
     ]);
     expect([...sheet.rowHeights]).toEqual(m.rowHeights!.map((h) => [h.row, h.points]));
     expect(sheet.merges).toEqual([{ row: 5, column: 0, rowCount: 1, columnCount: 4 }]);
-    expect(sheet.columnWidths.get(1)).toBeCloseTo(m.columnWidths[1] * 7, 9);
+    // Points as Excel converts characters: 16 characters are 117 pixels, 87.75 points.
+    expect(m.columnWidths[1]).toBe(16);
+    expect(sheet.columnWidths.get(1)).toBe(87.75);
   });
 
   it("writes the sheet without print setup on a host below ExcelApi 1.9, or outside Office", async () => {

@@ -198,14 +198,19 @@ function totalWidth(widths: readonly number[]): number {
   return widths.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * Points of a column `chars` characters wide, as Excel converts them: a character of the default
+ * font (Calibri 11) is 7 pixels, plus 5 pixels of margin, at 0.75 points a pixel.
+ */
+export const columnPoints = (chars: number) => (chars * 7 + 5) * 0.75;
+
 /** A printed page in points: US Letter landscape with Excel's default margins (0.7 in, 0.75 in). */
 export const LETTER_LANDSCAPE = { width: 792 - 2 * 0.7 * 72, height: 612 - 2 * 0.75 * 72 };
 
 /**
  * How the sheet prints at its fit-to-width scale: the scale (Excel's whole percent, 10–100) at
  * which the print area's columns fill one page wide, and the height of the first page's rows
- * (above the first break) at that scale, in points. Column widths become points as Excel does
- * (7 pixels a character plus 5, at 0.75 points a pixel).
+ * (above the first break) at that scale, in points (columnPoints).
  */
 export function printFit(
   model: SheetModel,
@@ -214,8 +219,7 @@ export function printFit(
   page = LETTER_LANDSCAPE
 ): { scale: number; firstPageHeight: number; firstPageFits: boolean } {
   let width = 0;
-  for (let c = 0; c < columns; c++)
-    width += ((model.columnWidths[c] ?? EMPTY_WIDTH) * 7 + 5) * 0.75;
+  for (let c = 0; c < columns; c++) width += columnPoints(model.columnWidths[c] ?? EMPTY_WIDTH);
   const scale = Math.max(10, Math.min(100, Math.floor((100 * page.width) / width)));
   const heights = new Map((model.rowHeights ?? []).map((h) => [h.row, h.points]));
   let height = 0;
