@@ -4,6 +4,7 @@
  * curve in one kernel call (Z-spread, effective duration and convexity, spread duration, KRDs,
  * DV01s), and prints a readable report or, with --json, one JSON object (fields in the README).
  */
+import { defaultShiftOn } from "../core/conventions";
 import { basename, extname } from "path";
 import ExcelJS from "exceljs";
 import { flagValue } from "./args";
@@ -176,7 +177,7 @@ export async function measure(options: MeasureOptions): Promise<MeasureJson> {
   } catch (e) {
     throw new Error(`${options.curve} (sheet ${curveSheet.name}): ${(e as Error).message}`);
   }
-  const shiftOn: ShiftOn = kind === "par" ? "par" : "zero";
+  const shiftOn: ShiftOn = defaultShiftOn(kind);
 
   const read = readHoldings(sheetValues(holdingsSheet), {
     settlement,

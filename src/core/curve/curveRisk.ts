@@ -19,12 +19,12 @@
  */
 import { writeLastCouponDates, BondTerms, schedules, Frequency } from "../bond";
 import { Interpolation } from "./interpolation";
-import { buildCurve, CurveSpec, isParKind, ShiftOn } from "./curveSpec";
+import { DEFAULT_BUMP_BP, DEFAULT_KEYS_MONTHS, defaultShiftOn } from "../conventions";
+import { buildCurve, CurveSpec, ShiftOn } from "./curveSpec";
 import { tenorTime } from "./tenor";
 import { keyRateShift, keyRateWeight, ZeroCurve } from "./zeroCurve";
 
-/** Default key tenors, in months: 3M 6M 1Y 2Y 3Y 5Y 7Y 10Y 20Y 30Y. */
-export const DEFAULT_KEYS_MONTHS: readonly number[] = [3, 6, 12, 24, 36, 60, 84, 120, 240, 360];
+export { DEFAULT_KEYS_MONTHS } from "../conventions";
 
 export interface CurveRiskOptions {
   readonly keysMonths?: readonly number[];
@@ -157,9 +157,9 @@ export function scenarioCurves(
   options: CurveRiskOptions,
   keyTimes: Float64Array
 ): ZeroCurve[] {
-  const h = options.bumpBp ?? 1;
+  const h = options.bumpBp ?? DEFAULT_BUMP_BP;
   const base = buildCurve(spec, settlement, options.interpolation);
-  const shiftOn = options.shiftOn ?? (isParKind(spec.kind) ? "par" : "zero");
+  const shiftOn = options.shiftOn ?? defaultShiftOn(spec.kind);
   const curves = [base];
   if (shiftOn === "par") {
     const nodeTimes = spec.months.map((m) => tenorTime(settlement, m));
@@ -205,7 +205,7 @@ export function curveRisk(
   const keysMonths = options.keysMonths ?? DEFAULT_KEYS_MONTHS;
   const keyTimes = Float64Array.from(keysMonths, (m) => tenorTime(settlement, m));
   const nk = keyTimes.length;
-  const h = (options.bumpBp ?? 1) * 1e-4;
+  const h = (options.bumpBp ?? DEFAULT_BUMP_BP) * 1e-4;
   const sched = schedules(terms);
   const valid = (i: number) =>
     sched.n[i] > 0 && cleanPrice[i] > 0 && terms.settlement[i] === settlement;

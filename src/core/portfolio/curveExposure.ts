@@ -10,7 +10,8 @@
  */
 import { Holdings, Sector } from "../holdings";
 import { riskFromYield, schedules } from "../bond";
-import { curveRisk, CurveRisk, CurveRiskOptions, CurveSpec, isParKind, ShiftOn } from "../curve";
+import { curveRisk, CurveRisk, CurveRiskOptions, CurveSpec, ShiftOn } from "../curve";
+import { defaultShiftOn } from "../conventions";
 import { aggregate } from "./aggregate";
 import { EXCLUDED_TYPES, holdingTerms } from "./holdingTerms";
 
@@ -106,7 +107,7 @@ export function holdingCurveExposure(
         krdSumTolerance(
           options.bumpBp ?? 1,
           years,
-          options.shiftOn ?? (isParKind(spec.kind) ? "par" : "zero"),
+          options.shiftOn ?? defaultShiftOn(spec.kind),
           Math.max(...spec.rates)
         )
     ) {

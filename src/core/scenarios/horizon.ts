@@ -35,11 +35,11 @@ import {
   ZeroCurve,
 } from "../curve";
 import { OutOfDomainError } from "../errors";
+import { DEFAULT_HORIZON_MONTHS } from "../conventions";
 import { ScenarioBook, spreadWeighted } from "./revalue";
 import { shockedCurve, ShiftProfile } from "./shapes";
 
-/** Default horizon, months. */
-export const DEFAULT_HORIZON_MONTHS = 3;
+export { DEFAULT_HORIZON_MONTHS } from "../conventions";
 
 /** The same zero curve with `date` as its settlement: zero rates by time to maturity unchanged. */
 export function rollCurve(curve: ZeroCurve, date: number): ZeroCurve {

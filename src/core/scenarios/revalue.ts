@@ -18,6 +18,7 @@
  * and its error = full revaluation − estimate.
  */
 import { BondTerms, schedules } from "../bond";
+import { defaultShiftOn } from "../conventions";
 import {
   CashFlowGrid,
   cashFlowGrid,
@@ -52,7 +53,7 @@ export interface ScenarioBookOptions {
 
 /** The shift a scenario book's KRDs use: par shifts on par curves, zero shifts on zero curves. */
 export function bookShiftOn(spec: CurveSpec): "par" | "zero" {
-  return spec.kind === "par" || spec.kind === "sofr_ois" ? "par" : "zero";
+  return defaultShiftOn(spec.kind);
 }
 
 /** A holdings table prepared once for any number of scenarios. */

@@ -3,6 +3,7 @@
  * the key-rate profile.
  */
 
+import { defaultShiftOn, shiftMethod } from "../../core/conventions";
 import { isoFromSerial, parseDate } from "../../core/dates";
 import { InvalidValueError, MissingValueError } from "../../core/errors";
 
@@ -95,7 +96,7 @@ export function measurePortfolio(
       "holdings"
     );
   }
-  const shiftOn: ShiftOn = spec.kind === "par" ? "par" : "zero";
+  const shiftOn = defaultShiftOn(spec.kind);
   const exposure = holdingCurveExposure(holdings, settlement, spec, {
     interpolation,
     keysMonths,
@@ -128,10 +129,7 @@ export function exclusionSummary(x: CurveHoldingExposure): string {
   return [...counts].map(([reason, n]) => `${reason} (${n})`).join("; ");
 }
 
-/** Describes the shifts: par yields re-bootstrapped or zero rates. */
-export function shiftMethod(shiftOn: ShiftOn): string {
-  return shiftOn === "par" ? "par yields shifted, curve re-bootstrapped" : "zero rates shifted";
-}
+export { shiftMethod } from "../../core/conventions";
 
 const TABLE_WIDTH = 6;
 
