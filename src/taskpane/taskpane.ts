@@ -5,6 +5,7 @@
  * (Cancel or Escape) between row chunks (a half-written sheet is removed again). Fluent UI web
  * components give the Office look; the work itself is in workbookIO (Office.js) and core (pure). Choices are remembered per workbook in Office settings.
  */
+import { hedgeSummary } from "../core/run/summary";
 import {
   provideFluentDesignSystem,
   fluentButton,
@@ -171,7 +172,6 @@ function render(root: HTMLElement): void {
       name: "Instruments",
       content: [
         select("kr-contract-code", "Futures contract", CONTRACT_CODES, state.contractCode),
-        field("kr-contract", "Hedge contract", state.contractName, "Name shown on the sheet."),
         field(
           "kr-contract-dv01",
           "Contract DV01 (money per bp)",
@@ -345,13 +345,8 @@ function render(root: HTMLElement): void {
             : ". Your cells are unchanged.");
         return;
       }
-      const hedge = result.hedge;
-      const warning = result.curveWarning ? ` ${result.curveWarning}` : "";
-      const plan = result.plan;
-      const trades = plan
-        ? `KRD-matched: ${plan.trades.map((t) => `${t.contracts < 0 ? "sell" : "buy"} ${Math.abs(t.contracts)} ${t.instrument.symbol}`).join(", ")}; DV01 ${Math.round(plan.before.reduce((a, b) => a + b, 0)).toLocaleString()} → ${Math.round(plan.dv01After).toLocaleString()} per bp`
-        : `${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years (effective)`;
-      status.textContent = `Wrote ${written} (settlement ${isoFromSerial(settings.settlement)}): ${trades}.${warning} Took ${took}.`;
+      const warning = result.record.market.warning ? ` ${result.record.market.warning}` : "";
+      status.textContent = `Wrote ${written} (settlement ${isoFromSerial(settings.settlement)}): ${hedgeSummary(result.record)}.${warning} Took ${took}.`;
     })
       .catch(
         (e) =>
@@ -400,7 +395,7 @@ function showSummary(summary: HTMLElement, form: FormState): void {
     ["Target duration", `${form.target} years`],
     ["Benchmark", form.benchmarkAddress || "none"],
     ["Mandate", form.mandateAddress || "bundled defaults"],
-    ["Hedge contract", `${form.contractName} (${form.contractCode})`],
+    ["Hedge contract", `${form.contractCode} futures, front month`],
     ["Contract DV01", form.contractDv01 || "from the CTD on the curve"],
     ["Sizing", form.sizing],
     ["Scenarios", form.scenarioAddress || "the default library"],

@@ -14,7 +14,7 @@ import * as os from "os";
 import * as path from "path";
 import { FrameLocator, Page } from "playwright-core";
 import { shownValue } from "../../src/core/report/sheetModel";
-import { cellA1, parseRangeA1 } from "../../src/core/report/a1";
+import { cellA1, parseRangeA1 } from "../../src/core/a1";
 import { buildDevelopment } from "./webpackBuild";
 import { serveStatic, StaticServer } from "./staticServer";
 import {
@@ -172,7 +172,7 @@ browserSuite("the playground in Chromium", () => {
       const written = await api(page, (w) =>
         w.keyratePlayground.sheetValues("Hedge Recommendation")
       );
-      const model = expected.sheet.rows.map((row) => row.map((cell) => shownValue(cell) ?? ""));
+      const model = expected.sheets[0].rows.map((row) => row.map((cell) => shownValue(cell) ?? ""));
       // Trailing empty rows/columns are not part of the used range.
       expect(written.length).toBe(model.length);
       model.forEach((row, r) =>
@@ -186,11 +186,12 @@ browserSuite("the playground in Chromium", () => {
       const contractsRow = written.findIndex((row) => row[0] === "Contracts to trade");
       expect(contractsRow).toBeGreaterThan(0);
       const contracts = written[contractsRow][1] as number;
-      expect(contracts).toBe(expected.hedge.contracts);
+      expect(contracts).toBe(expected.record.hedge.ratio.contracts);
       expect(contracts).not.toBe(0);
       // Two-sided: other inputs give another answer, so the equality above is not an accident.
       expect(
-        (await expectedJob(inputs, inputs.holdings, inputs.contractDv01 * 2)).hedge.contracts
+        (await expectedJob(inputs, inputs.holdings, inputs.contractDv01 * 2)).record.hedge.ratio
+          .contracts
       ).not.toBe(contracts);
       await expect(status.innerText()).resolves.toContain(
         `${contracts < 0 ? "sell" : "buy"} ${Math.abs(contracts)} contracts`
@@ -202,8 +203,8 @@ browserSuite("the playground in Chromium", () => {
           return { frozen: s.freezeRows, format: s.cell(${contractsRow}, 1).numberFormat }; })()`
       );
       expect(view).toEqual({
-        frozen: expected.sheet.freezeRows,
-        format: expected.sheet.rows[contractsRow][1].numFmt,
+        frozen: expected.sheets[0].freezeRows,
+        format: expected.sheets[0].rows[contractsRow][1].numFmt,
       });
 
       // Charts as the models specify them, on every written sheet: type, titles, series ranges,
@@ -234,7 +235,7 @@ browserSuite("the playground in Chromium", () => {
         expect([m.name, recorded]).toEqual([m.name, specs]);
       }
       // Two-sided: the KRD chart's series is the written KRD row, not its KR DV01 neighbour.
-      const krdChart = expected.sheet.charts?.[0];
+      const krdChart = expected.sheets[0].charts?.[0];
       if (krdChart) {
         const krdRow = parseRangeA1(krdChart.series[0].values).row;
         expect(written[krdRow][0]).toMatch(/^KRD, years/);
@@ -323,7 +324,7 @@ browserSuite("the playground in Chromium", () => {
       )) as unknown[][];
       const inTotals = sheet.find((r) => r[0] === "Holdings in totals")?.[1];
       const expected = await expectedJob(inputs);
-      expect(inTotals).toBe(expected.totals.included);
+      expect(inTotals).toBe(expected.record.totals.included);
 
       // Remembered in the workbook: a reloaded pane applies it to the next check.
       await api(page, (w) => w.keyratePlayground.reloadPane());

@@ -187,7 +187,6 @@ const settings = {
   settlement: 45659,
   targetDuration: 4,
   contractDv01: 75,
-  contractName: "ZN",
   runDate: "2025-01-02",
 };
 
@@ -224,7 +223,7 @@ describe("task pane workbook I/O", () => {
     ]);
     if (!result.ok) return;
     // Every model cell was written with its number format; formulas as formulas.
-    result.sheet.rows.forEach((row, r) =>
+    result.sheets[0].rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         expect(written[0].formats.get(`${r},${c}`)).toBe(cell.numFmt ?? "General");
         const v = written[0].cells.get(`${r},${c}`);
@@ -284,8 +283,8 @@ describe("task pane workbook I/O", () => {
     expect(formulas(off.written)).toEqual([]);
     if (!a.result.ok || !b.result.ok) throw new Error("should run");
     // What each cell shows is the same either way.
-    expect(b.result.sheet.rows.map((r) => r.map(shownValue))).toEqual(
-      a.result.sheet.rows.map((r) => r.map(shownValue))
+    expect(b.result.sheets[0].rows.map((r) => r.map(shownValue))).toEqual(
+      a.result.sheets[0].rows.map((r) => r.map(shownValue))
     );
   });
 
@@ -303,7 +302,7 @@ describe("task pane workbook I/O", () => {
       headerChoice: { coupon: "Kupon", par: "Face (old sheet)" },
     });
     expect(b.result.ok).toBe(true);
-    expect(b.result.ok && b.result.holdings.count).toBe(GOOD.length);
+    expect(b.result.ok && b.result.record.holdings.count).toBe(GOOD.length);
   });
 
   it("a cancel in the middle of a sheet removes that sheet: no half-written sheet stays", async () => {
@@ -333,15 +332,18 @@ describe("task pane workbook I/O", () => {
       ...settings,
       curveAddress: "Curve!A1:B4",
     });
-    expect(a.result.ok && a.result.curveWarning).toBe(undefined);
+    expect(a.result.ok && a.result.record.market.warning).toBe(undefined);
     expect(withCurve.written[0].cells.get("2,0")).toMatch(/Curve!A1:B4 · par yields/);
     const without = mockExcel([HEADER, ...GOOD], ["Holdings"]);
     const b = await runOnSelection(without.mock.context, settings);
-    expect(b.result.ok && b.result.curveWarning).toMatch(
+    expect(b.result.ok && b.result.record.market.warning).toMatch(
       /bundled US Treasury daily par yield curve, 2024-12-31/
     );
     if (a.result.ok && b.result.ok)
-      expect(a.result.totals.effDuration).not.toBeCloseTo(b.result.totals.effDuration, 6);
+      expect(a.result.record.totals.effDuration).not.toBeCloseTo(
+        b.result.record.totals.effDuration,
+        6
+      );
   });
 
   it("uses the benchmark, mandate and scenario library ranges the user picked", async () => {

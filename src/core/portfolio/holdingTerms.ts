@@ -1,9 +1,8 @@
 /**
- * What every portfolio calculation shares about a holdings table: its bonds as kernel input, and
- * which holdings the bullet analytics must leave out, with the reason shown beside them.
+ * What every portfolio calculation shares about a holdings table: its bonds as kernel input.
  */
 import { allocateTerms, BondTerms } from "../bond";
-import { Holdings, HoldingType } from "../holdings";
+import { Holdings } from "../holdings";
 
 /** Kernel terms of holdings settling on `settlement`. */
 export function holdingTerms(h: Holdings, settlement: number): BondTerms {
@@ -15,13 +14,3 @@ export function holdingTerms(h: Holdings, settlement: number): BondTerms {
   terms.basis.set(h.basis);
   return terms;
 }
-
-/**
- * Holding types the bullet analytics do not price: callables and MBS need option-adjusted
- * analytics, FRNs floating-rate analytics (their rate risk runs to the next reset).
- */
-export const EXCLUDED_TYPES: Readonly<Partial<Record<HoldingType, string>>> = {
-  callable: "needs option-adjusted analytics",
-  mbs: "needs option-adjusted analytics",
-  frn: "needs floating-rate analytics",
-};

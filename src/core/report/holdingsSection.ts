@@ -11,11 +11,11 @@
 import { Holdings } from "../holdings";
 import { BASIS_NAMES, Basis } from "../bond";
 import { HoldingExposure } from "../portfolio/yieldExposure";
-import { CurveHoldingExposure } from "../portfolio/curveExposure";
+import { PositionRisk } from "../portfolio/curveExposure";
 import { tenorLabel } from "../curve";
 import { Cell, CellStyle, FORMATS, num } from "./sheetModel";
-import { HoldingLinks, LinkedField } from "./holdingLinks";
-import { columnName } from "./a1";
+import { HoldingLinks, LinkedField } from "../holdings/holdingLinks";
+import { columnName } from "../a1";
 
 /** Columns that formulas refer to, and the settlement date's cell. */
 type Key =
@@ -66,7 +66,7 @@ function formula(text: string, result: number, numFmt: string): Cell {
 export function holdingsSection(
   h: Holdings,
   x: HoldingExposure,
-  cx: CurveHoldingExposure,
+  cx: PositionRisk,
   perHoldingKrd: boolean,
   links?: HoldingLinks
 ): HoldingsTable {

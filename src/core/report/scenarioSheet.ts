@@ -4,7 +4,7 @@
  * Library" sheet, built once as SheetModels; Office.js and exceljs only render them.
  */
 import { isoFromSerial } from "../dates";
-import { ScenarioAnalysis } from "../scenarios/analysis";
+import { ScenarioResults } from "../scenarios/analysis";
 import { libraryTable } from "../scenarios/library";
 import { Scenario } from "../scenarios/scenario";
 import { Cell, FORMATS, num, SheetBuilder, SheetModel } from "./sheetModel";
@@ -48,14 +48,13 @@ const money = (v: number) => num(v, FORMATS.money);
 const pct = (v: number) => num(v, FORMATS.percent);
 
 /** Builds the Scenario Analysis sheet from an analysis. */
-export function buildScenarioSheet(a: ScenarioAnalysis, meta: ScenarioReportMeta): SheetModel {
+export function buildScenarioSheet(a: ScenarioResults, meta: ScenarioReportMeta): SheetModel {
   const s = new SheetBuilder(COLUMNS.length);
   const mv = a.marketValue;
-  const hb = a.horizon;
   s.row(["keyrate — Scenario Analysis Matrix"], "title");
   s.row(
     [
-      `Settlement ${isoFromSerial(a.book.settlement)} · horizon ${hb.months} months (to ${isoFromSerial(hb.date)}) · run ${meta.runDate} · holdings from ${meta.source}`,
+      `Settlement ${isoFromSerial(a.settlement)} · horizon ${a.horizonMonths} months (to ${isoFromSerial(a.horizonDate)}) · run ${meta.runDate} · holdings from ${meta.source}`,
     ],
     "subtitle"
   );
@@ -69,11 +68,11 @@ export function buildScenarioSheet(a: ScenarioAnalysis, meta: ScenarioReportMeta
   line("Market value", money(mv), "money", "Σ par × (clean + accrued) / 100, holdings in totals");
   line(
     "Holdings revalued / left out",
-    { value: `${a.book.totals.included} / ${a.book.totals.excluded}` },
+    { value: `${a.included} / ${a.excluded}` },
     "count",
     "callables, MBS and FRNs are left out (need option-adjusted or floating-rate analytics)"
   );
-  line("Hedges", { value: a.hedges ? a.hedges.labels.join("; ") : "none" }, "", "");
+  line("Hedges", { value: a.hedgeLabels.length ? a.hedgeLabels.join("; ") : "none" }, "", "");
   line(
     "Horizon income",
     money(a.carry.income),

@@ -12,7 +12,6 @@ import { InvalidValueError, MissingValueError } from "../../core/errors";
 import {
   CurveKind,
   CurveSpec,
-  DEFAULT_KEYS_MONTHS,
   Interpolation,
   parseCurveKind,
   parseCurveRange,
@@ -24,6 +23,7 @@ import {
   ShiftOn,
   tenorLabel,
 } from "../../core/curve";
+import { DEFAULT_KEYS_MONTHS } from "../../core/conventions";
 
 import { Arg, asMatrix, isBlank, vectorCells } from "./cells";
 
