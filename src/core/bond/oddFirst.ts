@@ -1,0 +1,134 @@
+/**
+ * Excel's odd first coupon period (ODDFPRICE, ODDFYIELD): a bond that accrues interest from its
+ * issue (dated) date to a first coupon date that is not one regular period after it.
+ *
+ * The first coupon date must be a date of the maturity's coupon schedule (see `couponDateBack`);
+ * the schedule continued before it gives the quasi-coupon dates q_j, j periods before maturity.
+ * Every fraction below is counted in quasi-coupon periods the way Excel documents it and Gnumeric
+ * computes it (`date_ratio`): from d1 to d2 it is days(d1, next quasi date)/E₁ + the whole quasi
+ * periods between + days(last quasi date before d2, d2)/E₂, each E the length of its own quasi
+ * period on the basis (COUPDAYS), days counted on the basis (COUPDAYBS). Inside one quasi period
+ * this is Excel's short-period DSC/E, A/E and DFC/E; across several it is the long period's
+ * Nq + DSC/E, Σ Aᵢ/NLᵢ and Σ DCᵢ/NLᵢ.
+ *
+ * With these, per 100 of par and C = 100·rate/f, the bond pays C·first on the first coupon date,
+ * C on each later coupon date and 100 at maturity: n payments at τ, τ+1, …, τ+n−1 periods, and
+ * Excel's ODDFPRICE is Σ cf_k·v^(τ+k) − C·accrued, v = 1/(1+y/f) (no simple-interest final
+ * period). Before the issue date (a when-issued trade) nothing has accrued: the accrued fraction
+ * is 0 and τ still counts from settlement, so the price is the present value at settlement of
+ * the same cash flows.
+ */
+import { isoFromSerial } from "../dates";
+import { couponDateBack, couponPeriod } from "./coupons";
+import { Basis, Frequency, daysBetween, daysInCouponPeriod } from "./daycount";
+
+/** Where settlement falls in an odd first coupon period, in quasi-coupon periods. */
+export interface OddFirstPeriod {
+  /** Coupons from the first coupon date to maturity, both included. */
+  n: number;
+  /** Quasi-coupon periods from settlement to the first coupon date (Nq + DSC/E). */
+  tau: number;
+  /** First coupon as a fraction of a regular one (DFC/E short, Σ DCᵢ/NLᵢ long). */
+  first: number;
+  /** Accrued interest as a fraction of a regular coupon (A/E, Σ Aᵢ/NLᵢ); 0 before issue. */
+  accrued: number;
+}
+
+/**
+ * Periods before maturity of `date` on the maturity's coupon schedule (0 for maturity itself),
+ * or −1 when `date` is not a coupon date of that schedule or is after maturity.
+ */
+export function scheduleIndex(date: number, maturity: number, frequency: Frequency): number {
+  if (date === maturity) return 0;
+  if (!(date < maturity)) return -1;
+  const p = couponPeriod(date, maturity, frequency, 0);
+  return p.pcd === date ? p.n : -1;
+}
+
+/**
+ * The first coupon date of the maturity's schedule strictly after `issue`: the first coupon of a
+ * bond with a short (or regular) first period when no first coupon date is given.
+ */
+export function firstCouponAfter(issue: number, maturity: number, frequency: Frequency): number {
+  return issue < maturity ? couponPeriod(issue, maturity, frequency, 0).ncd : NaN;
+}
+
+/** Index (periods before maturity) of the earliest schedule date on or after `date` ≤ maturity. */
+function nextIndex(date: number, maturity: number, frequency: Frequency): number {
+  if (date >= maturity) return 0;
+  const p = couponPeriod(date, maturity, frequency, 0);
+  return p.pcd === date ? p.n : p.n - 1;
+}
+
+/**
+ * Quasi-coupon periods from d1 to d2 (d1 < d2 ≤ maturity) on the maturity's schedule: the
+ * fraction of the first period still to run, the whole periods between, and the fraction of the
+ * last one run at d2, each over its own length on the basis (Gnumeric's `date_ratio`).
+ */
+export function quasiPeriods(
+  d1: number,
+  d2: number,
+  maturity: number,
+  frequency: Frequency,
+  basis: Basis
+): number {
+  const p1 = couponPeriod(d1, maturity, frequency, basis);
+  if (p1.ncd >= d2) return daysBetween(basis, d1, d2) / p1.e;
+  const j1 = p1.n - 1;
+  const j2 = nextIndex(d2, maturity, frequency);
+  const prev = couponDateBack(maturity, frequency, j2 + 1);
+  const next = couponDateBack(maturity, frequency, j2);
+  return (
+    p1.dsc / p1.e +
+    (j1 - j2 - 1) +
+    daysBetween(basis, prev, d2) / daysInCouponPeriod(basis, frequency, prev, next)
+  );
+}
+
+/**
+ * Why (issue, first coupon) cannot describe an odd first period of a bond maturing on
+ * `maturity`, or "" when they can. Dates are Excel serials.
+ */
+export function oddFirstProblem(
+  issue: number,
+  firstCoupon: number,
+  maturity: number,
+  frequency: Frequency
+): string {
+  const iso = isoFromSerial;
+  if (!(firstCoupon <= maturity))
+    return `first_coupon (${iso(firstCoupon)}) must be on or before maturity (${iso(maturity)})`;
+  if (!(issue < firstCoupon))
+    return `issue (${iso(issue)}) must be before first_coupon (${iso(firstCoupon)})`;
+  if (scheduleIndex(firstCoupon, maturity, frequency) < 0) {
+    const p = couponPeriod(firstCoupon, maturity, frequency, 0);
+    return (
+      `first_coupon (${iso(firstCoupon)}) is not a coupon date of the schedule that ends at ` +
+      `maturity (${iso(maturity)}); the nearest are ${iso(p.pcd)} and ${iso(p.ncd)}`
+    );
+  }
+  return "";
+}
+
+/**
+ * The odd first period of a bond settling on `settlement`, or undefined when settlement is on or
+ * after the first coupon date (the bond is then regular: Excel's PRICE). The terms must pass
+ * {@link oddFirstProblem} and settlement must be before maturity.
+ */
+export function oddFirstPeriod(
+  settlement: number,
+  maturity: number,
+  issue: number,
+  firstCoupon: number,
+  frequency: Frequency,
+  basis: Basis
+): OddFirstPeriod | undefined {
+  if (settlement >= firstCoupon) return undefined;
+  const q = (d1: number, d2: number) => quasiPeriods(d1, d2, maturity, frequency, basis);
+  return {
+    n: scheduleIndex(firstCoupon, maturity, frequency) + 1,
+    tau: q(settlement, firstCoupon),
+    first: q(issue, firstCoupon),
+    accrued: settlement > issue ? q(issue, settlement) : 0,
+  };
+}
