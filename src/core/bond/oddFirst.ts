@@ -4,12 +4,11 @@
  *
  * The first coupon date must be a date of the maturity's coupon schedule (see `couponDateBack`);
  * the schedule continued before it gives the quasi-coupon dates q_j, j periods before maturity.
- * Every fraction below is counted in quasi-coupon periods the way Excel documents it and Gnumeric
- * computes it (`date_ratio`): from d1 to d2 it is days(d1, next quasi date)/E₁ + the whole quasi
- * periods between + days(last quasi date before d2, d2)/E₂, each E the length of its own quasi
- * period on the basis (COUPDAYS), days counted on the basis (COUPDAYBS). Inside one quasi period
- * this is Excel's short-period DSC/E, A/E and DFC/E; across several it is the long period's
- * Nq + DSC/E, Σ Aᵢ/NLᵢ and Σ DCᵢ/NLᵢ.
+ * Fractions are counted in quasi-coupon periods as Excel documents ODDFPRICE: the time to the
+ * first coupon is τ = Nq + DSC/E (whole quasi periods after the one holding settlement, plus
+ * DSC/E of that one); the first coupon and the accrued interest are Σ DCᵢ/NLᵢ and Σ Aᵢ/NLᵢ over
+ * the quasi periods of the odd period, each period's days on the basis (COUPDAYBS) over its own
+ * COUPDAYS. Inside one quasi period (a short first period) these are Excel's DSC/E, DFC/E, A/E.
  *
  * With these, per 100 of par and C = 100·rate/f, the bond pays C·first on the first coupon date,
  * C on each later coupon date and 100 at maturity: n payments at τ, τ+1, …, τ+n−1 periods, and
@@ -53,19 +52,14 @@ export function firstCouponAfter(issue: number, maturity: number, frequency: Fre
   return issue < maturity ? couponPeriod(issue, maturity, frequency, 0).ncd : NaN;
 }
 
-/** Index (periods before maturity) of the earliest schedule date on or after `date` ≤ maturity. */
-function nextIndex(date: number, maturity: number, frequency: Frequency): number {
-  if (date >= maturity) return 0;
-  const p = couponPeriod(date, maturity, frequency, 0);
-  return p.pcd === date ? p.n : p.n - 1;
-}
-
 /**
- * Quasi-coupon periods from d1 to d2 (d1 < d2 ≤ maturity) on the maturity's schedule: the
- * fraction of the first period still to run, the whole periods between, and the fraction of the
- * last one run at d2, each over its own length on the basis (Gnumeric's `date_ratio`).
+ * Σ days/E over the quasi-coupon periods from d1 to d2 (d1 < d2 ≤ maturity) on the maturity's
+ * schedule: each period's days on the basis within [d1, d2] over that period's COUPDAYS — Excel's
+ * Σ Aᵢ/NLᵢ and Σ DCᵢ/NLᵢ, and plain A/E, DFC/E inside one period. A whole period counts
+ * days/E too: 1 on actual/actual, 181/180 on actual/360 for a 181-day half year, as Excel's
+ * short-period DFC/E counts it.
  */
-export function quasiPeriods(
+export function accrualPeriods(
   d1: number,
   d2: number,
   maturity: number,
@@ -74,15 +68,31 @@ export function quasiPeriods(
 ): number {
   const p1 = couponPeriod(d1, maturity, frequency, basis);
   if (p1.ncd >= d2) return daysBetween(basis, d1, d2) / p1.e;
-  const j1 = p1.n - 1;
-  const j2 = nextIndex(d2, maturity, frequency);
-  const prev = couponDateBack(maturity, frequency, j2 + 1);
-  const next = couponDateBack(maturity, frequency, j2);
-  return (
-    p1.dsc / p1.e +
-    (j1 - j2 - 1) +
-    daysBetween(basis, prev, d2) / daysInCouponPeriod(basis, frequency, prev, next)
-  );
+  let sum = p1.dsc / p1.e;
+  for (let j = p1.n - 1; j > 0; j--) {
+    const prev = couponDateBack(maturity, frequency, j);
+    if (prev >= d2) break;
+    const next = couponDateBack(maturity, frequency, j - 1);
+    const end = Math.min(next, d2);
+    sum += daysBetween(basis, prev, end) / daysInCouponPeriod(basis, frequency, prev, next);
+  }
+  return sum;
+}
+
+/**
+ * Periods from settlement to the first coupon date `firstCoupon` (on the maturity's schedule, after
+ * settlement): DSC/E of the quasi period holding settlement plus the whole quasi periods after it,
+ * Excel's Nq + DSC/E.
+ */
+export function periodsToFirst(
+  settlement: number,
+  firstCoupon: number,
+  maturity: number,
+  frequency: Frequency,
+  basis: Basis
+): number {
+  const p = couponPeriod(settlement, maturity, frequency, basis);
+  return p.dsc / p.e + (p.n - 1 - scheduleIndex(firstCoupon, maturity, frequency));
 }
 
 /**
@@ -124,10 +134,10 @@ export function oddFirstPeriod(
   basis: Basis
 ): OddFirstPeriod | undefined {
   if (settlement >= firstCoupon) return undefined;
-  const q = (d1: number, d2: number) => quasiPeriods(d1, d2, maturity, frequency, basis);
+  const q = (d1: number, d2: number) => accrualPeriods(d1, d2, maturity, frequency, basis);
   return {
     n: scheduleIndex(firstCoupon, maturity, frequency) + 1,
-    tau: q(settlement, firstCoupon),
+    tau: periodsToFirst(settlement, firstCoupon, maturity, frequency, basis),
     first: q(issue, firstCoupon),
     accrued: settlement > issue ? q(issue, settlement) : 0,
   };
