@@ -126,15 +126,25 @@ describe("odd first coupon against Gnumeric's ODDFPRICE / ODDFYIELD", () => {
     expect(spread).toBeLessThan(0.1);
   });
 
-  it("gives the modified duration of Gnumeric's ODDFPRICE (1e-7 vs Richardson difference)", () => {
-    let worst = 0;
+  it("gives the derivatives of Gnumeric's ODDFPRICE (Richardson differences: duration and DV01 1e-7, convexity 1e-4)", () => {
+    let worstDuration = 0;
+    let worstDv01 = 0;
+    let worstConvexity = 0;
     for (const c of agreed) {
       const r = bondRisk(bondOf(c), c.yld);
       const slope = (8 * (c.price_up1 - c.price_dn1) - (c.price_up2 - c.price_dn2)) / (12 * c.h);
-      worst = Math.max(worst, rel(r.modified, -slope / r.dirty));
+      const curve =
+        (16 * (c.price_up1 + c.price_dn1) - (c.price_up2 + c.price_dn2) - 30 * c.price) /
+        (12 * c.h * c.h);
+      worstDuration = Math.max(worstDuration, rel(r.modified, -slope / r.dirty));
+      worstDv01 = Math.max(worstDv01, rel(r.dv01, -slope * 1e-4));
+      worstConvexity = Math.max(worstConvexity, rel(r.convexity, curve / r.dirty));
       expect(r.dirty).toBeCloseTo(r.clean + r.accrued, 10);
+      expect(rel(r.macaulay, r.modified * (1 + c.yld / c.frequency))).toBeLessThan(1e-13);
     }
-    expect(worst).toBeLessThan(1e-7);
+    expect(worstDuration).toBeLessThan(1e-7);
+    expect(worstDv01).toBeLessThan(1e-7);
+    expect(worstConvexity).toBeLessThan(1e-4);
   });
 
   it("reproduces the examples of Excel's documentation", () => {
