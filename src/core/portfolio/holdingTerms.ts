@@ -4,7 +4,12 @@
 import { allocateTerms, BondTerms } from "../bond";
 import { Holdings } from "../holdings";
 
-/** Kernel terms of holdings settling on `settlement`. */
+/**
+ * Kernel terms of holdings settling on `settlement`. Issue and first coupon dates pass through
+ * (NaN when not given): a holding settling before its first coupon date is priced with Excel's
+ * odd first period; with an issue date and no first coupon date the kernel takes the first
+ * schedule date after issue (a short first period).
+ */
 export function holdingTerms(h: Holdings, settlement: number): BondTerms {
   const terms = allocateTerms(h.count);
   terms.settlement.fill(settlement);
@@ -12,5 +17,7 @@ export function holdingTerms(h: Holdings, settlement: number): BondTerms {
   terms.rate.set(h.coupon);
   terms.frequency.set(h.frequency);
   terms.basis.set(h.basis);
+  terms.issue!.set(h.issueDate);
+  terms.firstCoupon!.set(h.firstCoupon);
   return terms;
 }
