@@ -3,7 +3,7 @@
  * discount factors are computed once per curve on the grid's dates, and every instrument's price
  * is a dot product with that vector. Amounts are per 100 of par; times ACT/365F from settlement.
  */
-import { Frequency, writeLastCouponDates, BondTerms } from "../bond";
+import { BondTerms, Schedules, writeCashFlows } from "../bond";
 import { ZeroCurve } from "../curve/zeroCurve";
 
 /** The cash flows of many bonds on one grid of distinct dates (exported for scenario revaluation). */
@@ -21,14 +21,16 @@ export interface CashFlowGrid {
 
 /**
  * Cash flows per 100 of par of the bonds for which `valid(i)`, on their unadjusted coupon dates
- * after `settlement` (`n[i]` of them, from `schedules`), with ACT/365F times from settlement.
+ * after `settlement` (the schedules' n[i] of them; an odd first coupon as the bond kernel pays it,
+ * bond/cashFlows.ts), with ACT/365F times from settlement.
  */
 export function cashFlowGrid(
   settlement: number,
   terms: BondTerms,
-  n: Int32Array,
+  sched: Schedules,
   valid: (i: number) => boolean
 ): CashFlowGrid {
+  const n = sched.n;
   const count = terms.settlement.length;
   const start = new Int32Array(count + 1);
   let total = 0;
@@ -42,11 +44,7 @@ export function cashFlowGrid(
   let last = settlement;
   for (let i = 0; i < count; i++) {
     if (!valid(i)) continue;
-    const f = terms.frequency[i] as Frequency;
-    const coupon = (100 * terms.rate[i]) / f;
-    writeLastCouponDates(terms.maturity[i], f, n[i], serial, start[i]);
-    for (let at = start[i]; at < start[i + 1]; at++) amount[at] = coupon;
-    amount[start[i + 1] - 1] += 100;
+    writeCashFlows(terms, sched, i, serial, amount, undefined, start[i]);
     if (terms.maturity[i] > last) last = terms.maturity[i];
   }
   // Distinct dates through a day-offset table: every date lies in (settlement, last].

@@ -115,7 +115,7 @@ export function fixedBondBook(
   const sched = schedules(terms);
   const ok = (i: number) =>
     sched.n[i] > 0 && terms.settlement[i] === settlement && Number.isFinite(spread[i]);
-  const grid = cashFlowGrid(settlement, terms, sched.n, ok);
+  const grid = cashFlowGrid(settlement, terms, sched, ok);
   const z = Float64Array.from(spread, (v, i) => (ok(i) ? v : NaN));
   const b = book(settlement, terms, grid, sched.accrued, z, new Float64Array(z.length));
   b.price(curve, undefined, b.dirty as Float64Array);
@@ -138,7 +138,7 @@ export function calibrateFixedBonds(
   const sched = schedules(terms);
   const valid = (i: number) =>
     sched.n[i] > 0 && clean[i] > 0 && terms.settlement[i] === settlement && include(i);
-  const grid = cashFlowGrid(settlement, terms, sched.n, valid);
+  const grid = cashFlowGrid(settlement, terms, sched, valid);
   const df = discountGrid(curve, grid.dates);
   const spread = new Float64Array(count).fill(NaN);
   const dirty = new Float64Array(count).fill(NaN);

@@ -79,10 +79,14 @@ export function holdingsSection(
     const link = linked(field, i);
     return link ? formula(link, value, numFmt) : num(value, numFmt);
   };
-  // A row is live when its bond terms follow the user's cells and the bullet model prices it.
+  // A row is live when its bond terms follow the user's cells and the bullet model prices it. A
+  // holding with an issue or first coupon date (an odd first period) stays values: the live
+  // formulas carry no issue or first coupon argument, so they would price it as a regular bond.
   const liveTerms = (i: number) =>
     links !== undefined &&
     included(i) &&
+    Number.isNaN(h.issueDate[i]) &&
+    Number.isNaN(h.firstCoupon[i]) &&
     (["coupon", "maturity"] as const).every((f) => linked(f, i) !== null);
   const priceLive = (i: number) => liveTerms(i) && linked("price", i) !== null;
   const yieldLive = (i: number) =>
