@@ -42,7 +42,8 @@ import { Result } from "../../src/functions/impl/cells";
 import { runMeasure, MeasureJson } from "../../src/cli/measure";
 import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { RecommendationResult } from "../../src/core/report/recommendation";
-import { CurveKind, DEFAULT_KEYS_MONTHS, Interpolation, tenorLabel } from "../../src/core/curve";
+import { CurveKind, Interpolation, tenorLabel } from "../../src/core/curve";
+import { DEFAULT_KEYS_MONTHS } from "../../src/core/conventions";
 import { isoFromSerial, serialFromIso } from "../../src/core/dates";
 import { simulatedExcelRun } from "../../src/playground/excelSimulator";
 import { SimWorkbook } from "../../src/playground/workbookModel";
@@ -334,7 +335,7 @@ async function measureCli(c: Case): Promise<Outcome> {
 function fromJob(result: RecommendationResult): Outcome {
   if (!result.ok)
     throw new Error(`the job failed: ${result.problems.map((p) => p.message).join("; ")}`);
-  const { holdings: h, curveExposure: x, totals: t } = result;
+  const { holdings: h, positions: x, totals: t } = result.record;
   const nk = x.risk.keysMonths.length;
   expect(x.risk.keysMonths).toEqual(DEFAULT_KEYS_MONTHS);
   const perHolding = new Map<string, HoldingFigures>();
@@ -547,13 +548,7 @@ describe.each(CASES)("curve $kind, $interpolation", ({ kind, interpolation }) =>
 /** The trades a run chose: the optimiser's, or the one-contract DV01-ratio hedge. */
 function trades(result: RecommendationResult): string[] {
   if (!result.ok) throw new Error("the job failed");
-  if (result.plan) {
-    return [
-      ...result.plan.trades.map((t) => `${t.instrument.symbol} ${t.contracts}`),
-      ...result.plan.swaps.map((w) => `${w.instrument.symbol} OIS ${w.units}`),
-    ];
-  }
-  return result.hedge.contracts === 0 ? [] : [`${result.contract.code} ${result.hedge.contracts}`];
+  return result.record.hedge.trades.map((t) => `${t.symbol} ${t.direction} ${t.quantity}`);
 }
 
 describe("the demo and the wizard on the sample, same inputs", () => {
@@ -561,7 +556,6 @@ describe("the demo and the wizard on the sample, same inputs", () => {
   const SAMPLE_FIELDS: Partial<FormState> = {
     settlement: "2025-01-02", // Settings!Settlement date
     target: "5", // Settings!Target duration
-    contractName: "ZN Mar-2025 (10-year T-note futures)", // Settings!Hedge contract
     contractCode: "ZN",
     curveAddress: "Curve!A1:B14",
     curveKind: "par",
@@ -578,7 +572,10 @@ describe("the demo and the wizard on the sample, same inputs", () => {
     const { result: fromPane } = await paneRun(SAMPLE_WORKBOOK, "Holdings!A1:L301", SAMPLE_FIELDS);
     expect(trades(fromPane)).toEqual(trades(fromDemo));
     if (fromDemo.ok && fromPane.ok)
-      expect(fromPane.hedge.contractDv01).toBeCloseTo(fromDemo.hedge.contractDv01, 10);
+      expect(fromPane.record.hedge.contract.dv01).toBeCloseTo(
+        fromDemo.record.hedge.contract.dv01,
+        10
+      );
   });
 
   test("the same trades with the sample's contract DV01 typed into the pane", async () => {
@@ -590,7 +587,7 @@ describe("the demo and the wizard on the sample, same inputs", () => {
     if (!fromDemo.ok) throw new Error("the demo failed");
     const { result: fromPane } = await paneRun(SAMPLE_WORKBOOK, "Holdings!A1:L301", {
       ...SAMPLE_FIELDS,
-      contractDv01: String(fromDemo.hedge.contractDv01),
+      contractDv01: String(fromDemo.record.hedge.contract.dv01),
     });
     expect(trades(fromPane)).toEqual(trades(fromDemo));
   });
