@@ -9,7 +9,7 @@
  * fixed bond is priced on a curve: holdings, benchmark constituents, CTDs, deliverables, the
  * scenarios and the horizon all use it.
  */
-import { BondTerms, schedules } from "../bond";
+import { BondTerms, Schedules, schedules } from "../bond";
 import { ZeroCurve } from "../curve/zeroCurve";
 import { CashFlowGrid, cashFlowGrid, discountGrid, priceOnGrid, spreadWeighted } from "./cashFlows";
 
@@ -110,9 +110,9 @@ export function fixedBondBook(
   settlement: number,
   terms: BondTerms,
   spread: Float64Array,
-  curve: ZeroCurve
+  curve: ZeroCurve,
+  sched: Schedules = schedules(terms)
 ): FixedBondBook {
-  const sched = schedules(terms);
   const ok = (i: number) =>
     sched.n[i] > 0 && terms.settlement[i] === settlement && Number.isFinite(spread[i]);
   const grid = cashFlowGrid(settlement, terms, sched, ok);
@@ -124,7 +124,7 @@ export function fixedBondBook(
 
 /**
  * Calibrates bonds settling on `settlement` to their clean prices (per 100) on `curve`: the
- * Z-spread that reprices each dirty price. Bonds with invalid terms (see `schedules`), a
+ * Z-spread that reprices each dirty price. `sched`: the terms' schedules when already built. Bonds with invalid terms (see `schedules`), a
  * non-positive price, `include(i)` false, or no Z-spread that reprices them are not priced (NaN).
  */
 export function calibrateFixedBonds(
@@ -132,10 +132,10 @@ export function calibrateFixedBonds(
   terms: BondTerms,
   clean: ArrayLike<number>,
   curve: ZeroCurve,
-  include: (i: number) => boolean = () => true
+  include: (i: number) => boolean = () => true,
+  sched: Schedules = schedules(terms)
 ): FixedBondBook {
   const count = terms.settlement.length;
-  const sched = schedules(terms);
   const valid = (i: number) =>
     sched.n[i] > 0 && clean[i] > 0 && terms.settlement[i] === settlement && include(i);
   const grid = cashFlowGrid(settlement, terms, sched, valid);

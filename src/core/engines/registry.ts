@@ -4,9 +4,16 @@
  * Adding an instrument is one engine and one line here (docs/architecture.md).
  */
 import type { Holdings, HoldingType } from "../holdings/types";
+import type { BondTerms, Schedules } from "../bond";
 import { holdingTerms } from "../portfolio/holdingTerms";
 import { CurveMarket, baseCurve } from "../market/market";
 import { calibrateFixedBonds, FIXED_BOND_METHOD, PricedBook } from "./fixedBond";
+
+/** Holdings' kernel terms at the market's settlement and their schedules, built once a run. */
+export interface PreparedTerms {
+  readonly terms: BondTerms;
+  readonly sched: Schedules;
+}
 
 /** An engine as the risk ladder sees it: calibrate a batch of holdings to their prices. */
 export interface HoldingEngine {
@@ -22,21 +29,25 @@ export interface HoldingEngine {
     market: CurveMarket,
     holdings: Holdings,
     clean: Float64Array,
-    select: (i: number) => boolean
+    select: (i: number) => boolean,
+    prepared?: PreparedTerms
   ): PricedBook;
 }
 
 export const FIXED_BOND_ENGINE: HoldingEngine = {
   name: "fixed-rate bond",
   method: FIXED_BOND_METHOD,
-  calibrate: (market, holdings, clean, select) =>
-    calibrateFixedBonds(
+  calibrate: (market, holdings, clean, select, prepared) => {
+    const terms = prepared?.terms ?? holdingTerms(holdings, market.settlement);
+    return calibrateFixedBonds(
       market.settlement,
-      holdingTerms(holdings, market.settlement),
+      terms,
       clean,
       baseCurve(market),
-      select
-    ),
+      select,
+      prepared?.sched
+    );
+  },
 };
 
 /** What each holding type still lacks when it has no engine, for the reason shown beside it. */

@@ -15,10 +15,9 @@ import { riskFromYield, schedules } from "../bond";
 import { CurveRisk } from "../risk/bondRisk";
 import { ShiftOn } from "../curve";
 import { PricedBook } from "../engines/fixedBond";
-import { engineFor, HoldingEngine, noEngineReason } from "../engines/registry";
+import { engineFor, HoldingEngine, noEngineReason, PreparedTerms } from "../engines/registry";
 import { CurveMarket } from "../market/market";
 import { ladderRisk } from "../risk/ladder";
-import { aggregate } from "./aggregate";
 import { holdingTerms } from "./holdingTerms";
 
 /**
@@ -44,6 +43,8 @@ export function krdSumTolerance(
 export interface CurveHoldingExposure {
   /** The market the holdings were measured on. */
   readonly market: CurveMarket;
+  /** The holdings' kernel terms at settlement and their schedules (reused, not rebuilt). */
+  readonly prepared: PreparedTerms;
   readonly risk: CurveRisk;
   /** The holdings calibrated to their prices: prices them on any curve (scenarios reuse it). */
   readonly book: PricedBook;
@@ -64,7 +65,7 @@ export interface CurveHoldingExposure {
 }
 
 /** Per-position curve risk as data: the exposure without its market and pricing functions. */
-export type PositionRisk = Omit<CurveHoldingExposure, "book" | "market">;
+export type PositionRisk = Omit<CurveHoldingExposure, "book" | "market" | "prepared">;
 
 export interface CurveTotals {
   readonly marketValue: number;
@@ -123,7 +124,9 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
   const n = h.count;
   const settlement = market.settlement;
   const terms = holdingTerms(h, settlement);
-  const fromYield = riskFromYield(terms, h.yld, schedules(terms));
+  const sched = schedules(terms);
+  const prepared = { terms, sched };
+  const fromYield = riskFromYield(terms, h.yld, sched);
   const clean = Float64Array.from(h.price, (p, i) => (Number.isNaN(p) ? fromYield.clean[i] : p));
   // Holdings grouped by engine, each group calibrated once.
   const groups = new Map<HoldingEngine | undefined, number[]>();
@@ -142,7 +145,7 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
       member[i] = 1;
       method[i] = engine.method;
     }
-    parts.push({ book: engine.calibrate(market, h, clean, (i) => member[i] === 1), rows });
+    parts.push({ book: engine.calibrate(market, h, clean, (i) => member[i] === 1, prepared), rows });
   }
   const book = combinedBook(n, parts);
   const risk: CurveRisk = { ...ladderRisk(book, market), zspread: book.spread, dirty: book.dirty };
@@ -175,55 +178,130 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
         `KRDs sum to ${(risk.effDuration[i] + risk.krdGap[i]).toFixed(6)}, effective duration ${risk.effDuration[i].toFixed(6)}`;
     }
   }
-  return { market, risk, book, clean, marketValue, dv01, krDv01, excluded, flag, method };
+  return { market, prepared, risk, book, clean, marketValue, dv01, krDv01, excluded, flag, method };
 }
 
-/** Totals over the included holdings for which `select(i)` is true. */
-export function curveTotals(x: PositionRisk, select?: (i: number) => boolean): CurveTotals {
+/**
+ * Totals per group, in one pass over the holdings: market value, market-value-weighted effective
+ * duration, convexity and spread duration, summed DV01 and KR DV01s, over the holdings in the
+ * totals; holdings left out are counted. `groupOf(i)` names holding i's group (undefined: in
+ * none). Groups come in order of first appearance. The one aggregation behind the portfolio,
+ * sector, rating, issuer or any other grouping's figures.
+ */
+export function groupCurveTotals(
+  x: PositionRisk,
+  groupOf: (i: number) => string | undefined
+): { label: string; totals: CurveTotals }[] {
   const nk = x.risk.keysMonths.length;
   const n = x.marketValue.length;
-  // One column per key out of the row-major holdings × keys matrix.
-  const keyColumns = Array.from({ length: nk }, (_, k) =>
-    Float64Array.from({ length: n }, (_, i) => x.krDv01[i * nk + k])
-  );
   const r = x.risk;
-  const a = aggregate(
-    x.marketValue,
-    x.excluded,
-    [r.effDuration, r.effConvexity, r.spreadDuration],
-    [x.dv01, ...keyColumns],
-    select
-  );
-  const [effDuration, effConvexity, spreadDuration] = a.averages;
-  const krDv01 = Float64Array.from(a.sums.slice(1));
+  const index = new Map<string, number>();
+  const acc: {
+    mv: number;
+    d: number;
+    c: number;
+    sd: number;
+    dv01: number;
+    kr: Float64Array;
+    inc: number;
+    exc: number;
+  }[] = [];
+  for (let i = 0; i < n; i++) {
+    const label = groupOf(i);
+    if (label === undefined) continue;
+    let g = index.get(label);
+    if (g === undefined) {
+      g = acc.length;
+      index.set(label, g);
+      acc.push({ mv: 0, d: 0, c: 0, sd: 0, dv01: 0, kr: new Float64Array(nk), inc: 0, exc: 0 });
+    }
+    const t = acc[g];
+    if (x.excluded[i]) {
+      t.exc++;
+      continue;
+    }
+    const v = x.marketValue[i];
+    t.inc++;
+    t.mv += v;
+    t.d += v * r.effDuration[i];
+    t.c += v * r.effConvexity[i];
+    t.sd += v * r.spreadDuration[i];
+    t.dv01 += x.dv01[i];
+    for (let k = 0; k < nk; k++) t.kr[k] += x.krDv01[i * nk + k];
+  }
+  return [...index.keys()].map((label, g) => {
+    const t = acc[g];
+    const w = t.mv !== 0 ? 1 / t.mv : NaN;
+    return {
+      label,
+      totals: {
+        marketValue: t.mv,
+        effDuration: t.d * w,
+        effConvexity: t.c * w,
+        spreadDuration: t.sd * w,
+        dv01: t.dv01,
+        krd: Float64Array.from(t.kr, (d) => (d * 1e4) / t.mv),
+        krDv01: t.kr,
+        included: t.inc,
+        excluded: t.exc,
+      },
+    };
+  });
+}
+
+/** Totals over the included holdings for which `select(i)` is true (all by default). */
+export function curveTotals(x: PositionRisk, select?: (i: number) => boolean): CurveTotals {
+  const [all] = groupCurveTotals(x, (i) => (!select || select(i) ? "" : undefined));
+  if (all) return all.totals;
+  const nk = x.risk.keysMonths.length;
   return {
-    marketValue: a.marketValue,
-    effDuration,
-    effConvexity,
-    spreadDuration,
-    dv01: a.sums[0],
-    krd: Float64Array.from(krDv01, (d) => (d * 1e4) / a.marketValue),
-    krDv01,
-    included: a.included,
-    excluded: a.excluded,
+    marketValue: 0,
+    effDuration: NaN,
+    effConvexity: NaN,
+    spreadDuration: NaN,
+    dv01: 0,
+    krd: new Float64Array(nk).fill(NaN),
+    krDv01: new Float64Array(nk),
+    included: 0,
+    excluded: 0,
   };
 }
 
-/** Totals per sector (in order of first appearance) with weights and contributions. */
-export function sectorCurveExposure(h: Holdings, x: PositionRisk): SectorCurveExposure[] {
+export interface GroupCurveExposure extends CurveTotals {
+  /** The group's label: a sector, a rating, an issuer, a maturity bucket. */
+  readonly group: string;
+  readonly weight: number;
+  /** Contribution to portfolio effective duration: weight × duration, years. */
+  readonly durationContribution: number;
+  /** Share of portfolio DV01. */
+  readonly dv01Share: number;
+}
+
+/** Totals per group (see groupCurveTotals) with weights and contributions to the portfolio. */
+export function groupCurveExposure(
+  x: PositionRisk,
+  groupOf: (i: number) => string | undefined
+): GroupCurveExposure[] {
   const all = curveTotals(x);
-  return [...new Set(h.sector)].map((sector) => {
-    const t = curveTotals(x, (i) => h.sector[i] === sector);
+  return groupCurveTotals(x, groupOf).map(({ label, totals: t }) => {
     const weight = t.marketValue / all.marketValue;
     return {
       ...t,
-      sector,
+      group: label,
       weight,
-      // A sector whose holdings are all left out has no duration and contributes nothing.
+      // A group whose holdings are all left out has no duration and contributes nothing.
       durationContribution: t.included ? weight * t.effDuration : 0,
       dv01Share: t.dv01 / all.dv01,
     };
   });
+}
+
+/** Totals per sector (in order of first appearance) with weights and contributions. */
+export function sectorCurveExposure(h: Holdings, x: PositionRisk): SectorCurveExposure[] {
+  return groupCurveExposure(x, (i) => h.sector[i]).map((g) => ({
+    ...g,
+    sector: g.group as Sector,
+  }));
 }
 
 /** A holding whose vendor figure differs from ours by more than the tolerance. */

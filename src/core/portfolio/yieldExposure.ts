@@ -7,7 +7,7 @@
  * priced as bullets: they are kept out of the totals with the reason beside them, as on the curve.
  */
 import { Holdings } from "../holdings";
-import { riskFromYield, schedules, yieldFromPrice } from "../bond";
+import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { engineFor, noEngineReason } from "../engines/registry";
 import { holdingTerms } from "./holdingTerms";
 import { aggregate } from "./aggregate";
@@ -48,9 +48,13 @@ export interface PortfolioTotals {
 }
 
 /** Per-holding yield-based exposure at a settlement date (Excel serial). */
-export function holdingExposure(h: Holdings, settlement: number): HoldingExposure {
-  const terms = holdingTerms(h, settlement);
-  const sched = schedules(terms);
+export function holdingExposure(
+  h: Holdings,
+  settlement: number,
+  prepared?: { terms: BondTerms; sched: Schedules }
+): HoldingExposure {
+  const terms = prepared?.terms ?? holdingTerms(h, settlement);
+  const sched = prepared?.sched ?? schedules(terms);
   const solved = yieldFromPrice(terms, h.price, sched);
   const yld = new Float64Array(h.count);
   for (let i = 0; i < h.count; i++) yld[i] = Number.isNaN(h.yld[i]) ? solved[i] : h.yld[i];

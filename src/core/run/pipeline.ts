@@ -88,10 +88,10 @@ export async function runPipeline(input: RunInput): Promise<RunResult> {
     // The measured book serves when its KRDs used the curve's own shift rule (the default).
     exposure: positions,
   });
-  const { market: _m, book: _b, ...positionRisk } = positions;
+  const { market: _m, book: _b, prepared, ...positionRisk } = positions;
   void _m;
   void _b;
-  const yieldRisk = holdingExposure(holdings, input.settlement);
+  const yieldRisk = holdingExposure(holdings, input.settlement, prepared);
   const record: RunRecord = {
     kind: "keyrate-run",
     version: RUN_RECORD_VERSION,

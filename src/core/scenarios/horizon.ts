@@ -97,9 +97,10 @@ export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS)
   // Cash received in (s, H], from the settlement-date cash flows, reinvested at the unshocked forward.
   const at0 = fixedBondBook(
     book.settlement,
-    termsAt(book, book.settlement),
+    book.exposure.prepared.terms,
     Float64Array.from(z, (v, i) => (book.included[i] ? v : NaN)),
-    book.curve
+    book.curve,
+    book.exposure.prepared.sched
   );
   const g = at0.grid;
   const df = discountGrid(book.curve, g.dates);

@@ -80,12 +80,19 @@ export function scenarioBook(
   };
 }
 
-/** Each holding's spread shock under a scenario, decimal (0 for holdings left out). */
-export function spreadShocks(book: ScenarioBook, s: Scenario): Float64Array {
+/** Each holding's spread shock under a scenario, decimal (0 for holdings left out; none without spread rules). */
+export function spreadShocks(book: ScenarioBook, s: Scenario): Float64Array | undefined {
+  if (!s.spreads.length) return undefined;
   const h = book.holdings;
-  return Float64Array.from({ length: h.count }, (_, i) =>
-    book.included[i] ? spreadShockBp(s, h.sector[i], h.rating[i]) * 1e-4 : 0
-  );
+  // One rule lookup per sector and rating, not per holding.
+  const seen = new Map<string, number>();
+  return Float64Array.from({ length: h.count }, (_, i) => {
+    if (!book.included[i]) return 0;
+    const key = `${h.sector[i]}|${h.rating[i]}`;
+    let dz = seen.get(key);
+    if (dz === undefined) seen.set(key, (dz = spreadShockBp(s, h.sector[i], h.rating[i]) * 1e-4));
+    return dz;
+  });
 }
 
 export type EstimateMethod = "duration-convexity" | "key-rate";
