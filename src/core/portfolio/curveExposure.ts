@@ -145,7 +145,10 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
       member[i] = 1;
       method[i] = engine.method;
     }
-    parts.push({ book: engine.calibrate(market, h, clean, (i) => member[i] === 1, prepared), rows });
+    parts.push({
+      book: engine.calibrate(market, h, clean, (i) => member[i] === 1, prepared),
+      rows,
+    });
   }
   const book = combinedBook(n, parts);
   const risk: CurveRisk = { ...ladderRisk(book, market), zspread: book.spread, dirty: book.dirty };

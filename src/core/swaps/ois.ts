@@ -12,11 +12,9 @@
  */
 import { OutOfDomainError } from "../errors";
 import {
-  buildCurve,
   CurveSpec,
   curveTime,
   Interpolation,
-  keyRateWeight,
   oisFixedLeg,
   parYieldOf,
   tenorTime,
