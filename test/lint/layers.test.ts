@@ -9,7 +9,6 @@ const ROOT = join(__dirname, "..", "..");
 
 async function restricted(file: string, code: string): Promise<boolean> {
   // The project's config, passed in (jest cannot run ESLint's own dynamic import of it).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = require(join(ROOT, "eslint.config.js"));
   const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: config });
   const [result] = await eslint.lintText(`${code}\n`, { filePath: join(ROOT, file) });
