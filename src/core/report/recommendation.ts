@@ -44,6 +44,8 @@ import { buildActionItemsSheet } from "./actionItemsSheet";
 import { SheetModel } from "./sheetModel";
 import { withCharts } from "./charts";
 import { SWAP_UNIT } from "../hedge/hedgePlan";
+import { buildExcludedSheet, excludedHoldings } from "./excludedSection";
+import { DEFAULT_CURRENCY } from "../holdings";
 
 export interface RecommendationInput extends HedgeJobInput {
   /**
@@ -283,6 +285,33 @@ export async function runRecommendation(input: RecommendationInput): Promise<Rec
     dashboard,
     actions,
     buildLibrarySheet(scenarios),
+    excludedSheet(input, job),
   ]);
   return { ...job, sheets, contract };
+}
+
+/** The "Excluded Holdings" sheet of a run: rejected rows and holdings left out of the totals. */
+function excludedSheet(
+  input: RecommendationInput,
+  job: Extract<HedgeJobResult, { ok: true }>
+): SheetModel {
+  const { rows, summary } = excludedHoldings({
+    values: input.values,
+    sheet: input.sheet,
+    originRow: input.originRow,
+    originColumn: input.originColumn,
+    mapping: matchColumns(input.values[0] ?? [], input.mapping),
+    problems: job.problems,
+    holdings: job.holdings,
+    reasons: job.curveExposure.excluded,
+    clean: job.curveExposure.clean,
+  });
+  return buildExcludedSheet({
+    rows,
+    summary,
+    source: input.source,
+    settlement: input.settlement,
+    currency: job.holdings.currency[0] ?? DEFAULT_CURRENCY,
+    runDate: input.runDate,
+  });
 }
