@@ -16,8 +16,11 @@ import {
   readHoldings,
 } from "../core/holdings";
 import { isoFromSerial } from "../core/dates";
+import { columnLetters, DEFAULT_CURRENCY } from "../core/holdings";
+import { excludedHoldings, exclusionSentence } from "../core/report/excludedSection";
+import { EXCLUDED_TYPES } from "../core/portfolio/holdingTerms";
 import { h } from "./dom";
-import { readSelection, selectCell } from "./workbookIO";
+import { Block, readRange, readSelection, selectCell, surroundingRegion } from "./workbookIO";
 
 const NONE = "(none)";
 const REQUIRED: readonly HoldingField[] = ["id", "par", "coupon", "maturity"];
@@ -52,16 +55,80 @@ export function showProblems(list: HTMLElement, problems: readonly HoldingProble
   list.append(ul);
 }
 
+/** The range last checked: what Write runs. */
+export interface CheckedRange {
+  /** Address with the sheet, e.g. "Holdings!A1:L301". */
+  readonly address: string;
+  /** Non-empty data rows. */
+  readonly rows: number;
+  /** Rows usable at the settlement date. */
+  readonly usable: number;
+  /** When it was checked. */
+  readonly at: Date;
+  /** Settlement date it was checked at, Excel serial. */
+  readonly settlement: number;
+  /** "the data continues below row 150 to row 301" when the current region is larger; else "". */
+  readonly partial: string;
+  /** Excel's current region around it, when larger ("Holdings!A1:L301"). */
+  readonly region?: string;
+  /** Rows rejected and holdings left out by type, before the run (see excludedSection). */
+  readonly exclusion: ReturnType<typeof excludedHoldings> & { currency: string };
+}
+
 export interface HoldingsStep {
-  /** The step's content: the check button's result, the mapping editor, the problems. */
+  /** The step's content: the check's result, the mapping editor, the problems. */
   readonly content: HTMLElement[];
   /**
    * Reads and checks the selection; true when a run can use it (the required columns mapped and
-   * at least one valid row). Shows the mapping and the problems either way.
+   * at least one valid row). Shows the mapping, a partial range and the problems either way.
    */
-  check(): Promise<boolean>;
+  checkSelection(): Promise<boolean>;
+  /**
+   * For Next: true when a range is checked at the current settlement date; otherwise checks
+   * again — the range checked before, or the selection when none was.
+   */
+  ensureChecked(): Promise<boolean>;
+  /** The range last checked successfully, if any: Write runs exactly this range. */
+  checked(): CheckedRange | undefined;
   /** The user's corrections, as kept in the form state. */
   choice(): HeaderChoice;
+}
+
+/** HH:MM, local time. */
+export function clockTime(d: Date): string {
+  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+/** "Holdings!A1:L301, 300 rows, checked 14:02". */
+export function describeChecked(c: CheckedRange): string {
+  return `${c.address}, ${c.rows.toLocaleString("en-US")} rows, checked ${clockTime(c.at)}`;
+}
+
+/**
+ * How the current region goes beyond a checked range, in words; "" when it does not.
+ * @param range 1-based first row, 0-based first column and size of the checked range.
+ */
+export function partialRange(
+  range: { originRow: number; originColumn: number; rows: number; columns: number },
+  region: Block
+): string {
+  const parts: string[] = [];
+  const last = range.originRow + range.rows - 1;
+  const regionLast = region.rowIndex + region.rowCount;
+  const lastColumn = range.originColumn + range.columns - 1;
+  const regionLastColumn = region.columnIndex + region.columnCount - 1;
+  if (regionLast > last) parts.push(`the data continues below row ${last} to row ${regionLast}`);
+  if (region.rowIndex + 1 < range.originRow)
+    parts.push(`the data starts above row ${range.originRow}, at row ${region.rowIndex + 1}`);
+  if (regionLastColumn > lastColumn)
+    parts.push(
+      `the data continues right of column ${columnLetters(lastColumn)} to column ${columnLetters(regionLastColumn)}`
+    );
+  if (region.columnIndex < range.originColumn)
+    parts.push(
+      `the data starts left of column ${columnLetters(range.originColumn)}, at column ${columnLetters(region.columnIndex)}`
+    );
+  return parts.join("; ");
 }
 
 /**
@@ -75,12 +142,17 @@ export function holdingsStep(
   onChange: (choice: HeaderChoice) => void
 ): HoldingsStep {
   let choice: HeaderChoice = { ...initial };
+  let checked: CheckedRange | undefined;
   const summary = h("div", { id: "kr-mapping" });
+  const extent = h("div", { id: "kr-extent", role: "status" });
+  const excluded = h("div", { id: "kr-excluded" });
   const problems = h("div", { id: "kr-holdings-problems" });
 
-  const check = () =>
+  /** Checks the range at `address`, or the selection. */
+  const check = (address?: string) =>
     Excel.run(async (context) => {
-      const sel = await readSelection(context);
+      const sel = address ? await readRange(context, address) : await readSelection(context);
+      const region = await surroundingRegion(context, sel.address);
       const headerRow = sel.values[0] ?? [];
       const headers = headerRow.map((v) => String(v ?? "").trim());
       const at = settlement();
@@ -91,32 +163,154 @@ export function holdingsStep(
         originColumn: sel.originColumn,
         mapping: applicableOverride(choice, headerRow),
       });
+      const exclusion = {
+        ...excludedHoldings({
+          ...sel,
+          mapping: read.mapping,
+          problems: read.problems,
+          holdings: read.holdings,
+          reasons: read.holdings.type.map((t) => EXCLUDED_TYPES[t] ?? null),
+        }),
+        currency: read.holdings.currency[0] ?? DEFAULT_CURRENCY,
+      };
+      const partial = region
+        ? partialRange(
+            {
+              originRow: sel.originRow,
+              originColumn: sel.originColumn,
+              rows: sel.values.length,
+              columns: headerRow.length,
+            },
+            region
+          )
+        : "";
       summary.replaceChildren(
         h(
           "p",
-          {},
-          `${sel.address}: ${Math.max(sel.values.length - 1, 0)} rows, ${read.holdings.count} usable at settlement ${isoFromSerial(at)}.`
+          { id: "kr-checked" },
+          `${sel.address}: ${exclusion.summary.rowsChecked} rows, ${read.holdings.count} usable at settlement ${isoFromSerial(at)}.`
         ),
         mappingEditor(headers, read.mapping, choice, (field, header) => {
           choice = { ...choice, [field]: header };
           onChange(choice);
-          void check();
+          void check(checked?.address ?? sel.address);
         }),
         ...(Object.keys(choice).length
-          ? [resetButton(() => ((choice = {}), onChange(choice), void check()))]
+          ? [
+              resetButton(
+                () => ((choice = {}), onChange(choice), void check(checked?.address ?? sel.address))
+              ),
+            ]
           : [])
       );
+      showExtent(extent, sel.address, partial, region?.address);
+      showExcluded(excluded, exclusion);
       showProblems(problems, read.problems);
       const missingColumn = read.problems.some((p) => p.row === sel.originRow);
-      return !missingColumn && read.holdings.count > 0;
+      const ok = !missingColumn && read.holdings.count > 0;
+      checked = ok
+        ? {
+            address: sel.address,
+            rows: exclusion.summary.rowsChecked,
+            usable: read.holdings.count,
+            at: new Date(),
+            settlement: at,
+            partial,
+            region: partial ? region?.address : undefined,
+            exclusion,
+          }
+        : undefined;
+      return ok;
     }).catch((e) => {
+      checked = undefined;
       summary.replaceChildren(
-        h("p", { class: "kr-error" }, `Could not read the selection: ${(e as Error).message}`)
+        h("p", { class: "kr-error" }, `Could not read the range: ${(e as Error).message}`)
       );
       return false;
     });
 
-  return { content: [summary, problems], check, choice: () => choice };
+  /** The warning that the range checked is part of a larger block, and the button to take it all. */
+  function showExtent(el: HTMLElement, address: string, partial: string, region?: string): void {
+    el.replaceChildren();
+    if (!partial || !region) return;
+    const extend = h("fluent-button", { id: "kr-extend", appearance: "outline" }, `Use ${region}`);
+    extend.addEventListener(
+      "click",
+      () => void Excel.run((context) => selectCell(context, region)).then(() => check(region))
+    );
+    el.append(
+      h(
+        "p",
+        { class: "kr-warning", id: "kr-extent-warning" },
+        `${address} is part of a larger block: ${partial}. Write runs exactly the range checked.`
+      ),
+      extend
+    );
+  }
+
+  return {
+    content: [summary, extent, excluded, problems],
+    checkSelection: () => check(),
+    ensureChecked: async () =>
+      checked && checked.settlement === settlement() ? true : check(checked?.address),
+    checked: () => checked,
+    choice: () => choice,
+  };
+}
+
+/** The rows not in the totals, before the run: row (a link), ID, why, market value and share. */
+function showExcluded(
+  el: HTMLElement,
+  x: ReturnType<typeof excludedHoldings> & { currency: string }
+): void {
+  el.replaceChildren(
+    h("p", { id: "kr-exclusion" }, `${exclusionSentence(x.summary, x.currency)}.`)
+  );
+  if (x.rows.length === 0) return;
+  const money = (v: number | null) =>
+    v === null ? "unknown" : Math.round(v).toLocaleString("en-US");
+  const rows = x.rows.map((r) => {
+    const link = h("button", { class: "kr-link", title: `Select ${r.cell}` }, String(r.row));
+    link.addEventListener(
+      "click",
+      () => void Excel.run((context) => selectCell(context, r.cell.split(":")[0]))
+    );
+    return h(
+      "tr",
+      {},
+      h("td", {}, link),
+      h("td", {}, r.id || "(no ID)"),
+      h("td", {}, `${r.status}: ${r.reason}`),
+      h("td", { class: "kr-number" }, money(r.marketValue)),
+      h(
+        "td",
+        { class: "kr-number" },
+        r.share === null ? "unknown" : `${(r.share * 100).toFixed(2)}%`
+      )
+    );
+  });
+  el.append(
+    h(
+      "details",
+      { id: "kr-excluded-details" },
+      h("summary", {}, `Not in the totals: ${x.rows.length} row${x.rows.length > 1 ? "s" : ""}`),
+      h(
+        "table",
+        { id: "kr-excluded-table", class: "kr-mapping" },
+        h(
+          "tr",
+          {},
+          ...["Row", "ID", "Why", `Value, ${x.currency}`, "Share"].map((t) => h("th", {}, t))
+        ),
+        ...rows
+      ),
+      h(
+        "p",
+        { class: "kr-muted" },
+        "Value: par × clean price / 100. At Write a holding whose price no Z-spread reprices is left out too; the Excluded Holdings sheet gives the run's account."
+      )
+    )
+  );
 }
 
 /**

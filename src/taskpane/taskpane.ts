@@ -14,8 +14,7 @@ import {
   fluentProgressRing,
   fluentCheckbox,
 } from "@fluentui/web-components";
-import { isoFromSerial } from "../core/dates";
-import { defaultSettlement } from "../core/calendar/usGovernmentSecurities";
+import { isoFromSerial, parseDate } from "../core/dates";
 
 import { KeyrateError } from "../core/errors";
 import { CONTRACT_CODES } from "../core/futures/contracts";
@@ -29,11 +28,18 @@ import {
   parseCurveKind,
   parseCurveRange,
 } from "../core/curve";
-import { runOnSelection } from "./workbookIO";
+import { readSettingsSheet, runOnRange } from "./workbookIO";
+import {
+  readWorkbookSettings,
+  SettingProblem,
+  WorkbookSettings,
+} from "../core/report/workbookSettings";
+import { exclusionSentence } from "../core/report/excludedSection";
+import { startingState } from "./workbookDefaults";
 import { field, h, select, valueOf } from "./dom";
 import { rangePicker } from "./rangePicker";
-import { FIELD_STEP, FormState, loadState, parseForm, Picked, readForm, saveState } from "./form";
-import { holdingsStep, showProblems } from "./holdingsStep";
+import { FIELD_STEP, FormState, loadSaved, parseForm, Picked, readForm, saveState } from "./form";
+import { CheckedRange, describeChecked, holdingsStep, showProblems } from "./holdingsStep";
 import { buildWizard, WizardStep } from "./wizard";
 
 provideFluentDesignSystem().register(
@@ -45,15 +51,16 @@ provideFluentDesignSystem().register(
   fluentCheckbox()
 );
 
-function render(root: HTMLElement): void {
-  const state = loadState();
+function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
+  const { state, sources } = startingState(loadSaved(), workbookSettings);
   const status = h("p", { id: "kr-status", role: "status", class: "kr-muted" });
   const problems = h("div", { id: "kr-problems" });
   // Corrections of the column mapping: kept in the form state (and so in the workbook).
   let mappingChoice = state.mapping ?? {};
   const holdings = holdingsStep(
     mappingChoice,
-    () => parseForm(readForm(picked())).settings?.settlement ?? defaultSettlement(),
+    // The date typed; a bad one stops the check with its message (never a silent fallback).
+    () => parseDate(valueOf("kr-settlement"), "Settlement date"),
     (choice) => (mappingChoice = choice)
   );
   const busy = h("fluent-progress-ring", { id: "kr-busy", hidden: "" });
@@ -63,6 +70,7 @@ function render(root: HTMLElement): void {
     { id: "kr-check", appearance: "outline" },
     "Check selected range"
   );
+  const settingsNote = settingsStatus(workbookSettings);
   const run = h(
     "fluent-button",
     { id: "kr-run", appearance: "accent" },
@@ -128,13 +136,15 @@ function render(root: HTMLElement): void {
         h(
           "p",
           { class: "kr-muted" },
-          "Select the holdings range with its header row (id, par, coupon, maturity, price or yield; optional sector, type, frequency, basis…), then check it."
+          "Select the holdings range with its header row (id, par, coupon, maturity, price or yield; optional sector, type, frequency, basis…), then check it. Write runs the range checked here, whatever is selected then."
         ),
+        settingsNote,
         field(
           "kr-settlement",
           "Settlement date",
           state.settlement,
-          "YYYY-MM-DD: the holdings are checked and every figure computed at this date (default: the next business day). Maturities must fall after it."
+          "YYYY-MM-DD: the holdings are checked and every figure computed at this date. Maturities must fall after it.",
+          sources.settlement
         ),
         check,
         ...holdings.content,
@@ -161,7 +171,8 @@ function render(root: HTMLElement): void {
           "kr-target",
           "Target effective duration (years)",
           state.target,
-          "Curve-based duration the portfolio should have after the hedge."
+          "Curve-based duration the portfolio should have after the hedge.",
+          sources.target
         ),
         benchmark.element,
         mandate.element,
@@ -170,19 +181,33 @@ function render(root: HTMLElement): void {
     {
       name: "Instruments",
       content: [
-        select("kr-contract-code", "Futures contract", CONTRACT_CODES, state.contractCode),
-        field("kr-contract", "Hedge contract", state.contractName, "Name shown on the sheet."),
+        select(
+          "kr-contract-code",
+          "Futures contract",
+          CONTRACT_CODES,
+          state.contractCode,
+          sources.contractCode
+        ),
+        field(
+          "kr-contract",
+          "Hedge contract",
+          state.contractName,
+          "Name shown on the sheet.",
+          sources.contractName
+        ),
         field(
           "kr-contract-dv01",
           "Contract DV01 (money per bp)",
           state.contractDv01,
-          "CTD DV01 per contract face ÷ conversion factor; blank computes it from the CTD on the curve."
+          "CTD DV01 per contract face ÷ conversion factor; blank computes it from the CTD on the curve.",
+          sources.contractDv01
         ),
         field(
           "kr-beta",
           "Yield beta",
           state.beta,
-          "Portfolio yield change per hedge yield change (1 = parallel)."
+          "Portfolio yield change per hedge yield change (1 = parallel).",
+          sources.beta
         ),
         select("kr-rounding", "Rounding", ["nearest", "down", "none"], state.rounding),
         select("kr-sizing", "Sizing", ["dv01_ratio", "krd"], state.sizing),
@@ -214,7 +239,8 @@ function render(root: HTMLElement): void {
           "kr-commission",
           "Commission per contract",
           state.commission,
-          "Money per contract traded; half a tick of bid/ask is added."
+          "Money per contract traded; half a tick of bid/ask is added.",
+          sources.commission
         ),
         field(
           "kr-swaps",
@@ -232,7 +258,8 @@ function render(root: HTMLElement): void {
           "kr-horizon",
           "Horizon (months)",
           state.horizonMonths,
-          "For price and total returns, carry and breakevens."
+          "For price and total returns, carry and breakevens.",
+          sources.horizonMonths
         ),
       ],
     },
@@ -242,7 +269,7 @@ function render(root: HTMLElement): void {
         h(
           "p",
           { class: "kr-muted" },
-          "Check your choices, select the holdings range, then write. Only new sheets are added; your cells are never changed."
+          "Check your choices, then write. The holdings are the range checked on step 1 (read again now); only new sheets are added; your cells are never changed."
         ),
         summary,
         live,
@@ -277,7 +304,7 @@ function render(root: HTMLElement): void {
     list.append(...mine.map((m) => h("li", {}, m)));
     if (mine.length > 0) return false;
     // The holdings step also needs a usable selection (checked at its settlement date).
-    if (index === 0 && !(await holdings.check())) {
+    if (index === 0 && !(await holdings.ensureChecked())) {
       list.append(
         h(
           "li",
@@ -293,7 +320,7 @@ function render(root: HTMLElement): void {
   const wizard = buildWizard(
     steps,
     (index) => {
-      if (index === steps.length - 1) showSummary(summary, readForm(picked()));
+      if (index === steps.length - 1) showSummary(summary, readForm(picked()), holdings.checked());
     },
     validateStep
   );
@@ -301,7 +328,7 @@ function render(root: HTMLElement): void {
   // The step sections exist now: give each its message list.
   steps.forEach((_, i) => wizard.element.querySelector(`#kr-step-${i + 1}`)?.append(stepErrors[i]));
 
-  check.addEventListener("click", () => void holdings.check());
+  check.addEventListener("click", () => void holdings.checkSelection());
 
   let controller: AbortController | undefined;
   run.addEventListener("click", () => {
@@ -312,6 +339,12 @@ function render(root: HTMLElement): void {
       status.textContent = errors.join(" · ");
       return;
     }
+    const checked = holdings.checked();
+    if (!checked) {
+      status.textContent =
+        "Nothing written: check the holdings range on step 1 first (Write runs the range checked there).";
+      return;
+    }
     saveState(form);
     const job = new AbortController();
     controller = job;
@@ -320,9 +353,10 @@ function render(root: HTMLElement): void {
     cancel.removeAttribute("hidden");
     status.textContent = "Working…";
     void Excel.run(async (context) => {
-      const { result, sheetNames, sheetCount, cancelled, timings } = await runOnSelection(
+      const { result, sheetNames, sheetCount, cancelled, timings } = await runOnRange(
         context,
         settings,
+        checked.address,
         (done, total) => {
           if (!job.signal.aborted) status.textContent = `Writing rows ${done} of ${total}…`;
         },
@@ -351,7 +385,8 @@ function render(root: HTMLElement): void {
       const trades = plan
         ? `KRD-matched: ${plan.trades.map((t) => `${t.contracts < 0 ? "sell" : "buy"} ${Math.abs(t.contracts)} ${t.instrument.symbol}`).join(", ")}; DV01 ${Math.round(plan.before.reduce((a, b) => a + b, 0)).toLocaleString()} → ${Math.round(plan.dv01After).toLocaleString()} per bp`
         : `${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years (effective)`;
-      status.textContent = `Wrote ${written} (settlement ${isoFromSerial(settings.settlement)}): ${trades}.${warning} Took ${took}.`;
+      const account = exclusionSentence(result.excluded.summary, result.excluded.currency);
+      status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}. ${trades}.${warning} Took ${took}.`;
     })
       .catch(
         (e) =>
@@ -386,9 +421,20 @@ function seconds(ms: number): string {
 }
 
 /** The Write step's summary of the choices, and anything to fix before writing. */
-function showSummary(summary: HTMLElement, form: FormState): void {
+function showSummary(summary: HTMLElement, form: FormState, checked?: CheckedRange): void {
   const rows: [string, string][] = [
-    ["Holdings", "the range selected when you write"],
+    [
+      "Holdings",
+      checked
+        ? `${describeChecked(checked)}${checked.partial ? ` — partial: ${checked.partial}` : ""}`
+        : "none checked: go Back to step 1 and check the holdings range",
+    ],
+    [
+      "In the totals",
+      checked
+        ? `${exclusionSentence(checked.exclusion.summary, checked.exclusion.currency)} (as checked at ${isoFromSerial(checked.settlement)})`
+        : "—",
+    ],
     [
       "Columns",
       Object.entries(form.mapping ?? {})
@@ -418,7 +464,43 @@ function showSummary(summary: HTMLElement, form: FormState): void {
   );
 }
 
-Office.onReady((info) => {
+/** The Settings sheet's problems, or a line saying the defaults come from it; null without one. */
+function settingsStatus(s: WorkbookSettings | undefined): HTMLElement {
+  if (!s)
+    return h(
+      "p",
+      { id: "kr-settings", class: "kr-muted" },
+      "No Settings sheet: built-in defaults."
+    );
+  const list = (ps: readonly SettingProblem[]) =>
+    h("ul", { class: "kr-problems" }, ...ps.map((p) => h("li", {}, p.message)));
+  return h(
+    "div",
+    { id: "kr-settings" },
+    h(
+      "p",
+      { class: "kr-muted" },
+      "Defaults from this workbook's Settings sheet (each field says where its value came from)."
+    ),
+    ...(s.problems.length
+      ? [h("p", { class: "kr-warning" }, "Settings not used (defaults instead):"), list(s.problems)]
+      : [])
+  );
+}
+
+/** The workbook's Settings sheet, read; undefined when there is none or it cannot be read. */
+async function workbookSettings(): Promise<WorkbookSettings | undefined> {
+  try {
+    return await Excel.run(async (context) => {
+      const sheet = await readSettingsSheet(context);
+      return sheet && readWorkbookSettings(sheet.values, sheet);
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+Office.onReady(async (info) => {
   const root = document.getElementById("app");
-  if (info.host === Office.HostType.Excel && root) render(root);
+  if (info.host === Office.HostType.Excel && root) render(root, await workbookSettings());
 });

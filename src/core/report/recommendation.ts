@@ -68,7 +68,12 @@ export interface RecommendationInput extends HedgeJobInput {
 
 export type RecommendationResult =
   | { ok: false; problems: HedgeJobResult["problems"] }
-  | (Extract<HedgeJobResult, { ok: true }> & { sheets: SheetModel[]; contract: FuturesContract });
+  | (Extract<HedgeJobResult, { ok: true }> & {
+      sheets: SheetModel[];
+      contract: FuturesContract;
+      /** Rows rejected and holdings left out of the totals (the "Excluded Holdings" sheet). */
+      excluded: RunExclusions;
+    });
 
 /** The target as a benchmark: the portfolio's profile scaled to the target effective duration. */
 export function targetProfile(p: RiskProfile, targetDuration: number): RiskProfile {
@@ -279,39 +284,45 @@ export async function runRecommendation(input: RecommendationInput): Promise<Rec
     eventNotes: events.notes,
     eventDays: 30,
   });
+  const excluded = exclusions(input, job);
   const sheets = withCharts([
     job.sheet,
     buildScenarioSheet(analysis, meta),
     dashboard,
     actions,
     buildLibrarySheet(scenarios),
-    excludedSheet(input, job),
+    buildExcludedSheet({
+      ...excluded,
+      source: input.source,
+      settlement,
+      runDate: input.runDate,
+    }),
   ]);
-  return { ...job, sheets, contract };
+  return { ...job, sheets, contract, excluded };
 }
 
-/** The "Excluded Holdings" sheet of a run: rejected rows and holdings left out of the totals. */
-function excludedSheet(
+/** What a run leaves out of its totals, row by row, and the account (see excludedSection). */
+export interface RunExclusions extends ReturnType<typeof excludedHoldings> {
+  /** ISO code of the holdings' currency. */
+  readonly currency: string;
+}
+
+function exclusions(
   input: RecommendationInput,
   job: Extract<HedgeJobResult, { ok: true }>
-): SheetModel {
-  const { rows, summary } = excludedHoldings({
-    values: input.values,
-    sheet: input.sheet,
-    originRow: input.originRow,
-    originColumn: input.originColumn,
-    mapping: matchColumns(input.values[0] ?? [], input.mapping),
-    problems: job.problems,
-    holdings: job.holdings,
-    reasons: job.curveExposure.excluded,
-    clean: job.curveExposure.clean,
-  });
-  return buildExcludedSheet({
-    rows,
-    summary,
-    source: input.source,
-    settlement: input.settlement,
+): RunExclusions {
+  return {
+    ...excludedHoldings({
+      values: input.values,
+      sheet: input.sheet,
+      originRow: input.originRow,
+      originColumn: input.originColumn,
+      mapping: matchColumns(input.values[0] ?? [], input.mapping),
+      problems: job.problems,
+      holdings: job.holdings,
+      reasons: job.curveExposure.excluded,
+      clean: job.curveExposure.clean,
+    }),
     currency: job.holdings.currency[0] ?? DEFAULT_CURRENCY,
-    runDate: input.runDate,
-  });
+  };
 }
