@@ -41,7 +41,7 @@ describe("npm run demo", () => {
     expect(result.totals.excluded).toBeGreaterThan(0); // callables and MBS are left out, with a note
   });
 
-  it("writes the five sheets of the recommendation, every cell of each model with its format", async () => {
+  it("writes the six sheets of the recommendation, every cell of each model with its format", async () => {
     if (!result.ok) throw new Error("demo failed");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(output);
@@ -51,6 +51,7 @@ describe("npm run demo", () => {
       "Risk Dashboard",
       "Action Items",
       "Scenario Library",
+      "Excluded Holdings",
     ]);
     let formulasKept = 0;
     for (const model of result.sheets) {

@@ -221,6 +221,7 @@ describe("task pane workbook I/O", () => {
       "Risk Dashboard",
       "Action Items",
       "Scenario Library",
+      "Excluded Holdings",
     ]);
     if (!result.ok) return;
     // Every model cell was written with its number format; formulas as formulas.
