@@ -280,7 +280,7 @@ function showExcluded(
       {},
       h("td", {}, link),
       h("td", {}, r.id || "(no ID)"),
-      h("td", {}, `${r.status}: ${r.reason}`),
+      h("td", {}, r.status === "rejected" ? `rejected: ${r.reason}` : r.reason),
       h("td", { class: "kr-number" }, money(r.marketValue)),
       h(
         "td",
