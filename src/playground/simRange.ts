@@ -43,12 +43,14 @@ export function currentRegion(sheet: SimSheet, row: number, column: number): Rec
       if (filled(sheet, r, c)) return true;
     return false;
   };
-  for (let grown = true; grown;) {
-    grown = false;
-    while (rowHas(r1 + 1)) (r1++, (grown = true));
-    while (rowHas(r0 - 1)) (r0--, (grown = true));
-    while (columnHas(c1 + 1)) (c1++, (grown = true));
-    while (columnHas(c0 - 1)) (c0--, (grown = true));
+  // Each side grows as far as it can; a side that grew may let another grow: repeat until none.
+  for (;;) {
+    const before = [r0, r1, c0, c1].join();
+    while (rowHas(r1 + 1)) r1++;
+    while (rowHas(r0 - 1)) r0--;
+    while (columnHas(c1 + 1)) c1++;
+    while (columnHas(c0 - 1)) c0--;
+    if ([r0, r1, c0, c1].join() === before) break;
   }
   return { row: r0, column: c0, rowCount: r1 - r0 + 1, columnCount: c1 - c0 + 1 };
 }
