@@ -2,8 +2,10 @@
 /**
  * The wizard's Holdings step: read the selected range, show which column feeds which field — each
  * a select the user can change, "(none)" to leave a field out — how many rows are usable at the
- * settlement date, and every problem as a link that selects its cell. The corrections are kept
- * (by header text, so they survive a range that grows) and applied to every run.
+ * settlement date, whether the data goes on beyond the range (Excel's current region), the rows
+ * that will not be in the totals, and every problem as a link that selects its cell. The range
+ * checked is remembered by address: Write runs it, whatever is selected then. The corrections are
+ * kept (by header text, so they survive a range that grows) and applied to every run.
  */
 import {
   applicableOverride,
@@ -14,13 +16,17 @@ import {
   HoldingField,
   HoldingProblem,
   readHoldings,
+  DEFAULT_CURRENCY,
 } from "../core/holdings";
 import { isoFromSerial } from "../core/dates";
-import { columnLetters, DEFAULT_CURRENCY } from "../core/holdings";
-import { excludedHoldings, exclusionSentence } from "../core/report/excludedSection";
+import { excludedHoldings } from "../core/report/excludedSection";
 import { EXCLUDED_TYPES } from "../core/portfolio/holdingTerms";
 import { h } from "./dom";
-import { Block, readRange, readSelection, selectCell, surroundingRegion } from "./workbookIO";
+import { readRange, readSelection, selectCell, surroundingRegion } from "./workbookIO";
+import { CheckedRange, partialRange, showExcluded } from "./checkedRange";
+
+export type { CheckedRange } from "./checkedRange";
+export { describeChecked } from "./checkedRange";
 
 const NONE = "(none)";
 const REQUIRED: readonly HoldingField[] = ["id", "par", "coupon", "maturity"];
@@ -55,26 +61,6 @@ export function showProblems(list: HTMLElement, problems: readonly HoldingProble
   list.append(ul);
 }
 
-/** The range last checked: what Write runs. */
-export interface CheckedRange {
-  /** Address with the sheet, e.g. "Holdings!A1:L301". */
-  readonly address: string;
-  /** Non-empty data rows. */
-  readonly rows: number;
-  /** Rows usable at the settlement date. */
-  readonly usable: number;
-  /** When it was checked. */
-  readonly at: Date;
-  /** Settlement date it was checked at, Excel serial. */
-  readonly settlement: number;
-  /** "the data continues below row 150 to row 301" when the current region is larger; else "". */
-  readonly partial: string;
-  /** Excel's current region around it, when larger ("Holdings!A1:L301"). */
-  readonly region?: string;
-  /** Rows rejected and holdings left out by type, before the run (see excludedSection). */
-  readonly exclusion: ReturnType<typeof excludedHoldings> & { currency: string };
-}
-
 export interface HoldingsStep {
   /** The step's content: the check's result, the mapping editor, the problems. */
   readonly content: HTMLElement[];
@@ -92,43 +78,6 @@ export interface HoldingsStep {
   checked(): CheckedRange | undefined;
   /** The user's corrections, as kept in the form state. */
   choice(): HeaderChoice;
-}
-
-/** HH:MM, local time. */
-export function clockTime(d: Date): string {
-  return `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-}
-
-/** "Holdings!A1:L301, 300 rows, checked 14:02". */
-export function describeChecked(c: CheckedRange): string {
-  return `${c.address}, ${c.rows.toLocaleString("en-US")} rows, checked ${clockTime(c.at)}`;
-}
-
-/**
- * How the current region goes beyond a checked range, in words; "" when it does not.
- * @param range 1-based first row, 0-based first column and size of the checked range.
- */
-export function partialRange(
-  range: { originRow: number; originColumn: number; rows: number; columns: number },
-  region: Block
-): string {
-  const parts: string[] = [];
-  const last = range.originRow + range.rows - 1;
-  const regionLast = region.rowIndex + region.rowCount;
-  const lastColumn = range.originColumn + range.columns - 1;
-  const regionLastColumn = region.columnIndex + region.columnCount - 1;
-  if (regionLast > last) parts.push(`the data continues below row ${last} to row ${regionLast}`);
-  if (region.rowIndex + 1 < range.originRow)
-    parts.push(`the data starts above row ${range.originRow}, at row ${region.rowIndex + 1}`);
-  if (regionLastColumn > lastColumn)
-    parts.push(
-      `the data continues right of column ${columnLetters(lastColumn)} to column ${columnLetters(regionLastColumn)}`
-    );
-  if (region.columnIndex < range.originColumn)
-    parts.push(
-      `the data starts left of column ${columnLetters(range.originColumn)}, at column ${columnLetters(region.columnIndex)}`
-    );
-  return parts.join("; ");
 }
 
 /**
@@ -256,61 +205,6 @@ export function holdingsStep(
     checked: () => checked,
     choice: () => choice,
   };
-}
-
-/** The rows not in the totals, before the run: row (a link), ID, why, market value and share. */
-function showExcluded(
-  el: HTMLElement,
-  x: ReturnType<typeof excludedHoldings> & { currency: string }
-): void {
-  el.replaceChildren(
-    h("p", { id: "kr-exclusion" }, `${exclusionSentence(x.summary, x.currency)}.`)
-  );
-  if (x.rows.length === 0) return;
-  const money = (v: number | null) =>
-    v === null ? "unknown" : Math.round(v).toLocaleString("en-US");
-  const rows = x.rows.map((r) => {
-    const link = h("button", { class: "kr-link", title: `Select ${r.cell}` }, String(r.row));
-    link.addEventListener(
-      "click",
-      () => void Excel.run((context) => selectCell(context, r.cell.split(":")[0]))
-    );
-    return h(
-      "tr",
-      {},
-      h("td", {}, link),
-      h("td", {}, r.id || "(no ID)"),
-      h("td", {}, r.status === "rejected" ? `rejected: ${r.reason}` : r.reason),
-      h("td", { class: "kr-number" }, money(r.marketValue)),
-      h(
-        "td",
-        { class: "kr-number" },
-        r.share === null ? "unknown" : `${(r.share * 100).toFixed(2)}%`
-      )
-    );
-  });
-  el.append(
-    h(
-      "details",
-      { id: "kr-excluded-details" },
-      h("summary", {}, `Not in the totals: ${x.rows.length} row${x.rows.length > 1 ? "s" : ""}`),
-      h(
-        "table",
-        { id: "kr-excluded-table", class: "kr-mapping" },
-        h(
-          "tr",
-          {},
-          ...["Row", "ID", "Why", `Value, ${x.currency}`, "Share"].map((t) => h("th", {}, t))
-        ),
-        ...rows
-      ),
-      h(
-        "p",
-        { class: "kr-muted" },
-        "Value: par × clean price / 100. At Write a holding whose price no Z-spread reprices is left out too; the Excluded Holdings sheet gives the run's account."
-      )
-    )
-  );
 }
 
 /**

@@ -28,18 +28,16 @@ import {
   parseCurveKind,
   parseCurveRange,
 } from "../core/curve";
-import { readSettingsSheet, runOnRange } from "./workbookIO";
-import {
-  readWorkbookSettings,
-  SettingProblem,
-  WorkbookSettings,
-} from "../core/report/workbookSettings";
+import { runOnRange } from "./workbookIO";
+import { loadWorkbookSettings, settingsStatus } from "./settingsSheet";
+import { showSummary } from "./writeSummary";
+import { WorkbookSettings } from "../core/report/workbookSettings";
 import { exclusionSentence } from "../core/report/excludedSection";
 import { startingState } from "./workbookDefaults";
 import { field, h, select, valueOf } from "./dom";
 import { rangePicker } from "./rangePicker";
 import { FIELD_STEP, FormState, loadSaved, parseForm, Picked, readForm, saveState } from "./form";
-import { CheckedRange, describeChecked, holdingsStep, showProblems } from "./holdingsStep";
+import { describeChecked, holdingsStep, showProblems } from "./holdingsStep";
 import { buildWizard, WizardStep } from "./wizard";
 
 provideFluentDesignSystem().register(
@@ -420,87 +418,7 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** The Write step's summary of the choices, and anything to fix before writing. */
-function showSummary(summary: HTMLElement, form: FormState, checked?: CheckedRange): void {
-  const rows: [string, string][] = [
-    [
-      "Holdings",
-      checked
-        ? `${describeChecked(checked)}${checked.partial ? ` — partial: ${checked.partial}` : ""}`
-        : "none checked: go Back to step 1 and check the holdings range",
-    ],
-    [
-      "In the totals",
-      checked
-        ? `${exclusionSentence(checked.exclusion.summary, checked.exclusion.currency)} (as checked at ${isoFromSerial(checked.settlement)})`
-        : "—",
-    ],
-    [
-      "Columns",
-      Object.entries(form.mapping ?? {})
-        .map(([field, header]) => `${field} → ${header ?? "not used"}`)
-        .join("; ") || "matched automatically",
-    ],
-    ["Curve", form.curveAddress || `bundled ${DEFAULT_CURVE_SOURCE}`],
-    ["Settlement", form.settlement],
-    ["Target duration", `${form.target} years`],
-    ["Benchmark", form.benchmarkAddress || "none"],
-    ["Mandate", form.mandateAddress || "bundled defaults"],
-    ["Hedge contract", `${form.contractName} (${form.contractCode})`],
-    ["Contract DV01", form.contractDv01 || "from the CTD on the curve"],
-    ["Sizing", form.sizing],
-    ["Scenarios", form.scenarioAddress || "the default library"],
-    ["Horizon", `${form.horizonMonths} months`],
-  ];
-  const { errors } = parseForm(form);
-  summary.replaceChildren(
-    h("dl", { class: "kr-summary" }, ...rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
-    ...(errors.length
-      ? [
-          h("p", { class: "kr-error" }, "To fix before writing (go Back to the step):"),
-          h("ul", { class: "kr-problems" }, ...errors.map((e) => h("li", {}, e))),
-        ]
-      : [])
-  );
-}
-
-/** The Settings sheet's problems, or a line saying the defaults come from it; null without one. */
-function settingsStatus(s: WorkbookSettings | undefined): HTMLElement {
-  if (!s)
-    return h(
-      "p",
-      { id: "kr-settings", class: "kr-muted" },
-      "No Settings sheet: built-in defaults."
-    );
-  const list = (ps: readonly SettingProblem[]) =>
-    h("ul", { class: "kr-problems" }, ...ps.map((p) => h("li", {}, p.message)));
-  return h(
-    "div",
-    { id: "kr-settings" },
-    h(
-      "p",
-      { class: "kr-muted" },
-      "Defaults from this workbook's Settings sheet (each field says where its value came from)."
-    ),
-    ...(s.problems.length
-      ? [h("p", { class: "kr-warning" }, "Settings not used (defaults instead):"), list(s.problems)]
-      : [])
-  );
-}
-
-/** The workbook's Settings sheet, read; undefined when there is none or it cannot be read. */
-async function workbookSettings(): Promise<WorkbookSettings | undefined> {
-  try {
-    return await Excel.run(async (context) => {
-      const sheet = await readSettingsSheet(context);
-      return sheet && readWorkbookSettings(sheet.values, sheet);
-    });
-  } catch {
-    return undefined;
-  }
-}
-
 Office.onReady(async (info) => {
   const root = document.getElementById("app");
-  if (info.host === Office.HostType.Excel && root) render(root, await workbookSettings());
+  if (info.host === Office.HostType.Excel && root) render(root, await loadWorkbookSettings());
 });

@@ -1,5 +1,5 @@
-/** The Holdings step's words for a checked range and for a range that is part of a larger block. */
-import { describeChecked, partialRange } from "../../src/taskpane/holdingsStep";
+/** The checked range in words, and a range that is part of a larger block. */
+import { describeChecked, partialRange } from "../../src/taskpane/checkedRange";
 
 describe("partialRange", () => {
   const range = { originRow: 1, originColumn: 0, rows: 150, columns: 12 };
