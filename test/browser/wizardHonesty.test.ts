@@ -117,6 +117,9 @@ browserSuite("the wizard runs what was checked and says what it leaves out", () 
       const said = await status.innerText();
       expect(said).toContain(`from Holdings!A1:L${rows + 1}, ${rows} rows, checked `);
       expect(said).toContain(`${account}.`);
+      // Two-sided: the selected rows alone give another trade, so the equality below means something.
+      const selectedOnly = await expectedJob(inputs, inputs.holdings.slice(0, 100));
+      expect(selectedOnly.hedge.contracts).not.toBe(expected.hedge.contracts);
       const side = expected.hedge.contracts < 0 ? "sell" : "buy";
       expect(said).toContain(`${side} ${Math.abs(expected.hedge.contracts)} contracts`);
       const hedge = (await api(page, `sheetValues("Hedge Recommendation")`)) as unknown[][];
