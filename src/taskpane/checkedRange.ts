@@ -11,6 +11,14 @@ import { Block, selectCell } from "./workbookIO";
 /** Rows rejected and holdings left out, before or after a run, with the holdings' currency. */
 export type Exclusion = ReturnType<typeof excludedHoldings> & { currency: string };
 
+/** Where a range sits: 1-based first row, 0-based first column, and its size. */
+export interface RangeExtent {
+  readonly originRow: number;
+  readonly originColumn: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
 /** The range last checked: what Write runs. */
 export interface CheckedRange {
   /** Address with the sheet, e.g. "Holdings!A1:L301". */
@@ -25,6 +33,8 @@ export interface CheckedRange {
   readonly settlement: number;
   /** "the data continues below row 150 to row 301" when the current region is larger; else "". */
   readonly partial: string;
+  /** Where it sits: 1-based first row, 0-based first column, rows and columns. */
+  readonly extent: RangeExtent;
   /** Excel's current region around it, when larger ("Holdings!A1:L301"). */
   readonly region?: string;
   /** Rows rejected and holdings left out by type, before the run (see excludedSection). */
@@ -45,10 +55,7 @@ export function describeChecked(c: CheckedRange): string {
  * How the current region goes beyond a checked range, in words; "" when it does not.
  * @param range 1-based first row, 0-based first column and size of the checked range.
  */
-export function partialRange(
-  range: { originRow: number; originColumn: number; rows: number; columns: number },
-  region: Block
-): string {
+export function partialRange(range: RangeExtent, region: Block): string {
   const parts: string[] = [];
   const last = range.originRow + range.rows - 1;
   const regionLast = region.rowIndex + region.rowCount;

@@ -122,17 +122,13 @@ export function holdingsStep(
         }),
         currency: read.holdings.currency[0] ?? DEFAULT_CURRENCY,
       };
-      const partial = region
-        ? partialRange(
-            {
-              originRow: sel.originRow,
-              originColumn: sel.originColumn,
-              rows: sel.values.length,
-              columns: headerRow.length,
-            },
-            region
-          )
-        : "";
+      const extentOf = {
+        originRow: sel.originRow,
+        originColumn: sel.originColumn,
+        rows: sel.values.length,
+        columns: headerRow.length,
+      };
+      const partial = region ? partialRange(extentOf, region) : "";
       summary.replaceChildren(
         h(
           "p",
@@ -164,6 +160,7 @@ export function holdingsStep(
             usable: read.holdings.count,
             at: new Date(),
             settlement: at,
+            extent: extentOf,
             partial,
             region: partial ? region?.address : undefined,
             exclusion,

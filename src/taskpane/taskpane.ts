@@ -28,7 +28,8 @@ import {
   parseCurveKind,
   parseCurveRange,
 } from "../core/curve";
-import { runOnRange } from "./workbookIO";
+import { runOnRange, surroundingRegion } from "./workbookIO";
+import { partialRange } from "./checkedRange";
 import { loadWorkbookSettings, settingsStatus } from "./settingsSheet";
 import { showSummary } from "./writeSummary";
 import { WorkbookSettings } from "../core/report/workbookSettings";
@@ -351,6 +352,9 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     cancel.removeAttribute("hidden");
     status.textContent = "Working…";
     void Excel.run(async (context) => {
+      // The data may have grown since the check: said, not silently added or ignored.
+      const region = await surroundingRegion(context, checked.address);
+      const grown = region ? partialRange(checked.extent, region) : "";
       const { result, sheetNames, sheetCount, cancelled, timings } = await runOnRange(
         context,
         settings,
@@ -384,7 +388,8 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
         ? `KRD-matched: ${plan.trades.map((t) => `${t.contracts < 0 ? "sell" : "buy"} ${Math.abs(t.contracts)} ${t.instrument.symbol}`).join(", ")}; DV01 ${Math.round(plan.before.reduce((a, b) => a + b, 0)).toLocaleString()} → ${Math.round(plan.dv01After).toLocaleString()} per bp`
         : `${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years (effective)`;
       const account = exclusionSentence(result.excluded.summary, result.excluded.currency);
-      status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}. ${trades}.${warning} Took ${took}.`;
+      const partial = grown ? ` Only the range checked ran: ${grown}.` : "";
+      status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}.${partial} ${trades}.${warning} Took ${took}.`;
     })
       .catch(
         (e) =>

@@ -2,7 +2,8 @@
  * The wizard cannot mislead (issue 13, items 1–3), in Chromium over the playground's sample:
  * - Write runs the range checked on step 1, whatever is selected when Write is pressed: checked
  *   A1:L301, A1:L100 selected at Write, the result is the 300-row book's (as the core's job in
- *   Node on all rows), and the status and the Write step say which range ran and when it was checked.
+ *   Node on all rows), and the status and the Write step say which range ran and when it was
+ *   checked; a row typed below after the check is not run, and the status says the data goes on.
  * - A partial range (A1:L150) is flagged on step 1 ("the data continues below row 150 to row
  *   301"), on the Write step, and the offered region is taken with one click.
  * - Defaults come from the workbook's Settings sheet, each field saying from which cell: no row
@@ -107,6 +108,8 @@ browserSuite("the wizard runs what was checked and says what it leaves out", () 
         new RegExp(`Holdings!A1:L${rows + 1}, ${rows} rows, checked \\d\\d:\\d\\d`)
       );
 
+      // A row typed below after the check: Write runs the range checked and says the data goes on.
+      await api(page, `enter("Holdings!A${rows + 2}", "NEW-ROW")`);
       // Another range selected now: Write still runs the checked one.
       await api(page, `select("Holdings!A1:L100")`);
       expect(await api(page, "selection()")).toBe("Holdings!A1:L100");
@@ -117,6 +120,9 @@ browserSuite("the wizard runs what was checked and says what it leaves out", () 
       const said = await status.innerText();
       expect(said).toContain(`from Holdings!A1:L${rows + 1}, ${rows} rows, checked `);
       expect(said).toContain(`${account}.`);
+      expect(said).toContain(
+        `Only the range checked ran: the data continues below row ${rows + 1} to row ${rows + 2}.`
+      );
       // Two-sided: the selected rows alone give another trade, so the equality below means something.
       const selectedOnly = await expectedJob(inputs, inputs.holdings.slice(0, 100));
       expect(selectedOnly.hedge.contracts).not.toBe(expected.hedge.contracts);

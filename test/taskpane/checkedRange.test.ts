@@ -45,6 +45,7 @@ test("describeChecked: address, rows and the time of the check", () => {
     at,
     settlement: 45659,
     partial: "",
+    extent: { originRow: 1, originColumn: 0, rows: 301, columns: 12 },
     exclusion: {
       rows: [],
       summary: {
