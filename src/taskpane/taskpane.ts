@@ -158,8 +158,14 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
           "Select a two-column range of tenor (1M … 30Y) and rate (decimal), or keep the bundled curve."
         ),
         curve.element,
-        select("kr-curve-kind", "Rates are", CURVE_KINDS, state.curveKind),
-        select("kr-interpolation", "Interpolation", INTERPOLATIONS, state.interpolation),
+        select("kr-curve-kind", "Rates are", CURVE_KINDS, state.curveKind, sources.curveKind),
+        select(
+          "kr-interpolation",
+          "Interpolation",
+          INTERPOLATIONS,
+          state.interpolation,
+          sources.interpolation
+        ),
         perHolding,
       ],
     },
@@ -208,8 +214,14 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
           "Portfolio yield change per hedge yield change (1 = parallel).",
           sources.beta
         ),
-        select("kr-rounding", "Rounding", ["nearest", "down", "none"], state.rounding),
-        select("kr-sizing", "Sizing", ["dv01_ratio", "krd"], state.sizing),
+        select(
+          "kr-rounding",
+          "Rounding",
+          ["nearest", "down", "none"],
+          state.rounding,
+          sources.rounding
+        ),
+        select("kr-sizing", "Sizing", ["dv01_ratio", "krd"], state.sizing, sources.sizing),
         field(
           "kr-allowed",
           "Contracts the KRD sizing may use",
@@ -226,7 +238,8 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
           "kr-repo",
           "Repo to delivery (blank: the curve's)",
           state.repo,
-          "Decimal, ACT/360, e.g. 0.043."
+          "Decimal, ACT/360, e.g. 0.043.",
+          sources.repo
         ),
         field(
           "kr-margin",

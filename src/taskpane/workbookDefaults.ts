@@ -22,6 +22,11 @@ const FROM_SETTINGS: readonly [
   ["beta", (s) => s.beta, String],
   ["horizonMonths", (s) => s.horizonMonths, String],
   ["commission", (s) => s.commission, String],
+  ["rounding", (s) => s.rounding, String],
+  ["sizing", (s) => s.sizing, String],
+  ["curveKind", (s) => s.curveKind, String],
+  ["interpolation", (s) => s.interpolation, String],
+  ["repo", (s) => s.repo, String],
 ];
 
 /** Fields whose source the pane shows. */

@@ -7,6 +7,16 @@
 import { parseDate } from "../dates";
 import { a1Address, cellNumber, cellText, cellValue } from "../holdings";
 import { parseContract } from "../futures/contracts";
+import { parseRounding, Rounding, ROUNDINGS } from "../hedge/dv01Hedge";
+import { parseOption } from "../options";
+import {
+  CURVE_KINDS,
+  CurveKind,
+  INTERPOLATIONS,
+  Interpolation,
+  parseCurveKind,
+  parseInterpolation,
+} from "../curve";
 
 /** A value found on the Settings sheet and the cell it came from ("Settings!B2"). */
 export interface Setting<T> {
@@ -45,6 +55,15 @@ export interface WorkbookSettings {
   readonly horizonMonths?: Setting<number>;
   /** Commission per contract, money. */
   readonly commission?: Setting<number>;
+  /** Rounding of the contracts: nearest, down or none. */
+  readonly rounding?: Setting<Rounding>;
+  /** Hedge sizing: one contract by DV01 ratio, or KRD-matched across contracts. */
+  readonly sizing?: Setting<"dv01_ratio" | "krd">;
+  /** What the curve's rates are (par, zero_cont, zero_semi, sofr_ois). */
+  readonly curveKind?: Setting<CurveKind>;
+  readonly interpolation?: Setting<Interpolation>;
+  /** Repo rate to delivery, decimal, ACT/360. */
+  readonly repo?: Setting<number>;
   /** Every label present whose value is unusable. */
   readonly problems: readonly SettingProblem[];
 }
@@ -62,6 +81,11 @@ export const SETTING_LABELS: Readonly<Record<Key, readonly string[]>> = {
   beta: ["yield beta", "beta"],
   horizonMonths: ["horizon", "horizon months", "scenario horizon"],
   commission: ["commission", "commission per contract"],
+  rounding: ["rounding"],
+  sizing: ["sizing", "hedge sizing"],
+  curveKind: ["curve kind", "rates are", "curve type"],
+  interpolation: ["interpolation"],
+  repo: ["repo", "repo to delivery", "repo rate"],
 };
 
 /** A label as compared: lower case, notes in parentheses and a trailing colon dropped. */
@@ -131,6 +155,17 @@ const READERS: Record<Key, { expected: string; read: (v: unknown) => unknown }> 
     read: number((x) => Number.isInteger(x) && x >= 1 && x <= 120),
   },
   commission: { expected: "money per contract, ≥ 0", read: number((x) => x >= 0) },
+  rounding: { expected: `one of ${ROUNDINGS.join(", ")}`, read: (v) => parseRounding(text(v)) },
+  sizing: {
+    expected: "dv01_ratio or krd",
+    read: (v) => parseOption(text(v), ["dv01_ratio", "krd"] as const, "dv01_ratio", "sizing"),
+  },
+  curveKind: { expected: `one of ${CURVE_KINDS.join(", ")}`, read: (v) => parseCurveKind(text(v)) },
+  interpolation: {
+    expected: `one of ${INTERPOLATIONS.join(", ")}`,
+    read: (v) => parseInterpolation(text(v)),
+  },
+  repo: { expected: "a decimal rate, e.g. 0.043", read: number((x) => x > -0.05 && x < 0.5) },
 };
 
 function number(check: (x: number) => boolean): (v: unknown) => number {

@@ -49,6 +49,28 @@ describe("readWorkbookSettings", () => {
     expect(s.contractDv01).toBeUndefined();
   });
 
+  it("reads the wizard's option settings with the parsers the pane uses", () => {
+    const s = readWorkbookSettings([
+      ["Rounding", "Down"],
+      ["Sizing", "KRD"],
+      ["Curve kind", "zero_cont"],
+      ["Interpolation", "monotone cubic"],
+      ["Repo", "4.3%"],
+      ["Yield beta", 0.95],
+    ]);
+    expect(s.rounding?.value).toBe("down");
+    expect(s.sizing?.value).toBe("krd");
+    expect(s.curveKind?.value).toBe("zero_cont");
+    expect(s.interpolation).toBeUndefined();
+    expect(s.problems.map((p) => p.cell)).toEqual(["Settings!B4"]);
+    expect(s.repo?.value).toBeCloseTo(0.043, 12);
+    expect(s.beta).toEqual({ value: 0.95, cell: "Settings!B6" });
+    // A repo of 4.3 (percent without the sign) is not guessed: a problem.
+    expect(readWorkbookSettings([["Repo", 4.3]]).problems[0].message).toBe(
+      "Settings!B1 (repo): expected a decimal rate, e.g. 0.043, got 4.3"
+    );
+  });
+
   it("keeps the first of a repeated label", () => {
     expect(
       settingLabels([
