@@ -402,7 +402,7 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
         : `${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years (effective)`;
       const account = exclusionSentence(result.excluded.summary, result.excluded.currency);
       const partial = grown ? ` Only the range checked ran: ${grown}.` : "";
-      status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}.${partial} ${trades}.${warning} Took ${took}.`;
+      status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}.${partial} Hedge: ${trades}.${warning} Took ${took}.`;
     })
       .catch(
         (e) =>
