@@ -169,6 +169,8 @@ export function holdingsStep(
       return ok;
     }).catch((e) => {
       checked = undefined;
+      // Nothing of an earlier check stays on show as if it were this one's.
+      [extent, excluded, problems].forEach((el) => el.replaceChildren());
       summary.replaceChildren(
         h("p", { class: "kr-error" }, `Could not read the range: ${(e as Error).message}`)
       );
