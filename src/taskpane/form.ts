@@ -98,9 +98,9 @@ function codeValues(
   return Object.keys(out).length ? out : undefined;
 }
 
-export function loadState(): FormState {
-  const saved = Office.context.document.settings.get(SETTINGS_KEY) as Partial<FormState> | null;
-  return { ...DEFAULTS, ...(saved ?? {}) };
+/** What the last run in this workbook used (Office settings), or null. */
+export function loadSaved(): Partial<FormState> | null {
+  return Office.context.document.settings.get(SETTINGS_KEY) as Partial<FormState> | null;
 }
 
 export function saveState(state: FormState): void {

@@ -3,8 +3,9 @@
  * build (add-in and playground) goes to a temporary directory, served on 127.0.0.1. The tests
  * walk the real task pane over the simulated sample workbook and check the written sheets cell by
  * cell, and their charts, against the core's own job run in Node on the same workbook read by
- * exceljs; bad input lists its problems, selects the cell clicked and writes nothing. Every step leaves a PNG in
- * test-results/browser/; any console error, page error or failed request fails the test.
+ * exceljs; bad input lists its problems, selects the cell clicked and lands on the Excluded
+ * Holdings sheet. Every step leaves a PNG in test-results/browser/; any console error, page error
+ * or failed request fails the test.
  *
  * Without /usr/bin/chromium the suite is skipped, except under CI, where that is a failure
  * (.ci/run installs it with apt).
@@ -194,7 +195,7 @@ browserSuite("the playground in Chromium", () => {
           .contracts
       ).not.toBe(contracts);
       await expect(status.innerText()).resolves.toContain(
-        `${contracts < 0 ? "sell" : "buy"} ${Math.abs(contracts)} contracts`
+        `${contracts < 0 ? "SELL" : "BUY"} ${Math.abs(contracts).toLocaleString("en-US")} ZN`
       );
 
       // Formats and view as the Office.js renderer set them.
@@ -413,7 +414,7 @@ browserSuite("the playground in Chromium", () => {
     }
   });
 
-  test("bad input: problems listed with sheet/row/column, click selects the cell, nothing written", async () => {
+  test("bad input: problems listed with sheet/row/column, click selects the cell, the row excluded", async () => {
     const { close, page, pane, errors, shot } = await open("bad-input");
     try {
       await api(page, (w) => w.keyratePlayground.enter("Holdings!F2", "abc"));
@@ -436,8 +437,8 @@ browserSuite("the playground in Chromium", () => {
       await expect(currentStep(pane)).resolves.toContain("Holdings");
       await shot("problems-on-holdings-step");
 
-      // With the whole range the bad row is skipped and listed, and the wizard goes on; the
-      // one-row range selected again at Write time writes nothing and lists the problem there.
+      // With the whole range checked the bad row is skipped and listed, and the wizard goes on;
+      // the one-row range selected at Write time is not what Write runs: the checked range is.
       await page.click("#pg-select-holdings");
       await fill(pane, "kr-settlement", inputs.settlement);
       await goToStep(pane, "Instruments");
@@ -446,7 +447,10 @@ browserSuite("the playground in Chromium", () => {
       await api(page, (w) => w.keyratePlayground.select("Holdings!A1:H2"));
       await pane.locator("#kr-run").click();
       const status = pane.locator("#kr-status");
-      await status.filter({ hasText: "Nothing written" }).waitFor();
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 60_000 });
+      await expect(status.innerText()).resolves.toContain(
+        `from Holdings!A1:L${inputs.holdings.length}, ${inputs.holdings.length - 1} rows`
+      );
       const problem = pane.locator("#kr-problems li", { hasText: "Holdings!F2" });
       await expect(problem.innerText()).resolves.toMatch(/^Holdings!F2 Coupon: "abc" — expected /);
       await shot("problems");
@@ -463,12 +467,15 @@ browserSuite("the playground in Chromium", () => {
       await expect(page.inputValue("#pg-namebox")).resolves.toBe("F2");
       await shot("problem-selected");
 
-      expect(await api(page, (w) => w.keyratePlayground.sheetNames())).toEqual([
-        "Holdings",
-        "Curve",
-        "Settings",
-      ]);
+      // The user's cells are unchanged; the bad row is on the Excluded Holdings sheet.
       expect(await api(page, (w) => w.keyratePlayground.sheetValues("Holdings")[1][5])).toBe("abc");
+      const excluded = (await api(page, (w) =>
+        w.keyratePlayground.sheetValues("Excluded Holdings")
+      )) as unknown[][];
+      expect(excluded.find((r) => r[0] === 2)?.slice(1, 3)).toEqual([
+        inputs.holdings[1][0],
+        "rejected",
+      ]);
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -43,7 +43,7 @@ describe("npm run demo", () => {
     expect(result.record.totals.excluded).toBeGreaterThan(0); // callables and MBS are left out, with a note
   });
 
-  it("writes the five sheets of the recommendation, every cell of each model with its format", async () => {
+  it("writes the six sheets of the recommendation, every cell of each model with its format", async () => {
     if (!result.ok) throw new Error("demo failed");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(output);
@@ -53,6 +53,7 @@ describe("npm run demo", () => {
       "Risk Dashboard",
       "Action Items",
       "Scenario Library",
+      "Excluded Holdings",
     ]);
     let formulasKept = 0;
     for (const model of result.sheets) {

@@ -3,7 +3,7 @@
  * output only on a new sheet (never over an existing one), nothing written when the input is bad.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { readSelection, runOnSelection } from "../../src/taskpane/workbookIO";
+import { readSelection, runOnRange, runOnSelection } from "../../src/taskpane/workbookIO";
 import { ROWS_PER_CHUNK } from "../../src/render/officejs";
 import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
 import { shownValue } from "../../src/core/report/sheetModel";
@@ -125,11 +125,26 @@ function mockExcel(values: unknown[][], existing: string[]) {
     load: () => undefined,
     getActiveWorksheet: () => active,
     getItem: (name: string) => ({
+      name,
+      load: () => undefined,
       activate: () => expect(written.map((w) => w.name)).toContain(name),
-      getRange: (a1: string) => ({
-        values: RANGES[`${name}!${a1}`] ?? [],
-        load: () => undefined,
-      }),
+      getRange: (a1: string) => {
+        // The holdings sheet's block A<r1>:G<r2>, read by address as the pane's Write does.
+        const block = /^A(\d+):G(\d+)$/.exec(a1);
+        if (name === "Holdings" && block) {
+          const [r1, r2] = [Number(block[1]), Number(block[2])];
+          return {
+            address: `Holdings!${a1}`,
+            rowIndex: r1 - 1,
+            columnIndex: 0,
+            rowCount: r2 - r1 + 1,
+            columnCount: HEADER.length,
+            load: () => undefined,
+          };
+        }
+        return { values: RANGES[`${name}!${a1}`] ?? [], load: () => undefined };
+      },
+      getRangeByIndexes: active.getRangeByIndexes,
     }),
     add: (name: string) => newSheet(name),
   };
@@ -220,6 +235,7 @@ describe("task pane workbook I/O", () => {
       "Risk Dashboard",
       "Action Items",
       "Scenario Library",
+      "Excluded Holdings",
     ]);
     if (!result.ok) return;
     // Every model cell was written with its number format; formulas as formulas.
@@ -252,6 +268,22 @@ describe("task pane workbook I/O", () => {
     expect(written.map((w) => w.chartsAdded)).toEqual(
       result.sheets.map((m) => (m.charts ?? []).map((c) => [types[c.type], c.series[0].values]))
     );
+  });
+
+  it("runs the range given by address, not the selection (the pane's checked range)", async () => {
+    const { mock } = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    // Only the header and the first row are selected now.
+    Object.assign((mock.context.workbook as unknown as { selection: object }).selection, {
+      address: "Holdings!A1:G2",
+      rowCount: 2,
+    });
+    const byAddress = await runOnRange(mock.context, settings, "Holdings!A1:G4");
+    expect(byAddress.selection.address).toBe("Holdings!A1:G4");
+    expect(byAddress.result.ok && byAddress.result.record.holdings.count).toBe(3);
+    expect(byAddress.result.ok && byAddress.result.record.exclusions.summary.rowsChecked).toBe(3);
+    const selected = await runOnSelection(mock.context, settings);
+    expect(selected.selection.address).toBe("Holdings!A1:G2");
+    expect(selected.result.ok && selected.result.record.holdings.count).toBe(1);
   });
 
   it("stops between sheets when cancelled: the sheets already added stay, the rest are not written", async () => {

@@ -126,12 +126,17 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
     ["Convexity (yield)", num(y.convexity, FORMATS.years2), "years²", "yield-based"],
     ["DV01 (yield)", num(y.dv01, FORMATS.money), "money per bp", "−dP/dy × 0.0001, summed"],
     ["Holdings in totals", num(c.included, FORMATS.count), "count", ""],
-    ["Holdings left out", num(c.excluded, FORMATS.count), "count", "see Note column"],
+    [
+      "Holdings left out",
+      num(c.excluded, FORMATS.count),
+      "count",
+      "listed on the Excluded Holdings sheet",
+    ],
     [
       "Input rows rejected",
       num(input.rejectedRows, FORMATS.count),
       "count",
-      "listed in the task pane / terminal",
+      "listed on the Excluded Holdings sheet",
     ],
   ];
   const summaryRows = labelledSection(s, "Exposure summary", summary);

@@ -10,6 +10,7 @@ import { buildDashboardSheet } from "./dashboardSheet";
 import { buildActionItemsSheet } from "./actionItemsSheet";
 import { SheetModel } from "./sheetModel";
 import { withCharts } from "./charts";
+import { buildExcludedSheet } from "./excludedSection";
 
 /** The recommendation's sheets, hedge sheet first. */
 export function buildSheets(r: RunRecord): SheetModel[] {
@@ -77,5 +78,11 @@ export function buildSheets(r: RunRecord): SheetModel[] {
     dashboard,
     actions,
     buildLibrarySheet(r.scenarioLibrary),
+    buildExcludedSheet({
+      ...r.exclusions,
+      source: r.inputs.source,
+      settlement: r.market.settlement,
+      runDate: r.runDate,
+    }),
   ]);
 }

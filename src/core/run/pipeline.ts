@@ -10,7 +10,8 @@
  */
 import { readHoldings } from "../holdings";
 import { holdingLinks } from "../holdings/holdingLinks";
-import { CURVE_KIND_NAMES, DEFAULT_HORIZON_MONTHS } from "../conventions";
+import { CURVE_KIND_NAMES, DEFAULT_CURRENCY, DEFAULT_HORIZON_MONTHS } from "../conventions";
+import { excludedHoldings } from "./exclusions";
 import { DEFAULT_CURVE, DEFAULT_CURVE_AS_OF, defaultCurveWarning } from "../curve";
 import { makeMarket, Market } from "../market/market";
 import { holdingExposure } from "../portfolio/yieldExposure";
@@ -135,6 +136,20 @@ export async function runPipeline(input: RunInput): Promise<RunResult> {
       })),
     }),
     monitoring: monitoring(input, holdings, hedge.record, mandate, totals.marketValue),
+    exclusions: {
+      ...excludedHoldings({
+        values: input.values,
+        sheet: input.sheet,
+        originRow: input.originRow,
+        originColumn: input.originColumn,
+        mapping,
+        problems,
+        holdings,
+        reasons: positions.excluded,
+        clean: positions.clean,
+      }),
+      currency: holdings.currency[0] || DEFAULT_CURRENCY,
+    },
   };
   return { ok: true, record };
 }

@@ -21,6 +21,7 @@ import { ScenarioResults } from "../scenarios/analysis";
 import { Scenario } from "../scenarios/scenario";
 import { CtdBond } from "../engines/treasuryFuture";
 import { DeliveryMonth } from "../futures/contracts";
+import { ExcludedRow, ExclusionSummary } from "./exclusions";
 
 /** Version of the record's layout; bumped with a migration in serialise.ts on every change. */
 export const RUN_RECORD_VERSION = 1;
@@ -161,4 +162,14 @@ export interface RunRecord {
   readonly scenarioLibrary: readonly Scenario[];
   readonly comparison: ComparisonRecord;
   readonly monitoring: MonitoringRecord;
+  /** Rows rejected and holdings left out of the totals, each with its value and share. */
+  readonly exclusions: RunExclusions;
+}
+
+/** What a run leaves out of its totals, row by row, and the account (see exclusions.ts). */
+export interface RunExclusions {
+  readonly rows: readonly ExcludedRow[];
+  readonly summary: ExclusionSummary;
+  /** ISO code of the holdings' currency. */
+  readonly currency: string;
 }
