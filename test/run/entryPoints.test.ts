@@ -24,6 +24,9 @@
  * Tolerance: relative 1e-10 (|a − b| ≤ 1e-10 · max(|a|, |b|)), or absolute 1e-13 in the figure's
  * unit for figures at zero (KRDs of keys beyond a bond's maturity). Comparisons are two-sided.
  */
+import { readSettingsSheet } from "../../src/taskpane/workbookIO";
+import { startingState } from "../../src/taskpane/workbookDefaults";
+import { readWorkbookSettings } from "../../src/core/report/workbookSettings";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -399,6 +402,7 @@ async function demoJob(c: Case): Promise<Outcome> {
  */
 function paneSettings(fields: Partial<FormState>) {
   const { settings, errors } = parseForm({ ...DEFAULTS, ...fields });
+  // (fields: the pane's starting state with the user's typing over it)
   if (!settings) throw new Error(`the pane's form rejects the inputs: ${errors.join("; ")}`);
   return { ...settings, runDate: RUN_DATE };
 }
@@ -407,10 +411,13 @@ function paneSettings(fields: Partial<FormState>) {
 async function paneRun(file: string, holdingsAddress: string, fields: Partial<FormState>) {
   const book = SimWorkbook.fromSnapshot(await workbookSnapshot(file));
   book.selectAddress(holdingsAddress);
-  const settings = paneSettings(fields);
-  return simulatedExcelRun(book)((context) =>
-    runOnSelection(context as unknown as Excel.RequestContext, settings)
-  );
+  return simulatedExcelRun(book)(async (context) => {
+    const excel = context as unknown as Excel.RequestContext;
+    // As the pane opens: its defaults from the workbook's Settings sheet, then what the user types.
+    const sheet = await readSettingsSheet(excel);
+    const { state } = startingState(null, sheet && readWorkbookSettings(sheet.values, sheet));
+    return runOnSelection(excel, paneSettings({ ...state, ...fields }));
+  });
 }
 
 /** (5) The pane's job on the case's workbook. */
