@@ -32,6 +32,8 @@ export interface GridElements {
   tabs: HTMLElement;
   nameBox: HTMLInputElement;
   formulaBar: HTMLInputElement;
+  /** Where the active cell's error message shows (Excel's error tooltip); hidden when none. */
+  message: HTMLElement;
   status: HTMLElement;
 }
 
@@ -164,7 +166,7 @@ export class GridView {
     const kind = kinds.filter(Boolean).join(" ");
     return (
       `<td data-r="${r}" data-c="${c}" class="${kind}" style="${style.join(";")}"` +
-      ` title="${escapeHtml(cell.formula ?? shown.text)}">${escapeHtml(shown.text)}</td>`
+      ` title="${escapeHtml(cell.message ?? cell.formula ?? shown.text)}">${escapeHtml(shown.text)}</td>`
     );
   }
 
@@ -190,7 +192,16 @@ export class GridView {
     this.el.nameBox.value = rangeText(rect);
     this.el.nameBox.title = addressText(sheet.name, rect);
     const cell = sheet.cell(rect.row, rect.column);
-    this.el.formulaBar.value = cell ? (cell.formula ?? String(cell.value)) : "";
+    // A spilled cell shows its anchor's formula, greyed and read-only, as Excel does.
+    const anchor = this.book.calc.spillAnchor(sheet, rect.row, rect.column);
+    const source = anchor ? sheet.cell(anchor.row, anchor.column) : undefined;
+    this.el.formulaBar.value =
+      source?.formula ?? (cell ? (cell.formula ?? String(cell.value)) : "");
+    this.el.formulaBar.readOnly = source !== undefined;
+    this.el.formulaBar.classList.toggle("pg-spilled", source !== undefined);
+    const message = cell?.message;
+    this.el.message.hidden = message === undefined;
+    this.el.message.textContent = message === undefined ? "" : `${String(cell?.value)}: ${message}`;
   }
 
   private cellOf(target: EventTarget | null): { row: number; column: number } | undefined {
