@@ -325,7 +325,9 @@ function call(name: string, args: readonly FormulaNode[], host: EvaluationHost):
 /** An argument as Excel passes it to a custom function: empty cells null, omitted null. */
 function functionArg(node: FormulaNode, host: EvaluationHost): FunctionArg {
   if (node.kind === "missing") return null;
-  return asMatrix(evaluateNode(node, host)).map((row) => row.map((v) => (v === "" ? null : v)));
+  const v = evaluateNode(node, host);
+  if (!Array.isArray(v)) return [[v === "" ? null : v]];
+  return v.map((row) => row.map((x) => (x === "" ? null : x)));
 }
 
 /** A custom function's call: its result matrix with the messages of its error cells. */
@@ -339,6 +341,7 @@ function customCall(name: string, args: readonly FormulaNode[], host: Evaluation
   }
   const result = host.functions?.(name, matrices);
   if (result === undefined) return { values: [["#NAME?"]] };
+  if (typeof result !== "object") return { values: [[result]] };
   const rows = Array.isArray(result) ? result : [[result]];
   if (rows.length === 0 || rows[0].length === 0) return { values: [["#CALC!"]] };
   let messages: (string | undefined)[][] | undefined;
