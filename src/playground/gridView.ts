@@ -8,6 +8,7 @@
  */
 import { columnLetters } from "../core/holdings/cells";
 import { Rect, addressText, contains, rangeText } from "./a1";
+import { fitNumber } from "./cellWidth";
 import { showValue } from "./numberFormat";
 import { ChangeKind, SimSheet, SimWorkbook } from "./workbookModel";
 
@@ -118,8 +119,10 @@ export class GridView {
     const cols = ['<col style="width:44px">'];
     const head = ['<th class="pg-corner"></th>'];
     let tableWidth = 44;
+    const widths: number[] = [];
     for (let c = 0; c < columns; c++) {
       const px = Math.round((sheet.columnWidths.get(c) ?? DEFAULT_WIDTH_POINTS) * PX_PER_POINT);
+      widths.push(px);
       tableWidth += px;
       cols.push(`<col style="width:${px}px">`);
       head.push(`<th>${columnLetters(c)}</th>`);
@@ -129,7 +132,7 @@ export class GridView {
       const frozen = r < sheet.freezeRows;
       const rowStyle = frozen ? ` class="pg-frozen" style="top:${(r + 1) * ROW_PX}px"` : "";
       const cells = [`<th>${r + 1}</th>`];
-      for (let c = 0; c < columns; c++) cells.push(this.cellHtml(sheet, r, c));
+      for (let c = 0; c < columns; c++) cells.push(this.cellHtml(sheet, r, c, widths[c]));
       body.push(`<tr${rowStyle}>${cells.join("")}</tr>`);
     }
     const more =
@@ -144,11 +147,17 @@ export class GridView {
     this.drawnColumns = columns;
   }
 
-  private cellHtml(sheet: SimSheet, r: number, c: number): string {
+  private cellHtml(sheet: SimSheet, r: number, c: number, columnPx: number): string {
     const cell = sheet.cell(r, c);
     if (!cell) return `<td data-r="${r}" data-c="${c}"></td>`;
     const shown = showValue(cell.value, cell.numberFormat);
     const look = cell.look ?? {};
+    // A formatted number too wide for its column shows ####, as in Excel (General ones Excel
+    // shortens instead; not simulated).
+    const general = !cell.numberFormat || /^general$/i.test(cell.numberFormat);
+    if (typeof cell.value === "number" && !general) {
+      shown.text = fitNumber(shown.text, columnPx, look.size ?? 11, look.bold);
+    }
     const style: string[] = [];
     if (look.bold) style.push("font-weight:600");
     if (look.italic) style.push("font-style:italic");
