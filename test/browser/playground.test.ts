@@ -481,4 +481,63 @@ browserSuite("the playground in Chromium", () => {
       await close();
     }
   });
+
+  test("grid: a KRD formula spills, #SPILL! when blocked, an error cell's message shows when selected", async () => {
+    const { close, page, errors, shot } = await open("grid");
+    /** The active cell's text, the formula bar (and whether read-only) and the message line. */
+    const selected = (address: string) =>
+      page.evaluate(async (a) => {
+        (window as unknown as Api).keyratePlayground.select(a);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const bar = document.querySelector("#pg-formula") as HTMLInputElement;
+        const message = document.querySelector("#pg-message") as HTMLElement;
+        return {
+          text: document.querySelector("#pg-grid td.pg-active")?.textContent ?? "",
+          formula: bar.value,
+          readOnly: bar.readOnly,
+          message: message.hidden ? null : message.textContent,
+        };
+      }, address);
+    try {
+      const rows = (await api(page, (w) => w.keyratePlayground.sheetValues("Curve"))).length;
+      const krd = `=KEYRATE.KRD("2025-01-02","2035-02-15",0.0425,98.1,2,Curve!A1:B${rows})`;
+      await page.evaluate(
+        ([f]) => (window as unknown as Api).keyratePlayground.enter("Curve!H2", f),
+        [krd]
+      );
+      const anchor = await selected("Curve!H2");
+      expect(anchor).toMatchObject({ formula: krd, readOnly: false, message: null });
+      expect(Number(anchor.text)).not.toBeNaN();
+      // A spilled cell: a value, its anchor's formula greyed and read-only in the formula bar.
+      const spilled = await selected("Curve!Q2");
+      expect(spilled).toMatchObject({ formula: krd, readOnly: true, message: null });
+      expect(Number(spilled.text)).not.toBeNaN();
+      expect((await selected("Curve!R2")).text).toBe("");
+      await shot("spilled");
+
+      await page.evaluate(() =>
+        (window as unknown as Api).keyratePlayground.enter("Curve!J2", "x")
+      );
+      expect(await selected("Curve!H2")).toMatchObject({
+        text: "#SPILL!",
+        message: "#SPILL!: Spill range isn't blank: J2 holds data",
+      });
+      await shot("spill-blocked");
+
+      // An empty required cell: #N/A with the function's message, shown on selection only.
+      const dmod = '=KEYRATE.DURATION_MOD("2025-01-02","2035-02-15",Z1,0.045,2)';
+      await page.evaluate(
+        ([f]) => (window as unknown as Api).keyratePlayground.enter("Curve!H5", f),
+        [dmod]
+      );
+      const na = await selected("Curve!H5");
+      expect(na.text).toBe("#N/A");
+      expect(na.message).toMatch(/^#N\/A: .*coupon/i);
+      await shot("error-message");
+      expect((await selected("Curve!H6")).message).toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
