@@ -102,7 +102,6 @@ browserSuite("the task pane at 320 px", () => {
       await fill(pane, "kr-target", inputs.target);
       await check("target");
       await nextTo(pane, "Instruments");
-      await fill(pane, "kr-contract", inputs.contractName);
       await fill(pane, "kr-contract-dv01", inputs.contractDv01);
       await check("instruments");
       await nextTo(pane, "Scenarios");
