@@ -3,8 +3,11 @@
  * functions too).
  *
  *   npm run build       production build into dist/ (no certificates needed)
- *   npm start           https://localhost:3000 dev server (office-addin-dev-certs certificates)
+ *   npm start           https://localhost:3000 dev server (office-addin-dev-certs certificates);
+ *                       http with a one-line explanation when no certificate can be had without
+ *                       administrator rights (scripts/devCerts.js)
  *   npm start -- --env http   the same over plain http, without certificates (playground, tests)
+ *   npm start -- --env https  https or fail
  *
  * Development builds (npm start, npm run build:dev) add the playground: playground.html, the real
  * task pane beside a simulated workbook (src/playground/). Production builds never contain it.
@@ -21,6 +24,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { NormalModuleReplacementPlugin } = require("webpack");
+const { devServerTransport } = require("./scripts/devCerts");
 
 const DEV_URL = "https://localhost:3000/";
 const DIST = path.resolve(__dirname, "dist");
@@ -146,17 +150,12 @@ function playgroundParts() {
   };
 }
 
-async function httpsOptions() {
-  const devCerts = require("office-addin-dev-certs");
-  const { ca, key, cert } = await devCerts.getHttpsServerOptions();
-  return { ca, key, cert };
-}
-
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(env.WEBPACK_SERVE);
   const url = dev ? DEV_URL : deployUrl();
   const playground = dev ? playgroundParts() : { entry: {}, rules: [], plugins: [], copy: [] };
+  const port = Number(process.env.npm_package_config_dev_server_port) || 3000;
 
   return {
     devtool: dev ? "source-map" : false,
@@ -225,8 +224,8 @@ module.exports = async (env = {}, argv = {}) => {
     devServer: serving
       ? {
           headers: { "Access-Control-Allow-Origin": "*" },
-          server: env.http ? "http" : { type: "https", options: await httpsOptions() },
-          port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+          server: await devServerTransport(env, port),
+          port,
         }
       : undefined,
   };

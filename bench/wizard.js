@@ -103,7 +103,6 @@ async function sampleSettings() {
   return {
     settlement: settlement.toISOString().slice(0, 10),
     target: Number(settings.get("target duration")),
-    contractName: String(settings.get("hedge contract")),
     contractDv01: Number(settings.get("contract dv01")),
   };
 }
@@ -128,7 +127,6 @@ async function walkToWrite(page, url, search, inputs) {
   await next("Target");
   await fill("kr-target", inputs.target);
   await next("Instruments");
-  await fill("kr-contract", inputs.contractName);
   await fill("kr-contract-dv01", inputs.contractDv01);
   await fill("kr-beta", 1);
   await next("Scenarios");

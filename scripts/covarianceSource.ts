@@ -3,7 +3,7 @@
  * test): the US Treasury par yield CSV, the window, and the estimate itself.
  */
 import * as path from "path";
-import { DEFAULT_KEYS_MONTHS } from "../src/core/curve";
+import { DEFAULT_KEYS_MONTHS } from "../src/core/conventions";
 import { serialFromIso } from "../src/core/dates";
 import { historyWindow, parseCurveHistory } from "../src/core/curve/curveHistory";
 import {

@@ -9,7 +9,10 @@ import ExcelJS from "exceljs";
 import { flagValue } from "./args";
 import { parseDate, isoFromSerial } from "../core/dates";
 import { runRecommendation, RecommendationResult } from "../core/report/recommendation";
-import { parseCurveRange, tenorLabel } from "../core/curve";
+import { parseCurveKind, parseCurveRange, parseInterpolation, tenorLabel } from "../core/curve";
+import { DEFAULT_CONTRACT, DEFAULT_CURRENCY, DEFAULT_TARGET_DURATION } from "../core/conventions";
+import { RunRecord } from "../core/run/runRecord";
+import { hedgeSummary, tradeText } from "../core/run/summary";
 import { writeXlsx } from "../render/exceljs";
 import { labelledValue, sheetValues, settingsOf } from "./workbookInput";
 
@@ -52,11 +55,18 @@ export async function demo(
   const contractDv01 =
     options.contractDv01 ?? numberSetting(settings.get("contract dv01"), "Settings!Contract DV01");
   const curveSheet = book.getWorksheet("Curve");
-  const contractName = String(settings.get("hedge contract") ?? "ZN");
+  const contractSetting = String(settings.get("hedge contract") ?? DEFAULT_CONTRACT);
   const curveAsOf = curveSheet ? labelledValue(curveSheet, "as of") : undefined;
+  const kind = parseCurveKind(settings.get("curve kind"));
   const result = await runRecommendation({
     values: sheetValues(holdingsSheet),
-    curve: curveSheet ? parseCurveRange(sheetValues(curveSheet), "par") : undefined,
+    curve: curveSheet
+      ? parseCurveRange(
+          sheetValues(curveSheet).map((r) => r.slice(0, 2)),
+          kind
+        )
+      : undefined,
+    interpolation: parseInterpolation(settings.get("interpolation")),
     curveSource: curveSheet ? `Curve sheet of ${options.input.split(/[\\/]/).pop()}` : undefined,
     sheet: holdingsSheet.name,
     originRow: 1,
@@ -65,12 +75,11 @@ export async function demo(
     targetDuration:
       options.target ??
       numberSetting(settings.get("target duration"), "Settings!Target duration") ??
-      5,
+      DEFAULT_TARGET_DURATION,
     contractDv01,
-    contractName,
     sizing: options.sizing,
     // The contract code is the setting's first word ("ZN Mar-2025 (10-year T-note futures)").
-    contractCode: contractName.trim().split(/\s+/)[0],
+    contractCode: contractSetting.trim().split(/\s+/)[0],
     curveAsOf: curveAsOf !== undefined ? parseDate(curveAsOf, "Curve!As of") : undefined,
     runDate: options.runDate ?? new Date().toISOString().slice(0, 10),
     source: `${holdingsSheet.name} of ${options.input.split(/[\\/]/).pop()}`,
@@ -83,6 +92,9 @@ export async function demo(
 }
 
 const money = (x: number) => Math.round(x).toLocaleString("en-US");
+
+/** The holdings' currency code (the first holding's; the default when none says). */
+const currencyOf = (r: RunRecord) => r.holdings.currency[0] || DEFAULT_CURRENCY;
 
 /** Runs the `demo` command; returns the process exit code. */
 export async function runDemo(argv: string[], out: (text: string) => void): Promise<number> {
@@ -103,37 +115,38 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
     out(`nothing written: fix the problems above in ${options.input}`);
     return 1;
   }
-  const { totals: t, hedge } = result;
+  const r = result.record;
+  const t = r.totals;
+  const h = r.hedge;
   out(`keyrate demo — ${options.input} (settlement ${isoFromSerial(result.settlement)})`);
   out(
     `  holdings in totals     ${t.included} (left out: ${t.excluded}; rows rejected: ${new Set(result.problems.map((p) => p.row)).size})`
   );
-  if (result.curveWarning) out(`  warning: ${result.curveWarning}`);
-  out(`  market value (dirty)   ${money(t.marketValue)}`);
+  if (r.market.warning) out(`  warning: ${r.market.warning}`);
+  out(`  curve                  ${r.market.description}`);
+  out(`  market value (dirty)   ${money(t.marketValue)} ${currencyOf(r)}`);
   out(`  effective duration     ${t.effDuration.toFixed(3)} years (curve ±1 bp, MV-weighted)`);
   out(`  effective convexity    ${t.effConvexity.toFixed(2)} years²`);
   out(`  spread duration        ${t.spreadDuration.toFixed(3)} years`);
-  out(`  DV01 (effective)       ${money(t.dv01)} per bp`);
-  const profile = result.keysMonths.map((m, k) => `${tenorLabel(m)} ${t.krd[k].toFixed(3)}`);
+  out(`  DV01 (effective)       ${money(t.dv01)} ${currencyOf(r)} per bp`);
+  const profile = r.positions.risk.keysMonths.map(
+    (m, k) => `${tenorLabel(m)} ${t.krd[k].toFixed(3)}`
+  );
   out(`  KRD profile, years     ${profile.join("  ")}`);
   out(
-    `  target duration        ${hedge.targetDuration.toFixed(3)} years → target DV01 ${money(hedge.targetDv01)}`
+    `  target duration        ${h.ratio.targetDuration.toFixed(3)} years → target DV01 ${money(h.ratio.targetDv01)}`
   );
-  out(`  contract DV01          ${hedge.contractDv01.toFixed(2)} per contract`);
+  out(`  contract               ${h.contract.name}`);
   out(
-    `  contracts to trade     ${hedge.contracts} (${hedge.contracts < 0 ? "sell" : "buy"}; DV01 ratio)`
+    `  contract DV01          ${h.contract.dv01.toFixed(2)} per contract (${h.contract.dv01Source})`
   );
+  out(`  hedge                  ${hedgeSummary(r)}`);
+  for (const x of h.trades)
+    out(`    ${tradeText(x).padEnd(40)} DV01 impact ${money(x.dv01Impact)}, cost ${money(x.cost)}`);
   out(
-    `  after hedge            DV01 ${money(hedge.dv01After)}, duration ${hedge.durationAfter.toFixed(3)} years`
+    `  after hedge            DV01 ${money(h.dv01After)}, duration ${h.durationAfter.toFixed(3)} years, cost ${money(h.cost)}`
   );
-  if (result.plan) {
-    out(
-      `  KRD-matched hedge      ${result.plan.trades.map((t) => `${t.instrument.symbol} ${t.contracts}`).join(", ")}`
-    );
-    out(
-      `                         DV01 after ${money(result.plan.dv01After)}, cost ${money(result.plan.cost)}`
-    );
-  }
+  for (const w of h.warnings) out(`  warning: ${w}`);
   out(`wrote ${options.output}: ${result.sheets.map((sh) => sh.name).join(", ")}`);
   return 0;
 }

@@ -4,6 +4,8 @@
  * curve in one kernel call (Z-spread, effective duration and convexity, spread duration, KRDs,
  * DV01s), and prints a readable report or, with --json, one JSON object (fields in the README).
  */
+import { defaultShiftOn } from "../core/conventions";
+import { makeMarket } from "../core/market/market";
 import { basename, extname } from "path";
 import ExcelJS from "exceljs";
 import { flagValue } from "./args";
@@ -176,7 +178,7 @@ export async function measure(options: MeasureOptions): Promise<MeasureJson> {
   } catch (e) {
     throw new Error(`${options.curve} (sheet ${curveSheet.name}): ${(e as Error).message}`);
   }
-  const shiftOn: ShiftOn = kind === "par" ? "par" : "zero";
+  const shiftOn: ShiftOn = defaultShiftOn(kind);
 
   const read = readHoldings(sheetValues(holdingsSheet), {
     settlement,
@@ -189,7 +191,10 @@ export async function measure(options: MeasureOptions): Promise<MeasureJson> {
     const why = read.problems.length ? `: ${read.problems[0].message}` : "";
     throw new Error(`${options.holdings}: no holdings to measure${why}`);
   }
-  const x = holdingCurveExposure(h, settlement, spec, { interpolation, shiftOn });
+  const x = holdingCurveExposure(
+    h,
+    makeMarket({ settlement, curve: spec, interpolation, shiftOn })
+  );
   const keys = x.risk.keysMonths.map(tenorLabel);
   const nk = keys.length;
   const byKey = (values: ArrayLike<number>, offset = 0): ByKey =>

@@ -1,6 +1,7 @@
 /** Reading ranges from workbook files (exceljs) into the plain values a range would give in Excel. */
 import type { Worksheet } from "exceljs";
 import { cellValue } from "../core/holdings";
+import { settingLabels } from "../core/report/workbookSettings";
 
 /** The used range of a worksheet from A1, as rows of unwrapped cell values ("" for empty cells). */
 export function sheetValues(ws: Worksheet): unknown[][] {
@@ -17,14 +18,15 @@ export function sheetValues(ws: Worksheet): unknown[][] {
   return rows;
 }
 
-/** Label → value pairs from the first two columns of a settings sheet (labels lower-cased). */
+/**
+ * Label → value pairs of a settings sheet (labels normalised as core/report/workbookSettings
+ * compares them: lower case, notes in parentheses dropped). For typed settings with the cell each
+ * came from, use `readWorkbookSettings(sheetValues(ws))`.
+ */
 export function settingsOf(ws: Worksheet | undefined): Map<string, unknown> {
   const out = new Map<string, unknown>();
   if (!ws) return out;
-  for (const [label, value] of sheetValues(ws)) {
-    if (typeof label === "string" && label.trim() !== "")
-      out.set(label.trim().toLowerCase(), value);
-  }
+  for (const [label, found] of settingLabels(sheetValues(ws))) out.set(label, found.value ?? "");
   return out;
 }
 

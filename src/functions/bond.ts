@@ -28,6 +28,8 @@ import { price32, to32 } from "./impl/quoteFunctions";
  * @param yld Annual yield to maturity as a decimal, compounded at the coupon frequency, ≥ 0.
  * @param frequency Coupons per year: 1 annual, 2 semiannual, 4 quarterly.
  * @param [basis] Day-count basis: 0 US 30/360 (default), 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360.
+ * @param [issue] Issue (dated) date, given with first_coupon for an odd first coupon period: interest accrues from it; settling before it (when-issued), nothing has accrued.
+ * @param [first_coupon] First coupon date, given with issue: a coupon date of the maturity's schedule. Settling before it: Excel's odd first period (ODDFPRICE, ODDFYIELD); on or after it: a regular bond.
  * @returns Modified duration in years (yield-based method).
  */
 export function DURATION_MOD(
@@ -36,9 +38,13 @@ export function DURATION_MOD(
   coupon: any[][],
   yld: any[][],
   frequency: any[][],
-  basis?: any[][]
+  basis?: any[][],
+  issue?: any[][],
+  first_coupon?: any[][]
 ): any[][] {
-  return toExcel(durationMod(settlement, maturity, coupon, yld, frequency, basis));
+  return toExcel(
+    durationMod(settlement, maturity, coupon, yld, frequency, basis, issue, first_coupon)
+  );
 }
 
 /**
@@ -51,6 +57,8 @@ export function DURATION_MOD(
  * @param yld Annual yield to maturity as a decimal, compounded at the coupon frequency, ≥ 0.
  * @param frequency Coupons per year: 1 annual, 2 semiannual, 4 quarterly.
  * @param [basis] Day-count basis: 0 US 30/360 (default), 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360.
+ * @param [issue] Issue (dated) date, given with first_coupon for an odd first coupon period: interest accrues from it; settling before it (when-issued), nothing has accrued.
+ * @param [first_coupon] First coupon date, given with issue: a coupon date of the maturity's schedule. Settling before it: Excel's odd first period (ODDFPRICE, ODDFYIELD); on or after it: a regular bond.
  * @returns Macaulay duration in years.
  */
 export function DURATION_MAC(
@@ -59,9 +67,13 @@ export function DURATION_MAC(
   coupon: any[][],
   yld: any[][],
   frequency: any[][],
-  basis?: any[][]
+  basis?: any[][],
+  issue?: any[][],
+  first_coupon?: any[][]
 ): any[][] {
-  return toExcel(durationMac(settlement, maturity, coupon, yld, frequency, basis));
+  return toExcel(
+    durationMac(settlement, maturity, coupon, yld, frequency, basis, issue, first_coupon)
+  );
 }
 
 /**
@@ -74,6 +86,8 @@ export function DURATION_MAC(
  * @param yld Annual yield to maturity as a decimal, compounded at the coupon frequency, ≥ 0.
  * @param frequency Coupons per year: 1 annual, 2 semiannual, 4 quarterly.
  * @param [basis] Day-count basis: 0 US 30/360 (default), 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360.
+ * @param [issue] Issue (dated) date, given with first_coupon for an odd first coupon period: interest accrues from it; settling before it (when-issued), nothing has accrued.
+ * @param [first_coupon] First coupon date, given with issue: a coupon date of the maturity's schedule. Settling before it: Excel's odd first period (ODDFPRICE, ODDFYIELD); on or after it: a regular bond.
  * @returns Yield convexity in years².
  */
 export function CONVEXITY(
@@ -82,9 +96,13 @@ export function CONVEXITY(
   coupon: any[][],
   yld: any[][],
   frequency: any[][],
-  basis?: any[][]
+  basis?: any[][],
+  issue?: any[][],
+  first_coupon?: any[][]
 ): any[][] {
-  return toExcel(convexity(settlement, maturity, coupon, yld, frequency, basis));
+  return toExcel(
+    convexity(settlement, maturity, coupon, yld, frequency, basis, issue, first_coupon)
+  );
 }
 
 /**
@@ -98,6 +116,8 @@ export function CONVEXITY(
  * @param frequency Coupons per year: 1 annual, 2 semiannual, 4 quarterly.
  * @param [basis] Day-count basis: 0 US 30/360 (default), 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360.
  * @param [face] Face amount held, in money (default 100); negative for a short position.
+ * @param [issue] Issue (dated) date, given with first_coupon for an odd first coupon period: interest accrues from it; settling before it (when-issued), nothing has accrued.
+ * @param [first_coupon] First coupon date, given with issue: a coupon date of the maturity's schedule. Settling before it: Excel's odd first period (ODDFPRICE, ODDFYIELD); on or after it: a regular bond.
  * @returns DV01 in money per basis point (yield-based), for the given face.
  */
 export function DV01(
@@ -107,13 +127,18 @@ export function DV01(
   yld: any[][],
   frequency: any[][],
   basis?: any[][],
-  face?: any[][]
+  face?: any[][],
+  issue?: any[][],
+  first_coupon?: any[][]
 ): any[][] {
-  return toExcel(dv01(settlement, maturity, coupon, yld, frequency, basis, face));
+  return toExcel(
+    dv01(settlement, maturity, coupon, yld, frequency, basis, face, issue, first_coupon)
+  );
 }
 
 /**
- * Clean price per 100 of par at a yield: Excel's PRICE with redemption 100.
+ * Clean price per 100 of par at a yield: Excel's PRICE with redemption 100, and ODDFPRICE when
+ * issue and first_coupon give an odd first coupon period.
  * @customfunction PRICE
  * @param settlement Settlement date: an Excel date or text "YYYY-MM-DD".
  * @param maturity Maturity date: an Excel date or text "YYYY-MM-DD", after settlement.
@@ -121,6 +146,8 @@ export function DV01(
  * @param yld Annual yield to maturity as a decimal, compounded at the coupon frequency, ≥ 0.
  * @param frequency Coupons per year: 1 annual, 2 semiannual, 4 quarterly.
  * @param [basis] Day-count basis: 0 US 30/360 (default), 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360.
+ * @param [issue] Issue (dated) date, given with first_coupon for an odd first coupon period: interest accrues from it; settling before it (when-issued), nothing has accrued.
+ * @param [first_coupon] First coupon date, given with issue: a coupon date of the maturity's schedule. Settling before it: Excel's odd first period (ODDFPRICE, ODDFYIELD); on or after it: a regular bond.
  * @returns Clean price per 100 of par.
  */
 export function PRICE(
@@ -129,14 +156,16 @@ export function PRICE(
   coupon: any[][],
   yld: any[][],
   frequency: any[][],
-  basis?: any[][]
+  basis?: any[][],
+  issue?: any[][],
+  first_coupon?: any[][]
 ): any[][] {
-  return toExcel(priceFn(settlement, maturity, coupon, yld, frequency, basis));
+  return toExcel(priceFn(settlement, maturity, coupon, yld, frequency, basis, issue, first_coupon));
 }
 
 /**
  * Yield to maturity that reprices a clean price: Excel's YIELD with redemption 100 (simple yield in
- * the final period).
+ * the final period), and ODDFYIELD when issue and first_coupon give an odd first coupon period.
  * @customfunction YIELD
  * @param settlement Settlement date: an Excel date or text "YYYY-MM-DD".
  * @param maturity Maturity date: an Excel date or text "YYYY-MM-DD", after settlement.
@@ -144,6 +173,8 @@ export function PRICE(
  * @param price Clean price per 100 of par, > 0.
  * @param frequency Coupons per year: 1 annual, 2 semiannual, 4 quarterly.
  * @param [basis] Day-count basis: 0 US 30/360 (default), 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360.
+ * @param [issue] Issue (dated) date, given with first_coupon for an odd first coupon period: interest accrues from it; settling before it (when-issued), nothing has accrued.
+ * @param [first_coupon] First coupon date, given with issue: a coupon date of the maturity's schedule. Settling before it: Excel's odd first period (ODDFPRICE, ODDFYIELD); on or after it: a regular bond.
  * @returns Annual yield as a decimal, compounded at the coupon frequency.
  */
 export function YIELD(
@@ -152,19 +183,26 @@ export function YIELD(
   coupon: any[][],
   price: any[][],
   frequency: any[][],
-  basis?: any[][]
+  basis?: any[][],
+  issue?: any[][],
+  first_coupon?: any[][]
 ): any[][] {
-  return toExcel(yieldFn(settlement, maturity, coupon, price, frequency, basis));
+  return toExcel(
+    yieldFn(settlement, maturity, coupon, price, frequency, basis, issue, first_coupon)
+  );
 }
 
 /**
- * Accrued interest per 100 of par at settlement: coupon per period × A/E on the basis.
+ * Accrued interest per 100 of par at settlement: coupon per period × A/E on the basis; in an odd
+ * first period accrued from the issue date (0 before it).
  * @customfunction ACCRUED
  * @param settlement Settlement date: an Excel date or text "YYYY-MM-DD".
  * @param maturity Maturity date: an Excel date or text "YYYY-MM-DD", after settlement.
  * @param coupon Annual coupon rate as a decimal (0.045 for 4.5%), ≥ 0.
  * @param frequency Coupons per year: 1 annual, 2 semiannual, 4 quarterly.
  * @param [basis] Day-count basis: 0 US 30/360 (default), 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360.
+ * @param [issue] Issue (dated) date, given with first_coupon for an odd first coupon period: interest accrues from it; settling before it (when-issued), nothing has accrued.
+ * @param [first_coupon] First coupon date, given with issue: a coupon date of the maturity's schedule. Settling before it: Excel's odd first period (ODDFPRICE, ODDFYIELD); on or after it: a regular bond.
  * @returns Accrued interest per 100 of par.
  */
 export function ACCRUED(
@@ -172,9 +210,11 @@ export function ACCRUED(
   maturity: any[][],
   coupon: any[][],
   frequency: any[][],
-  basis?: any[][]
+  basis?: any[][],
+  issue?: any[][],
+  first_coupon?: any[][]
 ): any[][] {
-  return toExcel(accrued(settlement, maturity, coupon, frequency, basis));
+  return toExcel(accrued(settlement, maturity, coupon, frequency, basis, issue, first_coupon));
 }
 
 /**

@@ -3,12 +3,15 @@
  * playground shows what Excel would and the tests can check every formula's value against the
  * value the run computed. Supported: numbers, "text", references (A1, $A$1, A1:B9, 'Sheet'!A1),
  * + − × ÷ and unary minus, parentheses, SUM, SUMIFS with equality criteria, and any function the
- * resolver knows (the KEYRATE custom functions, called exactly as Excel calls them: one matrix per
- * argument). Anything else evaluates to #NAME?. Errors are the strings Range.values shows
- * ("#NUM!"), and propagate as in Excel.
+ * resolver knows (the KEYRATE custom functions, called as Excel on the web calls them: one matrix
+ * per argument, an empty cell as null, an omitted argument — `F(A1,,C1)` — as null). Anything else
+ * evaluates to #NAME?. Errors are the strings Range.values shows ("#NUM!"), and propagate as in
+ * Excel. A formula's result is a matrix: a custom function's array, or a range reference, spills
+ * from the formula's cell (calculator.ts places it); an error returned by a custom function keeps
+ * its message.
  */
-import { MAX_COLUMNS, Rect, columnIndex, overlaps, parseRange } from "./a1";
-import type { Scalar, SimSheet } from "./workbookModel";
+import { Rect, columnIndex, parseRange } from "./a1";
+import type { Scalar } from "./workbookModel";
 
 /** A parsed formula. */
 export type FormulaNode =
@@ -28,13 +31,40 @@ export type FormulaNode =
       readonly left: FormulaNode;
       readonly right: FormulaNode;
     }
-  | { readonly kind: "negate"; readonly operand: FormulaNode };
+  | { readonly kind: "negate"; readonly operand: FormulaNode }
+  /** An omitted argument, as in F(A1,,C1). */
+  | { readonly kind: "missing" };
 
 /** The $ of a reference's corners: [first row, first column, last row, last column]. */
 type RefFixed = readonly [boolean, boolean, boolean, boolean];
 
-/** A function outside Excel's own (a custom function): one matrix per argument in, a cell out. */
-export type FunctionResolver = (name: string, args: Scalar[][][]) => Scalar | undefined;
+/** An error value with the message a custom function gave it (Excel shows it on selection). */
+export interface CellError {
+  readonly error: string;
+  readonly message?: string;
+}
+
+/** One cell of a custom function's result. */
+export type ResultCell = Scalar | CellError;
+
+/** A custom function's argument as Excel passes it: a matrix (empty cells null) or null (omitted). */
+export type FunctionArg = (Scalar | null)[][] | null;
+
+/**
+ * A function outside Excel's own (a custom function): one argument per parameter in, a cell or a
+ * matrix (which spills) out; undefined when the resolver does not know the name (#NAME?).
+ */
+export type FunctionResolver = (
+  name: string,
+  args: FunctionArg[]
+) => ResultCell | ResultCell[][] | undefined;
+
+/** A formula's result: its values (1×1 unless it spills) and the messages of its error cells. */
+export interface Evaluated {
+  readonly values: Scalar[][];
+  /** Messages by position, only where an error cell carries one. */
+  readonly messages?: (string | undefined)[][];
+}
 
 const ERROR_TEXT = /^#(NUM!|VALUE!|N\/A|REF!|DIV\/0!|NAME\?|NULL!|CALC!|SPILL!)$/;
 
@@ -116,8 +146,13 @@ export function parseFormula(formula: string): FormulaNode {
     }
     if (t.type === "name") {
       const args: FormulaNode[] = [];
+      const argument = (): FormulaNode => {
+        const next = peek();
+        const empty = next?.type === "op" && (next.value === "," || next.value === ")");
+        return empty ? { kind: "missing" } : expression();
+      };
       if (!take(")")) {
-        do args.push(expression());
+        do args.push(argument());
         while (take(","));
         expect(")");
       }
@@ -212,12 +247,21 @@ export interface EvaluationHost {
 
 type Value = Scalar | Scalar[][];
 
-/** Evaluates a parsed formula to one cell's value. */
+/** Evaluates a parsed formula to one cell's value (the top-left of a spilling result). */
 export function evaluate(node: FormulaNode, host: EvaluationHost): Scalar {
+  return evaluateFormula(node, host).values[0]?.[0] ?? "";
+}
+
+/**
+ * Evaluates a parsed formula to its whole result: a matrix for a custom function returning one or
+ * a range reference (both spill in Excel), with the messages of a custom function's errors.
+ */
+export function evaluateFormula(node: FormulaNode, host: EvaluationHost): Evaluated {
+  if (node.kind === "call" && node.name !== "SUM" && node.name !== "SUMIFS") {
+    return customCall(node.name, node.args, host);
+  }
   const v = evaluateNode(node, host);
-  if (!Array.isArray(v)) return v;
-  // A range in a single cell shows its first value (no spilling in the simulator).
-  return v[0]?.[0] ?? "";
+  return { values: Array.isArray(v) ? v : [[v]] };
 }
 
 function evaluateNode(node: FormulaNode, host: EvaluationHost): Value {
@@ -225,6 +269,8 @@ function evaluateNode(node: FormulaNode, host: EvaluationHost): Value {
     case "number":
     case "text":
       return node.value;
+    case "missing":
+      return "";
     case "ref": {
       const values = host.values(node.sheet, node.rect);
       return values.length === 1 && values[0].length === 1 ? values[0][0] : values;
@@ -261,6 +307,7 @@ function toNumber(v: Scalar): number | string {
 const asMatrix = (v: Value): Scalar[][] => (Array.isArray(v) ? v : [[v]]);
 
 function call(name: string, args: readonly FormulaNode[], host: EvaluationHost): Scalar {
+  if (name !== "SUM" && name !== "SUMIFS") return customCall(name, args, host).values[0][0];
   const values = args.map((a) => evaluateNode(a, host));
   if (name === "SUM") {
     let total = 0;
@@ -272,15 +319,43 @@ function call(name: string, args: readonly FormulaNode[], host: EvaluationHost):
     }
     return total;
   }
-  if (name === "SUMIFS") return sumIfs(values.map(asMatrix));
-  const matrices = values.map(asMatrix);
+  return sumIfs(values.map(asMatrix));
+}
+
+/** An argument as Excel passes it to a custom function: empty cells null, omitted null. */
+function functionArg(node: FormulaNode, host: EvaluationHost): FunctionArg {
+  if (node.kind === "missing") return null;
+  const v = evaluateNode(node, host);
+  if (!Array.isArray(v)) return [[v === "" ? null : v]];
+  return v.map((row) => row.map((x) => (x === "" ? null : x)));
+}
+
+/** A custom function's call: its result matrix with the messages of its error cells. */
+function customCall(name: string, args: readonly FormulaNode[], host: EvaluationHost): Evaluated {
+  const matrices = args.map((a) => functionArg(a, host));
   // Excel does not call a function with an error argument: the error is the result.
   for (const m of matrices) {
-    const error = m.flat().find(isErrorValue);
-    if (error !== undefined && m.length === 1 && m[0].length === 1) return error;
+    if (m && m.length === 1 && m[0].length === 1 && isErrorValue(m[0][0])) {
+      return { values: [[m[0][0]]] };
+    }
   }
   const result = host.functions?.(name, matrices);
-  return result === undefined ? "#NAME?" : result;
+  if (result === undefined) return { values: [["#NAME?"]] };
+  if (typeof result !== "object") return { values: [[result]] };
+  const rows = Array.isArray(result) ? result : [[result]];
+  if (rows.length === 0 || rows[0].length === 0) return { values: [["#CALC!"]] };
+  let messages: (string | undefined)[][] | undefined;
+  const values = rows.map((row, r) =>
+    row.map((cell, c) => {
+      if (typeof cell !== "object") return cell;
+      if (cell.message !== undefined) {
+        messages ??= rows.map((x) => x.map(() => undefined));
+        messages[r][c] = cell.message;
+      }
+      return cell.error;
+    })
+  );
+  return messages ? { values, messages } : { values };
 }
 
 /** SUMIFS(sum_range, criteria_range, criterion, …) with equality criteria (text case-insensitive). */
@@ -306,191 +381,4 @@ function sumIfs(args: Scalar[][][]): Scalar {
     }
   }
   return total;
-}
-
-/** Cell key of a sheet's cell map (as SimSheet.cells uses). */
-export const cellKey = (row: number, column: number): number => row * MAX_COLUMNS + column;
-
-/** A formula cell the calculator tracks: where it is and what it reads. */
-interface Tracked {
-  readonly sheet: SimSheet;
-  readonly key: number;
-  readonly node: FormulaNode;
-  /** Its references, the sheet resolved when the formula was read (undefined: not found). */
-  readonly reads: readonly { readonly sheet: SimSheet | undefined; readonly rect: Rect }[];
-}
-
-interface Written {
-  readonly sheet: SimSheet;
-  readonly rect: Rect;
-}
-
-const area = (r: Rect) => r.rowCount * r.columnCount;
-
-/** Calls `visit` with the key of every cell of a rectangle. */
-function eachKey(rect: Rect, visit: (key: number) => void): void {
-  for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
-    for (let c = rect.column; c < rect.column + rect.columnCount; c++) visit(cellKey(r, c));
-  }
-}
-
-/**
- * Keeps every formula cell of a workbook calculated. After each batch of writes it recalculates
- * the formulas written and, transitively, every formula reading a changed cell; a formula's
- * pending precedents are calculated first (a cycle gives #REF!, where Excel would warn).
- * Single-cell references are indexed by cell; range references (a few SUMIFS) are scanned.
- */
-export class Calculator {
-  private readonly tracked = new Map<SimSheet, Map<number, Tracked>>();
-  /** Formulas reading a cell, by sheet and cell key (single-cell references only). */
-  private readonly readers = new Map<SimSheet, Map<number, Set<Tracked>>>();
-  /** Formulas with a multi-cell reference. */
-  private readonly rangeReaders = new Set<Tracked>();
-  /** Parsed formulas by shape, with the cell each was parsed at. */
-  private readonly shapes = new Map<
-    string,
-    { node: FormulaNode; row: number; column: number } | Error
-  >();
-
-  constructor(
-    private readonly lookup: (name: string) => SimSheet | undefined,
-    public functions?: FunctionResolver
-  ) {}
-
-  /**
-   * Recalculates after writes to `written` (rectangles of sheets): re-reads their formulas, then
-   * calculates the formulas written and everything that depends on a changed cell.
-   * @returns The sheets with a cell recalculated.
-   */
-  recalculate(written: readonly Written[]): Set<SimSheet> {
-    const dirty = new Set<Tracked>();
-    for (const { sheet, rect } of written) {
-      eachKey(rect, (key) => {
-        const old = this.tracked.get(sheet)?.get(key);
-        if (old) this.untrack(old);
-        const formula = sheet.cells.get(key)?.formula;
-        if (formula !== undefined) dirty.add(this.track(sheet, key, formula));
-      });
-    }
-    // Everything reading a changed cell, transitively (changed: written, or recalculated).
-    const queue: Written[] = [...written];
-    const mark = (t: Tracked) => {
-      if (dirty.has(t)) return;
-      dirty.add(t);
-      queue.push({ sheet: t.sheet, rect: keyRect(t.key) });
-    };
-    while (queue.length) {
-      const w = queue.pop()!;
-      const byCell = this.readers.get(w.sheet);
-      if (byCell) eachKey(w.rect, (key) => byCell.get(key)?.forEach(mark));
-      for (const t of this.rangeReaders) {
-        if (t.reads.some((read) => read.sheet === w.sheet && overlaps(read.rect, w.rect))) mark(t);
-      }
-    }
-    const done = new Set<Tracked>();
-    const busy = new Set<Tracked>();
-    const calc = (t: Tracked): void => {
-      if (done.has(t)) return;
-      const cell = t.sheet.cells.get(t.key);
-      if (!cell) return;
-      if (busy.has(t)) {
-        cell.value = "#REF!";
-        return;
-      }
-      busy.add(t);
-      cell.value = evaluate(t.node, {
-        functions: this.functions,
-        values: (name, rect) => {
-          const sheet = name === undefined ? t.sheet : this.lookup(name);
-          if (!sheet) return [["#REF!"]];
-          // Precedents that are themselves pending are calculated first.
-          const map = this.tracked.get(sheet);
-          if (map) {
-            eachKey(rect, (key) => {
-              const d = map.get(key);
-              if (d && dirty.has(d) && !done.has(d)) calc(d);
-            });
-          }
-          return sheet.valuesIn(rect);
-        },
-      });
-      busy.delete(t);
-      done.add(t);
-    };
-    for (const t of dirty) calc(t);
-    return new Set([...dirty].map((t) => t.sheet));
-  }
-
-  /** Forgets a deleted sheet's formulas. */
-  forget(sheet: SimSheet): void {
-    for (const t of this.tracked.get(sheet)?.values() ?? []) this.untrack(t);
-    this.tracked.delete(sheet);
-  }
-
-  private track(sheet: SimSheet, key: number, formula: string): Tracked {
-    const row = Math.floor(key / MAX_COLUMNS);
-    const column = key % MAX_COLUMNS;
-    const shapeKey = formulaShape(formula, row, column);
-    let shape = this.shapes.get(shapeKey);
-    if (shape === undefined) {
-      try {
-        shape = { node: parseFormula(formula), row, column };
-      } catch (e) {
-        shape = e as Error;
-      }
-      this.shapes.set(shapeKey, shape);
-    }
-    const node =
-      shape instanceof Error
-        ? shape
-        : shiftFormula(shape.node, row - shape.row, column - shape.column);
-    const t: Tracked =
-      node instanceof Error
-        ? { sheet, key, node: { kind: "call", name: "#UNSUPPORTED", args: [] }, reads: [] }
-        : {
-            sheet,
-            key,
-            node,
-            reads: precedents(node).map((p) => ({
-              sheet: p.sheet === undefined ? sheet : this.lookup(p.sheet),
-              rect: p.rect,
-            })),
-          };
-    let map = this.tracked.get(sheet);
-    if (!map) this.tracked.set(sheet, (map = new Map()));
-    map.set(key, t);
-    for (const read of t.reads) {
-      if (!read.sheet) continue;
-      if (area(read.rect) > 1) {
-        this.rangeReaders.add(t);
-        continue;
-      }
-      let byCell = this.readers.get(read.sheet);
-      if (!byCell) this.readers.set(read.sheet, (byCell = new Map()));
-      const k = cellKey(read.rect.row, read.rect.column);
-      let set = byCell.get(k);
-      if (!set) byCell.set(k, (set = new Set()));
-      set.add(t);
-    }
-    return t;
-  }
-
-  private untrack(t: Tracked): void {
-    this.tracked.get(t.sheet)?.delete(t.key);
-    this.rangeReaders.delete(t);
-    for (const read of t.reads) {
-      if (read.sheet && area(read.rect) === 1) {
-        this.readers.get(read.sheet)?.get(cellKey(read.rect.row, read.rect.column))?.delete(t);
-      }
-    }
-  }
-}
-
-function keyRect(key: number): Rect {
-  return {
-    row: Math.floor(key / MAX_COLUMNS),
-    column: key % MAX_COLUMNS,
-    rowCount: 1,
-    columnCount: 1,
-  };
 }

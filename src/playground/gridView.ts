@@ -8,6 +8,7 @@
  */
 import { columnLetters } from "../core/holdings/cells";
 import { Rect, addressText, contains, rangeText } from "./a1";
+import { fitNumber } from "./cellWidth";
 import { showValue } from "./numberFormat";
 import { ChangeKind, SimSheet, SimWorkbook } from "./workbookModel";
 
@@ -32,6 +33,8 @@ export interface GridElements {
   tabs: HTMLElement;
   nameBox: HTMLInputElement;
   formulaBar: HTMLInputElement;
+  /** Where the active cell's error message shows (Excel's error tooltip); hidden when none. */
+  message: HTMLElement;
   status: HTMLElement;
 }
 
@@ -116,8 +119,10 @@ export class GridView {
     const cols = ['<col style="width:44px">'];
     const head = ['<th class="pg-corner"></th>'];
     let tableWidth = 44;
+    const widths: number[] = [];
     for (let c = 0; c < columns; c++) {
       const px = Math.round((sheet.columnWidths.get(c) ?? DEFAULT_WIDTH_POINTS) * PX_PER_POINT);
+      widths.push(px);
       tableWidth += px;
       cols.push(`<col style="width:${px}px">`);
       head.push(`<th>${columnLetters(c)}</th>`);
@@ -127,7 +132,7 @@ export class GridView {
       const frozen = r < sheet.freezeRows;
       const rowStyle = frozen ? ` class="pg-frozen" style="top:${(r + 1) * ROW_PX}px"` : "";
       const cells = [`<th>${r + 1}</th>`];
-      for (let c = 0; c < columns; c++) cells.push(this.cellHtml(sheet, r, c));
+      for (let c = 0; c < columns; c++) cells.push(this.cellHtml(sheet, r, c, widths[c]));
       body.push(`<tr${rowStyle}>${cells.join("")}</tr>`);
     }
     const more =
@@ -142,11 +147,17 @@ export class GridView {
     this.drawnColumns = columns;
   }
 
-  private cellHtml(sheet: SimSheet, r: number, c: number): string {
+  private cellHtml(sheet: SimSheet, r: number, c: number, columnPx: number): string {
     const cell = sheet.cell(r, c);
     if (!cell) return `<td data-r="${r}" data-c="${c}"></td>`;
     const shown = showValue(cell.value, cell.numberFormat);
     const look = cell.look ?? {};
+    // A formatted number too wide for its column shows ####, as in Excel (General ones Excel
+    // shortens instead; not simulated).
+    const general = !cell.numberFormat || /^general$/i.test(cell.numberFormat);
+    if (typeof cell.value === "number" && !general) {
+      shown.text = fitNumber(shown.text, columnPx, look.size ?? 11, look.bold);
+    }
     const style: string[] = [];
     if (look.bold) style.push("font-weight:600");
     if (look.italic) style.push("font-style:italic");
@@ -164,7 +175,7 @@ export class GridView {
     const kind = kinds.filter(Boolean).join(" ");
     return (
       `<td data-r="${r}" data-c="${c}" class="${kind}" style="${style.join(";")}"` +
-      ` title="${escapeHtml(cell.formula ?? shown.text)}">${escapeHtml(shown.text)}</td>`
+      ` title="${escapeHtml(cell.message ?? cell.formula ?? shown.text)}">${escapeHtml(shown.text)}</td>`
     );
   }
 
@@ -190,7 +201,16 @@ export class GridView {
     this.el.nameBox.value = rangeText(rect);
     this.el.nameBox.title = addressText(sheet.name, rect);
     const cell = sheet.cell(rect.row, rect.column);
-    this.el.formulaBar.value = cell ? (cell.formula ?? String(cell.value)) : "";
+    // A spilled cell shows its anchor's formula, greyed and read-only, as Excel does.
+    const anchor = this.book.calc.spillAnchor(sheet, rect.row, rect.column);
+    const source = anchor ? sheet.cell(anchor.row, anchor.column) : undefined;
+    this.el.formulaBar.value =
+      source?.formula ?? (cell ? (cell.formula ?? String(cell.value)) : "");
+    this.el.formulaBar.readOnly = source !== undefined;
+    this.el.formulaBar.classList.toggle("pg-spilled", source !== undefined);
+    const message = cell?.message;
+    this.el.message.hidden = message === undefined;
+    this.el.message.textContent = message === undefined ? "" : `${String(cell?.value)}: ${message}`;
   }
 
   private cellOf(target: EventTarget | null): { row: number; column: number } | undefined {

@@ -5,6 +5,7 @@
  * where the last one ended, as in a saved workbook); custom functions are recorded by id.
  */
 import { SimOfficeError, SimulatorOptions, simulatedExcelRun } from "./excelSimulator";
+import type { ResultCell } from "./formulaEngine";
 import { SimWorkbook } from "./workbookModel";
 
 /** What Office.onReady resolves to in the playground. */
@@ -67,6 +68,23 @@ class CustomFunctionError extends Error {
   }
 }
 
+/**
+ * One cell of a custom function's result as Excel takes it: an error with its message, null as 0
+ * (as Excel shows null in a returned array), anything but a number, text or boolean as #VALUE!.
+ */
+function resultCell(cell: unknown): ResultCell {
+  if (cell instanceof CustomFunctionError) {
+    // Without a message of its own the Error's message is its code.
+    return cell.message === cell.code
+      ? { error: cell.code }
+      : { error: cell.code, message: cell.message };
+  }
+  if (cell === null) return 0;
+  return typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean"
+    ? cell
+    : "#VALUE!";
+}
+
 /** The globals installed, for the page to inspect (e.g. the registered custom functions). */
 export interface InstalledGlobals {
   customFunctions: Map<string, (...args: unknown[]) => unknown>;
@@ -89,16 +107,15 @@ export function installOfficeGlobals(
 ): InstalledGlobals {
   const settings = new SimSettings(book);
   const customFunctions = new Map<string, (...args: unknown[]) => unknown>();
-  // Formulas in the workbook call the pane's custom functions as Excel would (KEYRATE.X → id X).
+  // Formulas in the workbook call the pane's custom functions as Excel would (KEYRATE.X → id X);
+  // a matrix result spills, an error keeps its message.
   book.calc.functions = (name, args) => {
     const fn = customFunctions.get(name.replace(/^KEYRATE\./, ""));
     if (!fn) return undefined;
     const out = fn(...args);
-    const cell = Array.isArray(out) ? (out as unknown[][])[0]?.[0] : out;
-    if (cell instanceof CustomFunctionError) return cell.code;
-    return typeof cell === "number" || typeof cell === "string" || typeof cell === "boolean"
-      ? cell
-      : "#VALUE!";
+    return Array.isArray(out)
+      ? (out as unknown[][]).map((row) => row.map(resultCell))
+      : resultCell(out);
   };
   const ready = Promise.resolve({ ...PLAYGROUND_HOST });
   const office = {

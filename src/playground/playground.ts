@@ -100,6 +100,7 @@ function start(): void {
       tabs: byId("pg-tabs"),
       nameBox: byId<HTMLInputElement>("pg-namebox"),
       formulaBar: byId<HTMLInputElement>("pg-formula"),
+      message: byId("pg-message"),
       status: byId("pg-status"),
     },
     new Set(book.sheets.map((s) => s.name))

@@ -1,5 +1,5 @@
 /** Excel.Range and its format, font and fill. */
-import { Rect, addressText } from "./a1";
+import { MAX_COLUMNS, MAX_ROWS, Rect, addressText } from "./a1";
 import { showValue } from "./numberFormat";
 import { CellLook, SimSheet, cellFromInput } from "./workbookModel";
 
@@ -17,6 +17,42 @@ function eachCell(t: RangeTarget, f: (row: number, column: number, r: number, c:
   for (let r = 0; r < t.rect.rowCount; r++) {
     for (let c = 0; c < t.rect.columnCount; c++) f(t.rect.row + r, t.rect.column + c, r, c);
   }
+}
+
+/** True when the cell holds a value or a formula. */
+function filled(sheet: SimSheet, row: number, column: number): boolean {
+  const cell = sheet.cell(row, column);
+  return cell !== undefined && (cell.value !== "" || cell.formula !== undefined);
+}
+
+/**
+ * The current region of a cell: grown, side by side, while the row or column just beyond it
+ * (corners included) holds a value. A lone empty cell is its own region.
+ */
+export function currentRegion(sheet: SimSheet, row: number, column: number): Rect {
+  let [r0, r1, c0, c1] = [row, row, column, column];
+  const rowHas = (r: number) => {
+    if (r < 0 || r >= MAX_ROWS) return false;
+    for (let c = Math.max(0, c0 - 1); c <= Math.min(MAX_COLUMNS - 1, c1 + 1); c++)
+      if (filled(sheet, r, c)) return true;
+    return false;
+  };
+  const columnHas = (c: number) => {
+    if (c < 0 || c >= MAX_COLUMNS) return false;
+    for (let r = Math.max(0, r0 - 1); r <= Math.min(MAX_ROWS - 1, r1 + 1); r++)
+      if (filled(sheet, r, c)) return true;
+    return false;
+  };
+  // Each side grows as far as it can; a side that grew may let another grow: repeat until none.
+  for (;;) {
+    const before = [r0, r1, c0, c1].join();
+    while (rowHas(r1 + 1)) r1++;
+    while (rowHas(r0 - 1)) r0--;
+    while (columnHas(c1 + 1)) c1++;
+    while (columnHas(c0 - 1)) c0--;
+    if ([r0, r1, c0, c1].join() === before) break;
+  }
+  return { row: r0, column: c0, rowCount: r1 - r0 + 1, columnCount: c1 - c0 + 1 };
 }
 
 /** Excel.Range. */
@@ -157,6 +193,17 @@ export class SimRange extends SimClientObject {
         sheet,
         rect: { row: rect.row + row, column: rect.column + column, rowCount: 1, columnCount: 1 },
       };
+    });
+  }
+
+  /**
+   * Excel's current region (Ctrl+*) of the range's top-left cell: the block bounded by empty rows
+   * and columns (Range.getSurroundingRegion, ExcelApi 1.13).
+   */
+  getSurroundingRegion(): SimRange {
+    return new SimRange(this.context, () => {
+      const { sheet, rect } = this.target.get();
+      return { sheet, rect: currentRegion(sheet, rect.row, rect.column) };
     });
   }
 

@@ -6,7 +6,7 @@
  */
 import { daysInMonth, serialFromYmd } from "../core/dates";
 import { MAX_COLUMNS, Rect, parseAddress } from "./a1";
-import { Calculator } from "./formulaEngine";
+import { Calculator } from "./calculator";
 
 /** A cell value as Range.values gives it: "" for an empty cell. */
 export type Scalar = number | string | boolean;
@@ -34,10 +34,15 @@ export interface CellLook {
   fill?: string;
 }
 
-/** One cell. A formula's value is FORMULA_VALUE until the workbook recalculates it. */
+/**
+ * One cell. A formula's value is FORMULA_VALUE until the workbook recalculates it; a cell inside a
+ * formula's spill range holds a value and no formula (calculator.ts).
+ */
 export interface SimCell {
   value: Scalar;
   formula?: string;
+  /** The message of an error value a custom function returned (Excel shows it on selection). */
+  message?: string;
   numberFormat?: string;
   look?: CellLook;
 }

@@ -5,7 +5,7 @@
  * does not recalculate still draws them) and the drawing part that anchors charts over cells.
  * Elements are written in the schema's order, which Excel enforces.
  */
-import { absoluteRef, parseRangeA1 } from "../core/report/a1";
+import { absoluteRef, parseRangeA1 } from "../core/a1";
 import { ChartSpec, SheetModel, shownValue } from "../core/report/sheetModel";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";

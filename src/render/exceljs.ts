@@ -11,7 +11,7 @@ import {
   uniqueSheetName,
   uniqueTableName,
 } from "../core/report/sheetModel";
-import { cellA1, rangeA1 } from "../core/report/a1";
+import { cellA1, rangeA1 } from "../core/a1";
 import { STYLE_LOOKS } from "./styles";
 import { addChartsToXlsxFile } from "./xlsxCharts";
 

@@ -3,7 +3,7 @@
  * chart is added on the series' own ranges, so it follows the cells, and positioned over the
  * anchor's cells. Only queues work: the caller's next `context.sync()` sends it with the sheet.
  */
-import { cellA1, parseRangeA1 } from "../core/report/a1";
+import { cellA1, parseRangeA1 } from "../core/a1";
 import { ChartSpec } from "../core/report/sheetModel";
 
 /** Office.js chart type of a spec's type (string values of Excel.ChartType). */

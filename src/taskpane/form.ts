@@ -11,7 +11,7 @@ import { parseRounding } from "../core/hedge/dv01Hedge";
 import { parseContract } from "../core/futures/contracts";
 import { parse32 } from "../core/quote32";
 import { DEFAULT_COMMISSION } from "../core/hedge/hedgePlan";
-import { DEFAULT_HEDGE_CONTRACTS } from "../core/report/hedgeJob";
+import { DEFAULT_HEDGE_CONTRACTS } from "../core/conventions";
 
 import { parseCurveKind, parseInterpolation, parseOption, parseTenor } from "../core/curve";
 import { HeaderChoice } from "../core/holdings";
@@ -24,7 +24,6 @@ export const SETTINGS_KEY = "keyrate.hedgeWizard";
 export interface FormState {
   settlement: string;
   target: string;
-  contractName: string;
   contractDv01: string;
   beta: string;
   rounding: string;
@@ -55,7 +54,6 @@ export const DEFAULTS: FormState = {
   // T+1 business day after today on the US government securities calendar (SPEC S3).
   settlement: isoFromSerial(defaultSettlement()),
   target: "5",
-  contractName: "ZN (10-year T-note futures)",
   contractDv01: "",
   beta: "1",
   rounding: "nearest",
@@ -100,9 +98,9 @@ function codeValues(
   return Object.keys(out).length ? out : undefined;
 }
 
-export function loadState(): FormState {
-  const saved = Office.context.document.settings.get(SETTINGS_KEY) as Partial<FormState> | null;
-  return { ...DEFAULTS, ...(saved ?? {}) };
+/** What the last run in this workbook used (Office settings), or null. */
+export function loadSaved(): Partial<FormState> | null {
+  return Office.context.document.settings.get(SETTINGS_KEY) as Partial<FormState> | null;
 }
 
 export function saveState(state: FormState): void {
@@ -139,7 +137,6 @@ export function readForm(picked: Picked): FormState {
     liveFormulas: checked("kr-live-formulas", true),
     settlement: valueOf("kr-settlement"),
     target: valueOf("kr-target"),
-    contractName: valueOf("kr-contract"),
     contractDv01: valueOf("kr-contract-dv01"),
     beta: valueOf("kr-beta"),
     rounding: valueOf("kr-rounding") || "nearest",
@@ -265,7 +262,6 @@ export function parseForm(state: FormState): {
       initialMargin,
       repo,
       commission: commission!,
-      contractName: state.contractName || "Treasury futures contract",
       beta: beta!,
       rounding: rounding!,
       curveAddress: state.curveAddress || undefined,

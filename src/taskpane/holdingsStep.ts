@@ -2,8 +2,10 @@
 /**
  * The wizard's Holdings step: read the selected range, show which column feeds which field — each
  * a select the user can change, "(none)" to leave a field out — how many rows are usable at the
- * settlement date, and every problem as a link that selects its cell. The corrections are kept
- * (by header text, so they survive a range that grows) and applied to every run.
+ * settlement date, whether the data goes on beyond the range (Excel's current region), the rows
+ * that will not be in the totals, and every problem as a link that selects its cell. The range
+ * checked is remembered by address: Write runs it, whatever is selected then. The corrections are
+ * kept (by header text, so they survive a range that grows) and applied to every run.
  */
 import {
   applicableOverride,
@@ -14,10 +16,17 @@ import {
   HoldingField,
   HoldingProblem,
   readHoldings,
+  DEFAULT_CURRENCY,
 } from "../core/holdings";
 import { isoFromSerial } from "../core/dates";
+import { excludedHoldings } from "../core/report/excludedSection";
+import { engineFor, noEngineReason } from "../core/engines/registry";
 import { h } from "./dom";
-import { readSelection, selectCell } from "./workbookIO";
+import { readRange, readSelection, selectCell, surroundingRegion } from "./workbookIO";
+import { CheckedRange, partialRange, showExcluded } from "./checkedRange";
+
+export type { CheckedRange } from "./checkedRange";
+export { describeChecked } from "./checkedRange";
 
 const NONE = "(none)";
 const REQUIRED: readonly HoldingField[] = ["id", "par", "coupon", "maturity"];
@@ -53,13 +62,20 @@ export function showProblems(list: HTMLElement, problems: readonly HoldingProble
 }
 
 export interface HoldingsStep {
-  /** The step's content: the check button's result, the mapping editor, the problems. */
+  /** The step's content: the check's result, the mapping editor, the problems. */
   readonly content: HTMLElement[];
   /**
    * Reads and checks the selection; true when a run can use it (the required columns mapped and
-   * at least one valid row). Shows the mapping and the problems either way.
+   * at least one valid row). Shows the mapping, a partial range and the problems either way.
    */
-  check(): Promise<boolean>;
+  checkSelection(): Promise<boolean>;
+  /**
+   * For Next: true when a range is checked at the current settlement date; otherwise checks
+   * again — the range checked before, or the selection when none was.
+   */
+  ensureChecked(): Promise<boolean>;
+  /** The range last checked successfully, if any: Write runs exactly this range. */
+  checked(): CheckedRange | undefined;
   /** The user's corrections, as kept in the form state. */
   choice(): HeaderChoice;
 }
@@ -75,12 +91,17 @@ export function holdingsStep(
   onChange: (choice: HeaderChoice) => void
 ): HoldingsStep {
   let choice: HeaderChoice = { ...initial };
+  let checked: CheckedRange | undefined;
   const summary = h("div", { id: "kr-mapping" });
+  const extent = h("div", { id: "kr-extent", role: "status" });
+  const excluded = h("div", { id: "kr-excluded" });
   const problems = h("div", { id: "kr-holdings-problems" });
 
-  const check = () =>
+  /** Checks the range at `address`, or the selection. */
+  const check = (address?: string) =>
     Excel.run(async (context) => {
-      const sel = await readSelection(context);
+      const sel = address ? await readRange(context, address) : await readSelection(context);
+      const region = await surroundingRegion(context, sel.address);
       const headerRow = sel.values[0] ?? [];
       const headers = headerRow.map((v) => String(v ?? "").trim());
       const at = settlement();
@@ -91,32 +112,98 @@ export function holdingsStep(
         originColumn: sel.originColumn,
         mapping: applicableOverride(choice, headerRow),
       });
+      const exclusion = {
+        ...excludedHoldings({
+          ...sel,
+          mapping: read.mapping,
+          problems: read.problems,
+          holdings: read.holdings,
+          reasons: read.holdings.type.map((t) => (engineFor(t) ? null : noEngineReason(t))),
+        }),
+        currency: read.holdings.currency[0] ?? DEFAULT_CURRENCY,
+      };
+      const extentOf = {
+        originRow: sel.originRow,
+        originColumn: sel.originColumn,
+        rows: sel.values.length,
+        columns: headerRow.length,
+      };
+      const partial = region ? partialRange(extentOf, region) : "";
       summary.replaceChildren(
         h(
           "p",
-          {},
-          `${sel.address}: ${Math.max(sel.values.length - 1, 0)} rows, ${read.holdings.count} usable at settlement ${isoFromSerial(at)}.`
+          { id: "kr-checked" },
+          `${sel.address}: ${exclusion.summary.rowsChecked} rows, ${read.holdings.count} usable at settlement ${isoFromSerial(at)}.`
         ),
         mappingEditor(headers, read.mapping, choice, (field, header) => {
           choice = { ...choice, [field]: header };
           onChange(choice);
-          void check();
+          void check(checked?.address ?? sel.address);
         }),
         ...(Object.keys(choice).length
-          ? [resetButton(() => ((choice = {}), onChange(choice), void check()))]
+          ? [
+              resetButton(
+                () => ((choice = {}), onChange(choice), void check(checked?.address ?? sel.address))
+              ),
+            ]
           : [])
       );
+      showExtent(extent, sel.address, partial, region?.address);
+      showExcluded(excluded, exclusion);
       showProblems(problems, read.problems);
       const missingColumn = read.problems.some((p) => p.row === sel.originRow);
-      return !missingColumn && read.holdings.count > 0;
+      const ok = !missingColumn && read.holdings.count > 0;
+      checked = ok
+        ? {
+            address: sel.address,
+            rows: exclusion.summary.rowsChecked,
+            usable: read.holdings.count,
+            at: new Date(),
+            settlement: at,
+            extent: extentOf,
+            partial,
+            region: partial ? region?.address : undefined,
+            exclusion,
+          }
+        : undefined;
+      return ok;
     }).catch((e) => {
+      checked = undefined;
+      // Nothing of an earlier check stays on show as if it were this one's.
+      [extent, excluded, problems].forEach((el) => el.replaceChildren());
       summary.replaceChildren(
-        h("p", { class: "kr-error" }, `Could not read the selection: ${(e as Error).message}`)
+        h("p", { class: "kr-error" }, `Could not read the range: ${(e as Error).message}`)
       );
       return false;
     });
 
-  return { content: [summary, problems], check, choice: () => choice };
+  /** The warning that the range checked is part of a larger block, and the button to take it all. */
+  function showExtent(el: HTMLElement, address: string, partial: string, region?: string): void {
+    el.replaceChildren();
+    if (!partial || !region) return;
+    const extend = h("fluent-button", { id: "kr-extend", appearance: "outline" }, `Use ${region}`);
+    extend.addEventListener(
+      "click",
+      () => void Excel.run((context) => selectCell(context, region)).then(() => check(region))
+    );
+    el.append(
+      h(
+        "p",
+        { class: "kr-warning", id: "kr-extent-warning" },
+        `${address} is part of a larger block: ${partial}. Write runs exactly the range checked.`
+      ),
+      extend
+    );
+  }
+
+  return {
+    content: [summary, extent, excluded, problems],
+    checkSelection: () => check(),
+    ensureChecked: async () =>
+      checked && checked.settlement === settlement() ? true : check(checked?.address),
+    checked: () => checked,
+    choice: () => choice,
+  };
 }
 
 /**

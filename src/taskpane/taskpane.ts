@@ -5,6 +5,7 @@
  * (Cancel or Escape) between row chunks (a half-written sheet is removed again). Fluent UI web
  * components give the Office look; the work itself is in workbookIO (Office.js) and core (pure). Choices are remembered per workbook in Office settings.
  */
+import { hedgeSummary } from "../core/run/summary";
 import {
   provideFluentDesignSystem,
   fluentButton,
@@ -14,8 +15,7 @@ import {
   fluentProgressRing,
   fluentCheckbox,
 } from "@fluentui/web-components";
-import { isoFromSerial } from "../core/dates";
-import { defaultSettlement } from "../core/calendar/usGovernmentSecurities";
+import { isoFromSerial, parseDate } from "../core/dates";
 
 import { KeyrateError } from "../core/errors";
 import { CONTRACT_CODES } from "../core/futures/contracts";
@@ -29,11 +29,17 @@ import {
   parseCurveKind,
   parseCurveRange,
 } from "../core/curve";
-import { runOnSelection } from "./workbookIO";
+import { runOnRange, surroundingRegion } from "./workbookIO";
+import { partialRange } from "./checkedRange";
+import { loadWorkbookSettings, settingsStatus } from "./settingsSheet";
+import { showSummary } from "./writeSummary";
+import { WorkbookSettings } from "../core/report/workbookSettings";
+import { exclusionSentence } from "../core/report/excludedSection";
+import { startingState } from "./workbookDefaults";
 import { field, h, select, valueOf } from "./dom";
 import { rangePicker } from "./rangePicker";
-import { FIELD_STEP, FormState, loadState, parseForm, Picked, readForm, saveState } from "./form";
-import { holdingsStep, showProblems } from "./holdingsStep";
+import { FIELD_STEP, FormState, loadSaved, parseForm, Picked, readForm, saveState } from "./form";
+import { describeChecked, holdingsStep, showProblems } from "./holdingsStep";
 import { buildWizard, WizardStep } from "./wizard";
 
 provideFluentDesignSystem().register(
@@ -45,15 +51,16 @@ provideFluentDesignSystem().register(
   fluentCheckbox()
 );
 
-function render(root: HTMLElement): void {
-  const state = loadState();
+function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
+  const { state, sources } = startingState(loadSaved(), workbookSettings);
   const status = h("p", { id: "kr-status", role: "status", class: "kr-muted" });
   const problems = h("div", { id: "kr-problems" });
   // Corrections of the column mapping: kept in the form state (and so in the workbook).
   let mappingChoice = state.mapping ?? {};
   const holdings = holdingsStep(
     mappingChoice,
-    () => parseForm(readForm(picked())).settings?.settlement ?? defaultSettlement(),
+    // The date typed; a bad one stops the check with its message (never a silent fallback).
+    () => parseDate(valueOf("kr-settlement"), "Settlement date"),
     (choice) => (mappingChoice = choice)
   );
   const busy = h("fluent-progress-ring", { id: "kr-busy", hidden: "" });
@@ -63,6 +70,7 @@ function render(root: HTMLElement): void {
     { id: "kr-check", appearance: "outline" },
     "Check selected range"
   );
+  const settingsNote = settingsStatus(workbookSettings);
   const run = h(
     "fluent-button",
     { id: "kr-run", appearance: "accent" },
@@ -128,13 +136,15 @@ function render(root: HTMLElement): void {
         h(
           "p",
           { class: "kr-muted" },
-          "Select the holdings range with its header row (id, par, coupon, maturity, price or yield; optional sector, type, frequency, basis…), then check it."
+          "Select the holdings range with its header row (id, par, coupon, maturity, price or yield; optional sector, type, frequency, basis…), then check it. Write runs the range checked here, whatever is selected then."
         ),
+        settingsNote,
         field(
           "kr-settlement",
           "Settlement date",
           state.settlement,
-          "YYYY-MM-DD: the holdings are checked and every figure computed at this date (default: the next business day). Maturities must fall after it."
+          "YYYY-MM-DD: the holdings are checked and every figure computed at this date. Maturities must fall after it.",
+          sources.settlement
         ),
         check,
         ...holdings.content,
@@ -149,8 +159,14 @@ function render(root: HTMLElement): void {
           "Select a two-column range of tenor (1M … 30Y) and rate (decimal), or keep the bundled curve."
         ),
         curve.element,
-        select("kr-curve-kind", "Rates are", CURVE_KINDS, state.curveKind),
-        select("kr-interpolation", "Interpolation", INTERPOLATIONS, state.interpolation),
+        select("kr-curve-kind", "Rates are", CURVE_KINDS, state.curveKind, sources.curveKind),
+        select(
+          "kr-interpolation",
+          "Interpolation",
+          INTERPOLATIONS,
+          state.interpolation,
+          sources.interpolation
+        ),
         perHolding,
       ],
     },
@@ -161,7 +177,8 @@ function render(root: HTMLElement): void {
           "kr-target",
           "Target effective duration (years)",
           state.target,
-          "Curve-based duration the portfolio should have after the hedge."
+          "Curve-based duration the portfolio should have after the hedge.",
+          sources.target
         ),
         benchmark.element,
         mandate.element,
@@ -170,22 +187,35 @@ function render(root: HTMLElement): void {
     {
       name: "Instruments",
       content: [
-        select("kr-contract-code", "Futures contract", CONTRACT_CODES, state.contractCode),
-        field("kr-contract", "Hedge contract", state.contractName, "Name shown on the sheet."),
+        select(
+          "kr-contract-code",
+          "Futures contract",
+          CONTRACT_CODES,
+          state.contractCode,
+          sources.contractCode
+        ),
         field(
           "kr-contract-dv01",
           "Contract DV01 (money per bp)",
           state.contractDv01,
-          "CTD DV01 per contract face ÷ conversion factor; blank computes it from the CTD on the curve."
+          "CTD DV01 per contract face ÷ conversion factor; blank computes it from the CTD on the curve.",
+          sources.contractDv01
         ),
         field(
           "kr-beta",
           "Yield beta",
           state.beta,
-          "Portfolio yield change per hedge yield change (1 = parallel)."
+          "Portfolio yield change per hedge yield change (1 = parallel).",
+          sources.beta
         ),
-        select("kr-rounding", "Rounding", ["nearest", "down", "none"], state.rounding),
-        select("kr-sizing", "Sizing", ["dv01_ratio", "krd"], state.sizing),
+        select(
+          "kr-rounding",
+          "Rounding",
+          ["nearest", "down", "none"],
+          state.rounding,
+          sources.rounding
+        ),
+        select("kr-sizing", "Sizing", ["dv01_ratio", "krd"], state.sizing, sources.sizing),
         field(
           "kr-allowed",
           "Contracts the KRD sizing may use",
@@ -202,7 +232,8 @@ function render(root: HTMLElement): void {
           "kr-repo",
           "Repo to delivery (blank: the curve's)",
           state.repo,
-          "Decimal, ACT/360, e.g. 0.043."
+          "Decimal, ACT/360, e.g. 0.043.",
+          sources.repo
         ),
         field(
           "kr-margin",
@@ -214,7 +245,8 @@ function render(root: HTMLElement): void {
           "kr-commission",
           "Commission per contract",
           state.commission,
-          "Money per contract traded; half a tick of bid/ask is added."
+          "Money per contract traded; half a tick of bid/ask is added.",
+          sources.commission
         ),
         field(
           "kr-swaps",
@@ -232,7 +264,8 @@ function render(root: HTMLElement): void {
           "kr-horizon",
           "Horizon (months)",
           state.horizonMonths,
-          "For price and total returns, carry and breakevens."
+          "For price and total returns, carry and breakevens.",
+          sources.horizonMonths
         ),
       ],
     },
@@ -242,7 +275,7 @@ function render(root: HTMLElement): void {
         h(
           "p",
           { class: "kr-muted" },
-          "Check your choices, select the holdings range, then write. Only new sheets are added; your cells are never changed."
+          "Check your choices, then write. The holdings are the range checked on step 1 (read again now); only new sheets are added; your cells are never changed."
         ),
         summary,
         live,
@@ -277,7 +310,7 @@ function render(root: HTMLElement): void {
     list.append(...mine.map((m) => h("li", {}, m)));
     if (mine.length > 0) return false;
     // The holdings step also needs a usable selection (checked at its settlement date).
-    if (index === 0 && !(await holdings.check())) {
+    if (index === 0 && !(await holdings.ensureChecked())) {
       list.append(
         h(
           "li",
@@ -293,7 +326,7 @@ function render(root: HTMLElement): void {
   const wizard = buildWizard(
     steps,
     (index) => {
-      if (index === steps.length - 1) showSummary(summary, readForm(picked()));
+      if (index === steps.length - 1) showSummary(summary, readForm(picked()), holdings.checked());
     },
     validateStep
   );
@@ -301,7 +334,7 @@ function render(root: HTMLElement): void {
   // The step sections exist now: give each its message list.
   steps.forEach((_, i) => wizard.element.querySelector(`#kr-step-${i + 1}`)?.append(stepErrors[i]));
 
-  check.addEventListener("click", () => void holdings.check());
+  check.addEventListener("click", () => void holdings.checkSelection());
 
   let controller: AbortController | undefined;
   run.addEventListener("click", () => {
@@ -312,6 +345,12 @@ function render(root: HTMLElement): void {
       status.textContent = errors.join(" · ");
       return;
     }
+    const checked = holdings.checked();
+    if (!checked) {
+      status.textContent =
+        "Nothing written: check the holdings range on step 1 first (Write runs the range checked there).";
+      return;
+    }
     saveState(form);
     const job = new AbortController();
     controller = job;
@@ -320,9 +359,13 @@ function render(root: HTMLElement): void {
     cancel.removeAttribute("hidden");
     status.textContent = "Working…";
     void Excel.run(async (context) => {
-      const { result, sheetNames, sheetCount, cancelled, timings } = await runOnSelection(
+      // The data may have grown since the check: said, not silently added or ignored.
+      const region = await surroundingRegion(context, checked.address);
+      const grown = region ? partialRange(checked.extent, region) : "";
+      const { result, sheetNames, sheetCount, cancelled, timings } = await runOnRange(
         context,
         settings,
+        checked.address,
         (done, total) => {
           if (!job.signal.aborted) status.textContent = `Writing rows ${done} of ${total}…`;
         },
@@ -345,13 +388,11 @@ function render(root: HTMLElement): void {
             : ". Your cells are unchanged.");
         return;
       }
-      const hedge = result.hedge;
-      const warning = result.curveWarning ? ` ${result.curveWarning}` : "";
-      const plan = result.plan;
-      const trades = plan
-        ? `KRD-matched: ${plan.trades.map((t) => `${t.contracts < 0 ? "sell" : "buy"} ${Math.abs(t.contracts)} ${t.instrument.symbol}`).join(", ")}; DV01 ${Math.round(plan.before.reduce((a, b) => a + b, 0)).toLocaleString()} → ${Math.round(plan.dv01After).toLocaleString()} per bp`
-        : `${hedge.contracts < 0 ? "sell" : "buy"} ${Math.abs(hedge.contracts)} contracts; duration ${hedge.portfolioDuration.toFixed(2)} → ${hedge.durationAfter.toFixed(2)} years (effective)`;
-      status.textContent = `Wrote ${written} (settlement ${isoFromSerial(settings.settlement)}): ${trades}.${warning} Took ${took}.`;
+      const warning = result.record.market.warning ? ` ${result.record.market.warning}` : "";
+      const ex = result.record.exclusions;
+      const account = exclusionSentence(ex.summary, ex.currency);
+      const partial = grown ? ` Only the range checked ran: ${grown}.` : "";
+      status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}.${partial} Hedge: ${hedgeSummary(result.record)}.${warning} Took ${took}.`;
     })
       .catch(
         (e) =>
@@ -385,40 +426,7 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** The Write step's summary of the choices, and anything to fix before writing. */
-function showSummary(summary: HTMLElement, form: FormState): void {
-  const rows: [string, string][] = [
-    ["Holdings", "the range selected when you write"],
-    [
-      "Columns",
-      Object.entries(form.mapping ?? {})
-        .map(([field, header]) => `${field} → ${header ?? "not used"}`)
-        .join("; ") || "matched automatically",
-    ],
-    ["Curve", form.curveAddress || `bundled ${DEFAULT_CURVE_SOURCE}`],
-    ["Settlement", form.settlement],
-    ["Target duration", `${form.target} years`],
-    ["Benchmark", form.benchmarkAddress || "none"],
-    ["Mandate", form.mandateAddress || "bundled defaults"],
-    ["Hedge contract", `${form.contractName} (${form.contractCode})`],
-    ["Contract DV01", form.contractDv01 || "from the CTD on the curve"],
-    ["Sizing", form.sizing],
-    ["Scenarios", form.scenarioAddress || "the default library"],
-    ["Horizon", `${form.horizonMonths} months`],
-  ];
-  const { errors } = parseForm(form);
-  summary.replaceChildren(
-    h("dl", { class: "kr-summary" }, ...rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
-    ...(errors.length
-      ? [
-          h("p", { class: "kr-error" }, "To fix before writing (go Back to the step):"),
-          h("ul", { class: "kr-problems" }, ...errors.map((e) => h("li", {}, e))),
-        ]
-      : [])
-  );
-}
-
-Office.onReady((info) => {
+Office.onReady(async (info) => {
   const root = document.getElementById("app");
-  if (info.host === Office.HostType.Excel && root) render(root);
+  if (info.host === Office.HostType.Excel && root) render(root, await loadWorkbookSettings());
 });

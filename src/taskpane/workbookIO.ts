@@ -31,9 +31,27 @@ export interface Selection {
 /** Reads the current selection (values only; formatting and formulas are left alone). */
 export async function readSelection(context: Excel.RequestContext): Promise<Selection> {
   // The selection is always on the active sheet.
-  const range = context.workbook.getSelectedRange();
-  range.load(["address", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
   const sheet = context.workbook.worksheets.getActiveWorksheet();
+  return readBlock(context, sheet, context.workbook.getSelectedRange());
+}
+
+/** Reads the range an address names ("Holdings!A1:L301"), values only, as readSelection does. */
+export async function readRange(
+  context: Excel.RequestContext,
+  address: string
+): Promise<Selection> {
+  const { sheet, a1 } = splitAddress(address);
+  const ws = context.workbook.worksheets.getItem(sheet);
+  return readBlock(context, ws, ws.getRange(a1));
+}
+
+/** A range's values in row chunks, one `context.sync()` per chunk, with its address and origin. */
+async function readBlock(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  range: Excel.Range
+): Promise<Selection> {
+  range.load(["address", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
   sheet.load("name");
   await context.sync();
   const values: unknown[][] = [];
@@ -60,17 +78,68 @@ export async function readSelection(context: Excel.RequestContext): Promise<Sele
   };
 }
 
-/** The range an address names ("Sheet!A1:B14", "'My sheet'!A1"): a proxy, nothing loaded. */
-function rangeAt(context: Excel.RequestContext, address: string): Excel.Range {
+/** Where a block of cells sits: its address, 0-based first row and column, and size. */
+export interface Block {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+/**
+ * Excel's current region around the top-left cell of the range at `address` (the block bounded
+ * by empty rows and columns, Ctrl+*): Range.getSurroundingRegion, ExcelApi 1.13. Undefined where
+ * the host lacks it.
+ */
+export async function surroundingRegion(
+  context: Excel.RequestContext,
+  address: string
+): Promise<Block | undefined> {
+  try {
+    const region = rangeAt(context, address).getSurroundingRegion();
+    region.load(["address", "rowIndex", "columnIndex", "rowCount", "columnCount"]);
+    await context.sync();
+    const { rowIndex, columnIndex, rowCount, columnCount } = region;
+    return { address: region.address, rowIndex, columnIndex, rowCount, columnCount };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Sheet name and A1 part of an address ("'My sheet'!A1:B2" → My sheet, A1:B2). */
+function splitAddress(address: string): { sheet: string; a1: string } {
   const bang = address.lastIndexOf("!");
   const sheet = address
     .slice(0, bang)
     .replace(/^'(.*)'$/, "$1")
     .replace(/''/g, "'");
-  return context.workbook.worksheets.getItem(sheet).getRange(address.slice(bang + 1));
+  return { sheet, a1: address.slice(bang + 1) };
 }
 
-/** Selects a cell given as "Sheet!A1" (used when the user clicks a problem in the list). */
+/** The range an address names ("Sheet!A1:B14", "'My sheet'!A1"): a proxy, nothing loaded. */
+function rangeAt(context: Excel.RequestContext, address: string): Excel.Range {
+  const { sheet, a1 } = splitAddress(address);
+  return context.workbook.worksheets.getItem(sheet).getRange(a1);
+}
+
+/**
+ * The used range of the first sheet named "Settings" (any case), with its origin; undefined when
+ * the workbook has none.
+ */
+export async function readSettingsSheet(
+  context: Excel.RequestContext
+): Promise<Selection | undefined> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const found = sheets.items.find((ws) => ws.name.trim().toLowerCase() === "settings");
+  if (!found) return undefined;
+  const ws = sheets.getItem(found.name);
+  return readBlock(context, ws, ws.getUsedRange());
+}
+
+/** Selects the cell or range at an address ("Sheet!A1", a problem clicked; a region offered). */
 export async function selectCell(context: Excel.RequestContext, address: string): Promise<void> {
   rangeAt(context, address).select();
   await context.sync();
@@ -125,7 +194,8 @@ export interface RunTimings {
 }
 
 /**
- * Reads the selection, runs the recommendation and, when it can, writes its sheets (hedge
+ * Reads the holdings range checked in the wizard (by address: never whatever is selected when
+ * Write is pressed), runs the recommendation and, when it can, writes its sheets (hedge
  * recommendation, scenario analysis, risk dashboard, action items, scenario library), each on a
  * new sheet.
  *
@@ -136,12 +206,28 @@ export interface RunTimings {
  * @returns The result, the names of the sheets written (the hedge sheet first) — none when the
  * holdings could not be used — and how many sheets the full run writes.
  */
+export async function runOnRange(
+  context: Excel.RequestContext,
+  settings: JobSettings,
+  holdingsAddress: string,
+  onProgress?: (done: number, total: number) => void,
+  signal?: CancelSignal
+): Promise<RunOutcome> {
+  return run(context, settings, () => readRange(context, holdingsAddress), onProgress, signal);
+}
+
+/** As {@link runOnRange}, on the range selected now (for scripts and tests; the pane runs the checked range). */
 export async function runOnSelection(
   context: Excel.RequestContext,
   settings: JobSettings,
   onProgress?: (done: number, total: number) => void,
   signal?: CancelSignal
-): Promise<{
+): Promise<RunOutcome> {
+  return run(context, settings, () => readSelection(context), onProgress, signal);
+}
+
+/** What a run gives back. */
+export interface RunOutcome {
   result: RecommendationResult;
   sheetName?: string;
   sheetNames: string[];
@@ -150,7 +236,15 @@ export async function runOnSelection(
   cancelled: boolean;
   selection: Selection;
   timings: RunTimings;
-}> {
+}
+
+async function run(
+  context: Excel.RequestContext,
+  settings: JobSettings,
+  readHoldingsRange: () => Promise<Selection>,
+  onProgress?: (done: number, total: number) => void,
+  signal?: CancelSignal
+): Promise<RunOutcome> {
   const t0 = performance.now();
   const {
     curveAddress,
@@ -169,7 +263,7 @@ export async function runOnSelection(
     scenarioAddress,
   ]);
   const curve = curveValues ? parseCurveRange(curveValues, curveKind ?? "par") : undefined;
-  const selection = await readSelection(context);
+  const selection = await readHoldingsRange();
   const t1 = performance.now();
   const result = await runRecommendation({
     ...rest,

@@ -3,8 +3,9 @@
  * build (add-in and playground) goes to a temporary directory, served on 127.0.0.1. The tests
  * walk the real task pane over the simulated sample workbook and check the written sheets cell by
  * cell, and their charts, against the core's own job run in Node on the same workbook read by
- * exceljs; bad input lists its problems, selects the cell clicked and writes nothing. Every step leaves a PNG in
- * test-results/browser/; any console error, page error or failed request fails the test.
+ * exceljs; bad input lists its problems, selects the cell clicked and lands on the Excluded
+ * Holdings sheet. Every step leaves a PNG in test-results/browser/; any console error, page error
+ * or failed request fails the test.
  *
  * Without /usr/bin/chromium the suite is skipped, except under CI, where that is a failure
  * (.ci/run installs it with apt).
@@ -14,7 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import { FrameLocator, Page } from "playwright-core";
 import { shownValue } from "../../src/core/report/sheetModel";
-import { cellA1, parseRangeA1 } from "../../src/core/report/a1";
+import { cellA1, parseRangeA1 } from "../../src/core/a1";
 import { buildDevelopment } from "./webpackBuild";
 import { serveStatic, StaticServer } from "./staticServer";
 import {
@@ -172,7 +173,7 @@ browserSuite("the playground in Chromium", () => {
       const written = await api(page, (w) =>
         w.keyratePlayground.sheetValues("Hedge Recommendation")
       );
-      const model = expected.sheet.rows.map((row) => row.map((cell) => shownValue(cell) ?? ""));
+      const model = expected.sheets[0].rows.map((row) => row.map((cell) => shownValue(cell) ?? ""));
       // Trailing empty rows/columns are not part of the used range.
       expect(written.length).toBe(model.length);
       model.forEach((row, r) =>
@@ -186,14 +187,15 @@ browserSuite("the playground in Chromium", () => {
       const contractsRow = written.findIndex((row) => row[0] === "Contracts to trade");
       expect(contractsRow).toBeGreaterThan(0);
       const contracts = written[contractsRow][1] as number;
-      expect(contracts).toBe(expected.hedge.contracts);
+      expect(contracts).toBe(expected.record.hedge.ratio.contracts);
       expect(contracts).not.toBe(0);
       // Two-sided: other inputs give another answer, so the equality above is not an accident.
       expect(
-        (await expectedJob(inputs, inputs.holdings, inputs.contractDv01 * 2)).hedge.contracts
+        (await expectedJob(inputs, inputs.holdings, inputs.contractDv01 * 2)).record.hedge.ratio
+          .contracts
       ).not.toBe(contracts);
       await expect(status.innerText()).resolves.toContain(
-        `${contracts < 0 ? "sell" : "buy"} ${Math.abs(contracts)} contracts`
+        `${contracts < 0 ? "SELL" : "BUY"} ${Math.abs(contracts).toLocaleString("en-US")} ZN`
       );
 
       // Formats and view as the Office.js renderer set them.
@@ -202,8 +204,8 @@ browserSuite("the playground in Chromium", () => {
           return { frozen: s.freezeRows, format: s.cell(${contractsRow}, 1).numberFormat }; })()`
       );
       expect(view).toEqual({
-        frozen: expected.sheet.freezeRows,
-        format: expected.sheet.rows[contractsRow][1].numFmt,
+        frozen: expected.sheets[0].freezeRows,
+        format: expected.sheets[0].rows[contractsRow][1].numFmt,
       });
 
       // Charts as the models specify them, on every written sheet: type, titles, series ranges,
@@ -234,7 +236,7 @@ browserSuite("the playground in Chromium", () => {
         expect([m.name, recorded]).toEqual([m.name, specs]);
       }
       // Two-sided: the KRD chart's series is the written KRD row, not its KR DV01 neighbour.
-      const krdChart = expected.sheet.charts?.[0];
+      const krdChart = expected.sheets[0].charts?.[0];
       if (krdChart) {
         const krdRow = parseRangeA1(krdChart.series[0].values).row;
         expect(written[krdRow][0]).toMatch(/^KRD, years/);
@@ -323,7 +325,7 @@ browserSuite("the playground in Chromium", () => {
       )) as unknown[][];
       const inTotals = sheet.find((r) => r[0] === "Holdings in totals")?.[1];
       const expected = await expectedJob(inputs);
-      expect(inTotals).toBe(expected.totals.included);
+      expect(inTotals).toBe(expected.record.totals.included);
 
       // Remembered in the workbook: a reloaded pane applies it to the next check.
       await api(page, (w) => w.keyratePlayground.reloadPane());
@@ -412,7 +414,7 @@ browserSuite("the playground in Chromium", () => {
     }
   });
 
-  test("bad input: problems listed with sheet/row/column, click selects the cell, nothing written", async () => {
+  test("bad input: problems listed with sheet/row/column, click selects the cell, the row excluded", async () => {
     const { close, page, pane, errors, shot } = await open("bad-input");
     try {
       await api(page, (w) => w.keyratePlayground.enter("Holdings!F2", "abc"));
@@ -435,8 +437,8 @@ browserSuite("the playground in Chromium", () => {
       await expect(currentStep(pane)).resolves.toContain("Holdings");
       await shot("problems-on-holdings-step");
 
-      // With the whole range the bad row is skipped and listed, and the wizard goes on; the
-      // one-row range selected again at Write time writes nothing and lists the problem there.
+      // With the whole range checked the bad row is skipped and listed, and the wizard goes on;
+      // the one-row range selected at Write time is not what Write runs: the checked range is.
       await page.click("#pg-select-holdings");
       await fill(pane, "kr-settlement", inputs.settlement);
       await goToStep(pane, "Instruments");
@@ -445,7 +447,10 @@ browserSuite("the playground in Chromium", () => {
       await api(page, (w) => w.keyratePlayground.select("Holdings!A1:H2"));
       await pane.locator("#kr-run").click();
       const status = pane.locator("#kr-status");
-      await status.filter({ hasText: "Nothing written" }).waitFor();
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 60_000 });
+      await expect(status.innerText()).resolves.toContain(
+        `from Holdings!A1:L${inputs.holdings.length}, ${inputs.holdings.length - 1} rows`
+      );
       const problem = pane.locator("#kr-problems li", { hasText: "Holdings!F2" });
       await expect(problem.innerText()).resolves.toMatch(/^Holdings!F2 Coupon: "abc" — expected /);
       await shot("problems");
@@ -462,12 +467,74 @@ browserSuite("the playground in Chromium", () => {
       await expect(page.inputValue("#pg-namebox")).resolves.toBe("F2");
       await shot("problem-selected");
 
-      expect(await api(page, (w) => w.keyratePlayground.sheetNames())).toEqual([
-        "Holdings",
-        "Curve",
-        "Settings",
-      ]);
+      // The user's cells are unchanged; the bad row is on the Excluded Holdings sheet.
       expect(await api(page, (w) => w.keyratePlayground.sheetValues("Holdings")[1][5])).toBe("abc");
+      const excluded = (await api(page, (w) =>
+        w.keyratePlayground.sheetValues("Excluded Holdings")
+      )) as unknown[][];
+      expect(excluded.find((r) => r[0] === 2)?.slice(1, 3)).toEqual([
+        inputs.holdings[1][0],
+        "rejected",
+      ]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("grid: a KRD formula spills, #SPILL! when blocked, an error cell's message shows when selected", async () => {
+    const { close, page, errors, shot } = await open("grid");
+    /** The active cell's text, the formula bar (and whether read-only) and the message line. */
+    const selected = (address: string) =>
+      page.evaluate(async (a) => {
+        (window as unknown as Api).keyratePlayground.select(a);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const bar = document.querySelector("#pg-formula") as HTMLInputElement;
+        const message = document.querySelector("#pg-message") as HTMLElement;
+        return {
+          text: document.querySelector("#pg-grid td.pg-active")?.textContent ?? "",
+          formula: bar.value,
+          readOnly: bar.readOnly,
+          message: message.hidden ? null : message.textContent,
+        };
+      }, address);
+    try {
+      const rows = (await api(page, (w) => w.keyratePlayground.sheetValues("Curve"))).length;
+      const krd = `=KEYRATE.KRD("2025-01-02","2035-02-15",0.0425,98.1,2,Curve!A1:B${rows})`;
+      await page.evaluate(
+        ([f]) => (window as unknown as Api).keyratePlayground.enter("Curve!H2", f),
+        [krd]
+      );
+      const anchor = await selected("Curve!H2");
+      expect(anchor).toMatchObject({ formula: krd, readOnly: false, message: null });
+      expect(Number(anchor.text)).not.toBeNaN();
+      // A spilled cell: a value, its anchor's formula greyed and read-only in the formula bar.
+      const spilled = await selected("Curve!Q2");
+      expect(spilled).toMatchObject({ formula: krd, readOnly: true, message: null });
+      expect(Number(spilled.text)).not.toBeNaN();
+      expect((await selected("Curve!R2")).text).toBe("");
+      await shot("spilled");
+
+      await page.evaluate(() =>
+        (window as unknown as Api).keyratePlayground.enter("Curve!J2", "x")
+      );
+      expect(await selected("Curve!H2")).toMatchObject({
+        text: "#SPILL!",
+        message: "#SPILL!: Spill range isn't blank: J2 holds data",
+      });
+      await shot("spill-blocked");
+
+      // An empty required cell: #N/A with the function's message, shown on selection only.
+      const dmod = '=KEYRATE.DURATION_MOD("2025-01-02","2035-02-15",Z1,0.045,2)';
+      await page.evaluate(
+        ([f]) => (window as unknown as Api).keyratePlayground.enter("Curve!H5", f),
+        [dmod]
+      );
+      const na = await selected("Curve!H5");
+      expect(na.text).toBe("#N/A");
+      expect(na.message).toMatch(/^#N\/A: .*coupon/i);
+      await shot("error-message");
+      expect((await selected("Curve!H6")).message).toBeNull();
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -47,7 +47,6 @@ export interface SampleInputs {
   holdings: unknown[][];
   settlement: string;
   target: number;
-  contractName: string;
   contractDv01: number;
 }
 
@@ -61,7 +60,6 @@ export async function sampleInputs(): Promise<SampleInputs> {
     holdings: sheetValues(book.getWorksheet("Holdings")!),
     settlement: settlement.toISOString().slice(0, 10),
     target: Number(settings.get("target duration")),
-    contractName: String(settings.get("hedge contract")),
     contractDv01: Number(settings.get("contract dv01")),
   };
 }
@@ -80,7 +78,6 @@ export async function expectedJob(
     settlement: serialFromIso(inputs.settlement)!,
     targetDuration: inputs.target,
     contractDv01,
-    contractName: inputs.contractName,
     beta: 1,
     rounding: "nearest",
     contractCode: "ZN",
@@ -182,7 +179,6 @@ export async function walkToWrite(
   await nextTo(pane, "Target");
   await fill(pane, "kr-target", inputs.target);
   await nextTo(pane, "Instruments");
-  await fill(pane, "kr-contract", inputs.contractName);
   await fill(pane, "kr-contract-dv01", inputs.contractDv01);
   await fill(pane, "kr-beta", 1);
   await atInstruments?.();

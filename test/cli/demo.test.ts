@@ -9,7 +9,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { shownValue } from "../../src/core/report/sheetModel";
-import { cellA1, rangeA1 } from "../../src/core/report/a1";
+import { cellA1, rangeA1 } from "../../src/core/a1";
 import { bondRisk, Basis, Frequency } from "../../src/core/bond";
 import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
 import { hedgeContracts } from "../../src/core/hedge/dv01Hedge";
@@ -37,11 +37,13 @@ describe("npm run demo", () => {
     expect(result.ok).toBe(true);
     expect(result.problems).toEqual([]);
     if (!result.ok) return;
-    expect(result.totals.included + result.totals.excluded).toBeGreaterThanOrEqual(290);
-    expect(result.totals.excluded).toBeGreaterThan(0); // callables and MBS are left out, with a note
+    expect(result.record.totals.included + result.record.totals.excluded).toBeGreaterThanOrEqual(
+      290
+    );
+    expect(result.record.totals.excluded).toBeGreaterThan(0); // callables and MBS are left out, with a note
   });
 
-  it("writes the five sheets of the recommendation, every cell of each model with its format", async () => {
+  it("writes the six sheets of the recommendation, every cell of each model with its format", async () => {
     if (!result.ok) throw new Error("demo failed");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(output);
@@ -51,6 +53,7 @@ describe("npm run demo", () => {
       "Risk Dashboard",
       "Action Items",
       "Scenario Library",
+      "Excluded Holdings",
     ]);
     let formulasKept = 0;
     for (const model of result.sheets) {
@@ -91,16 +94,17 @@ describe("npm run demo", () => {
 
   it("shows the key-rate profile, which sums to the effective duration", () => {
     if (!result.ok) throw new Error("demo failed");
-    const row = result.sheet.rows.findIndex((r) => r[0].value === "Key-rate profile");
+    const row = result.sheets[0].rows.findIndex((r) => r[0].value === "Key-rate profile");
     expect(row).toBeGreaterThan(0);
-    const krd = result.sheet.rows[row + 1].slice(1, 11).map((c) => shownValue(c) as number);
-    expect(krd.reduce((a, b) => a + b, 0)).toBeCloseTo(result.totals.effDuration, 4);
-    expect(result.curveWarning).toBeUndefined(); // the sample's own Curve sheet was used
+    const krd = result.sheets[0].rows[row + 1].slice(1, 11).map((c) => shownValue(c) as number);
+    expect(krd.reduce((a, b) => a + b, 0)).toBeCloseTo(result.record.totals.effDuration, 4);
+    expect(result.record.market.warning).toBeUndefined(); // the sample's own Curve sheet was used
   });
 
   it("sizes the hedge from the portfolio DV01 and agrees with the core per holding", async () => {
     if (!result.ok) throw new Error("demo failed");
-    const { totals: t, hedge } = result;
+    const { totals: t, hedge: h } = result.record;
+    const hedge = h.ratio;
     expect(hedge.contracts).toBe(hedgeContracts(t.dv01, 5 * t.marketValue * 1e-4, 80));
     expect(Math.abs(hedge.durationAfter - 5)).toBeLessThan(
       (80 / (t.marketValue * 1e-4)) * 0.5 + 1e-12
@@ -143,10 +147,11 @@ describe("npm run demo with --sizing krd", () => {
       runDate: "2025-01-02",
       sizing: "krd",
     });
-    if (!result.ok || !result.plan) throw new Error("the KRD sizing should run on the sample");
-    const plan = result.plan;
+    if (!result.ok || !result.record.hedge.plan)
+      throw new Error("the KRD sizing should run on the sample");
+    const plan = result.record.hedge.plan;
     expect(plan.trades.length).toBeGreaterThan(2);
-    expect(plan.notional).toBeLessThanOrEqual(0.3 * result.totals.marketValue);
+    expect(plan.notional).toBeLessThanOrEqual(0.3 * result.record.totals.marketValue);
     // The plan removes most of the distance to the target profile (the 3M, 1Y and 3Y keys have no
     // contract of their own and stay open).
     const residual = plan.after.map((v, k) => Math.abs(v - plan.target[k]));

@@ -17,7 +17,7 @@ import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { FORMATS, printArea, printBreaks, SheetModel } from "../../src/core/report/sheetModel";
 import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
 import { LINE_POINTS, printFit, wrappedLines } from "../../src/core/report/layout";
-import { parseRangeA1 } from "../../src/core/report/a1";
+import { parseRangeA1 } from "../../src/core/a1";
 
 describe("the demo workbook's print setup and formats", () => {
   const output = join(mkdtempSync(join(tmpdir(), "keyrate-layout-")), "hedge-recommendation.xlsx");

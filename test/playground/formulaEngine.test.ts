@@ -4,6 +4,7 @@
  */
 import {
   evaluate,
+  evaluateFormula,
   formulaShape,
   parseFormula,
   precedents,
@@ -69,6 +70,26 @@ describe("formula engine", () => {
     expect(value("=KEYRATE.TWICE(A1)", [["#NUM!"]], fns)).toBe("#NUM!");
     expect(calls.length).toBe(1);
     expect(value("=NOPE(1)", [], fns)).toBe("#NAME?");
+  });
+
+  it("passes empty cells and omitted arguments as null, as Excel on the web does", () => {
+    const calls: unknown[] = [];
+    const fns = ((name: string, args: unknown[]) => {
+      calls.push(args);
+      return 1;
+    }) as never;
+    expect(value("=KEYRATE.F(A1,,B1:C1,)", [[0, 5, ""]], fns)).toBe(1);
+    expect(calls).toEqual([[[[0]], null, [[5, null]], null]]);
+  });
+
+  it("keeps a custom function's matrix and its error messages", () => {
+    const fns = (() => [[1, { error: "#N/A", message: "coupon: the cell is empty" }]]) as never;
+    const out = evaluateFormula(parseFormula("=KEYRATE.G()"), { functions: fns, values: () => [] });
+    expect(out).toEqual({
+      values: [[1, "#N/A"]],
+      messages: [[undefined, "coupon: the cell is empty"]],
+    });
+    expect(value("=KEYRATE.G()+1", [], fns)).toBe(2);
   });
 
   it("rejects what it cannot read", () => {

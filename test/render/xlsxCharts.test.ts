@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { withCharts } from "../../src/core/report/charts";
-import { absoluteRef, parseRangeA1 } from "../../src/core/report/a1";
+import { absoluteRef, parseRangeA1 } from "../../src/core/a1";
 import { SheetModel, shownValue } from "../../src/core/report/sheetModel";
 import { writeXlsx } from "../../src/render/exceljs";
 import {

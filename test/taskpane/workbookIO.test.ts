@@ -3,7 +3,7 @@
  * output only on a new sheet (never over an existing one), nothing written when the input is bad.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { readSelection, runOnSelection } from "../../src/taskpane/workbookIO";
+import { readSelection, runOnRange, runOnSelection } from "../../src/taskpane/workbookIO";
 import { ROWS_PER_CHUNK } from "../../src/render/officejs";
 import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
 import { shownValue } from "../../src/core/report/sheetModel";
@@ -129,11 +129,26 @@ function mockExcel(values: unknown[][], existing: string[]) {
     load: () => undefined,
     getActiveWorksheet: () => active,
     getItem: (name: string) => ({
+      name,
+      load: () => undefined,
       activate: () => expect(written.map((w) => w.name)).toContain(name),
-      getRange: (a1: string) => ({
-        values: RANGES[`${name}!${a1}`] ?? [],
-        load: () => undefined,
-      }),
+      getRange: (a1: string) => {
+        // The holdings sheet's block A<r1>:G<r2>, read by address as the pane's Write does.
+        const block = /^A(\d+):G(\d+)$/.exec(a1);
+        if (name === "Holdings" && block) {
+          const [r1, r2] = [Number(block[1]), Number(block[2])];
+          return {
+            address: `Holdings!${a1}`,
+            rowIndex: r1 - 1,
+            columnIndex: 0,
+            rowCount: r2 - r1 + 1,
+            columnCount: HEADER.length,
+            load: () => undefined,
+          };
+        }
+        return { values: RANGES[`${name}!${a1}`] ?? [], load: () => undefined };
+      },
+      getRangeByIndexes: active.getRangeByIndexes,
     }),
     add: (name: string) => newSheet(name),
   };
@@ -191,7 +206,6 @@ const settings = {
   settlement: 45659,
   targetDuration: 4,
   contractDv01: 75,
-  contractName: "ZN",
   runDate: "2025-01-02",
 };
 
@@ -225,10 +239,11 @@ describe("task pane workbook I/O", () => {
       "Risk Dashboard",
       "Action Items",
       "Scenario Library",
+      "Excluded Holdings",
     ]);
     if (!result.ok) return;
     // Every model cell was written with its number format; formulas as formulas.
-    result.sheet.rows.forEach((row, r) =>
+    result.sheets[0].rows.forEach((row, r) =>
       row.forEach((cell, c) => {
         expect(written[0].formats.get(`${r},${c}`)).toBe(cell.numFmt ?? "General");
         const v = written[0].cells.get(`${r},${c}`);
@@ -264,6 +279,22 @@ describe("task pane workbook I/O", () => {
     );
   });
 
+  it("runs the range given by address, not the selection (the pane's checked range)", async () => {
+    const { mock } = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    // Only the header and the first row are selected now.
+    Object.assign((mock.context.workbook as unknown as { selection: object }).selection, {
+      address: "Holdings!A1:G2",
+      rowCount: 2,
+    });
+    const byAddress = await runOnRange(mock.context, settings, "Holdings!A1:G4");
+    expect(byAddress.selection.address).toBe("Holdings!A1:G4");
+    expect(byAddress.result.ok && byAddress.result.record.holdings.count).toBe(3);
+    expect(byAddress.result.ok && byAddress.result.record.exclusions.summary.rowsChecked).toBe(3);
+    const selected = await runOnSelection(mock.context, settings);
+    expect(selected.selection.address).toBe("Holdings!A1:G2");
+    expect(selected.result.ok && selected.result.record.holdings.count).toBe(1);
+  });
+
   it("stops between sheets when cancelled: the sheets already added stay, the rest are not written", async () => {
     const { mock, written } = mockExcel([HEADER, ...GOOD], ["Holdings"]);
     const signal = { aborted: false };
@@ -293,8 +324,8 @@ describe("task pane workbook I/O", () => {
     expect(formulas(off.written)).toEqual([]);
     if (!a.result.ok || !b.result.ok) throw new Error("should run");
     // What each cell shows is the same either way.
-    expect(b.result.sheet.rows.map((r) => r.map(shownValue))).toEqual(
-      a.result.sheet.rows.map((r) => r.map(shownValue))
+    expect(b.result.sheets[0].rows.map((r) => r.map(shownValue))).toEqual(
+      a.result.sheets[0].rows.map((r) => r.map(shownValue))
     );
   });
 
@@ -312,7 +343,7 @@ describe("task pane workbook I/O", () => {
       headerChoice: { coupon: "Kupon", par: "Face (old sheet)" },
     });
     expect(b.result.ok).toBe(true);
-    expect(b.result.ok && b.result.holdings.count).toBe(GOOD.length);
+    expect(b.result.ok && b.result.record.holdings.count).toBe(GOOD.length);
   });
 
   it("a cancel in the middle of a sheet removes that sheet: no half-written sheet stays", async () => {
@@ -342,15 +373,18 @@ describe("task pane workbook I/O", () => {
       ...settings,
       curveAddress: "Curve!A1:B4",
     });
-    expect(a.result.ok && a.result.curveWarning).toBe(undefined);
+    expect(a.result.ok && a.result.record.market.warning).toBe(undefined);
     expect(withCurve.written[0].cells.get("2,0")).toMatch(/Curve!A1:B4 · par yields/);
     const without = mockExcel([HEADER, ...GOOD], ["Holdings"]);
     const b = await runOnSelection(without.mock.context, settings);
-    expect(b.result.ok && b.result.curveWarning).toMatch(
+    expect(b.result.ok && b.result.record.market.warning).toMatch(
       /bundled US Treasury daily par yield curve, 2024-12-31/
     );
     if (a.result.ok && b.result.ok)
-      expect(a.result.totals.effDuration).not.toBeCloseTo(b.result.totals.effDuration, 6);
+      expect(a.result.record.totals.effDuration).not.toBeCloseTo(
+        b.result.record.totals.effDuration,
+        6
+      );
   });
 
   it("uses the benchmark, mandate and scenario library ranges the user picked", async () => {

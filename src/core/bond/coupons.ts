@@ -78,6 +78,17 @@ export function couponPeriod(
 }
 
 /**
+ * The coupon date `k` periods before maturity on the bond's schedule (k = 0 is maturity itself),
+ * Excel serial, with the day clamped and the end-of-month rule as above. For k beyond the first
+ * coupon these are the quasi-coupon dates of an odd first period.
+ */
+export function couponDateBack(maturity: number, frequency: Frequency, k: number): number {
+  const mat = ymdFromSerial(maturity);
+  const eom = mat.d >= daysInMonth(mat.y, mat.m);
+  return couponDateBefore(mat.y, mat.m - 1, mat.d, eom, k, 12 / frequency);
+}
+
+/**
  * Writes the last `n` coupon dates of a bond, ascending and ending at maturity (Excel serials,
  * unadjusted), into `out` from `offset`: with n = COUPNUM, the dates it pays on after settlement.
  */

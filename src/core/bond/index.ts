@@ -11,6 +11,8 @@ import { riskFromYield, yieldFromPrice } from "./yieldKernel";
 export * from "./daycount";
 export * from "./coupons";
 export * from "./terms";
+export * from "./oddFirst";
+export * from "./cashFlows";
 export * from "./yieldKernel";
 
 /** One bond's yield-based figures (see `YieldRisk` for units). */

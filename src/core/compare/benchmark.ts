@@ -20,10 +20,15 @@ import { normalizeHeader, matchColumns } from "../holdings/columns";
 import { parseSector } from "../holdings/conventions";
 import { readHoldings } from "../holdings/read";
 import { HoldingProblem, Holdings, Sector } from "../holdings/types";
-import { CurveRiskOptions, CurveSpec, parseTenor, tenorLabel } from "../curve";
+import { parseTenor, tenorLabel } from "../curve";
+import { CurveMarket } from "../market/market";
 import { parseDate } from "../dates";
 import { InvalidValueError, MissingValueError } from "../errors";
-import { CurveHoldingExposure, holdingCurveExposure } from "../portfolio/curveExposure";
+import {
+  CurveHoldingExposure,
+  holdingCurveExposure,
+  PositionRisk,
+} from "../portfolio/curveExposure";
 import { HoldingExposure, holdingExposure } from "../portfolio/yieldExposure";
 
 /** Duration methods compared (SPEC S3): curve-based effective, yield-based modified and Macaulay. */
@@ -75,7 +80,7 @@ const MV_HEADERS = ["marketvalue", "mv", "mktvalue", "marketval", "mktval", "val
  */
 function weightedProfile(
   h: Holdings,
-  cx: CurveHoldingExposure,
+  cx: PositionRisk,
   yx: HoldingExposure,
   weight: Float64Array,
   base: Pick<RiskProfile, "source" | "name" | "asOf" | "marketValue" | "notes">
@@ -128,7 +133,7 @@ function weightedProfile(
 }
 
 /** Market-value weights over the holdings the curve analytics keep. */
-function marketValueWeights(cx: CurveHoldingExposure): { weights: Float64Array; total: number } {
+function marketValueWeights(cx: PositionRisk): { weights: Float64Array; total: number } {
   let total = 0;
   cx.marketValue.forEach((v, i) => {
     if (!cx.excluded[i]) total += v;
@@ -143,13 +148,12 @@ function marketValueWeights(cx: CurveHoldingExposure): { weights: Float64Array; 
  */
 export function portfolioProfile(
   h: Holdings,
-  settlement: number,
-  spec: CurveSpec,
-  options: CurveRiskOptions,
+  market: CurveMarket,
   name = "Portfolio",
-  cx: CurveHoldingExposure = holdingCurveExposure(h, settlement, spec, options)
+  cx: CurveHoldingExposure = holdingCurveExposure(h, market),
+  yx: HoldingExposure = holdingExposure(h, market.settlement)
 ): RiskProfile {
-  const yx = holdingExposure(h, settlement);
+  const settlement = market.settlement;
   const { weights, total } = marketValueWeights(cx);
   return weightedProfile(h, cx, yx, weights, {
     source: "portfolio",
@@ -234,13 +238,12 @@ export function readBenchmarkConstituents(
 /** The benchmark's profile from its constituents, weights normalised over those kept. */
 export function constituentsProfile(
   c: BenchmarkConstituents,
-  settlement: number,
-  spec: CurveSpec,
-  options: CurveRiskOptions,
+  market: CurveMarket,
   name = "Benchmark"
 ): RiskProfile {
+  const settlement = market.settlement;
   const h = c.holdings;
-  const cx = holdingCurveExposure(h, settlement, spec, options);
+  const cx = holdingCurveExposure(h, market);
   const yx = holdingExposure(h, settlement);
   const raw = c.weightSource === "par" ? cx.marketValue : c.rawWeights;
   let total = 0;

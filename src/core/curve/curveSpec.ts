@@ -3,6 +3,7 @@
  * at the boundary, and the zero curves built from it (cached by content, so a sheet full of
  * formulas on one curve bootstraps once).
  */
+import { DEFAULT_CURVE_KIND, DEFAULT_INTERPOLATION, isParKind } from "../conventions";
 import { InvalidValueError } from "../errors";
 import { parseOption } from "../options";
 import { bootstrapPar } from "./bootstrap";
@@ -18,10 +19,7 @@ import { ZeroCurve } from "./zeroCurve";
 export type CurveKind = "par" | "zero_cont" | "zero_semi" | "sofr_ois";
 export const CURVE_KINDS: readonly CurveKind[] = ["par", "zero_cont", "zero_semi", "sofr_ois"];
 
-/** True for the kinds quoted as par instruments (bootstrapped; par-curve shifts by default). */
-export function isParKind(kind: CurveKind): boolean {
-  return kind === "par" || kind === "sofr_ois";
-}
+export { isParKind } from "../conventions";
 
 /** Which rates a key-rate or parallel shift moves: the input par yields (re-bootstrapped) or zero rates. */
 export type ShiftOn = "par" | "zero";
@@ -37,9 +35,10 @@ export interface CurveSpec {
 
 export { parseOption } from "../options";
 
-export const parseCurveKind = (v: unknown) => parseOption(v, CURVE_KINDS, "par", "curve_kind");
+export const parseCurveKind = (v: unknown) =>
+  parseOption(v, CURVE_KINDS, DEFAULT_CURVE_KIND, "curve_kind");
 export const parseInterpolation = (v: unknown) =>
-  parseOption<Interpolation>(v, INTERPOLATIONS, "linear_zero", "interpolation");
+  parseOption<Interpolation>(v, INTERPOLATIONS, DEFAULT_INTERPOLATION, "interpolation");
 
 /**
  * Reads a tenor/rate range. A first row whose rate is not a number is taken as a header; blank

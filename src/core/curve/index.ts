@@ -1,10 +1,8 @@
-/** Curves: tenors, interpolation, zero curves and shifts, the par bootstrap, and curve-based bond risk. */
+/** Curves: tenors, interpolation, zero curves and shifts, the par bootstrap, curve specs and history. */
 export * from "./tenor";
 export * from "./interpolation";
 export * from "./zeroCurve";
 export * from "./bootstrap";
 export * from "./curveSpec";
-export * from "./curveRisk";
-export * from "./curveRiskBySettlement";
 export * from "./defaultCurve";
 export * from "./curveHistory";

@@ -16,9 +16,9 @@
  * residual risk the plan names. Swaps do not count against the futures leverage cap; their cost is
  * a quarter of a basis point of running spread per unit (0.25 × DV01), a stated default.
  */
-import { buildCurve, CurveRiskOptions, CurveSpec, tenorLabel, DEFAULT_KEYS_MONTHS } from "../curve";
+import { tenorLabel } from "../curve";
+import { Market, swapMarket } from "../market/market";
 import { swapRisk } from "../swaps/ois";
-import { swapSpecOf } from "../scenarios/hedges";
 import { FuturesContract } from "../futures/contracts";
 import { futuresInstrument, FuturesInstrument } from "./futuresInstruments";
 import { HedgeMode, optimiseHedge } from "./optimiser";
@@ -29,9 +29,8 @@ export const DEFAULT_COMMISSION = 2;
 
 export interface HedgePlanInput {
   readonly mode: Exclude<HedgeMode, "single">;
-  readonly settlement: number;
-  readonly spec: CurveSpec;
-  readonly curveOptions: CurveRiskOptions;
+  /** The market: curve, keys, shift rule, and the swap curve for the swaps. */
+  readonly market: Market;
   /** Portfolio and target KR DV01s, money per bp, one per key. */
   readonly portfolio: readonly number[];
   readonly target: readonly number[];
@@ -48,8 +47,6 @@ export interface HedgePlanInput {
   readonly repo?: number;
   /** Swap tenors (months) the optimiser may use; none by default. */
   readonly swapTenors?: readonly number[];
-  /** SOFR OIS par curve for the swaps; default implied by the Treasury curve. */
-  readonly swapCurve?: CurveSpec;
 }
 
 /** A SOFR OIS swap as a hedge instrument, per 1,000,000 of notional received fixed. */
@@ -111,15 +108,15 @@ export const SWAP_COST_BP = 0.25;
 /** SOFR OIS swaps per 1,000,000 received fixed, on the swap curve, at the portfolio's keys. */
 function swapInstruments(input: HedgePlanInput, keysMonths: readonly number[]): SwapInstrument[] {
   if (!input.swapTenors?.length) return [];
-  const base = buildCurve(input.spec, input.settlement, input.curveOptions.interpolation);
-  const swapSpec = swapSpecOf(input.spec, input.swapCurve, base);
+  const swaps = swapMarket(input.market);
   return input.swapTenors.map((months) => {
     const r = swapRisk(
-      swapSpec,
-      input.settlement,
+      swaps.curve,
+      swaps.settlement,
       { months, notional: SWAP_UNIT, payFixed: false },
-      input.curveOptions.interpolation,
-      keysMonths
+      swaps.interpolation,
+      keysMonths,
+      swaps.bumpBp
     );
     return {
       kind: "swap",
@@ -142,10 +139,9 @@ export function costPerContract(
 
 /** Sizes and costs the hedge. */
 export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<HedgePlan> {
-  const keysMonths = input.curveOptions.keysMonths ?? DEFAULT_KEYS_MONTHS;
+  const keysMonths = input.market.keysMonths;
   const instruments = input.contracts.map((c) =>
-    futuresInstrument(c, input.settlement, input.spec, {
-      ...input.curveOptions,
+    futuresInstrument(c, input.market, {
       futuresPrice: input.futuresPrices?.[c.code],
       repo: input.repo,
     })

@@ -166,5 +166,4 @@ export function parseFrequencyCell(value: CellValue): number | undefined {
 /** Coupons per year when the cell is empty. */
 export const DEFAULT_FREQUENCY = 2;
 
-/** Currency when the cell is empty. */
-export const DEFAULT_CURRENCY = "USD";
+export { DEFAULT_CURRENCY } from "../conventions";

@@ -5,14 +5,20 @@
  *
  * Units: market value and DV01 in money (DV01 = effective duration × market value × 0.0001, per
  * 1 bp fall in the curve); durations in years; convexity in years²; KR DV01 in money per bp of
- * each key. Portfolio durations are market-value weighted. Holdings needing option-adjusted or
- * floating-rate analytics are kept out of the totals with the reason beside them.
+ * each key. Portfolio durations are market-value weighted. Each holding is priced by its kind's
+ * engine (engines/registry.ts) and run through the one risk ladder (risk/ladder.ts); a holding
+ * whose kind has no engine is kept out of the totals with the reason beside it ("no engine for
+ * callable …"), its market value (clean + accrued) still shown.
  */
 import { Holdings, Sector } from "../holdings";
 import { riskFromYield, schedules } from "../bond";
-import { curveRisk, CurveRisk, CurveRiskOptions, CurveSpec, isParKind, ShiftOn } from "../curve";
-import { aggregate } from "./aggregate";
-import { EXCLUDED_TYPES, holdingTerms } from "./holdingTerms";
+import { CurveRisk } from "../risk/bondRisk";
+import { ShiftOn } from "../curve";
+import { PricedBook } from "../engines/fixedBond";
+import { engineFor, HoldingEngine, noEngineReason, PreparedTerms } from "../engines/registry";
+import { CurveMarket } from "../market/market";
+import { ladderRisk } from "../risk/ladder";
+import { holdingTerms } from "./holdingTerms";
 
 /**
  * |Σ KRD − effective duration| above which a holding is flagged, years: the O(h²) of the central
@@ -35,7 +41,13 @@ export function krdSumTolerance(
 }
 
 export interface CurveHoldingExposure {
+  /** The market the holdings were measured on. */
+  readonly market: CurveMarket;
+  /** The holdings' kernel terms at settlement and their schedules (reused, not rebuilt). */
+  readonly prepared: PreparedTerms;
   readonly risk: CurveRisk;
+  /** The holdings calibrated to their prices: prices them on any curve (scenarios reuse it). */
+  readonly book: PricedBook;
   /** Clean price used per 100 (given, or Excel's PRICE at the given yield). */
   readonly clean: Float64Array;
   /** Dirty market value, money. */
@@ -48,7 +60,12 @@ export interface CurveHoldingExposure {
   readonly excluded: (string | null)[];
   /** A run-time check that failed for a holding (KRDs not summing to effective duration), or null. */
   readonly flag: (string | null)[];
+  /** Method text per holding: its engine's ("" without one). */
+  readonly method: string[];
 }
+
+/** Per-position curve risk as data: the exposure without its market and pricing functions. */
+export type PositionRisk = Omit<CurveHoldingExposure, "book" | "market" | "prepared">;
 
 export interface CurveTotals {
   readonly marketValue: number;
@@ -73,96 +90,221 @@ export interface SectorCurveExposure extends CurveTotals {
   readonly dv01Share: number;
 }
 
-/** Per-holding curve exposure at a settlement date (Excel serial). */
-export function holdingCurveExposure(
-  h: Holdings,
-  settlement: number,
-  spec: CurveSpec,
-  options: CurveRiskOptions
-): CurveHoldingExposure {
+/**
+ * A book of several engines' books, each pricing its own holdings (the others NaN in it): prices
+ * every holding on a curve in one call.
+ */
+function combinedBook(count: number, parts: { book: PricedBook; rows: number[] }[]): PricedBook {
+  if (parts.length === 1 && parts[0].rows.length === count) return parts[0].book;
+  const spread = new Float64Array(count).fill(NaN);
+  const dirty = new Float64Array(count).fill(NaN);
+  for (const { book, rows } of parts) {
+    for (const i of rows) {
+      spread[i] = book.spread[i];
+      dirty[i] = book.dirty[i];
+    }
+  }
+  return {
+    count,
+    spread,
+    dirty,
+    price(curve, dz, out = new Float64Array(count)) {
+      out.fill(NaN);
+      for (const { book, rows } of parts) {
+        const p = book.price(curve, dz);
+        for (const i of rows) out[i] = p[i];
+      }
+      return out;
+    },
+  };
+}
+
+/** Per-holding curve exposure on a market. */
+export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHoldingExposure {
   const n = h.count;
+  const settlement = market.settlement;
   const terms = holdingTerms(h, settlement);
-  const fromYield = riskFromYield(terms, h.yld, schedules(terms));
+  const sched = schedules(terms);
+  const prepared = { terms, sched };
+  const fromYield = riskFromYield(terms, h.yld, sched);
   const clean = Float64Array.from(h.price, (p, i) => (Number.isNaN(p) ? fromYield.clean[i] : p));
-  const risk = curveRisk(settlement, terms, clean, spec, options);
+  // Holdings grouped by engine, each group calibrated once.
+  const groups = new Map<HoldingEngine | undefined, number[]>();
+  for (let i = 0; i < n; i++) {
+    const e = engineFor(h.type[i]);
+    const rows = groups.get(e);
+    if (rows) rows.push(i);
+    else groups.set(e, [i]);
+  }
+  const method: string[] = new Array(n).fill("");
+  const parts: { book: PricedBook; rows: number[] }[] = [];
+  for (const [engine, rows] of groups) {
+    if (!engine) continue;
+    const member = new Uint8Array(n);
+    for (const i of rows) {
+      member[i] = 1;
+      method[i] = engine.method;
+    }
+    parts.push({
+      book: engine.calibrate(market, h, clean, (i) => member[i] === 1, prepared),
+      rows,
+    });
+  }
+  const book = combinedBook(n, parts);
+  const risk: CurveRisk = { ...ladderRisk(book, market), zspread: book.spread, dirty: book.dirty };
   const nk = risk.keysMonths.length;
   const marketValue = new Float64Array(n);
   const dv01 = new Float64Array(n);
   const krDv01 = new Float64Array(n * nk);
   const excluded: (string | null)[] = new Array(n).fill(null);
   const flag: (string | null)[] = new Array(n).fill(null);
+  const level = Math.max(...market.curve.rates);
   for (let i = 0; i < n; i++) {
-    const mv = (h.par[i] * risk.dirty[i]) / 100;
+    const engine = engineFor(h.type[i]);
+    // Without an engine the value is still known: clean + accrued (Excel's, on its basis).
+    const dirty = engine ? risk.dirty[i] : clean[i] + fromYield.accrued[i];
+    const mv = (h.par[i] * dirty) / 100;
     marketValue[i] = mv;
     dv01[i] = risk.effDuration[i] * mv * 1e-4;
     for (let k = 0; k < nk; k++) krDv01[i * nk + k] = risk.krd[i * nk + k] * mv * 1e-4;
-    excluded[i] =
-      EXCLUDED_TYPES[h.type[i]] ??
-      (Number.isFinite(risk.zspread[i]) ? null : "no Z-spread reprices the price");
+    excluded[i] = !engine
+      ? noEngineReason(h.type[i])
+      : Number.isFinite(risk.zspread[i])
+        ? null
+        : "no Z-spread reprices the price";
     const years = (h.maturity[i] - settlement) / 365;
     if (
       !excluded[i] &&
-      Math.abs(risk.krdGap[i]) >
-        krdSumTolerance(
-          options.bumpBp ?? 1,
-          years,
-          options.shiftOn ?? (isParKind(spec.kind) ? "par" : "zero"),
-          Math.max(...spec.rates)
-        )
+      Math.abs(risk.krdGap[i]) > krdSumTolerance(market.bumpBp, years, market.shiftOn, level)
     ) {
       flag[i] =
         `KRDs sum to ${(risk.effDuration[i] + risk.krdGap[i]).toFixed(6)}, effective duration ${risk.effDuration[i].toFixed(6)}`;
     }
   }
-  return { risk, clean, marketValue, dv01, krDv01, excluded, flag };
+  return { market, prepared, risk, book, clean, marketValue, dv01, krDv01, excluded, flag, method };
 }
 
-/** Totals over the included holdings for which `select(i)` is true. */
-export function curveTotals(x: CurveHoldingExposure, select?: (i: number) => boolean): CurveTotals {
+/**
+ * Totals per group, in one pass over the holdings: market value, market-value-weighted effective
+ * duration, convexity and spread duration, summed DV01 and KR DV01s, over the holdings in the
+ * totals; holdings left out are counted. `groupOf(i)` names holding i's group (undefined: in
+ * none). Groups come in order of first appearance. The one aggregation behind the portfolio,
+ * sector, rating, issuer or any other grouping's figures.
+ */
+export function groupCurveTotals(
+  x: PositionRisk,
+  groupOf: (i: number) => string | undefined
+): { label: string; totals: CurveTotals }[] {
   const nk = x.risk.keysMonths.length;
   const n = x.marketValue.length;
-  // One column per key out of the row-major holdings × keys matrix.
-  const keyColumns = Array.from({ length: nk }, (_, k) =>
-    Float64Array.from({ length: n }, (_, i) => x.krDv01[i * nk + k])
-  );
   const r = x.risk;
-  const a = aggregate(
-    x.marketValue,
-    x.excluded,
-    [r.effDuration, r.effConvexity, r.spreadDuration],
-    [x.dv01, ...keyColumns],
-    select
-  );
-  const [effDuration, effConvexity, spreadDuration] = a.averages;
-  const krDv01 = Float64Array.from(a.sums.slice(1));
+  const index = new Map<string, number>();
+  const acc: {
+    mv: number;
+    d: number;
+    c: number;
+    sd: number;
+    dv01: number;
+    kr: Float64Array;
+    inc: number;
+    exc: number;
+  }[] = [];
+  for (let i = 0; i < n; i++) {
+    const label = groupOf(i);
+    if (label === undefined) continue;
+    let g = index.get(label);
+    if (g === undefined) {
+      g = acc.length;
+      index.set(label, g);
+      acc.push({ mv: 0, d: 0, c: 0, sd: 0, dv01: 0, kr: new Float64Array(nk), inc: 0, exc: 0 });
+    }
+    const t = acc[g];
+    if (x.excluded[i]) {
+      t.exc++;
+      continue;
+    }
+    const v = x.marketValue[i];
+    t.inc++;
+    t.mv += v;
+    t.d += v * r.effDuration[i];
+    t.c += v * r.effConvexity[i];
+    t.sd += v * r.spreadDuration[i];
+    t.dv01 += x.dv01[i];
+    for (let k = 0; k < nk; k++) t.kr[k] += x.krDv01[i * nk + k];
+  }
+  return [...index.keys()].map((label, g) => {
+    const t = acc[g];
+    const w = t.mv !== 0 ? 1 / t.mv : NaN;
+    return {
+      label,
+      totals: {
+        marketValue: t.mv,
+        effDuration: t.d * w,
+        effConvexity: t.c * w,
+        spreadDuration: t.sd * w,
+        dv01: t.dv01,
+        krd: Float64Array.from(t.kr, (d) => (d * 1e4) / t.mv),
+        krDv01: t.kr,
+        included: t.inc,
+        excluded: t.exc,
+      },
+    };
+  });
+}
+
+/** Totals over the included holdings for which `select(i)` is true (all by default). */
+export function curveTotals(x: PositionRisk, select?: (i: number) => boolean): CurveTotals {
+  const [all] = groupCurveTotals(x, (i) => (!select || select(i) ? "" : undefined));
+  if (all) return all.totals;
+  const nk = x.risk.keysMonths.length;
   return {
-    marketValue: a.marketValue,
-    effDuration,
-    effConvexity,
-    spreadDuration,
-    dv01: a.sums[0],
-    krd: Float64Array.from(krDv01, (d) => (d * 1e4) / a.marketValue),
-    krDv01,
-    included: a.included,
-    excluded: a.excluded,
+    marketValue: 0,
+    effDuration: NaN,
+    effConvexity: NaN,
+    spreadDuration: NaN,
+    dv01: 0,
+    krd: new Float64Array(nk).fill(NaN),
+    krDv01: new Float64Array(nk),
+    included: 0,
+    excluded: 0,
   };
 }
 
-/** Totals per sector (in order of first appearance) with weights and contributions. */
-export function sectorCurveExposure(h: Holdings, x: CurveHoldingExposure): SectorCurveExposure[] {
+export interface GroupCurveExposure extends CurveTotals {
+  /** The group's label: a sector, a rating, an issuer, a maturity bucket. */
+  readonly group: string;
+  readonly weight: number;
+  /** Contribution to portfolio effective duration: weight × duration, years. */
+  readonly durationContribution: number;
+  /** Share of portfolio DV01. */
+  readonly dv01Share: number;
+}
+
+/** Totals per group (see groupCurveTotals) with weights and contributions to the portfolio. */
+export function groupCurveExposure(
+  x: PositionRisk,
+  groupOf: (i: number) => string | undefined
+): GroupCurveExposure[] {
   const all = curveTotals(x);
-  return [...new Set(h.sector)].map((sector) => {
-    const t = curveTotals(x, (i) => h.sector[i] === sector);
+  return groupCurveTotals(x, groupOf).map(({ label, totals: t }) => {
     const weight = t.marketValue / all.marketValue;
     return {
       ...t,
-      sector,
+      group: label,
       weight,
-      // A sector whose holdings are all left out has no duration and contributes nothing.
+      // A group whose holdings are all left out has no duration and contributes nothing.
       durationContribution: t.included ? weight * t.effDuration : 0,
       dv01Share: t.dv01 / all.dv01,
     };
   });
+}
+
+/** Totals per sector (in order of first appearance) with weights and contributions. */
+export function sectorCurveExposure(h: Holdings, x: PositionRisk): SectorCurveExposure[] {
+  return groupCurveExposure(x, (i) => h.sector[i]).map((g) => ({
+    ...g,
+    sector: g.group as Sector,
+  }));
 }
 
 /** A holding whose vendor figure differs from ours by more than the tolerance. */
@@ -182,7 +324,7 @@ export interface ReconciliationRow {
  */
 export function reconcile(
   h: Holdings,
-  x: CurveHoldingExposure,
+  x: PositionRisk,
   durationTolerance = 0.1,
   dv01Tolerance = 0.05
 ): ReconciliationRow[] {

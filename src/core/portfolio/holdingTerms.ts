@@ -1,11 +1,15 @@
 /**
- * What every portfolio calculation shares about a holdings table: its bonds as kernel input, and
- * which holdings the bullet analytics must leave out, with the reason shown beside them.
+ * What every portfolio calculation shares about a holdings table: its bonds as kernel input.
  */
 import { allocateTerms, BondTerms } from "../bond";
-import { Holdings, HoldingType } from "../holdings";
+import { Holdings } from "../holdings";
 
-/** Kernel terms of holdings settling on `settlement`. */
+/**
+ * Kernel terms of holdings settling on `settlement`. Issue and first coupon dates pass through
+ * (NaN when not given): a holding settling before its first coupon date is priced with Excel's
+ * odd first period; with an issue date and no first coupon date the kernel takes the first
+ * schedule date after issue (a short first period).
+ */
 export function holdingTerms(h: Holdings, settlement: number): BondTerms {
   const terms = allocateTerms(h.count);
   terms.settlement.fill(settlement);
@@ -13,15 +17,7 @@ export function holdingTerms(h: Holdings, settlement: number): BondTerms {
   terms.rate.set(h.coupon);
   terms.frequency.set(h.frequency);
   terms.basis.set(h.basis);
+  terms.issue!.set(h.issueDate);
+  terms.firstCoupon!.set(h.firstCoupon);
   return terms;
 }
-
-/**
- * Holding types the bullet analytics do not price: callables and MBS need option-adjusted
- * analytics, FRNs floating-rate analytics (their rate risk runs to the next reset).
- */
-export const EXCLUDED_TYPES: Readonly<Partial<Record<HoldingType, string>>> = {
-  callable: "needs option-adjusted analytics",
-  mbs: "needs option-adjusted analytics",
-  frn: "needs floating-rate analytics",
-};

@@ -3,21 +3,17 @@
  * modified and Macaulay duration, yield convexity and DV01, all from each bond's own yield to
  * maturity (Excel's PRICE/YIELD model). One kernel call for the whole table.
  *
- * Callable bonds and MBS are not priced as bullets: they are flagged "needs option-adjusted
- * analytics" and kept out of the totals, with the reason beside them; floating-rate notes likewise
- * (their rate risk runs to the next reset, not to maturity).
+ * Holdings whose kind has no engine (engines/registry.ts: callables, MBS, FRNs for now) are not
+ * priced as bullets: they are kept out of the totals with the reason beside them, as on the curve.
  */
 import { Holdings } from "../holdings";
-import { riskFromYield, schedules, yieldFromPrice } from "../bond";
-import { EXCLUDED_TYPES, holdingTerms } from "./holdingTerms";
+import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
+import { engineFor, noEngineReason } from "../engines/registry";
+import { holdingTerms } from "./holdingTerms";
 import { aggregate } from "./aggregate";
 
-/** Why a holding is left out of the portfolio totals. */
-export type Exclusion =
-  | "needs option-adjusted analytics"
-  | "needs floating-rate analytics"
-  | "no yield reprices the price"
-  | "matured";
+/** Why a holding is left out of the portfolio totals ("no engine for callable (…)", "matured", …). */
+export type Exclusion = string;
 
 export interface HoldingExposure {
   /** Yield to maturity used, decimal (given, or solved from the clean price). */
@@ -52,9 +48,13 @@ export interface PortfolioTotals {
 }
 
 /** Per-holding yield-based exposure at a settlement date (Excel serial). */
-export function holdingExposure(h: Holdings, settlement: number): HoldingExposure {
-  const terms = holdingTerms(h, settlement);
-  const sched = schedules(terms);
+export function holdingExposure(
+  h: Holdings,
+  settlement: number,
+  prepared?: { terms: BondTerms; sched: Schedules }
+): HoldingExposure {
+  const terms = prepared?.terms ?? holdingTerms(h, settlement);
+  const sched = prepared?.sched ?? schedules(terms);
   const solved = yieldFromPrice(terms, h.price, sched);
   const yld = new Float64Array(h.count);
   for (let i = 0; i < h.count; i++) yld[i] = Number.isNaN(h.yld[i]) ? solved[i] : h.yld[i];
@@ -67,8 +67,7 @@ export function holdingExposure(h: Holdings, settlement: number): HoldingExposur
     clean[i] = Number.isNaN(h.price[i]) ? risk.clean[i] : h.price[i];
     marketValue[i] = (h.par[i] * (clean[i] + risk.accrued[i])) / 100;
     dv01[i] = (h.par[i] * risk.dv01[i]) / 100;
-    const reason = EXCLUDED_TYPES[h.type[i]] as Exclusion | undefined;
-    if (reason) excluded[i] = reason;
+    if (!engineFor(h.type[i])) excluded[i] = noEngineReason(h.type[i]);
     else if (!(h.maturity[i] > settlement)) excluded[i] = "matured";
     else if (!Number.isFinite(risk.modified[i])) excluded[i] = "no yield reprices the price";
   }

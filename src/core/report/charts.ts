@@ -6,7 +6,7 @@
  * (a benchmark's or the hedged KRDs) gains series without a change here. Pure: models in, models
  * out; Office.js and the xlsx writer only draw what the specs say.
  */
-import { CellRect, rangeA1 } from "./a1";
+import { CellRect, rangeA1 } from "../a1";
 import { HEDGE_SHEET_NAME } from "./hedgeSheet";
 import { SCENARIO_SHEET_NAME } from "./scenarioSheet";
 import { ChartSpec, SheetModel, shownValue } from "./sheetModel";

@@ -41,10 +41,14 @@ export interface DashboardInput {
   readonly runDate: string;
   readonly portfolioName: string;
   readonly benchmarkName: string;
+  /** Gaps before the hedge (the holdings alone) and after it (the trades included). */
   readonly gaps: BenchmarkGaps;
+  readonly gapsAfter?: BenchmarkGaps;
   /** Where Σ came from: "bundled: US Treasury daily par yields 2022-12-30 … 2024-12-31, …". */
   readonly covarianceDescription: string;
+  /** The mandate's limits after the hedge, and before it when known. */
   readonly compliance: readonly ComplianceRow[];
+  readonly complianceBefore?: readonly ComplianceRow[];
   readonly reconciliation: readonly ReconciliationFlag[];
   /** Curve and benchmark dates, Excel serials, when known. */
   readonly curveAsOf?: number;
@@ -83,7 +87,7 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
   const g = input.gaps;
   const ccy = input.currency ?? reportCurrency([]);
   const staleDays = input.staleDays ?? DEFAULT_STALE_DAYS;
-  const s = new SheetBuilder(6);
+  const s = new SheetBuilder(7);
   s.row(["keyrate — Risk Dashboard"], "title");
   s.row(
     [
@@ -113,24 +117,36 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
   s.blank();
 
   const te = g.trackingError;
-  s.row(["Tracking error (ex-ante)", "Value", "Unit", "Method"], "section");
+  const teAfter = input.gapsAfter?.trackingError;
+  s.row(["Tracking error (ex-ante)", "Before hedge", "After hedge", "Unit", "Method"], "section");
   if (!te) {
     s.row([`Not computed: ${g.notes.join("; ") || "no active KRDs"}`], "warning");
   } else {
+    const after = (x: number | undefined, format: string) =>
+      x === undefined ? "not computed" : num(x, format);
     s.row([
       { value: "Tracking error", style: "label" },
       num(te.te, FORMATS.percent),
+      after(teAfter?.te, FORMATS.percent),
       "% per year",
       "sqrt(xᵀΣx), x = active KRDs (years), Σ annual key-rate changes (decimal²)",
     ]);
     s.row([
       { value: "Tracking error, bp", style: "label" },
       num(te.te * 1e4, FORMATS.bp),
+      after(teAfter && teAfter.te * 1e4, FORMATS.bp),
       "bp per year",
     ]);
     s.row([SPREAD_RISK_NOTE], "note");
     const teAt = s.row(
-      ["Key", "Active KRD, yrs", "Marginal, per yr", "Contribution, % per yr", "Share of TE"],
+      [
+        "Key (before hedge)",
+        "Active KRD, yrs",
+        "Marginal, per yr",
+        "Contribution, % per yr",
+        "Share of TE",
+        ...(teAfter ? ["Active KRD after hedge, yrs"] : []),
+      ],
       "header"
     );
     te.keysMonths.forEach((k, i) => {
@@ -140,6 +156,7 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
         num(te.marginal[i], FORMATS.ratio),
         num(te.contributions[i], FORMATS.rate),
         num(te.te > 0 ? te.contributions[i] / te.te : 0, FORMATS.percent),
+        ...(teAfter ? [num(teAfter.active[i], FORMATS.years)] : []),
       ]);
     });
     s.table("krTrackingError", teAt);
@@ -150,12 +167,20 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
   }
   s.blank();
 
-  const complianceAt = s.row(["Compliance", "Value", "Limit", "Unit", "State", "Note"], "section");
-  for (const r of input.compliance) {
+  const before = input.complianceBefore;
+  const complianceAt = s.row(
+    before
+      ? ["Compliance", "Before hedge", "After hedge", "Limit", "Unit", "State after hedge", "Note"]
+      : ["Compliance", "After hedge", "Limit", "Unit", "State after hedge", "Note"],
+    "section"
+  );
+  input.compliance.forEach((r, i) => {
     const [fmt, unit] = complianceUnit(r.unit, ccy);
+    const b = before?.[i];
     s.row(
       [
         { value: r.limit, style: "label" },
+        ...(before ? [b && b.limit === r.limit ? num(b.value, fmt) : ""] : []),
         num(r.value, fmt),
         num(r.limitValue, fmt),
         unit,
@@ -164,13 +189,18 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
       ],
       STATE_STYLE[r.state]
     );
-  }
+  });
   s.table("krCompliance", complianceAt);
   s.blank();
 
   const top = g.mismatches.slice(0, input.topMismatches ?? 5);
   const mismatchesAt = s.row(
-    ["Largest KRD mismatches", "Active KRD, yrs", "Contribution to TE, % per yr", "Share of TE"],
+    [
+      "Largest KRD mismatches, before hedge",
+      "Active KRD, yrs",
+      "Contribution to TE, % per yr",
+      "Share of TE",
+    ],
     "section"
   );
   if (!top.length) s.row(["none computed (no KRDs or no covariance for the keys)"], "note");
@@ -200,5 +230,5 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
       "warning"
     );
   }
-  return s.build(DASHBOARD_SHEET_NAME, [34, 16, 16, 16, 16, 48], 0);
+  return s.build(DASHBOARD_SHEET_NAME, [34, 16, 16, 16, 16, 16, 48], 0);
 }

@@ -71,7 +71,8 @@ export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan, currency: str
         FORMATS.count
       ),
       num(
-        plan.trades.reduce((a, t) => a + t.dv01Impact, 0),
+        plan.trades.reduce((a, t) => a + t.dv01Impact, 0) +
+          plan.swaps.reduce((a, w) => a + w.dv01Impact, 0),
         FORMATS.money
       ),
       num(plan.notional, FORMATS.money),
@@ -82,7 +83,7 @@ export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan, currency: str
   );
   s.row(
     [
-      `Futures KR DV01s: the CTD's forward repriced on the shifted curves ÷ CF (repo keeps its spread to the curve; delivery options ignored). Costs: half a tick plus the commission per contract; swaps 0.25 bp of their DV01 (stated defaults). Swap rows: notional in ${currency}, contracts column; not counted in the futures total.`,
+      `Futures KR DV01s: the CTD's forward repriced on the shifted curves ÷ CF (repo keeps its spread to the curve; delivery options ignored). Costs: half a tick plus the commission per contract; swaps 0.25 bp of their DV01 (stated defaults). Swap rows: notional in ${currency} in the contracts column. Total: futures contracts; DV01 impact and cost of every trade, swaps included; notional and margin of the futures.`,
     ],
     "note"
   );

@@ -8,7 +8,7 @@ import { Holdings } from "../holdings";
 import { Dv01Hedge } from "../hedge/dv01Hedge";
 import { HoldingExposure, totals } from "../portfolio/yieldExposure";
 import {
-  CurveHoldingExposure,
+  PositionRisk,
   curveTotals,
   reconcile,
   sectorCurveExposure,
@@ -18,13 +18,14 @@ import { Cell, FORMATS, SheetBuilder, SheetModel, num, perBp, reportCurrency } f
 import { holdingsSection } from "./holdingsSection";
 import { hedgePlanSection } from "./hedgePlanSection";
 import { HedgePlan } from "../hedge/hedgePlan";
-import { HoldingLinks } from "./holdingLinks";
-import { columnName } from "./a1";
+import { HoldingLinks } from "../holdings/holdingLinks";
+import { columnName } from "../a1";
+import { ContractChoice } from "../run/runRecord";
 
 export interface HedgeReportInput {
   readonly holdings: Holdings;
   readonly exposure: HoldingExposure;
-  readonly curveExposure: CurveHoldingExposure;
+  readonly curveExposure: PositionRisk;
   readonly hedge: Dv01Hedge;
   /** Settlement date, Excel serial. */
   readonly settlement: number;
@@ -34,8 +35,8 @@ export interface HedgeReportInput {
   readonly curveDescription: string;
   /** Shown prominently when set (e.g. the bundled curve's age). */
   readonly curveWarning?: string;
-  /** Name of the hedge instrument, e.g. "ZN (10-year T-note futures)". */
-  readonly contractName: string;
+  /** The one-contract hedge's contract: its name (from the code), DV01 and where that came from. */
+  readonly contract: ContractChoice;
   /** Date of the run, ISO text (passed in so the sheet is reproducible). */
   readonly runDate: string;
   /** Rows of the input that were skipped as invalid. */
@@ -126,12 +127,17 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
     ["Convexity (yield)", num(y.convexity, FORMATS.years2), "years²", "yield-based"],
     ["DV01 (yield)", num(y.dv01, FORMATS.money), perBp(ccy), "−dP/dy × 0.0001, summed"],
     ["Holdings in totals", num(c.included, FORMATS.count), "count", ""],
-    ["Holdings left out", num(c.excluded, FORMATS.count), "count", "see Note column"],
+    [
+      "Holdings left out",
+      num(c.excluded, FORMATS.count),
+      "count",
+      "listed on the Excluded Holdings sheet",
+    ],
     [
       "Input rows rejected",
       num(input.rejectedRows, FORMATS.count),
       "count",
-      "listed in the task pane / terminal",
+      "listed on the Excluded Holdings sheet",
     ],
   ];
   const summaryRows = labelledSection(s, "Exposure summary", summary);
@@ -144,12 +150,14 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
     s,
     input.plan ? "Alternative: one contract, DV01 ratio" : "Hedge (DV01 ratio on effective DV01)",
     [
-      ["Instrument", { value: input.contractName }, "", "one futures contract"],
+      ["Instrument", { value: input.contract.name }, "", "one futures contract"],
       [
         "Contract DV01",
         num(hedge.contractDv01, FORMATS.money2),
         `${perBp(ccy)} per contract`,
-        "input: CTD DV01 ÷ conversion factor",
+        input.contract.dv01Source === "input"
+          ? `input (the CTD model gives ${input.contract.modelDv01.toFixed(2)})`
+          : `${input.contract.dv01Source}: forward DV01 ÷ conversion factor ${input.contract.conversionFactor.toFixed(4)}`,
       ],
       [
         "Yield beta",
@@ -284,7 +292,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
 }
 
 /** Run-time checks: KRD sums and vendor reconciliation, listed by holding. */
-function checksSection(s: SheetBuilder, h: Holdings, cx: CurveHoldingExposure): void {
+function checksSection(s: SheetBuilder, h: Holdings, cx: PositionRisk): void {
   const flags = cx.flag.map((f, i) => [i, f] as const).filter(([, f]) => f);
   const recon = reconcile(h, cx);
   const off = recon.filter((r) => r.flagged);

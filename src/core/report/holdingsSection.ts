@@ -11,11 +11,11 @@
 import { Holdings } from "../holdings";
 import { BASIS_NAMES, Basis } from "../bond";
 import { HoldingExposure } from "../portfolio/yieldExposure";
-import { CurveHoldingExposure } from "../portfolio/curveExposure";
+import { PositionRisk } from "../portfolio/curveExposure";
 import { tenorLabel } from "../curve";
 import { Cell, CellStyle, FORMATS, num, perBp, reportCurrency } from "./sheetModel";
-import { HoldingLinks, LinkedField } from "./holdingLinks";
-import { columnName } from "./a1";
+import { HoldingLinks, LinkedField } from "../holdings/holdingLinks";
+import { columnName } from "../a1";
 
 /** Columns that formulas refer to, and the settlement date's cell. */
 type Key =
@@ -66,7 +66,7 @@ function formula(text: string, result: number, numFmt: string): Cell {
 export function holdingsSection(
   h: Holdings,
   x: HoldingExposure,
-  cx: CurveHoldingExposure,
+  cx: PositionRisk,
   perHoldingKrd: boolean,
   links?: HoldingLinks
 ): HoldingsTable {
@@ -80,10 +80,14 @@ export function holdingsSection(
     const link = linked(field, i);
     return link ? formula(link, value, numFmt) : num(value, numFmt);
   };
-  // A row is live when its bond terms follow the user's cells and the bullet model prices it.
+  // A row is live when its bond terms follow the user's cells and the bullet model prices it. A
+  // holding with an issue or first coupon date (an odd first period) stays values: the live
+  // formulas carry no issue or first coupon argument, so they would price it as a regular bond.
   const liveTerms = (i: number) =>
     links !== undefined &&
     included(i) &&
+    Number.isNaN(h.issueDate[i]) &&
+    Number.isNaN(h.firstCoupon[i]) &&
     (["coupon", "maturity"] as const).every((f) => linked(f, i) !== null);
   const priceLive = (i: number) => liveTerms(i) && linked("price", i) !== null;
   const yieldLive = (i: number) =>

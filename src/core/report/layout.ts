@@ -10,7 +10,7 @@
  */
 import { format } from "numfmt";
 import type { Cell, CellStyle, SheetModel } from "./sheetModel";
-import type { CellRect } from "./a1";
+import type { CellRect } from "../a1";
 
 /** Widest a text column grows, characters; longer text wraps. */
 export const MAX_TEXT_WIDTH = 60;

@@ -4,7 +4,7 @@
  * Library" sheet, built once as SheetModels; Office.js and exceljs only render them.
  */
 import { isoFromSerial } from "../dates";
-import { ScenarioAnalysis } from "../scenarios/analysis";
+import { ScenarioResults } from "../scenarios/analysis";
 import { libraryTable } from "../scenarios/library";
 import { Scenario } from "../scenarios/scenario";
 import { Cell, FORMATS, num, reportCurrency, SheetBuilder, SheetModel } from "./sheetModel";
@@ -20,6 +20,8 @@ export interface ScenarioReportMeta {
   readonly curveWarning?: string;
   /** Date of the run, ISO (passed in so the sheet is reproducible). */
   readonly runDate: string;
+  /** The holdings' currency as the sheets label money ("USD"). */
+  readonly currency: string;
 }
 
 /** The matrix columns: [header, width]. "{ccy}" is the holdings' currency; returns "% of MV". */
@@ -48,15 +50,14 @@ const money = (v: number) => num(v, FORMATS.money);
 const pct = (v: number) => num(v, FORMATS.percent);
 
 /** Builds the Scenario Analysis sheet from an analysis. */
-export function buildScenarioSheet(a: ScenarioAnalysis, meta: ScenarioReportMeta): SheetModel {
+export function buildScenarioSheet(a: ScenarioResults, meta: ScenarioReportMeta): SheetModel {
   const s = new SheetBuilder(COLUMNS.length);
   const mv = a.marketValue;
-  const hb = a.horizon;
-  const ccy = reportCurrency(a.book.holdings.currency);
+  const ccy = meta.currency;
   s.row(["keyrate — Scenario Analysis Matrix"], "title");
   s.row(
     [
-      `Settlement ${isoFromSerial(a.book.settlement)} · horizon ${hb.months} months (to ${isoFromSerial(hb.date)}) · run ${meta.runDate} · holdings from ${meta.source}`,
+      `Settlement ${isoFromSerial(a.settlement)} · horizon ${a.horizonMonths} months (to ${isoFromSerial(a.horizonDate)}) · run ${meta.runDate} · holdings from ${meta.source}`,
     ],
     "subtitle"
   );
@@ -70,11 +71,11 @@ export function buildScenarioSheet(a: ScenarioAnalysis, meta: ScenarioReportMeta
   line("Market value", money(mv), ccy, "Σ par × (clean + accrued) / 100, holdings in totals");
   line(
     "Holdings revalued / left out",
-    { value: `${a.book.totals.included} / ${a.book.totals.excluded}` },
+    { value: `${a.included} / ${a.excluded}` },
     "count",
     "callables, MBS and FRNs are left out (need option-adjusted or floating-rate analytics)"
   );
-  line("Hedges", { value: a.hedges ? a.hedges.labels.join("; ") : "none" }, "", "");
+  line("Hedges", { value: a.hedgeLabels.length ? a.hedgeLabels.join("; ") : "none" }, "", "");
   line(
     "Horizon income",
     money(a.carry.income),

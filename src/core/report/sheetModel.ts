@@ -3,7 +3,7 @@
  * named styles. One function builds it; the Office.js and exceljs renderers only draw it, so the
  * sheet written in Excel and the one `npm run demo` writes are the same by construction.
  */
-import { CellRect, rangeA1 } from "./a1";
+import { CellRect, rangeA1 } from "../a1";
 import { layoutSheet } from "./layout";
 import { DEFAULT_CURRENCY } from "../holdings/conventions";
 

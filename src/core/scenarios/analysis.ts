@@ -9,7 +9,7 @@
  * convergence, swap accrual — are not modelled), to both price and total return. Percentages are
  * of the holdings' dirty market value at settlement (hedges have no market value).
  */
-import { CurveSpec, Interpolation } from "../curve";
+import { Market } from "../market/market";
 import { Holdings } from "../holdings";
 import { CurveHoldingExposure } from "../portfolio/curveExposure";
 import { Hedge, HedgeBook, hedgeBook, hedgePnl } from "./hedges";
@@ -34,17 +34,12 @@ import { ratesProfile, describeShape } from "./shapes";
 
 export interface ScenarioInput {
   readonly holdings: Holdings;
-  readonly settlement: number;
-  /** The Treasury curve. */
-  readonly spec: CurveSpec;
-  readonly interpolation: Interpolation;
-  readonly keysMonths?: readonly number[];
+  /** The market: the Treasury curve, keys, and the SOFR OIS curve that sized any swaps. */
+  readonly market: Market;
   readonly scenarios: readonly Scenario[];
   readonly hedges?: readonly Hedge[];
-  /** SOFR OIS par curve for swaps (default: implied by the Treasury curve). */
-  readonly swapCurve?: CurveSpec;
   readonly horizonMonths?: number;
-  /** The holdings' curve exposure when already measured (see ScenarioBookOptions.exposure). */
+  /** The holdings' curve exposure when already measured on this market (see scenarioBook). */
   readonly exposure?: CurveHoldingExposure;
 }
 
@@ -84,6 +79,41 @@ export interface ScenarioAnalysis {
   readonly breakevenHedged: number;
 }
 
+/** The analysis as data: what the Scenario Analysis sheet and the run record keep. */
+export interface ScenarioResults {
+  readonly settlement: number;
+  /** Holdings revalued and left out. */
+  readonly included: number;
+  readonly excluded: number;
+  readonly horizonMonths: number;
+  /** Horizon date, Excel serial. */
+  readonly horizonDate: number;
+  /** A label per hedge revalued ("none" when empty). */
+  readonly hedgeLabels: readonly string[];
+  readonly marketValue: number;
+  readonly rows: readonly ScenarioRow[];
+  readonly carry: HorizonReturn;
+  readonly breakevenUnhedged: number;
+  readonly breakevenHedged: number;
+}
+
+/** The data of an analysis, without its pricing books. */
+export function scenarioResults(a: ScenarioAnalysis): ScenarioResults {
+  return {
+    settlement: a.book.settlement,
+    included: a.book.totals.included,
+    excluded: a.book.totals.excluded,
+    horizonMonths: a.horizon.months,
+    horizonDate: a.horizon.date,
+    hedgeLabels: a.hedges ? a.hedges.labels : [],
+    marketValue: a.marketValue,
+    rows: a.rows,
+    carry: a.carry,
+    breakevenUnhedged: a.breakevenUnhedged,
+    breakevenHedged: a.breakevenHedged,
+  };
+}
+
 /** A scenario's move in words. */
 export function describeScenario(s: Scenario): string {
   const parts = s.rates.map(describeShape);
@@ -98,15 +128,9 @@ export function describeScenario(s: Scenario): string {
 
 /** Runs every scenario. */
 export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
-  const book = scenarioBook(input.holdings, input.settlement, input.spec, {
-    interpolation: input.interpolation,
-    keysMonths: input.keysMonths,
-    exposure: input.exposure,
-  });
+  const book = scenarioBook(input.holdings, input.market, input.exposure);
   const hb = horizonBook(book, input.horizonMonths ?? DEFAULT_HORIZON_MONTHS);
-  const hedges = input.hedges?.length
-    ? hedgeBook(input.hedges, input.settlement, input.spec, input.interpolation, input.swapCurve)
-    : undefined;
+  const hedges = input.hedges?.length ? hedgeBook(input.hedges, input.market) : undefined;
   const mv = book.totals.marketValue;
   const rows = input.scenarios.map((s): ScenarioRow => {
     const profile = scenarioProfile(s, book.settlement);

@@ -25,21 +25,18 @@
  *   bracketing and regula falsi (Illinois) on full revaluation; NaN when no move within ±2,000 bp
  *   wipes out the carry.
  */
-import { allocateTerms, BondTerms, schedules } from "../bond";
-import {
-  cashFlowGrid,
-  CashFlowGrid,
-  discountGrid,
-  priceOnGrid,
-  tenorDate,
-  ZeroCurve,
-} from "../curve";
+import { allocateTerms, BondTerms } from "../bond";
+import { tenorDate, ZeroCurve } from "../curve";
+import { discountGrid } from "../engines/cashFlows";
+import { FixedBondBook, fixedBondBook } from "../engines/fixedBond";
 import { OutOfDomainError } from "../errors";
-import { ScenarioBook, spreadWeighted } from "./revalue";
-import { shockedCurve, ShiftProfile } from "./shapes";
+import { DEFAULT_HORIZON_MONTHS } from "../conventions";
+import { holdingTerms } from "../portfolio/holdingTerms";
+import { shockedCurve } from "../market/shock";
+import { ScenarioBook } from "./revalue";
+import { ShiftProfile } from "./shapes";
 
-/** Default horizon, months. */
-export const DEFAULT_HORIZON_MONTHS = 3;
+export { DEFAULT_HORIZON_MONTHS } from "../conventions";
 
 /** The same zero curve with `date` as its settlement: zero rates by time to maturity unchanged. */
 export function rollCurve(curve: ZeroCurve, date: number): ZeroCurve {
@@ -53,14 +50,26 @@ export interface HorizonBook {
   readonly date: number;
   /** h, ACT/365F years. */
   readonly years: number;
-  readonly grid: CashFlowGrid;
-  readonly weighted: Float64Array;
+  /** The holdings alive at H, settling at H, Z-spreads held (the others not priced). */
+  readonly bonds: FixedBondBook;
   /** Per 100 of par: accrued at settlement and at H (0 when matured), principal repaid R. */
   readonly accrued0: Float64Array;
   readonly accruedH: Float64Array;
   readonly redeemed: Float64Array;
   /** Cash received in (s, H] reinvested to H at the unshocked forward, per 100. */
   readonly cash: Float64Array;
+}
+
+/** Kernel terms of the book's holdings settling on `date`. */
+function termsAt(book: ScenarioBook, date: number): BondTerms {
+  const t = holdingTerms(book.holdings, book.settlement);
+  const terms: BondTerms = allocateTerms(t.settlement.length);
+  terms.settlement.fill(date);
+  terms.maturity.set(t.maturity);
+  terms.rate.set(t.rate);
+  terms.frequency.set(t.frequency);
+  terms.basis.set(t.basis);
+  return terms;
 }
 
 /** Lays out the book's holdings at the horizon (months ≥ 0). */
@@ -75,21 +84,25 @@ export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS)
   const n = book.holdings.count;
   const date = tenorDate(book.settlement, months);
   const years = (date - book.settlement) / 365;
-  const t = book.terms;
-  const terms: BondTerms = allocateTerms(n);
-  terms.settlement.fill(date);
-  terms.maturity.set(t.maturity);
-  terms.rate.set(t.rate);
-  terms.frequency.set(t.frequency);
-  terms.basis.set(t.basis);
-  const alive = (i: number) => book.included[i] === 1 && t.maturity[i] > date;
-  const sched = schedules(terms);
-  const grid = cashFlowGrid(date, terms, sched.n, alive);
-  const z = Float64Array.from(book.exposure.risk.zspread, (v, i) => (alive(i) ? v : 0));
-  const accruedH = Float64Array.from(sched.accrued, (a, i) => (alive(i) ? a : 0));
-  const accrued0 = schedules(t).accrued;
-  // Cash received in (s, H], from the settlement grid, reinvested at the unshocked forward.
-  const g = book.grid;
+  const z = book.exposure.risk.zspread;
+  const maturity = book.holdings.maturity;
+  const alive = (i: number) => book.included[i] === 1 && maturity[i] > date;
+  const atH = fixedBondBook(
+    date,
+    termsAt(book, date),
+    Float64Array.from(z, (v, i) => (alive(i) ? v : NaN)),
+    rollCurve(book.curve, date)
+  );
+  const accruedH = Float64Array.from(atH.accrued, (a, i) => (alive(i) ? a : 0));
+  // Cash received in (s, H], from the settlement-date cash flows, reinvested at the unshocked forward.
+  const at0 = fixedBondBook(
+    book.settlement,
+    book.exposure.prepared.terms,
+    Float64Array.from(z, (v, i) => (book.included[i] ? v : NaN)),
+    book.curve,
+    book.exposure.prepared.sched
+  );
+  const g = at0.grid;
   const df = discountGrid(book.curve, g.dates);
   const dfH = book.curve.discount(years);
   const cash = new Float64Array(n);
@@ -100,17 +113,7 @@ export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS)
       cash[i] += (g.amount[j] * df[g.dateIndex[j]]) / dfH;
     if (!alive(i)) redeemed[i] = 100;
   }
-  return {
-    months,
-    date,
-    years,
-    grid,
-    weighted: spreadWeighted(grid, z),
-    accrued0,
-    accruedH,
-    redeemed,
-    cash,
-  };
+  return { months, date, years, bonds: atH, accrued0: at0.accrued, accruedH, redeemed, cash };
 }
 
 export interface HorizonReturn {
@@ -120,10 +123,11 @@ export interface HorizonReturn {
   readonly totalReturn: number;
 }
 
-/** Dirty prices per 100 at the horizon on a (settlement-dated) curve rolled to H. */
-function horizonPrices(hb: HorizonBook, curve: ZeroCurve, n: number, dz?: Float64Array) {
-  const df = discountGrid(rollCurve(curve, hb.date), hb.grid.dates);
-  return priceOnGrid(hb.grid, hb.weighted, df, new Float64Array(n), dz);
+/** Dirty prices per 100 at the horizon on a (settlement-dated) curve rolled to H (0 once matured). */
+function horizonPrices(hb: HorizonBook, curve: ZeroCurve, dz?: Float64Array) {
+  const p = hb.bonds.price(rollCurve(curve, hb.date), dz);
+  for (let i = 0; i < p.length; i++) if (!hb.bonds.priced[i]) p[i] = 0;
+  return p;
 }
 
 /** Horizon returns under a rate profile (applied at H) and spread shocks dz (decimal). */
@@ -134,8 +138,8 @@ export function horizonReturn(
   dz?: Float64Array
 ): HorizonReturn {
   const h = book.holdings;
-  const curve = shockedCurve(book.spec, book.settlement, book.interpolation, profile);
-  const dirtyH = horizonPrices(hb, curve, h.count, dz);
+  const curve = shockedCurve(book.market, { kind: "profile", profile });
+  const dirtyH = horizonPrices(hb, curve, dz);
   let priceReturn = 0;
   let income = 0;
   for (let i = 0; i < h.count; i++) {

@@ -20,7 +20,8 @@
  */
 import { isoFromSerial, parseDate } from "../dates";
 import { InvalidValueError, KeyrateError, MissingValueError, throwIfProblems } from "../errors";
-import { DEFAULT_KEYS_MONTHS, parseOption, parseTenor, tenorLabel } from "../curve";
+import { parseOption, parseTenor, tenorLabel } from "../curve";
+import { DEFAULT_KEYS_MONTHS } from "../conventions";
 import { Scenario, SPREAD_SECTORS, SpreadShock, SpreadSector } from "./scenario";
 import {
   DEFAULT_PIVOT_MONTHS,

@@ -1,12 +1,12 @@
 /**
  * Full revaluation of a holdings table under scenarios (SPEC S7), with the estimate beside it.
  *
- * Every holding in the totals (bullets and zeros; callables, MBS and FRNs are left out as in the
- * exposure, see curveExposure.ts) is repriced on the shocked curve with its Z-spread held plus its
- * sector's spread shock: dirty per 100 = Σ a·DF_s(t)·exp(−(Z + ΔZ)·t), t ACT/365F from settlement
- * (curveRisk's model). The curve is moved as given (shapes.ts: par yields re-bootstrapped for a par
- * curve, zero rates for a zero curve), as the KRDs are. One cash-flow grid serves every scenario:
- * each scenario costs one discount-factor vector and a dot product per holding.
+ * Every holding in the totals (those whose kind has an engine, see curveExposure.ts) is repriced
+ * by its engine on the shocked curve with its spread held plus its sector's spread shock (for a
+ * fixed bond: dirty per 100 = Σ a·DF_s(t)·exp(−(Z + ΔZ)·t), t ACT/365F from settlement). The curve
+ * is moved as given (market/shock.ts: par yields re-bootstrapped for a par curve, zero rates for a
+ * zero curve). The exposure's calibrated book serves every scenario: each scenario costs one
+ * discount-factor vector and a dot product per holding.
  *
  * P&L (money) = Σ par/100 × (P_s − P₀), P₀ the dirty price on the unshocked curve (the same grid,
  * so a zero shock gives exactly zero).
@@ -17,19 +17,11 @@
  *   spread shocks:          −Σᵢ MVᵢ · SDᵢ · ΔZᵢ        (SD spread duration; added to either)
  * and its error = full revaluation − estimate.
  */
-import { BondTerms, schedules } from "../bond";
-import {
-  CashFlowGrid,
-  cashFlowGrid,
-  CurveSpec,
-  DEFAULT_KEYS_MONTHS,
-  discountGrid,
-  Interpolation,
-  priceOnGrid,
-  ZeroCurve,
-} from "../curve";
+import { CurveMarket, withDefaultShift } from "../market/market";
+import { shockedCurve } from "../market/shock";
+import { PricedBook } from "../engines/fixedBond";
+import { ZeroCurve } from "../curve";
 import { Holdings } from "../holdings";
-import { holdingTerms } from "../portfolio/holdingTerms";
 import {
   curveTotals,
   CurveHoldingExposure,
@@ -37,110 +29,70 @@ import {
   holdingCurveExposure,
 } from "../portfolio/curveExposure";
 import { Scenario, scenarioProfile, spreadShockBp } from "./scenario";
-import { parallelSize, profileAtTenors, shockedCurve, ShiftProfile } from "./shapes";
-
-export interface ScenarioBookOptions {
-  readonly interpolation: Interpolation;
-  /** Keys of the KRD estimate, months (default 3M … 30Y). */
-  readonly keysMonths?: readonly number[];
-  /**
-   * The holdings' curve exposure when already measured (the hedge job's), at this settlement,
-   * curve, interpolation and keys, with the book's shift (see bookShiftOn): reused, not recomputed.
-   */
-  readonly exposure?: CurveHoldingExposure;
-}
-
-/** The shift a scenario book's KRDs use: par shifts on par curves, zero shifts on zero curves. */
-export function bookShiftOn(spec: CurveSpec): "par" | "zero" {
-  return spec.kind === "par" || spec.kind === "sofr_ois" ? "par" : "zero";
-}
+import { parallelSize, profileAtTenors, ShiftProfile } from "./shapes";
 
 /** A holdings table prepared once for any number of scenarios. */
 export interface ScenarioBook {
+  /** The market, with the curve kind's own shift rule (scenario shapes move curves that way). */
+  readonly market: CurveMarket;
   readonly settlement: number;
-  readonly spec: CurveSpec;
-  readonly interpolation: Interpolation;
   readonly keysMonths: readonly number[];
   readonly holdings: Holdings;
   /** Effective figures, KRDs and the reasons holdings are left out. */
   readonly exposure: CurveHoldingExposure;
   readonly totals: CurveTotals;
-  /** Kernel terms of the holdings at settlement. */
-  readonly terms: BondTerms;
   /** 1 for a holding in the totals (revalued), 0 otherwise. */
   readonly included: Uint8Array;
-  readonly grid: CashFlowGrid;
-  /** Cash flows a·exp(−Z·t) per 100 of par. */
-  readonly weighted: Float64Array;
-  /** Dirty price per 100 on the unshocked curve, from the grid (NaN when left out). */
+  /** The holdings as priced by their engines, spreads held. */
+  readonly bonds: PricedBook;
+  /** Dirty price per 100 on the unshocked curve (NaN when left out). */
   readonly basePrice: Float64Array;
   /** The unshocked curve. */
   readonly curve: ZeroCurve;
 }
 
-/** Spread-adjusted cash flows a·exp(−Z·t) of the grid's bonds. */
-export function spreadWeighted(grid: CashFlowGrid, z: Float64Array): Float64Array {
-  const out = new Float64Array(grid.amount.length);
-  for (let i = 0; i < z.length; i++) {
-    for (let j = grid.start[i]; j < grid.start[i + 1]; j++)
-      out[j] = grid.amount[j] * Math.exp(-z[i] * grid.time[j]);
-  }
-  return out;
-}
-
-/** Measures the holdings against the curve and lays out their cash flows for revaluation. */
+/**
+ * Prepares the holdings for revaluation on a market: the exposure given (measured on this
+ * market with the curve's own shift rule — the hedge job's) is reused, else measured here.
+ */
 export function scenarioBook(
   holdings: Holdings,
-  settlement: number,
-  spec: CurveSpec,
-  options: ScenarioBookOptions
+  market: CurveMarket,
+  exposure?: CurveHoldingExposure
 ): ScenarioBook {
-  const keysMonths = options.keysMonths ?? DEFAULT_KEYS_MONTHS;
-  const interpolation = options.interpolation;
-  const exposure =
-    options.exposure ??
-    holdingCurveExposure(holdings, settlement, spec, {
-      interpolation,
-      keysMonths,
-      shiftOn: bookShiftOn(spec),
-    });
-  const terms = holdingTerms(holdings, settlement);
-  const included = Uint8Array.from(exposure.excluded, (e) => (e ? 0 : 1));
-  const sched = schedules(terms);
-  const grid = cashFlowGrid(settlement, terms, sched.n, (i) => included[i] === 1);
-  const z = Float64Array.from(exposure.risk.zspread, (v, i) => (included[i] ? v : 0));
-  const weighted = spreadWeighted(grid, z);
-  const curve = shockedCurve(spec, settlement, interpolation, { months: [3], bp: [0] });
-  const basePrice = priceOnGrid(
-    grid,
-    weighted,
-    discountGrid(curve, grid.dates),
-    new Float64Array(holdings.count)
-  );
+  const m = withDefaultShift(market);
+  const x = exposure ?? holdingCurveExposure(holdings, m);
+  const included = Uint8Array.from(x.excluded, (e) => (e ? 0 : 1));
+  const curve = shockedCurve(m, { kind: "none" });
+  const basePrice = x.book.price(curve);
   for (let i = 0; i < holdings.count; i++) if (!included[i]) basePrice[i] = NaN;
   return {
-    settlement,
-    spec,
-    interpolation,
-    keysMonths,
+    market: m,
+    settlement: m.settlement,
+    keysMonths: m.keysMonths,
     holdings,
-    exposure,
-    totals: curveTotals(exposure),
-    terms,
+    exposure: x,
+    totals: curveTotals(x),
     included,
-    grid,
-    weighted,
+    bonds: x.book,
     basePrice,
     curve,
   };
 }
 
-/** Each holding's spread shock under a scenario, decimal (0 for holdings left out). */
-export function spreadShocks(book: ScenarioBook, s: Scenario): Float64Array {
+/** Each holding's spread shock under a scenario, decimal (0 for holdings left out; none without spread rules). */
+export function spreadShocks(book: ScenarioBook, s: Scenario): Float64Array | undefined {
+  if (!s.spreads.length) return undefined;
   const h = book.holdings;
-  return Float64Array.from({ length: h.count }, (_, i) =>
-    book.included[i] ? spreadShockBp(s, h.sector[i], h.rating[i]) * 1e-4 : 0
-  );
+  // One rule lookup per sector and rating, not per holding.
+  const seen = new Map<string, number>();
+  return Float64Array.from({ length: h.count }, (_, i) => {
+    if (!book.included[i]) return 0;
+    const key = `${h.sector[i]}|${h.rating[i]}`;
+    let dz = seen.get(key);
+    if (dz === undefined) seen.set(key, (dz = spreadShockBp(s, h.sector[i], h.rating[i]) * 1e-4));
+    return dz;
+  });
 }
 
 export type EstimateMethod = "duration-convexity" | "key-rate";
@@ -159,8 +111,7 @@ export interface Revaluation {
 
 /** The dirty prices per 100 of the book's holdings on a curve with spread shocks dz (decimal). */
 export function bookPrices(book: ScenarioBook, curve: ZeroCurve, dz?: Float64Array): Float64Array {
-  const df = discountGrid(curve, book.grid.dates);
-  return priceOnGrid(book.grid, book.weighted, df, new Float64Array(book.holdings.count), dz);
+  return book.bonds.price(curve, dz);
 }
 
 /** Full revaluation under a rate profile and per-holding spread shocks dz (decimal). */
@@ -170,7 +121,7 @@ export function revalueProfile(
   dz?: Float64Array
 ): Revaluation {
   const h = book.holdings;
-  const curve = shockedCurve(book.spec, book.settlement, book.interpolation, profile);
+  const curve = shockedCurve(book.market, { kind: "profile", profile });
   const prices = bookPrices(book, curve, dz);
   const perHolding = new Float64Array(h.count);
   let pnl = 0;

@@ -19,21 +19,13 @@
  * profiles is the profile on the union of their points (exact, since each is linear in time
  * between its own points).
  *
- * Applying a profile to a curve moves the curve as the user gave it, as the KRDs do: a par curve's
- * par yields are bumped at each input tenor by the profile at that tenor's time and re-bootstrapped
- * (`buildCurve` with bumps); a zero curve's continuously compounded zero rates are shifted by the
- * profile (`ZeroCurve.withShift`).
+ * A profile moves a curve through market/shock.ts (`shockedCurve` with a "profile" shock), as the
+ * KRDs' triangles do: a par curve's par yields are bumped at each input tenor by the profile at
+ * that tenor's time and re-bootstrapped; a zero curve's zero rates are shifted by the profile.
  */
 import { InvalidValueError, OutOfDomainError } from "../errors";
-import {
-  buildCurve,
-  CurveSpec,
-  Interpolation,
-  isParKind,
-  tenorLabel,
-  tenorTime,
-  ZeroCurve,
-} from "../curve";
+import { tenorLabel, tenorTime } from "../curve";
+import { profileAt, ShiftProfile } from "../market/shock";
 
 /** Short-end and long-end anchors of the curve shapes, months (3M and 30Y). */
 export const SHORT_END_MONTHS = 3;
@@ -85,11 +77,8 @@ export type RateShape =
       readonly source: string;
     };
 
-/** Basis points at tenor points, linear in ACT/365F time between them, flat outside. */
-export interface ShiftProfile {
-  readonly months: readonly number[];
-  readonly bp: readonly number[];
-}
+export { profileAt, profileAtTenors } from "../market/shock";
+export type { ShiftProfile } from "../market/shock";
 
 function checkPoints(months: readonly number[], bp: readonly number[], what: string): void {
   if (months.length === 0 || months.length !== bp.length) {
@@ -146,17 +135,6 @@ export function shapeProfile(shape: RateShape): ShiftProfile {
   }
 }
 
-/** The profile's value (bp) at curve time t, given its point times. */
-export function profileAt(times: ArrayLike<number>, bp: readonly number[], t: number): number {
-  const n = bp.length;
-  if (t <= times[0]) return bp[0];
-  if (t >= times[n - 1]) return bp[n - 1];
-  let i = 0;
-  while (times[i + 1] < t) i++;
-  const w = (t - times[i]) / (times[i + 1] - times[i]);
-  return bp[i] + w * (bp[i + 1] - bp[i]);
-}
-
 /** The sum of profiles, on the union of their points (exact); empty input gives zero. */
 export function sumProfiles(profiles: readonly ShiftProfile[], settlement: number): ShiftProfile {
   if (profiles.length === 0) return { months: [SHORT_END_MONTHS], bp: [0] };
@@ -177,46 +155,6 @@ export function ratesProfile(shapes: readonly RateShape[], settlement: number): 
 export function parallelSize(profile: ShiftProfile): number | undefined {
   const first = profile.bp[0];
   return profile.bp.every((b) => b === first) ? first : undefined;
-}
-
-/** The profile (bp) at the given tenors (months) of a curve settling on `settlement`. */
-export function profileAtTenors(
-  profile: ShiftProfile,
-  settlement: number,
-  months: readonly number[],
-  extraBp = 0
-): number[] {
-  const times = profile.months.map((m) => tenorTime(settlement, m));
-  return months.map((m) => profileAt(times, profile.bp, tenorTime(settlement, m)) + extraBp);
-}
-
-/**
- * The curve moved by a profile (plus `extraBp` everywhere): par kinds bump each input par rate
- * by the profile at its tenor and re-bootstrap; zero kinds shift the continuously compounded zero
- * rates. A zero move returns the unshocked curve itself (the same cached object).
- */
-export function shockedCurve(
-  spec: CurveSpec,
-  settlement: number,
-  interpolation: Interpolation,
-  profile: ShiftProfile,
-  extraBp = 0
-): ZeroCurve {
-  const atNodes = profileAtTenors(profile, settlement, spec.months, extraBp);
-  if (atNodes.every((b) => b === 0) && profile.bp.every((b) => b + extraBp === 0))
-    return buildCurve(spec, settlement, interpolation);
-  if (isParKind(spec.kind)) {
-    return buildCurve(
-      spec,
-      settlement,
-      interpolation,
-      atNodes.map((b) => b * 1e-4)
-    );
-  }
-  return buildCurve(spec, settlement, interpolation).withShift({
-    times: Float64Array.from(profile.months, (m) => tenorTime(settlement, m)),
-    values: Float64Array.from(profile.bp, (b) => (b + extraBp) * 1e-4),
-  });
 }
 
 /** A one-line description of a shape, with its unit: "parallel +50 bp", "twist +25 bp around 5Y". */

@@ -12,17 +12,16 @@
  */
 import { OutOfDomainError } from "../errors";
 import {
-  buildCurve,
   CurveSpec,
   curveTime,
-  DEFAULT_KEYS_MONTHS,
   Interpolation,
-  keyRateWeight,
   oisFixedLeg,
   parYieldOf,
   tenorTime,
   ZeroCurve,
 } from "../curve";
+import { DEFAULT_BUMP_BP, DEFAULT_INTERPOLATION, DEFAULT_KEYS_MONTHS } from "../conventions";
+import { ladderCurves } from "../risk/ladder";
 
 export interface OisSwap {
   /** Tenor in months from settlement. */
@@ -73,9 +72,9 @@ export function swapRisk(
   spec: CurveSpec,
   settlement: number,
   swap: OisSwap,
-  interpolation: Interpolation = "linear_zero",
+  interpolation: Interpolation = DEFAULT_INTERPOLATION,
   keysMonths: readonly number[] = DEFAULT_KEYS_MONTHS,
-  bumpBp = 1
+  bumpBp = DEFAULT_BUMP_BP
 ): SwapRisk {
   if (spec.kind !== "sofr_ois") {
     throw new OutOfDomainError(
@@ -92,28 +91,24 @@ export function swapRisk(
     );
   if (!(swap.months > 0))
     throw new OutOfDomainError(`tenor: must be after settlement`, swap.months, "tenor");
-  const base = buildCurve(spec, settlement, interpolation);
+  const market = {
+    settlement,
+    curve: spec,
+    interpolation,
+    shiftOn: "par" as const,
+    keysMonths,
+    bumpBp,
+  };
+  const curves = ladderCurves(market);
+  const base = curves[0];
   const fixedRate = swap.fixedRate ?? parYieldOf(base, swap.months, "sofr_ois");
-  const nodeTimes = spec.months.map((m) => tenorTime(settlement, m));
-  const h = bumpBp * 1e-4;
-  const valueWith = (weight: (t: number) => number, bp: number) =>
-    swapValue(
-      buildCurve(
-        spec,
-        settlement,
-        interpolation,
-        nodeTimes.map((t) => weight(t) * bp * 1e-4)
-      ),
-      swap,
-      fixedRate
-    );
-  // Central difference per 1 bp: (V(−h) − V(+h)) / 2, scaled to one basis point.
-  const dv01 = ((valueWith(() => 1, -bumpBp) - valueWith(() => 1, bumpBp)) / 2) * (1e-4 / h);
-  const keyTimes = Float64Array.from(keysMonths, (m) => tenorTime(settlement, m));
-  const krDv01 = Float64Array.from(keysMonths, (_, k) => {
-    const w = (t: number) => keyRateWeight(keyTimes, k, t);
-    return ((valueWith(w, -bumpBp) - valueWith(w, bumpBp)) / 2) * (1e-4 / h);
-  });
+  // Central difference per 1 bp on the ladder's pairs: (V(−h) − V(+h)) / 2 ÷ bump.
+  const dv01Of = (k: number) =>
+    (swapValue(curves[k], swap, fixedRate) - swapValue(curves[k + 1], swap, fixedRate)) /
+    2 /
+    bumpBp;
+  const dv01 = dv01Of(1);
+  const krDv01 = Float64Array.from(keysMonths, (_, k) => dv01Of(3 + 2 * k));
   return {
     fixedRate,
     value: swapValue(base, swap, fixedRate),

@@ -2,6 +2,11 @@
  * The yield-based bond functions (DURATION_MOD, DURATION_MAC, CONVEXITY, DV01, PRICE, YIELD,
  * ACCRUED) over ranges: every argument may be a single cell or a range, each cell is parsed once,
  * and the whole range goes through one kernel call.
+ *
+ * Each takes two optional trailing arguments `issue` and `first_coupon` (after `face` for DV01):
+ * with both, a bond settling before its first coupon date has Excel's odd first period
+ * (ODDFPRICE/ODDFYIELD); settling before the issue date, nothing has accrued and the price is
+ * the present value at settlement of the same cash flows. One without the other is #VALUE!.
  */
 import { parseDate } from "../../core/dates";
 import { KeyrateError, NoSolutionError } from "../../core/errors";
@@ -10,6 +15,7 @@ import {
   YieldRisk,
   allocateTerms,
   checkBondTerms,
+  checkOddFirst,
   checkPrice,
   checkYield,
   clearTerms,
@@ -33,6 +39,14 @@ import {
 /** Leading argument names shared by the bond functions, in Excel signature order. */
 const BOND_ARGS = ["settlement", "maturity", "coupon", "yld", "frequency", "basis"] as const;
 
+/** Names of the optional odd-first-period arguments (positions 7 and 8 of `parseBondRange`). */
+const ODD_ARGS = ["issue", "first_coupon"] as const;
+
+/** An optional date cell: NaN when blank. */
+function optionalDate(value: unknown, argument: string): number {
+  return isBlank(value) ? NaN : parseDate(value, argument);
+}
+
 /** Bond ranges parsed cell by cell: the kernel input and each cell's error. */
 export interface ParsedRange {
   rows: number;
@@ -46,10 +60,11 @@ export interface ParsedRange {
 }
 
 /**
- * Parses (settlement, maturity, coupon, quote, frequency, [basis], [face]) ranges cell by cell into
- * kernel input; a cell whose arguments are bad gets its error and NaN terms. The quote is a yield
- * or a price, per `names[3]` and `checkQuote` (the yield functions here, the curve functions with a
- * clean price); only these arguments are broadcast against each other.
+ * Parses (settlement, maturity, coupon, quote, frequency, [basis], [face], [issue],
+ * [first_coupon]) ranges cell by cell into kernel input; a cell whose arguments are bad gets its
+ * error and NaN terms. The quote is a yield or a price, per `names[3]` and `checkQuote` (the yield
+ * functions here, the curve functions with a clean price); only these arguments are broadcast
+ * against each other. Issue and first coupon: both or neither (see `checkOddFirst`).
  */
 export function parseBondRange(
   args: readonly Arg[],
@@ -73,6 +88,9 @@ export function parseBondRange(
     return (r, c) => m[r][c];
   });
   const [settlementOf, maturityOf, couponOf, quoteOf, frequencyOf, basisOf, faceOf] = readers;
+  const [issueOf, firstCouponOf] = readers.slice(7);
+  const issueName = names[7] ?? ODD_ARGS[0];
+  const firstName = names[8] ?? ODD_ARGS[1];
   for (let r = 0, i = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++, i++) {
       try {
@@ -83,6 +101,9 @@ export function parseBondRange(
         const frequency = parseFrequency(frequencyOf(r, c), names[4]);
         const basis = parseBasis(basisOf?.(r, c), names[5]);
         checkBondTerms(settlement, maturity, rate);
+        const issue = optionalDate(issueOf?.(r, c), issueName);
+        const firstCoupon = optionalDate(firstCouponOf?.(r, c), firstName);
+        checkOddFirst(issue, firstCoupon, maturity, frequency);
         quote[i] = parseNumber(quoteOf(r, c), names[3]);
         checkQuote(quote[i]);
         const faceCell = faceOf?.(r, c);
@@ -92,6 +113,8 @@ export function parseBondRange(
         terms.rate[i] = rate;
         terms.frequency[i] = frequency;
         terms.basis[i] = basis;
+        terms.issue![i] = issue;
+        terms.firstCoupon![i] = firstCoupon;
       } catch (e) {
         if (!(e instanceof KeyrateError)) throw e;
         errors[i] = e;
@@ -114,33 +137,41 @@ export function toResult(p: ParsedRange, values: (i: number) => number, what: st
   });
 }
 
-/** Evaluates one yield-risk figure over ranges of bonds. */
+/**
+ * Evaluates one yield-risk figure over ranges of bonds; `args` in `parseBondRange` order
+ * (settlement, maturity, coupon, yld, frequency, basis, face, issue, first_coupon).
+ */
 function yieldRiskFunction(
   args: readonly Arg[],
   pick: (risk: YieldRisk, face: Float64Array, i: number) => number,
   what: string
 ): Result {
   return guard(() => {
-    const names = [...BOND_ARGS, "face"];
+    const names = [...BOND_ARGS, "face", ...ODD_ARGS];
     const p = parseBondRange(args, names, (y) => checkYield(y));
     const risk = riskFromYield(p.terms, p.quote);
     return toResult(p, (i) => pick(risk, p.face, i), what);
   });
 }
 
+/** Arguments (…, basis, issue, first_coupon) with the absent `face` slot put in. */
+function withoutFace(args: readonly Arg[]): Arg[] {
+  return [...args.slice(0, 6), undefined, ...args.slice(6, 8)];
+}
+
 /** KEYRATE.DURATION_MOD: modified duration −P′/P of the dirty price, years. */
 export function durationMod(...args: Arg[]): Result {
-  return yieldRiskFunction(args, (r, _f, i) => r.modified[i], "modified duration");
+  return yieldRiskFunction(withoutFace(args), (r, _f, i) => r.modified[i], "modified duration");
 }
 
 /** KEYRATE.DURATION_MAC: Macaulay duration, years. */
 export function durationMac(...args: Arg[]): Result {
-  return yieldRiskFunction(args, (r, _f, i) => r.macaulay[i], "Macaulay duration");
+  return yieldRiskFunction(withoutFace(args), (r, _f, i) => r.macaulay[i], "Macaulay duration");
 }
 
 /** KEYRATE.CONVEXITY: yield convexity P″/P, years². */
 export function convexity(...args: Arg[]): Result {
-  return yieldRiskFunction(args, (r, _f, i) => r.convexity[i], "convexity");
+  return yieldRiskFunction(withoutFace(args), (r, _f, i) => r.convexity[i], "convexity");
 }
 
 /** KEYRATE.DV01: −dP/dy × 0.0001 for the dirty value of `face` (default 100), money per bp. */
@@ -148,19 +179,26 @@ export function dv01(...args: Arg[]): Result {
   return yieldRiskFunction(args, (r, face, i) => (r.dv01[i] * face[i]) / 100, "DV01");
 }
 
-/** KEYRATE.PRICE: clean price per 100 of par at a yield (Excel's PRICE with redemption 100). */
+/**
+ * KEYRATE.PRICE: clean price per 100 of par at a yield (Excel's PRICE with redemption 100;
+ * ODDFPRICE in an odd first period).
+ */
 export function priceFn(...args: Arg[]): Result {
-  return yieldRiskFunction(args, (r, _f, i) => r.clean[i], "price");
+  return yieldRiskFunction(withoutFace(args), (r, _f, i) => r.clean[i], "price");
 }
 
-/** KEYRATE.ACCRUED: accrued interest per 100 of par at settlement (C·A/E). */
+/**
+ * KEYRATE.ACCRUED: accrued interest per 100 of par at settlement (C·A/E; in an odd first period
+ * C·Σ Aᵢ/NLᵢ from the issue date, 0 before it). Arguments: settlement, maturity, coupon,
+ * frequency, [basis], [issue], [first_coupon].
+ */
 export function accrued(...args: Arg[]): Result {
-  const [settlement, maturity, coupon, frequency, basis] = args;
+  const [settlement, maturity, coupon, frequency, basis, issue, firstCoupon] = args;
   return guard(() => {
-    const names = ["settlement", "maturity", "coupon", "unused", "frequency", "basis"];
+    const names = ["settlement", "maturity", "coupon", "unused", "frequency", "basis", "unused"];
     const p = parseBondRange(
-      [settlement, maturity, coupon, [[0]], frequency, basis],
-      names,
+      [settlement, maturity, coupon, [[0]], frequency, basis, undefined, issue, firstCoupon],
+      [...names, ...ODD_ARGS],
       () => undefined
     );
     const sched = schedules(p.terms);
@@ -168,11 +206,14 @@ export function accrued(...args: Arg[]): Result {
   });
 }
 
-/** KEYRATE.YIELD: the yield (decimal) that reprices a clean price per 100 (Excel's YIELD, redemption 100). */
+/**
+ * KEYRATE.YIELD: the yield (decimal) that reprices a clean price per 100 (Excel's YIELD at
+ * redemption 100; ODDFYIELD in an odd first period).
+ */
 export function yieldFn(...args: Arg[]): Result {
   return guard(() => {
-    const names = ["settlement", "maturity", "coupon", "price", "frequency", "basis"];
-    const p = parseBondRange(args, names, (x) => checkPrice(x));
+    const names = ["settlement", "maturity", "coupon", "price", "frequency", "basis", "unused"];
+    const p = parseBondRange(withoutFace(args), [...names, ...ODD_ARGS], (x) => checkPrice(x));
     const y = yieldFromPrice(p.terms, p.quote);
     return toResult(p, (i) => y[i], "yield");
   });

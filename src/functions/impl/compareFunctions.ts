@@ -4,7 +4,8 @@
  * src/core/compare. A bad argument gives one error for the whole result, naming it.
  */
 import { InvalidValueError, MissingValueError } from "../../core/errors";
-import { DEFAULT_KEYS_MONTHS, tenorLabel } from "../../core/curve";
+import { tenorLabel } from "../../core/curve";
+import { DEFAULT_KEYS_MONTHS } from "../../core/conventions";
 import { matchColumns } from "../../core/holdings";
 import { parseCurveHistory } from "../../core/curve/curveHistory";
 import {
@@ -167,11 +168,7 @@ function benchmarkProfile(
       "benchmark"
     );
   }
-  return constituentsProfile(c, settlement, measure.spec, {
-    interpolation: measure.interpolation,
-    keysMonths: measure.exposure.risk.keysMonths,
-    shiftOn: measure.shiftOn,
-  });
+  return constituentsProfile(c, measure.market);
 }
 
 /**
@@ -186,8 +183,7 @@ export function benchGap(holdings: Arg, benchmark: Arg, curve: Arg, settlement?:
     const profileKeys = looksLikeConstituents(bm) ? [] : parseBenchmarkProfile(bm).keysMonths;
     const keys = profileKeys.length ? profileKeys : DEFAULT_KEYS_MONTHS;
     const m = measurePortfolio(holdings, curve, settlement, undefined, undefined, keys);
-    const options = { interpolation: m.interpolation, keysMonths: keys, shiftOn: m.shiftOn };
-    const p = portfolioProfile(m.holdings, m.settlement, m.spec, options, "Portfolio", m.exposure);
+    const p = portfolioProfile(m.holdings, m.market, "Portfolio", m.exposure);
     const b = benchmarkProfile(bm, m.settlement, m);
     const missing = keys.filter((k) => !BUNDLED_COVARIANCE.keysMonths.includes(k));
     const g = benchmarkGaps(p, b, BUNDLED_COVARIANCE);

@@ -2,6 +2,7 @@
  * Arguments shared by the curve, portfolio, swap and scenario functions: single-cell options, the
  * curve range, key tenors, the shift convention and the settlement date (with its default).
  */
+import { defaultShiftOn } from "../../core/conventions";
 import { defaultSettlement } from "../../core/calendar/usGovernmentSecurities";
 
 export { defaultSettlement, todaySerial } from "../../core/calendar/usGovernmentSecurities";
@@ -11,7 +12,6 @@ import { InvalidValueError, MissingValueError } from "../../core/errors";
 import {
   CurveKind,
   CurveSpec,
-  DEFAULT_KEYS_MONTHS,
   Interpolation,
   parseCurveKind,
   parseCurveRange,
@@ -23,6 +23,7 @@ import {
   ShiftOn,
   tenorLabel,
 } from "../../core/curve";
+import { DEFAULT_KEYS_MONTHS } from "../../core/conventions";
 
 import { Arg, asMatrix, isBlank, vectorCells } from "./cells";
 
@@ -81,7 +82,7 @@ export function parseKeys(arg: Arg): readonly number[] {
  */
 export function parseShiftOn(arg: Arg, kind: CurveKind): ShiftOn {
   const value = singleCell(arg, "shift_on");
-  const shiftOn = parseOption(value, SHIFT_ONS, isParKind(kind) ? "par" : "zero", "shift_on");
+  const shiftOn = parseOption(value, SHIFT_ONS, defaultShiftOn(kind), "shift_on");
   if (shiftOn === "par" && !isParKind(kind)) {
     throw new InvalidValueError(
       `shift_on: "par" shifts par yields, but curve_kind is "${kind}" (zero rates); use "zero" or give a par curve`,

@@ -9,13 +9,9 @@
 
 import { InvalidValueError, MissingValueError, NoSolutionError } from "../../core/errors";
 import { checkPrice } from "../../core/bond";
-import {
-  buildCurve,
-  curveRiskBySettlement,
-  CurveRisk,
-  parseTenor,
-  tenorTime,
-} from "../../core/curve";
+import { buildCurve, parseTenor, tenorTime } from "../../core/curve";
+import { curveRiskBySettlement } from "../../core/risk/curveRiskBySettlement";
+import { CurveRisk } from "../../core/risk/bondRisk";
 
 import { parseBondRange, toResult } from "./bondFunctions";
 import { Arg, asMatrix, cellwise, guard, isBlank, Result, ResultCell } from "./cells";

@@ -3,16 +3,13 @@
  * the key-rate profile.
  */
 
+import { shiftMethod } from "../../core/conventions";
+import { makeMarket, Market } from "../../core/market/market";
 import { isoFromSerial, parseDate } from "../../core/dates";
 import { InvalidValueError, MissingValueError } from "../../core/errors";
 
-import {
-  CurveSpec,
-  DEFAULT_KEYS_MONTHS,
-  Interpolation,
-  ShiftOn,
-  tenorLabel,
-} from "../../core/curve";
+import { CurveSpec, Interpolation, ShiftOn, tenorLabel } from "../../core/curve";
+import { DEFAULT_KEYS_MONTHS } from "../../core/conventions";
 import { HoldingProblem, Holdings, readHoldings } from "../../core/holdings";
 import {
   curveTotals,
@@ -28,6 +25,7 @@ import { curveOptions, parseKeys, parseSettlementArg } from "./curveArgs";
 
 /** Everything PORTFOLIO and PORTFOLIO_KRD compute from a holdings range and a curve. */
 export interface PortfolioMeasure {
+  market: Market;
   settlement: number;
   spec: CurveSpec;
   interpolation: Interpolation;
@@ -95,12 +93,9 @@ export function measurePortfolio(
       "holdings"
     );
   }
-  const shiftOn: ShiftOn = spec.kind === "par" ? "par" : "zero";
-  const exposure = holdingCurveExposure(holdings, settlement, spec, {
-    interpolation,
-    keysMonths,
-    shiftOn,
-  });
+  const market = makeMarket({ settlement, curve: spec, interpolation, keysMonths });
+  const shiftOn = market.shiftOn;
+  const exposure = holdingCurveExposure(holdings, market);
   const totals = curveTotals(exposure);
   if (totals.included === 0) {
     throw new InvalidValueError(
@@ -110,6 +105,7 @@ export function measurePortfolio(
     );
   }
   return {
+    market,
     settlement,
     spec,
     interpolation,
@@ -128,10 +124,7 @@ export function exclusionSummary(x: CurveHoldingExposure): string {
   return [...counts].map(([reason, n]) => `${reason} (${n})`).join("; ");
 }
 
-/** Describes the shifts: par yields re-bootstrapped or zero rates. */
-export function shiftMethod(shiftOn: ShiftOn): string {
-  return shiftOn === "par" ? "par yields shifted, curve re-bootstrapped" : "zero rates shifted";
-}
+export { shiftMethod } from "../../core/conventions";
 
 const TABLE_WIDTH = 6;
 

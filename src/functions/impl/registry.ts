@@ -40,21 +40,25 @@ export interface FunctionEntry {
   readonly impl: (...args: Arg[]) => Result;
 }
 
+const ODD = ["[issue]", "[first_coupon]"];
 const BOND = ["settlement", "maturity", "coupon", "yld", "frequency", "[basis]"];
 const CURVE_BOND = ["settlement", "maturity", "coupon", "price", "frequency", "curve", "[basis]"];
 const CURVE_OPTIONS = ["[curve_kind]", "[interpolation]"];
 
 export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
-  DURATION_MOD: { args: BOND, impl: durationMod },
-  DURATION_MAC: { args: BOND, impl: durationMac },
-  CONVEXITY: { args: BOND, impl: convexity },
-  DV01: { args: [...BOND, "[face]"], impl: dv01 },
-  PRICE: { args: BOND, impl: priceFn },
+  DURATION_MOD: { args: [...BOND, ...ODD], impl: durationMod },
+  DURATION_MAC: { args: [...BOND, ...ODD], impl: durationMac },
+  CONVEXITY: { args: [...BOND, ...ODD], impl: convexity },
+  DV01: { args: [...BOND, "[face]", ...ODD], impl: dv01 },
+  PRICE: { args: [...BOND, ...ODD], impl: priceFn },
   YIELD: {
-    args: ["settlement", "maturity", "coupon", "price", "frequency", "[basis]"],
+    args: ["settlement", "maturity", "coupon", "price", "frequency", "[basis]", ...ODD],
     impl: yieldFn,
   },
-  ACCRUED: { args: ["settlement", "maturity", "coupon", "frequency", "[basis]"], impl: accrued },
+  ACCRUED: {
+    args: ["settlement", "maturity", "coupon", "frequency", "[basis]", ...ODD],
+    impl: accrued,
+  },
   PRICE32: { args: ["quote"], impl: price32 },
   TO32: { args: ["price", "[resolution]"], impl: to32 },
   KRD: { args: [...CURVE_BOND, "[keys]", "[shift_on]", ...CURVE_OPTIONS], impl: krd },

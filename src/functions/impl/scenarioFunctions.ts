@@ -104,10 +104,7 @@ export function scenarioReval(
     }
     const bp = shift.map((v, i) => parseNumber(v, `shift_row_bp cell ${i + 1}`));
     const m = measurePortfolio(holdings, curve, settlement, curveKind, interp, keysMonths);
-    const book = scenarioBook(m.holdings, m.settlement, m.spec, {
-      interpolation: m.interpolation,
-      keysMonths,
-    });
+    const book = scenarioBook(m.holdings, m.market, m.exposure);
     return [[revalueProfile(book, { months: keysMonths, bp }).pnl]];
   });
 }
@@ -151,13 +148,11 @@ export function scenariosFn(
     const swap = asMatrix(swapCurve);
     const a = analyseScenarios({
       holdings: m.holdings,
-      settlement: m.settlement,
-      spec: m.spec,
-      interpolation: m.interpolation,
+      market: swap ? { ...m.market, swapCurve: parseCurveArg(swap, "sofr_ois") } : m.market,
+      exposure: m.exposure,
       scenarios:
         libRange && !isBlank(libRange[0][0]) ? parseScenarioLibrary(libRange) : defaultScenarios(),
       hedges: hedgeRange && !isBlank(hedgeRange[0][0]) ? parseHedgesRange(hedgeRange) : undefined,
-      swapCurve: swap ? parseCurveArg(swap, "sofr_ois") : undefined,
       horizonMonths: months,
     });
     const mv = a.marketValue;

@@ -4,15 +4,12 @@
  * 10Y mismatch, and the ranking by contribution to tracking error. Tolerances: 1e-12 relative on
  * sums of the same per-holding figures.
  */
+import { makeMarket } from "../../../src/core/market/market";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { readHoldings, Holdings } from "../../../src/core/holdings";
-import {
-  CurveSpec,
-  DEFAULT_KEYS_MONTHS,
-  parseCurveRange,
-  tenorLabel,
-} from "../../../src/core/curve";
+import { CurveSpec, parseCurveRange, tenorLabel } from "../../../src/core/curve";
+import { DEFAULT_KEYS_MONTHS } from "../../../src/core/conventions";
 import {
   constituentsProfile,
   parseBenchmarkProfile,
@@ -29,7 +26,7 @@ import {
 import { sheetValues } from "../../../src/cli/workbookInput";
 
 const SETTLEMENT = 45659;
-const OPTIONS = { interpolation: "linear_zero" as const };
+
 const close = (a: number, b: number, rel = 1e-12) =>
   expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.max(Math.abs(a), Math.abs(b), 1e-12));
 
@@ -37,6 +34,7 @@ describe("benchmark gaps on the sample portfolio", () => {
   let values: unknown[][];
   let h: Holdings;
   let curve: CurveSpec;
+  const market = () => makeMarket({ settlement: SETTLEMENT, curve, interpolation: "linear_zero" });
   let cx: CurveHoldingExposure;
   let p: RiskProfile;
   beforeAll(async () => {
@@ -45,8 +43,8 @@ describe("benchmark gaps on the sample portfolio", () => {
     values = sheetValues(book.getWorksheet("Holdings")!);
     h = readHoldings(values, { settlement: SETTLEMENT }).holdings;
     curve = parseCurveRange(sheetValues(book.getWorksheet("Curve")!), "par");
-    cx = holdingCurveExposure(h, SETTLEMENT, curve, OPTIONS);
-    p = portfolioProfile(h, SETTLEMENT, curve, OPTIONS, "Portfolio", cx);
+    cx = holdingCurveExposure(h, market());
+    p = portfolioProfile(h, market(), "Portfolio", cx);
   });
 
   it("the portfolio as its own benchmark (market values, no par column): every gap 0, TE 0", () => {
@@ -58,7 +56,7 @@ describe("benchmark gaps on the sample portfolio", () => {
     const c = readBenchmarkConstituents(rows, SETTLEMENT);
     expect(c.problems).toEqual([]);
     expect(c.weightSource).toBe("market_value");
-    const b = constituentsProfile(c, SETTLEMENT, curve, OPTIONS);
+    const b = constituentsProfile(c, market());
     const g = benchmarkGaps(p, b, BUNDLED_COVARIANCE);
     for (const r of g.rows)
       expect(Math.abs(r.gap)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(r.portfolio)));
@@ -74,7 +72,7 @@ describe("benchmark gaps on the sample portfolio", () => {
     const withWeight = govRows.map((row, r) => [...row, r === 0 ? "Weight" : 1]);
     const c = readBenchmarkConstituents(withWeight, SETTLEMENT);
     expect(c.weightSource).toBe("weight");
-    const b = constituentsProfile(c, SETTLEMENT, curve, OPTIONS);
+    const b = constituentsProfile(c, market());
     const gov = [...Array(h.count).keys()].filter(
       (i) => h.sector[i] === "government" && !cx.excluded[i]
     );

@@ -3,7 +3,9 @@
  * alone, in the input order; a bond without a valid settlement gets NaN.
  */
 import { allocateTerms, setTerms } from "../../../src/core/bond";
-import { curveRisk, curveRiskBySettlement, DEFAULT_CURVE } from "../../../src/core/curve";
+import { DEFAULT_CURVE } from "../../../src/core/curve";
+import { curveRisk } from "../../../src/core/risk/bondRisk";
+import { curveRiskBySettlement } from "../../../src/core/risk/curveRiskBySettlement";
 
 const OPTIONS = { interpolation: "linear_zero" as const, shiftOn: "par" as const };
 const BONDS = [

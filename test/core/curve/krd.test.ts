@@ -1,7 +1,8 @@
 /** Key-rate durations: the sum property and edge cases, over random bonds and curves. */
 import fc from "fast-check";
 import { allocateTerms, setTerms, Frequency } from "../../../src/core/bond";
-import { curveRisk, CurveSpec, DEFAULT_CURVE, ShiftOn } from "../../../src/core/curve";
+import { CurveSpec, DEFAULT_CURVE, ShiftOn } from "../../../src/core/curve";
+import { curveRisk } from "../../../src/core/risk/bondRisk";
 import { krdSumTolerance } from "../../../src/core/portfolio/curveExposure";
 
 const SETTLE = 45659; // 2025-01-02

@@ -9,7 +9,9 @@
  */
 import fixture from "../../fixtures/quantlib/curve-risk.json";
 import { allocateTerms, setTerms, Frequency, Basis } from "../../../src/core/bond";
-import { curveRisk, CurveSpec, DEFAULT_KEYS_MONTHS } from "../../../src/core/curve";
+import { CurveSpec } from "../../../src/core/curve";
+import { curveRisk } from "../../../src/core/risk/bondRisk";
+import { DEFAULT_KEYS_MONTHS } from "../../../src/core/conventions";
 
 const close = (a: number, b: number, tol: number) =>
   Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));

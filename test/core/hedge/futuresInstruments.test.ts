@@ -3,16 +3,18 @@
  * the CTD's forward on shifted curves agrees with the yield-based futures DV01 (CTD forward DV01 ÷
  * CF, an independent route) within 2%; KR DV01s sum to the DV01 and sit at the CTD's keys.
  */
+import { makeMarket } from "../../../src/core/market/market";
 import { futuresInstrument } from "../../../src/core/hedge/futuresInstruments";
 import { CONTRACT_CODES, contractSpec } from "../../../src/core/futures/contracts";
 import { futuresDv01 } from "../../../src/core/futures/futuresDv01";
-import { DEFAULT_CURVE, DEFAULT_KEYS_MONTHS, tenorTime } from "../../../src/core/curve";
+import { DEFAULT_CURVE, tenorTime } from "../../../src/core/curve";
+import { DEFAULT_KEYS_MONTHS } from "../../../src/core/conventions";
 
 const SETTLE = 45659; // 2025-01-02
 
 describe.each(CONTRACT_CODES)("%s as a hedge instrument", (code) => {
   const contract = contractSpec(code);
-  const f = futuresInstrument(contract, SETTLE, DEFAULT_CURVE, { interpolation: "linear_zero" });
+  const f = futuresInstrument(contract, makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE }));
 
   it("has a forward DV01 within 2% of CTD forward DV01 ÷ CF", () => {
     const y = futuresDv01(contract, f.month, f.ctd.coupon, f.ctd.maturity, f.ctd.cleanPrice, {

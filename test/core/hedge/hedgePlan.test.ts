@@ -3,18 +3,19 @@
  * close those keys to within one contract's KR DV01; leverage and net short respected; costs and
  * dates filled in; warnings when the notional is large.
  */
+import { makeMarket } from "../../../src/core/market/market";
 import { planHedge, costPerContract } from "../../../src/core/hedge/hedgePlan";
 import { futuresInstrument } from "../../../src/core/hedge/futuresInstruments";
 import { contractSpec } from "../../../src/core/futures/contracts";
 import { DEFAULT_CURVE } from "../../../src/core/curve";
 
 const SETTLE = 45659;
-const options = { interpolation: "linear_zero" as const };
+const market = makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE });
 const codes = ["ZT", "ZF", "ZN", "ZB", "UB"] as const;
 
 describe("hedge plan", () => {
   // A portfolio made of the futures themselves: long 300 ZT, 200 ZN, 100 UB (in KR DV01 terms).
-  const inst = codes.map((c) => futuresInstrument(contractSpec(c), SETTLE, DEFAULT_CURVE, options));
+  const inst = codes.map((c) => futuresInstrument(contractSpec(c), market));
   const holdings = [300, 0, 200, 0, 100];
   const portfolio = inst[0].krDv01.map((_, k) =>
     holdings.reduce((a, n, j) => a + n * inst[j].krDv01[k], 0)
@@ -23,9 +24,7 @@ describe("hedge plan", () => {
   it("hedges a profile its instruments span back to zero, exactly", async () => {
     const plan = await planHedge({
       mode: "krd",
-      settlement: SETTLE,
-      spec: DEFAULT_CURVE,
-      curveOptions: options,
+      market,
       portfolio,
       target: portfolio.map(() => 0),
       portfolioValue: 1e10,
@@ -48,9 +47,7 @@ describe("hedge plan", () => {
     const value = 4e8;
     const plan = await planHedge({
       mode: "krd",
-      settlement: SETTLE,
-      spec: DEFAULT_CURVE,
-      curveOptions: options,
+      market,
       portfolio,
       target: portfolio.map(() => 0),
       portfolioValue: value,
@@ -67,15 +64,13 @@ describe("hedge plan", () => {
 
 describe("hedge plan with swaps", () => {
   it("adds SOFR OIS swaps as continuous instruments that close keys the futures leave open", async () => {
-    const inst = futuresInstrument(contractSpec("ZN"), SETTLE, DEFAULT_CURVE, options);
+    const inst = futuresInstrument(contractSpec("ZN"), market);
     // A portfolio with risk at 5Y only (no futures' CTD sits there alone) plus some 10Y.
     const portfolio = inst.krDv01.map((v, k) => (k === 5 ? 50000 : 0) + 100 * v);
     const target = portfolio.map(() => 0);
     const base = {
       mode: "krd" as const,
-      settlement: SETTLE,
-      spec: DEFAULT_CURVE,
-      curveOptions: options,
+      market,
       portfolio,
       target,
       portfolioValue: 1e10,

@@ -1,4 +1,5 @@
 /** Curve exposure of the sample portfolio: totals, sectors, exclusions, checks and reconciliation. */
+import { makeMarket } from "../../../src/core/market/market";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { readHoldings, Holdings } from "../../../src/core/holdings";
@@ -23,14 +24,17 @@ describe("curve exposure of the sample portfolio", () => {
       sheet: "Holdings",
     }).holdings;
     const curve = parseCurveRange(sheetValues(book.getWorksheet("Curve")!), "par");
-    x = holdingCurveExposure(h, 45659, curve, { interpolation: "linear_zero" });
+    x = holdingCurveExposure(h, makeMarket({ settlement: 45659, curve }));
   });
 
-  it("leaves callables and MBS out with the reason, and nothing else", () => {
+  it("leaves callables and MBS out as having no engine, with their market value, and nothing else", () => {
     for (let i = 0; i < h.count; i++) {
-      if (h.type[i] === "callable" || h.type[i] === "mbs")
-        expect(x.excluded[i]).toBe("needs option-adjusted analytics");
-      else expect(x.excluded[i]).toBeNull();
+      if (h.type[i] === "callable" || h.type[i] === "mbs") {
+        expect(x.excluded[i]).toBe(`no engine for ${h.type[i]} (needs option-adjusted analytics)`);
+        // Still valued: clean + accrued, so its share of the book can be shown.
+        expect(x.marketValue[i]).toBeGreaterThan(0);
+        expect(Number.isNaN(x.risk.effDuration[i])).toBe(true);
+      } else expect(x.excluded[i]).toBeNull();
     }
   });
 

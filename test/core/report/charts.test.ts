@@ -4,7 +4,7 @@
  * for a missing section, and anchors that cover no value and no other chart.
  */
 import { krdSeriesName, withCharts } from "../../../src/core/report/charts";
-import { CellRect, parseRangeA1, rangeA1 } from "../../../src/core/report/a1";
+import { CellRect, parseRangeA1, rangeA1 } from "../../../src/core/a1";
 import { ChartSpec, SheetBuilder, SheetModel, num } from "../../../src/core/report/sheetModel";
 import { HEDGE_SHEET_NAME } from "../../../src/core/report/hedgeSheet";
 import { SCENARIO_SHEET_NAME } from "../../../src/core/report/scenarioSheet";

@@ -9,7 +9,7 @@ import { complianceTable, DEFAULT_MANDATE, nextReview } from "../../../src/core/
 import { rebalancingTriggers } from "../../../src/core/compare/triggers";
 import { upcomingEvents } from "../../../src/core/compare/events";
 import { contractSpec } from "../../../src/core/futures/contracts";
-import { DEFAULT_KEYS_MONTHS } from "../../../src/core/curve";
+import { DEFAULT_KEYS_MONTHS } from "../../../src/core/conventions";
 import { serialFromIso } from "../../../src/core/dates";
 
 const d = (iso: string) => serialFromIso(iso)!;

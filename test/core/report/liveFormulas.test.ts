@@ -15,7 +15,7 @@ import { Scalar, SimWorkbook } from "../../../src/playground/workbookModel";
 import { FunctionResolver } from "../../../src/playground/formulaEngine";
 import { FUNCTIONS } from "../../../src/functions/impl/registry";
 import { KeyrateError } from "../../../src/core/errors";
-import { cellA1 } from "../../../src/core/report/a1";
+import { cellA1 } from "../../../src/core/a1";
 import { bondRisk, yieldOf, Basis, Frequency } from "../../../src/core/bond";
 
 const SAMPLE = path.join(__dirname, "..", "..", "..", "assets", "sample-portfolio.xlsx");
@@ -62,7 +62,6 @@ beforeAll(async () => {
     source: "Holdings!A1",
     settlement,
     targetDuration: Number(settings.get("target duration")),
-    contractName: String(settings.get("hedge contract")),
     contractDv01: Number(settings.get("contract dv01")),
     runDate: "2025-01-02",
   });
@@ -77,7 +76,7 @@ beforeAll(async () => {
 /** Every formula cell of the hedge sheet model: [A1, formula, result]. */
 function formulas(): [string, string, number | string][] {
   const out: [string, string, number | string][] = [];
-  result.sheet.rows.forEach((row, r) =>
+  result.sheets[0].rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       const v = cell.value;
       if (v !== null && typeof v === "object") out.push([cellA1(r, c), v.formula, v.result]);
@@ -115,21 +114,21 @@ describe("live formulas of the hedge sheet", () => {
   });
 
   it("follows an edited price: yield, market value, duration, DV01 and the totals move to the core's figures", () => {
-    const table = result.sheet.rows.findIndex((row) => row[0].value === "ID");
-    const header = result.sheet.rows[table].map((c) => c.value);
+    const table = result.sheets[0].rows.findIndex((row) => row[0].value === "ID");
+    const header = result.sheets[0].rows[table].map((c) => c.value);
     const col = (name: string) => header.indexOf(name);
     // The first live row whose price links to the holdings.
-    const i = result.sheet.rows.slice(table + 1).findIndex((row) => {
+    const i = result.sheets[0].rows.slice(table + 1).findIndex((row) => {
       const v = row[col("Clean price")].value;
       return typeof v === "object" && v !== null && v.formula.startsWith("'Holdings'!");
     });
     expect(i).toBeGreaterThanOrEqual(0);
     const r = table + 1 + i;
-    const priceCell = (result.sheet.rows[r][col("Clean price")].value as { formula: string })
+    const priceCell = (result.sheets[0].rows[r][col("Clean price")].value as { formula: string })
       .formula;
     const at = (name: string) => shown(cellA1(r, col(name))) as number;
-    const totalRow = result.sheet.rows.findIndex((row) => row[0].value === "DV01 (yield)");
-    const mvRow = result.sheet.rows.findIndex((row) => row[0].value === "Market value");
+    const totalRow = result.sheets[0].rows.findIndex((row) => row[0].value === "DV01 (yield)");
+    const mvRow = result.sheets[0].rows.findIndex((row) => row[0].value === "Market value");
     const before = {
       dv01: shown(cellA1(totalRow, 1)) as number,
       mv: shown(cellA1(mvRow, 1)) as number,

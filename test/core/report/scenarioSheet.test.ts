@@ -1,4 +1,5 @@
 /** The Scenario Analysis and Scenario Library sheet models. */
+import { makeMarket } from "../../../src/core/market/market";
 import { DEFAULT_CURVE } from "../../../src/core/curve";
 import { shownValue } from "../../../src/core/report/sheetModel";
 import { buildLibrarySheet, buildScenarioSheet } from "../../../src/core/report/scenarioSheet";
@@ -7,21 +8,21 @@ import {
   defaultScenarios,
   parseScenarioLibrary,
 } from "../../../src/core/scenarios";
+import { scenarioResults } from "../../../src/core/scenarios/analysis";
 import { holdings, MIXED, SETTLE } from "../scenarios/fixtures";
 
 describe("scenario sheets", () => {
   const a = analyseScenarios({
     holdings: holdings(MIXED),
-    settlement: SETTLE,
-    spec: DEFAULT_CURVE,
-    interpolation: "linear_zero",
+    market: makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE, interpolation: "linear_zero" }),
     scenarios: defaultScenarios().slice(0, 8),
     hedges: [{ kind: "swap", swap: { months: 120, notional: 3_000_000, payFixed: true } }],
   });
-  const sheet = buildScenarioSheet(a, {
+  const sheet = buildScenarioSheet(scenarioResults(a), {
     source: "test",
     curveDescription: "2024-12-31 par",
     runDate: "2025-01-02",
+    currency: "USD",
   });
   const values = sheet.rows.map((r) => r.map(shownValue));
 

@@ -1,4 +1,5 @@
 /** Hedges under scenarios: a KRD-matched swap hedge, futures through the CTD, and the matrix. */
+import { makeMarket } from "../../../src/core/market/market";
 import { CurveSpec, DEFAULT_CURVE } from "../../../src/core/curve";
 import { futuresDv01 } from "../../../src/core/futures/futuresDv01";
 import { contractSpec } from "../../../src/core/futures/contracts";
@@ -41,10 +42,15 @@ describe("a KRD-matched swap hedge", () => {
   // Keys 2Y, 10Y, 30Y; swaps of those tenors sized so that the hedge's KR DV01s cancel the
   // portfolio's at each key (both curves move by the same par-rate profile).
   const keys = [24, 120, 360];
-  const book = scenarioBook(holdings(MIXED), SETTLE, DEFAULT_CURVE, {
-    interpolation: "linear_zero",
-    keysMonths: keys,
-  });
+  const book = scenarioBook(
+    holdings(MIXED),
+    makeMarket({
+      settlement: SETTLE,
+      curve: DEFAULT_CURVE,
+      interpolation: "linear_zero",
+      keysMonths: keys,
+    })
+  );
   const unit = keys.map((m) =>
     swapRisk(SWAP_CURVE, SETTLE, { months: m, notional: 1, payFixed: false }, "linear_zero", keys)
   );
@@ -57,7 +63,15 @@ describe("a KRD-matched swap hedge", () => {
     kind: "swap",
     swap: { months: m, notional: Math.abs(notionals[j]), payFixed: notionals[j] < 0 },
   }));
-  const hb = hedgeBook(hedges, SETTLE, DEFAULT_CURVE, "linear_zero", SWAP_CURVE);
+  const hb = hedgeBook(
+    hedges,
+    makeMarket({
+      settlement: SETTLE,
+      curve: DEFAULT_CURVE,
+      interpolation: "linear_zero",
+      swapCurve: SWAP_CURVE,
+    })
+  );
   const hedged = (profile: ReturnType<typeof parallelProfile>) => {
     const un = revalueProfile(book, profile).pnl;
     return { un, hedged: un + hedgePnl(hb, profile, 0).reduce((x, y) => x + y, 0) };
@@ -92,12 +106,9 @@ describe("a KRD-matched swap hedge", () => {
     // and leaves the Treasury holdings untouched
     const m = analyseScenarios({
       holdings: book.holdings,
-      settlement: SETTLE,
-      spec: DEFAULT_CURVE,
-      interpolation: "linear_zero",
+      market: makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE, swapCurve: SWAP_CURVE }),
       scenarios: [{ name: "swap spread", rates: [], spreads: [], swapSpreadBp: 10 }],
       hedges,
-      swapCurve: SWAP_CURVE,
     });
     expect(m.rows[0].unhedged).toBe(0);
     expect(m.rows[0].hedged).toBeCloseTo(
@@ -113,7 +124,10 @@ describe("futures through the CTD", () => {
   const hedges: Hedge[] = [
     { kind: "futures", contract: contractSpec("ZN"), month, contracts: -100, ctd, repo: 0.043 },
   ];
-  const hb = hedgeBook(hedges, SETTLE, DEFAULT_CURVE, "linear_zero");
+  const hb = hedgeBook(
+    hedges,
+    makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE, interpolation: "linear_zero" })
+  );
 
   it("loses ≈ contracts × futures DV01 per bp (curve-based vs the yield-based DV01: within 3%)", () => {
     const up = hedgePnl(hb, parallelProfile(1), 0)[0];
@@ -133,9 +147,7 @@ describe("futures through the CTD", () => {
     expect(defaultDeliveryMonth(45716)).toEqual({ y: 2025, m: 6 }); // 2025-02-28: after the H5 roll
     const auto = hedgeBook(
       [{ kind: "futures", contract: contractSpec("ZN"), contracts: 10 }],
-      SETTLE,
-      DEFAULT_CURVE,
-      "linear_zero"
+      makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE })
     );
     expect(auto.labels[0]).toMatch(/^ZNH5 ×10 \(CTD /);
     expect(hedgePnl(auto, parallelProfile(10), 0)[0]).toBeLessThan(0);
@@ -144,9 +156,11 @@ describe("futures through the CTD", () => {
   it("enters the matrix: hedged = unhedged + hedge P&L", () => {
     const m = analyseScenarios({
       holdings: holdings(MIXED),
-      settlement: SETTLE,
-      spec: DEFAULT_CURVE,
-      interpolation: "linear_zero",
+      market: makeMarket({
+        settlement: SETTLE,
+        curve: DEFAULT_CURVE,
+        interpolation: "linear_zero",
+      }),
       scenarios: [rateScenario("+50", { kind: "parallel", bp: 50 })],
       hedges,
     });

@@ -1,4 +1,7 @@
 /** Curve histories, the bundled episodes recomputed from the Treasury file, and replays applied. */
+import { makeMarket } from "../../../src/core/market/market";
+import { shockedCurve, ShiftProfile } from "../../../src/core/market/shock";
+import { CurveSpec as Spec } from "../../../src/core/curve";
 import { parYieldOf, parseCurveHistory, parseHistoryDate } from "../../../src/core/curve";
 import { serialFromIso } from "../../../src/core/dates";
 import {
@@ -7,7 +10,6 @@ import {
   episodeScenarios,
   profileAtTenors,
   scenarioProfile,
-  shockedCurve,
 } from "../../../src/core/scenarios";
 import { sharedData } from "../curve/shared";
 import { SETTLE } from "./fixtures";
@@ -120,10 +122,18 @@ describe("bundled episodes", () => {
     const bumps = profileAtTenors(profile, SETTLE, spec.months);
     expect(bumps).toEqual(spec.months.map((m) => e.bp[e.months.indexOf(m)]));
     expect(bumps).toEqual(SPEC_S7.taper_tantrum);
-    const curve = shockedCurve(spec, SETTLE, "linear_zero", profile);
+    const curve = profileCurve(spec, profile);
     spec.months.forEach((m, i) => {
       const moved = (parYieldOf(curve, m) - spec.rates[i]) * 1e4;
       expect(Math.abs(moved - SPEC_S7.taper_tantrum[i])).toBeLessThan(1e-8);
     });
   });
 });
+
+/** The curve moved by a profile (market/shock.ts), at SETTLE, linear in zero rates. */
+function profileCurve(spec: Spec, profile: ShiftProfile) {
+  return shockedCurve(makeMarket({ settlement: SETTLE, curve: spec }), {
+    kind: "profile",
+    profile,
+  });
+}

@@ -4,6 +4,7 @@
  * bond's Z-spread Z held the dirty value grows as e^{(z+Z)·h}: total return = (e^{(z+Z)h} − 1)·P₀
  * exactly, h = (H − s)/365. A bond maturing inside the horizon has its cash reinvested at z.
  */
+import { makeMarket } from "../../../src/core/market/market";
 import { addMonths, serialFromYmd, ymdFromSerial } from "../../../src/core/dates";
 import { CurveSpec } from "../../../src/core/curve";
 import {
@@ -58,7 +59,7 @@ function book(bonds: { coupon: number; months: number; Z: number; par: number }[
       sourceRow: i + 2,
     }))
   );
-  return scenarioBook(h0, S, FLAT, { interpolation: "linear_zero" });
+  return scenarioBook(h0, makeMarket({ settlement: S, curve: FLAT, interpolation: "linear_zero" }));
 }
 
 describe("horizon returns on a flat curve, by hand", () => {
@@ -120,7 +121,10 @@ describe("horizon returns on a flat curve, by hand", () => {
         sourceRow: 2,
       },
     ]);
-    const b = scenarioBook(h0, S, FLAT, { interpolation: "linear_zero" });
+    const b = scenarioBook(
+      h0,
+      makeMarket({ settlement: S, curve: FLAT, interpolation: "linear_zero" })
+    );
     const r = horizonReturn(b, horizonBook(b, 3), parallelProfile(0));
     expect(Math.abs(r.totalReturn / (dirty * Math.expm1(z * h)) - 1)).toBeLessThan(1e-9);
     // price return: redemption 100 against the clean price; income the rest

@@ -1,4 +1,5 @@
 /** Full revaluation: zero shock, the duration-convexity estimate's order, KRD estimates, spreads. */
+import { makeMarket } from "../../../src/core/market/market";
 import { DEFAULT_CURVE } from "../../../src/core/curve";
 import {
   revalue,
@@ -9,14 +10,16 @@ import {
   shapeProfile,
   ScenarioBook,
 } from "../../../src/core/scenarios";
-import { bookShiftOn } from "../../../src/core/scenarios/revalue";
 import { holdingCurveExposure } from "../../../src/core/portfolio/curveExposure";
 import { holdings, MIXED, SETTLE } from "./fixtures";
 
 describe("full revaluation", () => {
   let book: ScenarioBook;
   beforeAll(() => {
-    book = scenarioBook(holdings(MIXED), SETTLE, DEFAULT_CURVE, { interpolation: "linear_zero" });
+    book = scenarioBook(
+      holdings(MIXED),
+      makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE, interpolation: "linear_zero" })
+    );
   });
   const parallel = (bp: number) => revalue(book, rateScenario("p", { kind: "parallel", bp }));
 
@@ -98,15 +101,13 @@ describe("full revaluation", () => {
 describe("a scenario book over an exposure already measured", () => {
   it("reuses the hedge job's exposure and revalues exactly as when it measures its own", () => {
     const h = holdings(MIXED);
-    const own = scenarioBook(h, SETTLE, DEFAULT_CURVE, { interpolation: "linear_zero" });
-    const exposure = holdingCurveExposure(h, SETTLE, DEFAULT_CURVE, {
-      interpolation: "linear_zero",
-      shiftOn: bookShiftOn(DEFAULT_CURVE),
-    });
-    const given = scenarioBook(h, SETTLE, DEFAULT_CURVE, {
-      interpolation: "linear_zero",
-      exposure,
-    });
+    const own = scenarioBook(
+      h,
+      makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE, interpolation: "linear_zero" })
+    );
+    const market = makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE });
+    const exposure = holdingCurveExposure(h, market);
+    const given = scenarioBook(h, market, exposure);
     expect(given.exposure).toBe(exposure);
     for (const s of [
       rateScenario("up", { kind: "parallel", bp: 100 }),

@@ -1,4 +1,7 @@
 /** Scenario shapes: definitions at their points, linearity in time, sums, and how a curve moves. */
+import { makeMarket } from "../../../src/core/market/market";
+import { shockedCurve, ShiftProfile } from "../../../src/core/market/shock";
+import { CurveSpec as Spec } from "../../../src/core/curve";
 import fc from "fast-check";
 import {
   buildCurve,
@@ -12,7 +15,6 @@ import {
   profileAt,
   RateShape,
   shapeProfile,
-  shockedCurve,
   sumProfiles,
   profileAtTenors,
 } from "../../../src/core/scenarios";
@@ -82,7 +84,7 @@ describe("shape definitions", () => {
 describe("applying a shape to a curve", () => {
   it("bumps each par yield by the profile at its tenor and re-bootstraps (par curve)", () => {
     const profile = shapeProfile({ kind: "twist", bp: 25, pivotMonths: 60 });
-    const curve = shockedCurve(DEFAULT_CURVE, SETTLE, "linear_zero", profile);
+    const curve = profileCurve(DEFAULT_CURVE, profile);
     const bumps = profileAtTenors(profile, SETTLE, DEFAULT_CURVE.months);
     DEFAULT_CURVE.months.forEach((m, i) => {
       if (m <= 6) return; // bills: par yield is simple, checked through the bootstrap tests
@@ -99,7 +101,7 @@ describe("applying a shape to a curve", () => {
     };
     const base = buildCurve(spec, SETTLE, "linear_zero");
     const profile = shapeProfile({ kind: "custom", months: [12, 120], bp: [10, 30] });
-    const moved = shockedCurve(spec, SETTLE, "linear_zero", profile);
+    const moved = profileCurve(spec, profile);
     const t1 = tenorTime(SETTLE, 12);
     const t10 = tenorTime(SETTLE, 120);
     for (const t of [0.5, 1, 3, 7, 10, 15]) {
@@ -110,6 +112,14 @@ describe("applying a shape to a curve", () => {
 
   it("returns the unshocked curve itself for a zero move", () => {
     const base = buildCurve(DEFAULT_CURVE, SETTLE, "linear_zero");
-    expect(shockedCurve(DEFAULT_CURVE, SETTLE, "linear_zero", { months: [3], bp: [0] })).toBe(base);
+    expect(profileCurve(DEFAULT_CURVE, { months: [3], bp: [0] })).toBe(base);
   });
 });
+
+/** The curve moved by a profile (market/shock.ts), at SETTLE, linear in zero rates. */
+function profileCurve(spec: Spec, profile: ShiftProfile) {
+  return shockedCurve(makeMarket({ settlement: SETTLE, curve: spec }), {
+    kind: "profile",
+    profile,
+  });
+}

@@ -2,6 +2,7 @@
  * The compare functions (TRACKING_ERROR, COVARIANCE, BENCH_GAP, HEDGE_EFFECTIVENESS) equal the
  * core for the same inputs, through the registry the CLI uses; errors carry messages.
  */
+import { makeMarket } from "../../../src/core/market/market";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { FUNCTIONS } from "../../../src/functions/impl/registry";
@@ -114,11 +115,10 @@ describe("compare functions", () => {
     const out = call("BENCH_GAP", holdings, profile, curve, "2025-01-02");
     const spec = parseCurveRange(curve, "par");
     const h = readHoldings(holdings, { settlement: 45659 }).holdings;
-    const p = portfolioProfile(h, 45659, spec, {
-      interpolation: "linear_zero",
-      keysMonths: [24, 60, 120],
-      shiftOn: "par",
-    });
+    const p = portfolioProfile(
+      h,
+      makeMarket({ settlement: 45659, curve: spec, keysMonths: [24, 60, 120] })
+    );
     const g = benchmarkGaps(p, parseBenchmarkProfile(profile), BUNDLED_COVARIANCE);
     const row = (label: string) => out.find((r) => r[0] === label)!;
     expect(out[0]).toEqual(["", "Portfolio", "Benchmark", "Gap", "Unit", "Method"]);

@@ -3,6 +3,7 @@
  * ZERO_RATES, PORTFOLIO, PORTFOLIO_KRD): the same numbers as the core for the same inputs, the
  * shapes Excel spills, and Excel errors with messages.
  */
+import { makeMarket } from "../../../src/core/market/market";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import {
@@ -19,15 +20,9 @@ import { FUNCTIONS } from "../../../src/functions/impl/registry";
 import { Result } from "../../../src/functions/impl/cells";
 import { KeyrateError } from "../../../src/core/errors";
 import { allocateTerms } from "../../../src/core/bond";
-import {
-  curveRisk,
-  CurveRiskOptions,
-  CurveSpec,
-  DEFAULT_KEYS_MONTHS,
-  parseCurveRange,
-  tenorLabel,
-  tenorTime,
-} from "../../../src/core/curve";
+import { CurveSpec, parseCurveRange, tenorLabel, tenorTime } from "../../../src/core/curve";
+import { curveRisk, CurveRiskOptions } from "../../../src/core/risk/bondRisk";
+import { DEFAULT_KEYS_MONTHS } from "../../../src/core/conventions";
 import { serialFromIso } from "../../../src/core/dates";
 import { readHoldings } from "../../../src/core/holdings";
 import {
@@ -349,10 +344,7 @@ describe("KEYRATE.PORTFOLIO and PORTFOLIO_KRD on the sample holdings", () => {
   function core() {
     const spec = parseCurveRange(curve, "par");
     const { holdings: h } = readHoldings(holdings, { settlement: SAMPLE_SETTLE });
-    const x = holdingCurveExposure(h, SAMPLE_SETTLE, spec, {
-      interpolation: "linear_zero",
-      shiftOn: "par",
-    });
+    const x = holdingCurveExposure(h, makeMarket({ settlement: SAMPLE_SETTLE, curve: spec }));
     return { h, x, totals: curveTotals(x), sectors: sectorCurveExposure(h, x) };
   }
 

@@ -1,4 +1,5 @@
 /** The scenario functions: values equal the core's (two-sided), broadcasting, errors with messages. */
+import { makeMarket } from "../../../src/core/market/market";
 import { DEFAULT_CURVE, tenorLabel } from "../../../src/core/curve";
 import { isoFromSerial } from "../../../src/core/dates";
 import { KeyrateError } from "../../../src/core/errors";
@@ -89,10 +90,10 @@ describe("KEYRATE.SCENARIO_REVAL", () => {
     const keys = [["2Y", "10Y", "30Y"]];
     const shift = [[10, 25, -5]];
     const got = scenarioReval(RANGE, CURVE, shift, keys, SETTLE)[0][0] as number;
-    const book = scenarioBook(coreHoldings(), SETTLE, DEFAULT_CURVE, {
-      interpolation: "linear_zero",
-      keysMonths: [24, 120, 360],
-    });
+    const book = scenarioBook(
+      coreHoldings(),
+      makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE, keysMonths: [24, 120, 360] })
+    );
     const want = revalueProfile(book, { months: [24, 120, 360], bp: [10, 25, -5] }).pnl;
     expect(rel(got, want)).toBeLessThan(1e-9);
     expect(rel(want, got)).toBeLessThan(1e-9);
@@ -123,9 +124,11 @@ describe("KEYRATE.SCENARIOS", () => {
     expect(out[0]).toEqual(SCENARIOS_HEADER);
     const a = analyseScenarios({
       holdings: coreHoldings(),
-      settlement: SETTLE,
-      spec: DEFAULT_CURVE,
-      interpolation: "linear_zero",
+      market: makeMarket({
+        settlement: SETTLE,
+        curve: DEFAULT_CURVE,
+        interpolation: "linear_zero",
+      }),
       scenarios,
       hedges: [{ kind: "swap", swap: { months: 120, notional: 5_000_000, payFixed: true } }],
       horizonMonths: 6,

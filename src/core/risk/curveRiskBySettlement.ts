@@ -3,8 +3,9 @@
  * them): grouped by settlement, one curveRisk kernel call per group.
  */
 import { allocateTerms, BondTerms } from "../bond";
-import { CurveSpec } from "./curveSpec";
-import { curveRisk, CurveRisk, CurveRiskOptions, DEFAULT_KEYS_MONTHS } from "./curveRisk";
+import { DEFAULT_KEYS_MONTHS } from "../conventions";
+import { CurveSpec } from "../curve/curveSpec";
+import { curveRisk, CurveRisk, CurveRiskOptions } from "./bondRisk";
 
 /**
  * {@link curveRisk} for bonds that may settle on different dates: one kernel call per distinct

@@ -6,7 +6,7 @@
  * defaults (a missing frequency column) stay values, so a link never changes a figure.
  */
 import { ColumnMapping, Holdings } from "../holdings";
-import { cellA1 } from "./a1";
+import { cellA1 } from "../a1";
 import { serialFromIso } from "../dates";
 
 /** The inputs a live formula can follow. */

@@ -1,0 +1,63 @@
+/**
+ * keyrate's defaults, in one place. Every module that needs a default refers to it here; none
+ * restates it. Units as stated on each.
+ */
+import type { CurveKind, ShiftOn } from "./curve/curveSpec";
+import type { Interpolation } from "./curve/interpolation";
+
+/** US Treasury notes and bonds: coupons twice a year (Excel frequency 2). */
+export const TREASURY_FREQUENCY = 2 as const;
+/** US Treasury notes and bonds: actual/actual (Excel basis 1). */
+export const TREASURY_BASIS = 1 as const;
+
+/** What a curve's rates are when not said: US Treasury par yields. */
+export const DEFAULT_CURVE_KIND: CurveKind = "par";
+/** Interpolation when not said: linear in continuously compounded zero rates. */
+export const DEFAULT_INTERPOLATION: Interpolation = "linear_zero";
+
+/** True for the kinds quoted as par instruments (bootstrapped; par-curve shifts by default). */
+export function isParKind(kind: CurveKind): boolean {
+  return kind === "par" || kind === "sofr_ois";
+}
+
+/**
+ * The shift rule of a curve kind when not said: par yields shifted and re-bootstrapped for the
+ * par kinds (Treasury par, SOFR OIS), zero rates shifted for the zero kinds.
+ */
+export function defaultShiftOn(kind: CurveKind): ShiftOn {
+  return isParKind(kind) ? "par" : "zero";
+}
+
+/** What a shift rule moves, in words, for the method text of every figure. */
+export function shiftMethod(shiftOn: ShiftOn): string {
+  return shiftOn === "par" ? "par yields shifted, curve re-bootstrapped" : "zero rates shifted";
+}
+
+/** A curve kind in words. */
+export const CURVE_KIND_NAMES: Readonly<Record<CurveKind, string>> = {
+  par: "par yields",
+  zero_cont: "zero rates (continuous)",
+  zero_semi: "zero rates (semiannual)",
+  sofr_ois: "SOFR OIS par swap rates",
+};
+
+/** Default key tenors, in months: 3M 6M 1Y 2Y 3Y 5Y 7Y 10Y 20Y 30Y. */
+export const DEFAULT_KEYS_MONTHS: readonly number[] = [3, 6, 12, 24, 36, 60, 84, 120, 240, 360];
+
+/** Size of every bump of the risk ladder, basis points. */
+export const DEFAULT_BUMP_BP = 1;
+
+/** Futures contract of the one-contract DV01-ratio hedge. */
+export const DEFAULT_CONTRACT = "ZN";
+
+/** Contracts the optimiser uses by default: the liquid 2Y, 5Y, 10Y, Ultra 10Y, Bond and Ultra Bond. */
+export const DEFAULT_HEDGE_CONTRACTS: readonly string[] = ["ZT", "ZF", "ZN", "TN", "ZB", "UB"];
+
+/** Target effective duration when neither the user nor a Settings sheet gives one, years. */
+export const DEFAULT_TARGET_DURATION = 5;
+
+/** Horizon of the scenario returns, months. */
+export const DEFAULT_HORIZON_MONTHS = 3;
+
+/** Currency of holdings that do not say theirs (ISO 4217). */
+export const DEFAULT_CURRENCY = "USD";

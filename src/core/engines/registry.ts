@@ -1,0 +1,76 @@
+/**
+ * Which engine prices which kind of holding. A holding whose kind has no engine is listed as
+ * "no engine for <kind>" with its market value and share of the book, never silently dropped.
+ * Adding an instrument is one engine and one line here (docs/architecture.md).
+ */
+import type { Holdings, HoldingType } from "../holdings/types";
+import type { BondTerms, Schedules } from "../bond";
+import { holdingTerms } from "../portfolio/holdingTerms";
+import { CurveMarket, baseCurve } from "../market/market";
+import { calibrateFixedBonds, FIXED_BOND_METHOD, PricedBook } from "./fixedBond";
+
+/** Holdings' kernel terms at the market's settlement and their schedules, built once a run. */
+export interface PreparedTerms {
+  readonly terms: BondTerms;
+  readonly sched: Schedules;
+}
+
+/** An engine as the risk ladder sees it: calibrate a batch of holdings to their prices. */
+export interface HoldingEngine {
+  /** The engine in words, e.g. "fixed-rate bond". */
+  readonly name: string;
+  /** How it prices, named beside every figure it produces. */
+  readonly method: string;
+  /**
+   * Calibrates the holdings for which `select(i)` to their clean prices per 100 on the market's
+   * base curve; the book prices them on any curve (NaN for the others).
+   */
+  calibrate(
+    market: CurveMarket,
+    holdings: Holdings,
+    clean: Float64Array,
+    select: (i: number) => boolean,
+    prepared?: PreparedTerms
+  ): PricedBook;
+}
+
+export const FIXED_BOND_ENGINE: HoldingEngine = {
+  name: "fixed-rate bond",
+  method: FIXED_BOND_METHOD,
+  calibrate: (market, holdings, clean, select, prepared) => {
+    const terms = prepared?.terms ?? holdingTerms(holdings, market.settlement);
+    return calibrateFixedBonds(
+      market.settlement,
+      terms,
+      clean,
+      baseCurve(market),
+      select,
+      prepared?.sched
+    );
+  },
+};
+
+/** What each holding type still lacks when it has no engine, for the reason shown beside it. */
+const MISSING: Readonly<Record<HoldingType, string>> = {
+  bullet: "",
+  zero: "",
+  callable: "needs option-adjusted analytics",
+  mbs: "needs option-adjusted analytics",
+  frn: "needs floating-rate analytics",
+};
+
+/** The engines by holding type. */
+export const ENGINES: Readonly<Partial<Record<HoldingType, HoldingEngine>>> = {
+  bullet: FIXED_BOND_ENGINE,
+  zero: FIXED_BOND_ENGINE,
+};
+
+/** The engine of a holding type, or undefined. */
+export function engineFor(type: HoldingType): HoldingEngine | undefined {
+  return ENGINES[type];
+}
+
+/** Why a holding of this type is out of the totals: "no engine for callable (needs …)". */
+export function noEngineReason(type: HoldingType): string {
+  return `no engine for ${type} (${MISSING[type] || "not supported"})`;
+}

@@ -1,0 +1,177 @@
+/**
+ * The Treasury futures engine: the futures price follows the cheapest-to-deliver's forward clean
+ * price ÷ its conversion factor (SPEC S4; delivery options ignored, and said so).
+ *
+ * The CTD is priced by the fixed-bond engine with its own Z-spread held (solved from its clean
+ * price on the unshocked curve) and carried to the last delivery day with basis.ts (`bondBasis`:
+ * financed at repo, coupons reinvested). On a moved curve the repo keeps its spread to the curve's
+ * own simple ACT/360 rate to delivery, so a parallel move shifts the forward by the CTD's forward
+ * DV01, as the futures DV01 assumes. The CTD is held fixed on every curve (no CTD switch).
+ *
+ * Defaults: contract month the first quarterly month whose roll date (5 business days before first
+ * notice) is after settlement; CTD the bundled universe's deliverable with the highest implied repo
+ * against the theoretical futures price, each priced on the curve with Z = 0; repo the simple
+ * ACT/360 rate implied by the curve's discount factor to delivery.
+ */
+import { allocateTerms, BondTerms, setTerms } from "../bond";
+import { TREASURY_BASIS, TREASURY_FREQUENCY } from "../conventions";
+import { ZeroCurve } from "../curve/zeroCurve";
+import { addMonths, ymdFromSerial } from "../dates";
+import { MissingValueError, NoSolutionError } from "../errors";
+import { basisAnalysis, bondBasis } from "../futures/basis";
+import { lastDeliveryDay, rollDate } from "../futures/calendar";
+import { contractSymbol, DeliveryMonth, FuturesContract } from "../futures/contracts";
+import { defaultUniverse, deliverableBasket } from "../futures/universe";
+import { calibrateFixedBonds, fixedBondBook } from "./fixedBond";
+
+/** Method text of the futures figures. */
+export const FUTURES_METHOD =
+  "CTD forward clean ÷ conversion factor (CTD Z-spread held, repo moving with the curve; delivery options ignored)";
+
+/** A Treasury's terms and clean price per 100 at settlement. */
+export interface CtdBond {
+  /** CUSIP when known (the bundled universe's). */
+  readonly cusip?: string;
+  readonly coupon: number;
+  readonly maturity: number;
+  readonly cleanPrice: number;
+}
+
+/** A futures position's pricing terms, every default resolved. */
+export interface FuturesTerms {
+  readonly contract: FuturesContract;
+  readonly month: DeliveryMonth;
+  readonly ctd: CtdBond;
+  /** Repo to delivery, decimal, simple ACT/360. */
+  readonly repo: number;
+}
+
+/** Futures calibrated on a base curve, priced on any curve. */
+export interface PricedFutures {
+  readonly terms: readonly FuturesTerms[];
+  readonly conversionFactor: Float64Array;
+  /** Last delivery day of each, Excel serial. */
+  readonly delivery: Float64Array;
+  /** Theoretical futures price per 100 on the base curve. */
+  readonly basePrice: Float64Array;
+  /** Futures prices per 100 on `curve`. */
+  price(curve: ZeroCurve): Float64Array;
+}
+
+/** Kernel terms of Treasuries (semiannual, actual/actual) settling on `settlement`. */
+export function treasuryTerms(
+  settlement: number,
+  bonds: readonly { coupon: number; maturity: number }[]
+): BondTerms {
+  const terms = allocateTerms(bonds.length);
+  bonds.forEach((b, i) =>
+    setTerms(terms, i, {
+      settlement,
+      maturity: b.maturity,
+      rate: b.coupon,
+      frequency: TREASURY_FREQUENCY,
+      basis: TREASURY_BASIS,
+    })
+  );
+  return terms;
+}
+
+/** The first quarterly contract month whose roll date is after `settlement`. */
+export function defaultDeliveryMonth(settlement: number): DeliveryMonth {
+  const d = ymdFromSerial(settlement);
+  let month = { y: d.y, m: Math.ceil(d.m / 3) * 3 };
+  while (rollDate(month) <= settlement) {
+    const next = addMonths({ y: month.y, m: month.m, d: 1 }, 3);
+    month = { y: next.y, m: next.m };
+  }
+  return month;
+}
+
+/** Simple ACT/360 rate implied by a curve's discount factor from settlement to `date`. */
+export function curveRepo(curve: ZeroCurve, date: number): number {
+  const days = date - curve.settlement;
+  return ((1 / curve.discount(days / 365) - 1) * 360) / days;
+}
+
+/**
+ * The default CTD of a contract month: the bundled universe's deliverable with the highest implied
+ * repo at the futures price given (default: the theoretical one), priced on the curve with Z = 0.
+ * @throws MissingValueError when the bundled universe has no deliverable for the month.
+ */
+export function defaultCtd(
+  contract: FuturesContract,
+  month: DeliveryMonth,
+  curve: ZeroCurve,
+  repo: number,
+  futuresPrice?: number
+): CtdBond {
+  const basket = deliverableBasket(contract, month, defaultUniverse()).filter(
+    (b) => b.issue <= curve.settlement
+  );
+  if (!basket.length) {
+    throw new MissingValueError(
+      `hedges: the bundled Treasury universe has no ${contractSymbol(contract, month)} deliverable; give ctd_coupon, ctd_maturity and ctd_price`,
+      contract.code,
+      "hedges"
+    );
+  }
+  const terms = treasuryTerms(curve.settlement, basket);
+  const book = fixedBondBook(curve.settlement, terms, new Float64Array(basket.length), curve);
+  const clean = Array.from(book.dirty, (p, i) => p - book.accrued[i]);
+  const a = basisAnalysis({
+    contract,
+    month,
+    settlement: curve.settlement,
+    repo,
+    futuresPrice,
+    coupons: Float64Array.from(basket, (b) => b.coupon),
+    maturities: Float64Array.from(basket, (b) => b.maturity),
+    cleanPrices: Float64Array.from(clean),
+  });
+  const ctd = basket[a.ctd];
+  return { cusip: ctd.cusip, coupon: ctd.coupon, maturity: ctd.maturity, cleanPrice: clean[a.ctd] };
+}
+
+/**
+ * Calibrates futures on the base curve: each CTD's Z-spread from its clean price.
+ * @throws NoSolutionError when no Z-spread reprices a CTD.
+ */
+export function calibrateFutures(futures: readonly FuturesTerms[], base: ZeroCurve): PricedFutures {
+  const settlement = base.settlement;
+  const ctds = futures.map((f) => f.ctd);
+  const book = calibrateFixedBonds(
+    settlement,
+    treasuryTerms(settlement, ctds),
+    ctds.map((c) => c.cleanPrice),
+    base
+  );
+  futures.forEach((f, i) => {
+    if (!Number.isFinite(book.spread[i]))
+      throw new NoSolutionError(
+        `${contractSymbol(f.contract, f.month)}: no Z-spread reprices its CTD at ${f.ctd.cleanPrice}`,
+        f.ctd.cleanPrice,
+        "ctd_price"
+      );
+  });
+  const delivery = Float64Array.from(futures, (f) => lastDeliveryDay(f.contract, f.month));
+  const baseRepo = Float64Array.from(delivery, (d) => curveRepo(base, d));
+  const conversionFactor = new Float64Array(futures.length);
+  const price = (curve: ZeroCurve) => {
+    const dirty = book.price(curve);
+    return Float64Array.from(futures, (f, i) => {
+      const b = bondBasis(
+        f.contract,
+        f.month,
+        { ...f.ctd, cleanPrice: dirty[i] - book.accrued[i] },
+        settlement,
+        f.repo + curveRepo(curve, delivery[i]) - baseRepo[i],
+        undefined,
+        delivery[i]
+      );
+      conversionFactor[i] = b.conversionFactor;
+      return b.forwardClean / b.conversionFactor;
+    });
+  };
+  const basePrice = price(base);
+  return { terms: futures, conversionFactor, delivery, basePrice, price };
+}

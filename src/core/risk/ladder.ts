@@ -1,0 +1,100 @@
+/**
+ * The risk ladder: one set of bumps — base, ±parallel, ±each key, ±spread — applied to any priced
+ * book, giving one risk row per instrument. With P₀ the dirty price on the base curve and P± the
+ * dirty prices with a bump of ±h (h = bump/10,000), spreads held:
+ *   effective duration = (P₋ − P₊)/(2·P₀·h),  effective convexity = (P₋ + P₊ − 2P₀)/(P₀·h²),
+ *   spread duration = the same with the spread ± h,  KRD_k = the same with key k's triangle.
+ * The triangles sum to the parallel move, so Σ KRD = effective duration up to the O(h²) of central
+ * differences; the gap is returned per instrument so callers can flag it.
+ */
+import { ZeroCurve } from "../curve/zeroCurve";
+import { PricedBook } from "../engines/fixedBond";
+import { CurveMarket } from "../market/market";
+import { shockedCurve } from "../market/shock";
+
+/**
+ * The ladder's curves: the base, the parallel pair, then a pair per key (−h then +h): the curves
+ * every bump-and-reprice figure (bonds, futures through their CTD, swaps) is computed on.
+ */
+export function ladderCurves(market: CurveMarket): ZeroCurve[] {
+  const h = market.bumpBp;
+  const curves = [
+    shockedCurve(market, { kind: "none" }),
+    shockedCurve(market, { kind: "parallel", bp: -h }),
+    shockedCurve(market, { kind: "parallel", bp: h }),
+  ];
+  market.keysMonths.forEach((_, index) =>
+    curves.push(
+      shockedCurve(market, { kind: "key", index, bp: -h }),
+      shockedCurve(market, { kind: "key", index, bp: h })
+    )
+  );
+  return curves;
+}
+
+/** One risk row per instrument of a book (NaN where the book does not price it). */
+export interface RiskRows {
+  readonly count: number;
+  readonly keysMonths: readonly number[];
+  /** Dirty price per 100 on the base curve. */
+  readonly dirty: Float64Array;
+  /** Effective duration, years. */
+  readonly effDuration: Float64Array;
+  /** Effective convexity, years². */
+  readonly effConvexity: Float64Array;
+  /** Spread duration, years. */
+  readonly spreadDuration: Float64Array;
+  /** KRDs, years: row-major count × keys. */
+  readonly krd: Float64Array;
+  /** Σ KRD − effective duration, years (the run-time check). */
+  readonly krdGap: Float64Array;
+}
+
+/** Runs the ladder on a book (`curves` from {@link ladderCurves} of the same market). */
+export function ladderRisk(
+  book: PricedBook,
+  market: CurveMarket,
+  curves: readonly ZeroCurve[] = ladderCurves(market)
+): RiskRows {
+  const count = book.count;
+  const nk = market.keysMonths.length;
+  const h = market.bumpBp * 1e-4;
+  const base = book.price(curves[0]);
+  const down = new Float64Array(count);
+  const up = new Float64Array(count);
+  const centred = (d: Float64Array, u: Float64Array, i: number) =>
+    (d[i] - u[i]) / (2 * base[i] * h);
+  const effDuration = new Float64Array(count);
+  const effConvexity = new Float64Array(count);
+  book.price(curves[1], undefined, down);
+  book.price(curves[2], undefined, up);
+  for (let i = 0; i < count; i++) {
+    effDuration[i] = centred(down, up, i);
+    effConvexity[i] = (down[i] + up[i] - 2 * base[i]) / (base[i] * h * h);
+  }
+  const krd = new Float64Array(count * nk);
+  for (let k = 0; k < nk; k++) {
+    book.price(curves[3 + 2 * k], undefined, down);
+    book.price(curves[4 + 2 * k], undefined, up);
+    for (let i = 0; i < count; i++) krd[i * nk + k] = centred(down, up, i);
+  }
+  const krdGap = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    let sum = 0;
+    for (let k = 0; k < nk; k++) sum += krd[i * nk + k];
+    krdGap[i] = sum - effDuration[i];
+  }
+  book.price(curves[0], new Float64Array(count).fill(-h), down);
+  book.price(curves[0], new Float64Array(count).fill(h), up);
+  const spreadDuration = Float64Array.from({ length: count }, (_, i) => centred(down, up, i));
+  return {
+    count,
+    keysMonths: market.keysMonths,
+    dirty: base,
+    effDuration,
+    effConvexity,
+    spreadDuration,
+    krd,
+    krdGap,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Everything one run takes: the holdings range as read, the market inputs, the hedge settings and
+ * the optional comparison and scenario ranges. The wizard, `keyrate demo` and the tests build this;
+ * the pipeline (pipeline.ts) turns it into a RunRecord.
+ */
+import type { Highs } from "highs";
+import { ColumnOverride } from "../holdings";
+import { CurveSpec, Interpolation, ShiftOn } from "../curve";
+import { Rounding } from "../hedge/dv01Hedge";
+import { HedgePlanInput } from "../hedge/hedgePlan";
+import { RiskProfile } from "../compare/benchmark";
+import { Mandate } from "../compare/mandate";
+import { Scenario } from "../scenarios/scenario";
+
+/** The plan's options a run passes through (see HedgePlanInput for each). */
+type PlanOptions = Pick<
+  HedgePlanInput,
+  | "leverageCap"
+  | "allowNetShort"
+  | "initialMargin"
+  | "commission"
+  | "futuresPrices"
+  | "repo"
+  | "swapTenors"
+>;
+
+export interface RunInput extends PlanOptions {
+  /** The holdings range's values, header row first. */
+  readonly values: unknown[][];
+  /** Worksheet name and 1-based row / 0-based column of the range's top-left cell, for messages. */
+  readonly sheet: string;
+  readonly originRow: number;
+  readonly originColumn: number;
+  /** Where the holdings came from (range address or file), for every sheet's header. */
+  readonly source: string;
+  readonly mapping?: ColumnOverride;
+  /** Settlement date, Excel serial. */
+  readonly settlement: number;
+  /** The curve; the bundled 2024-12-31 Treasury curve (with a warning) when absent. */
+  readonly curve?: CurveSpec;
+  /** Where the curve came from, e.g. "Curve!A1:B14". */
+  readonly curveSource?: string;
+  /** As-of date of the curve, Excel serial (the bundled curve's when no curve is given). */
+  readonly curveAsOf?: number;
+  readonly interpolation?: Interpolation;
+  readonly shiftOn?: ShiftOn;
+  readonly keysMonths?: readonly number[];
+  /** SOFR OIS par swap rates the swaps are sized and revalued on (default implied). */
+  readonly swapCurve?: CurveSpec;
+  /** Target effective duration, years. */
+  readonly targetDuration: number;
+  /**
+   * DV01 of one futures contract, money per bp: an override labelled "input"; default the
+   * forward DV01 of the contract's front month from its CTD on the curve ("from CTD …").
+   */
+  readonly contractDv01?: number;
+  /** Futures contract of the one-contract hedge (ZT … UB, CME aliases too); default ZN. */
+  readonly contractCode?: string;
+  readonly beta?: number;
+  readonly rounding?: Rounding;
+  /** Add each holding's KRDs to the holdings table. */
+  readonly perHoldingKrd?: boolean;
+  /** Holdings table as live formulas following the user's cells (default true). */
+  readonly liveFormulas?: boolean;
+  /** "dv01_ratio" (default: one contract) or "krd" (the optimiser across contracts and swaps). */
+  readonly sizing?: "dv01_ratio" | "krd";
+  /** Contracts the optimiser may use (codes); default ZT ZF ZN TN ZB UB. */
+  readonly allowedContracts?: readonly string[];
+  /** Target KRDs, years per unit of value; default the benchmark's, else the portfolio's scaled. */
+  readonly targetKrd?: readonly number[];
+  /** A loaded HiGHS solver (the browser passes one that finds highs.wasm on our server). */
+  readonly solver?: Highs;
+  /** Date of the run, ISO text. */
+  readonly runDate: string;
+  /** Benchmark, mandate and scenario library ranges as the user selected them. */
+  readonly benchmarkValues?: unknown[][];
+  readonly mandateValues?: unknown[][];
+  readonly scenarioValues?: unknown[][];
+  readonly benchmark?: RiskProfile;
+  readonly mandate?: Mandate;
+  readonly scenarios?: readonly Scenario[];
+  /** Horizon of the scenario returns, months (default 3). */
+  readonly horizonMonths?: number;
+}

@@ -1,0 +1,82 @@
+/**
+ * A run record as JSON text and back. Typed arrays are written as tagged plain arrays and
+ * non-finite numbers and −0 as tagged strings, so the round trip is exact (JSON has neither). A record
+ * of an older version is migrated on reading; a record of a newer version, or not a run record,
+ * is refused with a message.
+ */
+import { InvalidValueError } from "../errors";
+import { RUN_RECORD_VERSION, RunRecord } from "./runRecord";
+
+type Tagged =
+  | { $f64: (number | string)[] }
+  | { $i32: number[] }
+  | { $u8: number[] }
+  | { $num: "NaN" | "Infinity" | "-Infinity" | "-0" };
+
+/** A number JSON cannot hold (NaN, ±Infinity, −0) as a tag; others as they are. */
+const special = (x: number): Tagged | number =>
+  Object.is(x, -0)
+    ? { $num: "-0" }
+    : Number.isFinite(x)
+      ? x
+      : { $num: String(x) as "NaN" | "Infinity" | "-Infinity" };
+
+/** JSON text of a record (exactly read back by {@link parseRunRecord}). */
+export function serialiseRunRecord(record: RunRecord): string {
+  return JSON.stringify(record, function (this: unknown, _key, value: unknown) {
+    if (value instanceof Float64Array)
+      return {
+        $f64: Array.from(value, (x) =>
+          Object.is(x, -0) ? "-0" : Number.isFinite(x) ? x : String(x)
+        ),
+      };
+    if (value instanceof Int32Array) return { $i32: Array.from(value) };
+    if (value instanceof Uint8Array) return { $u8: Array.from(value) };
+    if (typeof value === "number") return special(value);
+    return value;
+  });
+}
+
+function revive(_key: string, value: unknown): unknown {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.$f64))
+      return Float64Array.from(v.$f64 as (number | string)[], (x) => Number(x));
+    if (Array.isArray(v.$i32)) return Int32Array.from(v.$i32 as number[]);
+    if (Array.isArray(v.$u8)) return Uint8Array.from(v.$u8 as number[]);
+    if (typeof v.$num === "string") return Number(v.$num);
+  }
+  return value;
+}
+
+/** Migrations from each older version to the next, by the version they read. */
+const MIGRATIONS: Readonly<
+  Record<number, (r: Record<string, unknown>) => Record<string, unknown>>
+> = {};
+
+/**
+ * Reads a record written by this or an earlier version.
+ * @throws InvalidValueError for text that is not a run record, or one of a newer version.
+ */
+export function parseRunRecord(text: string): RunRecord {
+  let r: Record<string, unknown>;
+  try {
+    r = JSON.parse(text, revive) as Record<string, unknown>;
+  } catch (e) {
+    throw new InvalidValueError(`run record: not JSON (${(e as Error).message})`, text.length);
+  }
+  if (r?.kind !== "keyrate-run" || typeof r.version !== "number")
+    throw new InvalidValueError("run record: not a keyrate run record", String(r?.kind));
+  if (r.version > RUN_RECORD_VERSION)
+    throw new InvalidValueError(
+      `run record: version ${r.version} was written by a newer keyrate (this one reads up to ${RUN_RECORD_VERSION})`,
+      r.version
+    );
+  while ((r.version as number) < RUN_RECORD_VERSION) {
+    const migrate = MIGRATIONS[r.version as number];
+    if (!migrate)
+      throw new InvalidValueError(`run record: no migration from version ${r.version}`, r.version);
+    r = migrate(r);
+  }
+  return r as unknown as RunRecord;
+}

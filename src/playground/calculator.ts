@@ -1,0 +1,358 @@
+/**
+ * Keeps every formula cell of the simulated workbook calculated, with Excel's dynamic arrays: a
+ * formula whose result is larger than one cell spills into the cells right and below (values
+ * only; the formula stays in its anchor cell), or shows #SPILL! when a cell there holds anything.
+ * A blocked formula spills once the cells are cleared; a shrinking result clears what it spilled;
+ * typing into a spilled cell blocks its formula. Error cells keep their function's message
+ * (SimCell.message).
+ */
+import { MAX_COLUMNS, MAX_ROWS, Rect, overlaps, rangeText } from "./a1";
+import {
+  Evaluated,
+  FormulaNode,
+  FunctionResolver,
+  evaluateFormula,
+  formulaShape,
+  parseFormula,
+  precedents,
+  shiftFormula,
+} from "./formulaEngine";
+import type { SimCell, SimSheet } from "./workbookModel";
+
+/** Cell key of a sheet's cell map (as SimSheet.cells uses). */
+export const cellKey = (row: number, column: number): number => row * MAX_COLUMNS + column;
+
+/** Excel's message on a #SPILL! cell whose spill range holds data. */
+export const SPILL_BLOCKED = "Spill range isn't blank";
+
+/** A formula cell the calculator tracks: where it is and what it reads. */
+interface Tracked {
+  readonly sheet: SimSheet;
+  readonly key: number;
+  readonly node: FormulaNode;
+  /** Its references, the sheet resolved when the formula was read (undefined: not found). */
+  readonly reads: readonly { readonly sheet: SimSheet | undefined; readonly rect: Rect }[];
+  /** The cells its result covers now (anchor included), when it spills. */
+  spill?: Rect;
+  /** The cells its last result needed (spilled or blocked), when larger than one cell. */
+  wants?: Rect;
+}
+
+interface Written {
+  readonly sheet: SimSheet;
+  readonly rect: Rect;
+}
+
+const area = (r: Rect) => r.rowCount * r.columnCount;
+
+/** Calls `visit` with the key of every cell of a rectangle. */
+function eachKey(rect: Rect, visit: (key: number) => void): void {
+  for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+    for (let c = rect.column; c < rect.column + rect.columnCount; c++) visit(cellKey(r, c));
+  }
+}
+
+function keyRect(key: number): Rect {
+  return {
+    row: Math.floor(key / MAX_COLUMNS),
+    column: key % MAX_COLUMNS,
+    rowCount: 1,
+    columnCount: 1,
+  };
+}
+
+/** Sets a cell's value and message (none: removed). */
+function put(cell: SimCell, value: SimCell["value"], message?: string): void {
+  cell.value = value;
+  if (message === undefined) delete cell.message;
+  else cell.message = message;
+}
+
+/** A formula is recalculated at most this often in one pass (spills feeding back on themselves). */
+const MAX_PASSES = 4;
+
+/**
+ * Recalculates after each batch of writes the formulas written and, transitively, every formula
+ * reading a changed cell (spilled cells included); a formula's pending precedents are calculated
+ * first (a cycle gives #REF!, where Excel would warn). Single-cell references are indexed by cell;
+ * range references (a few SUMIFS) and spill ranges are scanned.
+ */
+export class Calculator {
+  private readonly tracked = new Map<SimSheet, Map<number, Tracked>>();
+  /** Formulas reading a cell, by sheet and cell key (single-cell references only). */
+  private readonly readers = new Map<SimSheet, Map<number, Set<Tracked>>>();
+  /** Formulas with a multi-cell reference. */
+  private readonly rangeReaders = new Set<Tracked>();
+  /** Formulas whose last result was larger than one cell. */
+  private readonly spillers = new Set<Tracked>();
+  /** Spilled cells by sheet and key: the formula whose value they show. */
+  private readonly spilled = new Map<SimSheet, Map<number, Tracked>>();
+  /** Parsed formulas by shape, with the cell each was parsed at. */
+  private readonly shapes = new Map<
+    string,
+    { node: FormulaNode; row: number; column: number } | Error
+  >();
+
+  constructor(
+    private readonly lookup: (name: string) => SimSheet | undefined,
+    public functions?: FunctionResolver
+  ) {}
+
+  /** The formula whose result a spilled cell shows (its anchor), if the cell is spilled. */
+  spillAnchor(sheet: SimSheet, row: number, column: number): Rect | undefined {
+    const t = this.spilled.get(sheet)?.get(cellKey(row, column));
+    return t && keyRect(t.key);
+  }
+
+  /**
+   * Recalculates after writes to `written` (rectangles of sheets): re-reads their formulas, then
+   * calculates the formulas written and everything that depends on a changed cell.
+   * @returns The sheets with a cell recalculated.
+   */
+  recalculate(written: readonly Written[]): Set<SimSheet> {
+    const dirty = new Set<Tracked>();
+    const order: Tracked[] = [];
+    const mark = (t: Tracked) => {
+      if (dirty.has(t)) return;
+      dirty.add(t);
+      order.push(t);
+    };
+    const changed: Written[] = [...written];
+    for (const { sheet, rect } of written) {
+      const spilledHere = this.spilled.get(sheet);
+      eachKey(rect, (key) => {
+        const old = this.tracked.get(sheet)?.get(key);
+        if (old) changed.push(...this.untrack(old));
+        const cell = sheet.cells.get(key);
+        if (cell?.message !== undefined) delete cell.message;
+        // Typing into a spilled cell: the cell is the user's now, and blocks the formula.
+        const owner = spilledHere?.get(key);
+        if (owner) {
+          spilledHere!.delete(key);
+          mark(owner);
+        }
+        if (cell?.formula !== undefined) mark(this.track(sheet, key, cell.formula));
+      });
+    }
+    this.propagate(changed, mark);
+    const done = new Set<Tracked>();
+    const busy = new Set<Tracked>();
+    const passes = new Map<Tracked, number>();
+    const calc = (t: Tracked): void => {
+      if (done.has(t)) return;
+      const cell = t.sheet.cells.get(t.key);
+      if (!cell || cell.formula === undefined) return;
+      if (busy.has(t)) {
+        put(cell, "#REF!");
+        return;
+      }
+      busy.add(t);
+      const result = evaluateFormula(t.node, {
+        functions: this.functions,
+        values: (name, rect) => {
+          const sheet = name === undefined ? t.sheet : this.lookup(name);
+          if (!sheet) return [["#REF!"]];
+          // Precedents that are themselves pending (or spill into the range) are calculated first.
+          const pending = (d: Tracked | undefined) => {
+            if (d && dirty.has(d) && !done.has(d)) calc(d);
+          };
+          const map = this.tracked.get(sheet);
+          if (map) eachKey(rect, (key) => pending(map.get(key)));
+          const spills = this.spilled.get(sheet);
+          if (spills?.size) eachKey(rect, (key) => pending(spills.get(key)));
+          return sheet.valuesIn(rect);
+        },
+      });
+      busy.delete(t);
+      done.add(t);
+      const moved = this.place(t, cell, result);
+      if (moved.length === 0) return;
+      // Formulas reading the cells spilled or cleared: calculate (again) after this one.
+      const again = (d: Tracked) => {
+        if (d === t || (passes.get(d) ?? 0) >= MAX_PASSES) return;
+        passes.set(d, (passes.get(d) ?? 0) + 1);
+        done.delete(d);
+        dirty.add(d);
+        order.push(d);
+      };
+      this.propagate(
+        moved.map((rect) => ({ sheet: t.sheet, rect })),
+        again
+      );
+    };
+    for (let k = 0; k < order.length; k++) calc(order[k]);
+    return new Set([...dirty].map((t) => t.sheet));
+  }
+
+  /** Calls `mark` for every formula reading a changed cell or wanting to spill over it. */
+  private propagate(changed: Written[], mark: (t: Tracked) => void): void {
+    const queue = [...changed];
+    const seen = new Set<Tracked>();
+    const visit = (t: Tracked) => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      mark(t);
+      queue.push({ sheet: t.sheet, rect: t.spill ?? keyRect(t.key) });
+    };
+    while (queue.length) {
+      const w = queue.pop()!;
+      const byCell = this.readers.get(w.sheet);
+      if (byCell) eachKey(w.rect, (key) => byCell.get(key)?.forEach(visit));
+      for (const t of this.rangeReaders) {
+        if (t.reads.some((read) => read.sheet === w.sheet && overlaps(read.rect, w.rect))) visit(t);
+      }
+      for (const t of this.spillers) {
+        if (t.sheet === w.sheet && t.wants && overlaps(t.wants, w.rect)) visit(t);
+      }
+    }
+  }
+
+  /**
+   * Puts a formula's result in its cell, spilling it when larger than one cell (or #SPILL! when
+   * blocked); clears what it spilled before.
+   * @returns The rectangles whose values changed besides the anchor (cleared or spilled).
+   */
+  private place(t: Tracked, cell: SimCell, result: Evaluated): Rect[] {
+    const moved: Rect[] = [];
+    const cleared = this.clearSpill(t);
+    if (cleared) moved.push(cleared);
+    const { values, messages } = result;
+    const rows = values.length;
+    const columns = values[0]?.length ?? 0;
+    if (rows * columns <= 1) {
+      put(cell, values[0]?.[0] ?? "", messages?.[0]?.[0]);
+      this.spillers.delete(t);
+      t.wants = undefined;
+      return moved;
+    }
+    const anchor = keyRect(t.key);
+    const wants: Rect = {
+      row: anchor.row,
+      column: anchor.column,
+      rowCount: rows,
+      columnCount: columns,
+    };
+    t.wants = wants;
+    this.spillers.add(t);
+    if (anchor.row + rows > MAX_ROWS || anchor.column + columns > MAX_COLUMNS) {
+      put(cell, "#SPILL!", "Spill range extends beyond the edge of the worksheet");
+      return moved;
+    }
+    const blocker = this.blocker(t, wants);
+    if (blocker) {
+      put(cell, "#SPILL!", `${SPILL_BLOCKED}: ${rangeText(blocker)} holds data`);
+      return moved;
+    }
+    let mine = this.spilled.get(t.sheet);
+    if (!mine) this.spilled.set(t.sheet, (mine = new Map()));
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < columns; c++) {
+        const at = t.sheet.cellForWrite(anchor.row + r, anchor.column + c);
+        put(at, values[r][c], messages?.[r]?.[c]);
+        if (r > 0 || c > 0) mine.set(cellKey(anchor.row + r, anchor.column + c), t);
+      }
+    }
+    t.spill = wants;
+    moved.push(wants);
+    return moved;
+  }
+
+  /** The first cell of the spill range (anchor aside) holding a value, a formula or a spill. */
+  private blocker(t: Tracked, rect: Rect): Rect | undefined {
+    const spills = this.spilled.get(t.sheet);
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+      for (let c = rect.column; c < rect.column + rect.columnCount; c++) {
+        const key = cellKey(r, c);
+        if (key === t.key) continue;
+        const cell = t.sheet.cells.get(key);
+        const taken = cell && (cell.formula !== undefined || cell.value !== "");
+        if (taken || spills?.has(key)) return keyRect(key);
+      }
+    }
+    return undefined;
+  }
+
+  /** Empties the cells a formula spilled into (still its own); returns their rectangle. */
+  private clearSpill(t: Tracked): Rect | undefined {
+    const rect = t.spill;
+    if (!rect) return undefined;
+    t.spill = undefined;
+    const mine = this.spilled.get(t.sheet);
+    eachKey(rect, (key) => {
+      if (key === t.key || mine?.get(key) !== t) return;
+      mine.delete(key);
+      const cell = t.sheet.cells.get(key);
+      if (cell) put(cell, "");
+    });
+    return rect;
+  }
+
+  /** Forgets a deleted sheet's formulas. */
+  forget(sheet: SimSheet): void {
+    for (const t of this.tracked.get(sheet)?.values() ?? []) this.untrack(t);
+    this.tracked.delete(sheet);
+    this.spilled.delete(sheet);
+  }
+
+  private track(sheet: SimSheet, key: number, formula: string): Tracked {
+    const row = Math.floor(key / MAX_COLUMNS);
+    const column = key % MAX_COLUMNS;
+    const shapeKey = formulaShape(formula, row, column);
+    let shape = this.shapes.get(shapeKey);
+    if (shape === undefined) {
+      try {
+        shape = { node: parseFormula(formula), row, column };
+      } catch (e) {
+        shape = e as Error;
+      }
+      this.shapes.set(shapeKey, shape);
+    }
+    const node =
+      shape instanceof Error
+        ? shape
+        : shiftFormula(shape.node, row - shape.row, column - shape.column);
+    const t: Tracked =
+      node instanceof Error
+        ? { sheet, key, node: { kind: "call", name: "#UNSUPPORTED", args: [] }, reads: [] }
+        : {
+            sheet,
+            key,
+            node,
+            reads: precedents(node).map((p) => ({
+              sheet: p.sheet === undefined ? sheet : this.lookup(p.sheet),
+              rect: p.rect,
+            })),
+          };
+    let map = this.tracked.get(sheet);
+    if (!map) this.tracked.set(sheet, (map = new Map()));
+    map.set(key, t);
+    for (const read of t.reads) {
+      if (!read.sheet) continue;
+      if (area(read.rect) > 1) {
+        this.rangeReaders.add(t);
+        continue;
+      }
+      let byCell = this.readers.get(read.sheet);
+      if (!byCell) this.readers.set(read.sheet, (byCell = new Map()));
+      const k = cellKey(read.rect.row, read.rect.column);
+      let set = byCell.get(k);
+      if (!set) byCell.set(k, (set = new Set()));
+      set.add(t);
+    }
+    return t;
+  }
+
+  /** Stops tracking a formula and clears what it spilled; returns the cleared rectangles. */
+  private untrack(t: Tracked): Written[] {
+    this.tracked.get(t.sheet)?.delete(t.key);
+    this.rangeReaders.delete(t);
+    this.spillers.delete(t);
+    for (const read of t.reads) {
+      if (read.sheet && area(read.rect) === 1) {
+        this.readers.get(read.sheet)?.get(cellKey(read.rect.row, read.rect.column))?.delete(t);
+      }
+    }
+    const cleared = this.clearSpill(t);
+    return cleared ? [{ sheet: t.sheet, rect: cleared }] : [];
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The wizard cannot mislead (issue 13, items 1–3), in Chromium over the playground's sample:
+ * - Write runs the range checked on step 1, whatever is selected when Write is pressed: checked
+ *   A1:L301, A1:L100 selected at Write, the result is the 300-row book's (as the core's job in
+ *   Node on all rows), and the status and the Write step say which range ran and when it was
+ *   checked; a row typed below after the check is not run, and the status says the data goes on.
+ * - A partial range (A1:L150) is flagged on step 1 ("the data continues below row 150 to row
+ *   301"), on the Write step, and the offered region is taken with one click.
+ * - Defaults come from the workbook's Settings sheet, each field saying from which cell: no row
+ *   of the sample is rejected as matured.
+ * - What is not in the totals is listed by row and ID with its value before Write, stated in the
+ *   Write status, and written as the "Excluded Holdings" table.
+ * Every step leaves a PNG in test-results/browser/; any console error or failed request fails.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { FrameLocator, Page } from "playwright-core";
+import { exclusionSentence } from "../../src/core/report/excludedSection";
+import { buildDevelopment } from "./webpackBuild";
+import { serveStatic, StaticServer } from "./staticServer";
+import {
+  browserSuite,
+  expectedJob,
+  nextTo,
+  openSession,
+  sampleInputs,
+  SampleInputs,
+  Session,
+} from "./session";
+
+jest.setTimeout(240_000);
+
+const api = (page: Page, script: string) => page.evaluate(`keyratePlayground.${script}`);
+const text = (pane: FrameLocator, id: string) => pane.locator(`#${id}`).innerText();
+
+/** Next from Holdings to Write, the inputs as the Settings sheet gave them. */
+async function nextToWrite(pane: FrameLocator): Promise<void> {
+  for (const step of ["Curve", "Target", "Instruments", "Scenarios", "Write"])
+    await nextTo(pane, step);
+}
+
+browserSuite("the wizard runs what was checked and says what it leaves out", () => {
+  let outDir: string;
+  let server: StaticServer;
+  let inputs: SampleInputs;
+
+  beforeAll(async () => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-honesty-"));
+    [, inputs] = await Promise.all([buildDevelopment(outDir), sampleInputs()]);
+    server = await serveStatic(outDir);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+  });
+
+  const open = (test: string): Promise<Session> =>
+    openSession(`${server.url}playground.html`, test);
+
+  test("defaults from Settings; Write runs the checked A1:L301 though A1:L100 is selected", async () => {
+    const { close, page, pane, errors, shot } = await open("honesty-checked");
+    try {
+      const rows = inputs.holdings.length - 1;
+      // Every default the Settings sheet gives, with its cell.
+      const value = (id: string) => pane.locator(`#${id} input`).inputValue();
+      await expect(value("kr-settlement")).resolves.toBe(inputs.settlement);
+      await expect(text(pane, "kr-settlement-source")).resolves.toBe("Value: from Settings!B2");
+      await expect(value("kr-target")).resolves.toBe(String(inputs.target));
+      await expect(text(pane, "kr-target-source")).resolves.toBe("Value: from Settings!B6");
+      await expect(value("kr-contract-dv01")).resolves.toBe(String(inputs.contractDv01));
+      await expect(text(pane, "kr-contract-dv01-source")).resolves.toBe("Value: from Settings!B8");
+      await expect(text(pane, "kr-contract-code-source")).resolves.toBe("Value: from Settings!B7");
+      await expect(text(pane, "kr-beta-source")).resolves.toBe("Value: default");
+
+      await page.click("#pg-select-holdings");
+      await pane.locator("#kr-check").click();
+      const checked = pane.locator("#kr-checked");
+      await checked.waitFor();
+      // At the Settings' settlement no row is rejected as matured.
+      await expect(checked.innerText()).resolves.toBe(
+        `Holdings!A1:L${rows + 1}: ${rows} rows, ${rows} usable at settlement ${inputs.settlement}.`
+      );
+      await expect(pane.locator("#kr-holdings-problems li").count()).resolves.toBe(0);
+      await expect(pane.locator("#kr-extent-warning").count()).resolves.toBe(0);
+
+      // Before Write: what is left out, by row and ID, with its value.
+      const expected = await expectedJob(inputs);
+      const account = exclusionSentence(
+        expected.record.exclusions.summary,
+        expected.record.exclusions.currency
+      );
+      expect(account).toMatch(
+        new RegExp(`^${rows} rows checked: \\d+ in totals, [1-9]\\d* left out \\(`)
+      );
+      await expect(text(pane, "kr-exclusion")).resolves.toBe(`${account}.`);
+      await pane.locator("#kr-excluded-details summary").click();
+      const listed = await pane
+        .locator("#kr-excluded-table tr")
+        .evaluateAll((trs) =>
+          trs.slice(1).map((tr) => [...tr.children].slice(0, 2).map((td) => td.textContent))
+        );
+      expect(listed).toEqual(expected.record.exclusions.rows.map((r) => [String(r.row), r.id]));
+      await shot("checked");
+
+      await nextToWrite(pane);
+      const summary = await text(pane, "kr-summary");
+      expect(summary).toMatch(
+        new RegExp(`Holdings!A1:L${rows + 1}, ${rows} rows, checked \\d\\d:\\d\\d`)
+      );
+
+      // A row typed below after the check: Write runs the range checked and says the data goes on.
+      await api(page, `enter("Holdings!A${rows + 2}", "NEW-ROW")`);
+      // Another range selected now: Write still runs the checked one.
+      await api(page, `select("Holdings!A1:L100")`);
+      expect(await api(page, "selection()")).toBe("Holdings!A1:L100");
+      await pane.locator("#kr-run").click();
+      const status = pane.locator("#kr-status");
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 90_000 });
+      await shot("written");
+      const said = await status.innerText();
+      expect(said).toContain(`from Holdings!A1:L${rows + 1}, ${rows} rows, checked `);
+      expect(said).toContain(`${account}.`);
+      expect(said).toContain(
+        `Only the range checked ran: the data continues below row ${rows + 1} to row ${rows + 2}.`
+      );
+      // Two-sided: the selected rows alone give another trade, so the equality below means something.
+      const selectedOnly = await expectedJob(inputs, inputs.holdings.slice(0, 100));
+      expect(selectedOnly.record.hedge.ratio.contracts).not.toBe(
+        expected.record.hedge.ratio.contracts
+      );
+      const side = expected.record.hedge.ratio.contracts < 0 ? "sell" : "buy";
+      expect(said).toContain(
+        `${side.toUpperCase()} ${Math.abs(expected.record.hedge.ratio.contracts).toLocaleString("en-US")} ZN`
+      );
+      const hedge = (await api(page, `sheetValues("Hedge Recommendation")`)) as unknown[][];
+      expect(hedge.find((r) => r[0] === "Holdings in totals")?.[1]).toBe(
+        expected.record.totals.included
+      );
+
+      // The Excluded Holdings sheet: a row per excluded holding, the IDs the core found.
+      const excludedSheet = (await api(page, `sheetValues("Excluded Holdings")`)) as unknown[][];
+      const header = excludedSheet.findIndex((r) => r[0] === "Row");
+      expect(header).toBeGreaterThan(0);
+      expect(excludedSheet.slice(header + 1).map((r) => [r[0], r[1]])).toEqual(
+        expected.record.exclusions.rows.map((r) => [r.row, r.id])
+      );
+      expect(excludedSheet.some((r) => r[0] === account)).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("a partial range is flagged on step 1 and on Write, and extended with one click", async () => {
+    const { close, page, pane, errors, shot } = await open("honesty-partial");
+    try {
+      const last = inputs.holdings.length;
+      await api(page, `select("Holdings!A1:L150")`);
+      await pane.locator("#kr-check").click();
+      const warning = pane.locator("#kr-extent-warning");
+      await warning.waitFor();
+      await expect(warning.innerText()).resolves.toContain(
+        `the data continues below row 150 to row ${last}`
+      );
+      await shot("partial");
+
+      // Going on anyway: the Write step says the range is partial.
+      await nextToWrite(pane);
+      await expect(text(pane, "kr-summary")).resolves.toContain(
+        `Holdings!A1:L150, 149 rows, checked`
+      );
+      await expect(text(pane, "kr-summary")).resolves.toContain(
+        `partial: the data continues below row 150 to row ${last}`
+      );
+      await pane.locator("#kr-stepnav-1").click();
+
+      // The offered region, with one click: selected and checked.
+      await pane.locator("#kr-extend").click();
+      await pane.locator("#kr-checked", { hasText: `Holdings!A1:L${last}:` }).waitFor();
+      expect(await api(page, "selection()")).toBe(`Holdings!A1:L${last}`);
+      await expect(warning.count()).resolves.toBe(0);
+      await nextToWrite(pane);
+      await expect(text(pane, "kr-summary")).resolves.toContain(
+        `Holdings!A1:L${last}, ${last - 1} rows, checked`
+      );
+      await shot("extended");
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
