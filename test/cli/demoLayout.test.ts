@@ -52,7 +52,7 @@ describe("the demo workbook's print setup and formats", () => {
   };
 
   it("prints every sheet landscape, one page wide, with a print area and repeated title rows", () => {
-    expect(models.length).toBe(5);
+    expect(models.length).toBe(6);
     for (const model of models) {
       const setup = book.getWorksheet(model.name)!.pageSetup;
       expect({ sheet: model.name, ...setup }).toMatchObject({
@@ -127,13 +127,16 @@ describe("the demo workbook's print setup and formats", () => {
   it("shows leverage, tracking error and shares as percentages, spreads and breakevens in bp", () => {
     const dashboard = models.find((m) => m.name === "Risk Dashboard")!;
     const leverage = dashboard.rows.find((r) => r[0].value === "Futures leverage cap")!;
+    // label, before hedge, after hedge, limit, unit, state, note
     expect(leverage[1].numFmt).toBe(FORMATS.percent);
     expect(leverage[2].numFmt).toBe(FORMATS.percent);
-    expect(format(leverage[2].numFmt!, leverage[2].value as number)).toBe("30.00%");
-    expect(leverage[3].value).toBe("% of portfolio value");
-    expect(leverage[5].value).toBe("warning from 20%, breach above 30%");
+    expect(leverage[3].numFmt).toBe(FORMATS.percent);
+    expect(format(leverage[3].numFmt!, leverage[3].value as number)).toBe("30.00%");
+    expect(leverage[4].value).toBe("% of portfolio value");
+    expect(leverage[6].value).toBe("warning from 20%, breach above 30%");
     const te = dashboard.rows.find((r) => r[0].value === "Tracking error")!;
     expect(te[1].numFmt).toBe(FORMATS.percent);
+    expect(te[2].numFmt).toBe(FORMATS.percent);
     // Spreads: bp, the core's continuous Z-spread × 10,000.
     const hedge = models.find((m) => m.name === HEDGE_SHEET_NAME)!;
     const header = hedge.rows.findIndex((r) => r[0].value === "ID");

@@ -7,7 +7,7 @@ import { isoFromSerial } from "../dates";
 import { ScenarioResults } from "../scenarios/analysis";
 import { libraryTable } from "../scenarios/library";
 import { Scenario } from "../scenarios/scenario";
-import { Cell, FORMATS, num, reportCurrency, SheetBuilder, SheetModel } from "./sheetModel";
+import { Cell, FORMATS, num, SheetBuilder, SheetModel } from "./sheetModel";
 
 export const SCENARIO_SHEET_NAME = "Scenario Analysis";
 export const LIBRARY_SHEET_NAME = "Scenario Library";
