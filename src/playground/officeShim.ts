@@ -112,7 +112,9 @@ export function installOfficeGlobals(
   book.calc.functions = (name, args) => {
     const fn = customFunctions.get(name.replace(/^KEYRATE\./, ""));
     if (!fn) return undefined;
-    const out = fn(...args);
+    // Excel passes null for every declared parameter the formula leaves out.
+    const omitted = Math.max(0, fn.length - args.length);
+    const out = fn(...args, ...Array<null>(omitted).fill(null));
     return Array.isArray(out)
       ? (out as unknown[][]).map((row) => row.map(resultCell))
       : resultCell(out);

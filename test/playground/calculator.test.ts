@@ -171,6 +171,20 @@ describe("errors keep their message; empty and omitted arguments", () => {
     expect(book.cellAt("Data!R2")!.message).toMatch(/coupon/i);
   });
 
+  test("optional parameters left out arrive as null, as Excel passes them", () => {
+    const seen: unknown[][] = [];
+    (globalThis as any).CustomFunctions.associate(
+      "PROBE",
+      (a: unknown, b?: unknown, c?: unknown) => {
+        seen.push([a, b, c]);
+        return [[1]];
+      }
+    );
+    book.enter("Data!R3", "=KEYRATE.PROBE(D1)");
+    expect(value("Data!R3")).toBe(1);
+    expect(seen).toEqual([[[["2025-01-02"]], null, null]]);
+  });
+
   test("typing over an error cell removes its message", () => {
     book.enter("Data!R2", 5);
     expect(book.cellAt("Data!R2")!.message).toBeUndefined();

@@ -17,7 +17,10 @@ describe("sections and signs", () => {
     [-5.43612, "0.000", "-5.436", undefined],
     [-1234.5, "#,##0.00", "-1,234.50", undefined],
     [-2.5, "0", "-3", undefined],
+    // Excel keeps the sign of a negative that rounds to zero ("negative zero amounts",
+    // excelribbon.tips.net T009901: −0.000001325 under two decimals shows −0.00).
     [-0.4, "0", "-0", undefined],
+    [-0.000001325, "0.00", "-0.00", undefined],
     [-1234567.891, "General", "-1234567.891", undefined],
     // Two sections: the second shows |x|, its own minus or parentheses are literal.
     [1344216934.2, "#,##0;[Red]-#,##0", "1,344,216,934", undefined],
