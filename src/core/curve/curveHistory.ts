@@ -9,7 +9,8 @@
  * NaN where missing.
  */
 import { cellNumber, cellText, cellValue, isEmptyRow } from "../holdings/cells";
-import { parseDate, serialFromYmd, daysInMonth, isoFromSerial } from "../dates";
+import { clip, parseDate, isoFromSerial } from "../dates";
+import { DATE_FORMS, serialFromDateText } from "../dateText";
 import { InvalidValueError, MissingValueError } from "../errors";
 import { parseTenor, tenorLabel } from "./tenor";
 
@@ -27,32 +28,25 @@ export interface CurveHistory {
   readonly unit: "percent" | "decimal";
 }
 
-const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s*$/;
-
 /**
- * A history date: an Excel serial, a Date, ISO text, or US text `M/D/YY` / `M/D/YYYY` as in
- * Treasury's files (two-digit years 00–49 are 2000–2049, 50–99 are 1950–1999).
+ * A history date: an Excel serial, a Date, or date text in the one cell grammar (ISO, US
+ * `M/D/YY` / `M/D/YYYY` as in Treasury's files, two-digit years 00–49 being 2000–2049 and 50–99
+ * 1950–1999, `Feb 01, 2046`…).
  * @throws InvalidValueError naming `where` for anything else, an impossible day included.
  */
 export function parseHistoryDate(value: unknown, where = "date"): number {
   const v = cellValue(value);
-  if (typeof v === "string") {
-    const m = US_DATE.exec(v);
-    if (m) {
-      const month = Number(m[1]);
-      const day = Number(m[2]);
-      let year = Number(m[3]);
-      if (m[3].length === 2) year += year < 50 ? 2000 : 1900;
-      if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))
-        return serialFromYmd(year, month, day);
+  if (typeof v === "string" && /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/.test(v)) {
+    const serial = serialFromDateText(v);
+    if (serial === undefined)
       throw new InvalidValueError(`${where}: ${JSON.stringify(v)} is not a date`, v, "history");
-    }
+    return serial;
   }
   try {
     return parseDate(v, where);
   } catch {
     throw new InvalidValueError(
-      `${where}: expected a date (Excel date, YYYY-MM-DD or M/D/YY), got ${JSON.stringify(v)}`,
+      `${where}: expected a date (${DATE_FORMS}), got ${clip(JSON.stringify(v))}`,
       v,
       "history"
     );
