@@ -11,13 +11,26 @@ const USAGE = `keyrate — bond duration and hedging analytics
 usage:
   keyrate fn NAME ARG…             call a KEYRATE function (same arguments as in Excel; null omits one)
   keyrate fn NAME --batch F.json   call it for every argument list in a JSON array; prints a JSON array
-  keyrate measure HOLDINGS.(csv|xlsx) --curve CURVE.(csv|xlsx) [--settle DATE]
+  keyrate measure HOLDINGS.(csv|xlsx) --curve CURVE.(csv|xlsx) [--curve-date DATE] [--settle DATE]
                  [--kind par|zero_cont|zero_semi] [--interpolation linear_zero|monotone_convex] [--json]
                                    key-rate profile, durations, DV01 and sectors of a holdings file
   keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY] [--sizing krd]
                                    write the hedge recommendation workbook for a holdings workbook`;
 
+/**
+ * Ends the process quietly when its output pipe closes (`keyrate demo | head -1`): nothing is left
+ * to print to, so the exit is not an error. Other output errors are reported.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    process.stderr.write(`keyrate: ${e.message}\n`);
+    process.exit(1);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  exitQuietlyOnClosedPipe();
   const out = (text: string) => process.stdout.write(text + "\n");
   const [command, ...rest] = argv;
   try {

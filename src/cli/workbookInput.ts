@@ -1,6 +1,19 @@
 /** Reading ranges from workbook files (exceljs) into the plain values a range would give in Excel. */
-import type { Worksheet } from "exceljs";
+import type { Cell, Worksheet } from "exceljs";
 import { cellValue } from "../core/holdings";
+import { settingsFromValues } from "../core/settings";
+
+/**
+ * A cell's value: unwrapped, and a number shown with a zero-padded format ("000000000", as
+ * identifiers such as CUSIP 023135106 are stored) as its text, so that leading zeros survive.
+ */
+function valueOf(cell: Cell): unknown {
+  const v = cellValue(cell.value);
+  const format = cell.numFmt;
+  if (typeof v === "number" && format && /^0{2,}$/.test(format) && Number.isInteger(v))
+    return String(v).padStart(format.length, "0");
+  return v ?? "";
+}
 
 /** The used range of a worksheet from A1, as rows of unwrapped cell values ("" for empty cells). */
 export function sheetValues(ws: Worksheet): unknown[][] {
@@ -11,7 +24,7 @@ export function sheetValues(ws: Worksheet): unknown[][] {
     const values: unknown[] = [];
     // exceljs, not Office.js: nothing to load.
     // eslint-disable-next-line office-addins/load-object-before-read
-    for (let c = 1; c <= width; c++) values.push(cellValue(row.getCell(c).value) ?? "");
+    for (let c = 1; c <= width; c++) values.push(valueOf(row.getCell(c)));
     rows.push(values);
   }
   return rows;
@@ -19,13 +32,7 @@ export function sheetValues(ws: Worksheet): unknown[][] {
 
 /** Label → value pairs from the first two columns of a settings sheet (labels lower-cased). */
 export function settingsOf(ws: Worksheet | undefined): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  if (!ws) return out;
-  for (const [label, value] of sheetValues(ws)) {
-    if (typeof label === "string" && label.trim() !== "")
-      out.set(label.trim().toLowerCase(), value);
-  }
-  return out;
+  return ws ? settingsFromValues(sheetValues(ws)) : new Map();
 }
 
 /** The value in the cell right of the first cell whose text is `label` (case-insensitive). */

@@ -13,6 +13,7 @@ import { clip, parseDate, isoFromSerial } from "../dates";
 import { DATE_FORMS, serialFromDateText } from "../dateText";
 import { InvalidValueError, MissingValueError } from "../errors";
 import { parseTenor, tenorLabel } from "./tenor";
+import type { CurveSpec } from "./curveSpec";
 
 /** How the yields of a history are quoted: "auto" detects (see {@link parseCurveHistory}). */
 export type YieldUnit = "auto" | "percent" | "decimal";
@@ -169,4 +170,55 @@ export function historyWindow(h: CurveHistory, from?: number, to?: number): Curv
     dates: h.dates.filter((_, t) => keep[t]),
     yields: h.yields.filter((_, t) => keep[t]),
   };
+}
+
+/** True when a range is a curve history rather than a tenor/rate range: its first cell says "Date". */
+export function isCurveHistory(values: readonly (readonly unknown[])[]): boolean {
+  const first = values.find((r) => !isEmptyRow(r));
+  const head = first ? cellValue(first[0]) : null;
+  return typeof head === "string" && /^\s*(as of )?date\b/i.test(head);
+}
+
+/** The par curve of one date of a history. */
+export interface HistoryCurve {
+  /** Par yields (bond-equivalent, semiannual) at the tenors published that day. */
+  readonly spec: CurveSpec;
+  /** The date used, Excel serial: the latest of the history on or before the date asked. */
+  readonly date: number;
+}
+
+/**
+ * The par curve of a history on a date: the latest row dated on or before `date` (Excel serial),
+ * with the tenors published that day (blank ones left out). One function for the CLI's
+ * `--curve HISTORY --curve-date` and the pane's history range and date.
+ * @throws MissingValueError when no row is on or before the date, or the row has fewer than two
+ *   yields.
+ */
+export function curveFromHistory(history: CurveHistory, date: number): HistoryCurve {
+  let t = -1;
+  for (let k = 0; k < history.dates.length && history.dates[k] <= date; k++) t = k;
+  const span = `${isoFromSerial(history.dates[0])} to ${isoFromSerial(history.dates[history.dates.length - 1])}`;
+  if (t < 0) {
+    throw new MissingValueError(
+      `history: no curve on or before ${isoFromSerial(date)}; the history runs from ${span}`,
+      date,
+      "curve date"
+    );
+  }
+  const months: number[] = [];
+  const rates: number[] = [];
+  history.yields[t].forEach((y, j) => {
+    if (Number.isFinite(y)) {
+      months.push(history.months[j]);
+      rates.push(y);
+    }
+  });
+  if (months.length < 2) {
+    throw new MissingValueError(
+      `history: the curve of ${isoFromSerial(history.dates[t])} has ${months.length} yield(s); two or more are needed`,
+      months.length,
+      "curve date"
+    );
+  }
+  return { spec: { kind: "par", months, rates }, date: history.dates[t] };
 }
