@@ -22,8 +22,6 @@ export function sheetValues(ws: Worksheet): unknown[][] {
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const values: unknown[] = [];
-    // exceljs, not Office.js: nothing to load.
-    // eslint-disable-next-line office-addins/load-object-before-read
     for (let c = 1; c <= width; c++) values.push(valueOf(row.getCell(c)));
     rows.push(values);
   }
