@@ -22,6 +22,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { createRequire } from "module";
 import ExcelJS from "exceljs";
 import { bondRisk } from "../src/core/bond";
 import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../src/core/dates";
@@ -269,11 +270,13 @@ export function isharesCsv(list: readonly Bond[], cash: number): string {
 /** The administrator's file. */
 function adminCsv(list: readonly Bond[]): string {
   const lines = [
-    "Security ID,Description,Par (000s),Coupon %,Maturity Date,Price,Sector,Trade Date",
+    "Security ID,Description,Par (000s),Coupon %,Maturity Date,Price,Market Value,Sector,Trade Date",
   ];
   list.forEach((b, i) => {
     const thousands = i === 1 ? -2500 : b.par / 1000;
     const par = thousands < 0 ? `(${grouped(-thousands, 0)})` : grouped(thousands, 0);
+    const mv = marketValue({ ...b, par: thousands * 1000 });
+    const money = mv < 0 ? `(${grouped(-mv)})` : grouped(mv);
     const sector = b.government ? "Government" : "Corporate";
     lines.push(
       [
@@ -283,6 +286,7 @@ function adminCsv(list: readonly Bond[]): string {
         grouped(100 * b.coupon, 3),
         usDate(b.maturity),
         b.price.toFixed(3),
+        money,
         sector,
         "12/1/2026",
       ]
@@ -296,6 +300,7 @@ function adminCsv(list: readonly Bond[]): string {
 /** The Bloomberg PORT export, as a workbook. */
 async function bloombergXlsx(list: readonly Bond[], file: string): Promise<void> {
   const book = new ExcelJS.Workbook();
+  book.creator = book.lastModifiedBy = "keyrate scripts/make-vendor-fixtures.ts";
   book.created = book.modified = new Date(Date.UTC(2026, 11, 3));
   const ws = book.addWorksheet("Holdings");
   ws.addRow(["Portfolio: KEYRATE FICTIONAL CORE"]);
@@ -346,6 +351,10 @@ async function bloombergXlsx(list: readonly Bond[], file: string): Promise<void>
 }
 
 async function main(): Promise<void> {
+  // Fixed zip entry dates so that reruns write identical bytes (exceljs zips with its own JSZip).
+  createRequire(require.resolve("exceljs"))("jszip").defaults.date = new Date(
+    Date.UTC(2026, 11, 3)
+  );
   fs.mkdirSync(OUT, { recursive: true });
   const list = bonds(24, 20261203);
   fs.writeFileSync(path.join(OUT, "ishares-style.csv"), isharesCsv(list, 1_234_567.89));
