@@ -2,7 +2,7 @@
  * The layout of a holdings range as vendors export it: preamble lines above the header row
  * (`Fund Holdings as of,"Dec 03, 2026"`), the data, and footer text below it (disclaimers). The
  * header row is the first of the top rows that names the columns a holdings table needs; the
- * footer is the run of rows at the bottom that carry text but none of the holdings' key fields.
+ * footer is the run of rows at the bottom that carry text but none of the holdings' numbers.
  */
 import { clip } from "../dates";
 import { cellText, cellValue, isEmptyRow } from "./cells";
@@ -39,8 +39,8 @@ export interface RangeLayout {
 /**
  * Finds the header row (the first of the top {@link HEADER_SEARCH_ROWS} rows mapping three or
  * more of id, par, coupon, maturity, price and yield, including id; the first row when none does)
- * and the end of the data (before trailing rows whose id, par, coupon and maturity cells are all
- * empty).
+ * and the end of the data (before trailing rows whose par, coupon, maturity, price, yield and
+ * market value cells are all empty).
  */
 export function findLayout(
   values: readonly (readonly unknown[])[],
@@ -60,7 +60,8 @@ export function findLayout(
       }
     }
   }
-  const keys = (["id", "par", "coupon", "maturity"] as const)
+  // Footer text often sits in the first column, which may be the id's: an id alone is not data.
+  const keys = (["par", "coupon", "maturity", "price", "yield", "vendor_market_value"] as const)
     .map((f) => mapping[f])
     .filter((m) => m !== null);
   let end = values.length;
