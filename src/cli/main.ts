@@ -2,9 +2,7 @@
  * The `keyrate` command line: `fn` (any KEYRATE function), `measure` (curve exposure of a holdings
  * file) and `demo` (the hedge workbook on the sample).
  */
-import { runFn } from "./fn";
-import { runDemo } from "./demo";
-import { runMeasure } from "./measure";
+// Each command is loaded when run: `measure` on a CSV need not load exceljs (a third of a second).
 
 const USAGE = `keyrate — bond duration and hedging analytics
 
@@ -34,9 +32,9 @@ export async function main(argv: string[]): Promise<number> {
   const out = (text: string) => process.stdout.write(text + "\n");
   const [command, ...rest] = argv;
   try {
-    if (command === "fn") return runFn(rest, out);
-    if (command === "demo") return await runDemo(rest, out);
-    if (command === "measure") return await runMeasure(rest, out);
+    if (command === "fn") return (await import("./fn")).runFn(rest, out);
+    if (command === "demo") return await (await import("./demo")).runDemo(rest, out);
+    if (command === "measure") return await (await import("./measure")).runMeasure(rest, out);
     out(USAGE);
     return command === undefined || command === "--help" || command === "help" ? 0 : 2;
   } catch (e) {
