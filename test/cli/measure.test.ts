@@ -25,6 +25,9 @@ describe("keyrate measure on the sample workbook", () => {
   it("has every documented field", () => {
     expect(Object.keys(m).sort()).toEqual(
       [
+        "ok",
+        "error",
+        "mapping",
         "settlement",
         "settlementSource",
         "curve",
@@ -35,6 +38,12 @@ describe("keyrate measure on the sample workbook", () => {
         "problems",
       ].sort()
     );
+    expect(m.ok).toBe(true);
+    expect(m.error).toBeNull();
+    expect(m.mapping!.columns.find((c) => c.header === "Coupon")).toMatchObject({
+      field: "coupon",
+      unit: "decimal (from its values)",
+    });
     expect(m.settlement).toBe("2025-01-02"); // from the Settings sheet
     expect(m.curve!).toMatchObject({ sheet: "Curve", kind: "par", interpolation: "linear_zero" });
     expect(m.curve!.tenors).toHaveLength(13);

@@ -51,22 +51,29 @@ export function hasOwnPercent(value: CellValue): boolean {
 
 /**
  * The unit of a rate column whose header states none, from all its numbers (cells with their own
- * `%` left aside). Coupons and yields: percent when the largest magnitude is 1 or more, decimal
- * when it is at most {@link DECIMAL_RATE_LIMIT} (20%), ambiguous in between (0.5 could be 0.5% or
- * 50%). Weights: percent when they sum to 100 (±5), decimal when they sum to 1 (±0.05), else
- * percent when one is 1 or more, else ambiguous.
+ * `%` left aside). Coupons and yields: decimal when every magnitude is at most
+ * {@link DECIMAL_RATE_LIMIT} (20%); percent when some are 1 or more, unless most non-zero values
+ * are at most 20% (then decimal, and the few of 1 or more are reported row by row as percents
+ * typed in a decimal column); ambiguous when the largest lies between 20% and 1 (0.5 could be
+ * 0.5% or 50%). Weights: percent when they sum to 100 (±5) or one is 1 or more, decimal when they
+ * sum to 1 (±0.05), else ambiguous.
  */
 export function decideRateUnit(field: HoldingField, values: readonly CellValue[]): ColumnUnit {
   let maxAbs = 0;
   let sum = 0;
   let count = 0;
+  let small = 0;
+  let big = 0;
   for (const v of values) {
     if (v === null || hasOwnPercent(v)) continue;
     const n = cellNumber(v);
     if (n === undefined) continue;
-    maxAbs = Math.max(maxAbs, Math.abs(n));
+    const a = Math.abs(n);
+    maxAbs = Math.max(maxAbs, a);
     sum += n;
     count++;
+    if (a >= 1) big++;
+    else if (a > 0 && a <= DECIMAL_RATE_LIMIT) small++;
   }
   if (count === 0) return { kind: "decimal", source: "values" };
   if (field === "vendor_weight") {
@@ -77,8 +84,12 @@ export function decideRateUnit(field: HoldingField, values: readonly CellValue[]
       detail: `weights sum to ${sum.toPrecision(4)}, neither 1 nor 100`,
     };
   }
-  if (maxAbs >= 1) return { kind: "percent", source: "values" };
   if (maxAbs <= DECIMAL_RATE_LIMIT) return { kind: "decimal", source: "values" };
+  if (big > 0) {
+    return small > big
+      ? { kind: "decimal", source: "values" }
+      : { kind: "percent", source: "values" };
+  }
   return {
     kind: "ambiguous",
     detail: `the largest value ${maxAbs} could be a percent or a decimal`,
