@@ -52,10 +52,10 @@ export function hasOwnPercent(value: CellValue): boolean {
 /**
  * The unit of a rate column whose header states none, from all its numbers (cells with their own
  * `%` left aside). Coupons and yields: decimal when every magnitude is at most
- * {@link DECIMAL_RATE_LIMIT} (20%); percent when some are 1 or more, unless most non-zero values
- * are at most 20% (then decimal, and the few of 1 or more are reported row by row as percents
- * typed in a decimal column); ambiguous when the largest lies between 20% and 1 (0.5 could be
- * 0.5% or 50%). Weights: percent when they sum to 100 (±5) or one is 1 or more, decimal when they
+ * {@link DECIMAL_RATE_LIMIT} (20%); when some are 1 or more, the majority decides between those
+ * and the non-zero ones at most 20% (decimal: the few of 1 or more are then reported row by row as
+ * percents typed in a decimal column), a tie is ambiguous; ambiguous too when the largest lies
+ * between 20% and 1 (0.5 could be 0.5% or 50%). Weights: percent when they sum to 100 (±5) or one is 1 or more, decimal when they
  * sum to 1 (±0.05), else ambiguous.
  */
 export function decideRateUnit(field: HoldingField, values: readonly CellValue[]): ColumnUnit {
@@ -85,10 +85,13 @@ export function decideRateUnit(field: HoldingField, values: readonly CellValue[]
     };
   }
   if (maxAbs <= DECIMAL_RATE_LIMIT) return { kind: "decimal", source: "values" };
+  if (big > 0 && small > big) return { kind: "decimal", source: "values" };
+  if (big > 0 && big > small) return { kind: "percent", source: "values" };
   if (big > 0) {
-    return small > big
-      ? { kind: "decimal", source: "values" }
-      : { kind: "percent", source: "values" };
+    return {
+      kind: "ambiguous",
+      detail: `${big} value(s) look like percents (1 or more) and as many like decimals (at most 0.2)`,
+    };
   }
   return {
     kind: "ambiguous",

@@ -60,11 +60,12 @@ describe("units from headers", () => {
 
 describe("units decided from a column's values", () => {
   it("percent when a value is 1 or more, decimal when all are at most 0.2, else reported", () => {
-    expect(decideRateUnit("coupon", [0.125, 4.5, null]).kind).toBe("percent");
+    expect(decideRateUnit("coupon", [0.125, 4.5, 3.25, null]).kind).toBe("percent");
     // Mostly decimals: a stray 4.5 does not turn the column into percents (it is reported).
     expect(decideRateUnit("coupon", [0.045, 0.05, 0.0425, 4.5]).kind).toBe("decimal");
     expect(decideRateUnit("coupon", [0.045, 0.06, "-"]).kind).toBe("decimal");
     expect(decideRateUnit("coupon", [0.5, 0.25])).toMatchObject({ kind: "ambiguous" });
+    expect(decideRateUnit("coupon", [4.5, 0.04])).toMatchObject({ kind: "ambiguous" });
     expect(decideRateUnit("vendor_weight", [0.3, 0.3, 0.4]).kind).toBe("decimal");
     expect(decideRateUnit("vendor_weight", Array(400).fill(0.25)).kind).toBe("percent");
   });
