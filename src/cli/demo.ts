@@ -116,7 +116,10 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
     sizing: sizing === "krd" ? "krd" : undefined,
   };
   const result = await demo(options);
-  for (const p of result.problems) out(`problem: ${p.message}`);
+  // The first 50 problems and a count, as measure prints them.
+  for (const p of result.problems.slice(0, 50)) out(`problem: ${p.message}`);
+  if (result.problems.length > 50)
+    out(`… and ${result.problems.length - 50} more problems (${result.problems.length} in all)`);
   if (!result.ok) {
     out(`nothing written: fix the problems above in ${options.input}`);
     return 1;

@@ -7,7 +7,10 @@ import { spawnSync } from "child_process";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import ExcelJS from "exceljs";
 import type { MeasureJson } from "../../src/cli/measure";
+import { isoFromSerial } from "../../src/core/dates";
+import { defaultSettlement } from "../../src/functions/impl/curveFunctions";
 
 const root = join(__dirname, "..", "..");
 const bin = join(root, "bin", "keyrate.js");
@@ -224,6 +227,25 @@ describe("curve history", () => {
 });
 
 describe("the command line itself", () => {
+  it("demo settles T+1 when the workbook's Settings sheet has no settlement date", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(sample);
+    book.getWorksheet("Settings")!.eachRow((row) => {
+      if (String(row.getCell(1).value).toLowerCase() === "settlement date")
+        row.getCell(2).value = null;
+    });
+    const dir = mkdtempSync(join(tmpdir(), "keyrate-demo-"));
+    const input = join(dir, "no-settlement.xlsx");
+    await book.xlsx.writeFile(input);
+    const r = run("UTC", "demo", "--input", input, "--out", join(dir, "out.xlsx"));
+    const t1 = isoFromSerial(defaultSettlement());
+    expect(r.stdout).toContain(`settlement date ${t1}`);
+    // Every problem is counted; the first 50 are listed.
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("problem:")).length).toBeLessThanOrEqual(
+      50
+    );
+  });
+
   it("exits quietly when its output pipe closes", () => {
     const r = spawnSync(
       "sh",
