@@ -55,7 +55,10 @@ const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 export function cellNumber(value: CellValue): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
-  let t = value.trim().replace(/^\u2212/, "-");
+  let t = value.trim();
+  // Plain numeric text, the common case, in one test.
+  if (NUMBER_TEXT.test(t)) return Number(t);
+  t = t.replace(/^\u2212/, "-");
   let sign = 1;
   if (t.startsWith("(") && t.endsWith(")")) {
     sign = -1;

@@ -6,8 +6,12 @@ import { HoldingRecord, Holdings } from "./types";
 /** Holdings as a struct of typed arrays, in the order of the records. */
 export function packHoldings(records: readonly HoldingRecord[]): Holdings {
   const n = records.length;
-  const floats = (pick: (r: HoldingRecord) => number): Float64Array =>
-    Float64Array.from(records, pick);
+  // A plain loop: Float64Array.from with a map function is several times slower.
+  const floats = (pick: (r: HoldingRecord) => number): Float64Array => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = pick(records[i]);
+    return out;
+  };
   return {
     count: n,
     id: records.map((r) => r.id),

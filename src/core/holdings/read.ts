@@ -103,6 +103,8 @@ export function readHoldings(
     settlement: Math.floor(options.settlement),
     mapping,
     units,
+    dates: new Map(),
+    groups: new Map(),
   };
   const records: HoldingRecord[] = [];
   for (let r = layout.header + 1; r < layout.end; r++) {

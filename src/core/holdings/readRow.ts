@@ -28,6 +28,10 @@ export interface RowContext {
   readonly settlement: number;
   readonly mapping: ColumnMapping;
   readonly units: ColumnUnits;
+  /** Memo of date text → serial (vendor files repeat dates): filled as rows are read. */
+  readonly dates?: Map<string, number | undefined>;
+  /** Memo of group label → broad sector. */
+  readonly groups?: Map<string, Sector | undefined>;
 }
 
 /** Text of a value for a message: quoted text (cut to 60 characters), ISO dates, "an empty cell". */
@@ -39,13 +43,23 @@ export function showValue(value: unknown): string {
 }
 
 /** The cell as an Excel serial date, or undefined when it is not a date. */
-function dateOf(value: CellValue): number | undefined {
+function parsedDate(value: CellValue): number | undefined {
   if (typeof value === "boolean" || value === null) return undefined;
   try {
     return parseDate(value);
   } catch {
     return undefined;
   }
+}
+
+/** {@link parsedDate}, memoised for text in `memo`. */
+function dateOf(value: CellValue, memo?: Map<string, number | undefined>): number | undefined {
+  if (memo === undefined || typeof value !== "string") return parsedDate(value);
+  const known = memo.get(value);
+  if (known !== undefined) return known;
+  const d = parsedDate(value);
+  if (d !== undefined) memo.set(value, d);
+  return d;
 }
 
 /** A row's record (when it has no problems) and its problems in column order. */
@@ -95,25 +109,31 @@ function rowCells(cells: readonly unknown[], row: number, c: RowContext) {
   const date = (f: HoldingField): number | undefined => {
     const v = get(f);
     if (v === null) return NaN;
-    const d = dateOf(v);
+    const d = dateOf(v, c.dates);
     if (d === undefined) report(f, EXPECTED.date);
     return d;
   };
   const problems = (): HoldingProblem[] =>
-    found.sort((a, b) => a.index - b.index).map((p) => p.problem);
+    found.length === 0 ? [] : found.sort((a, b) => a.index - b.index).map((p) => p.problem);
   return { get, report, number, date, problems };
 }
 
 type Cells = ReturnType<typeof rowCells>;
 
 /** The broad sector and group label of a row, and whether it is a cash line. */
-function classify(x: Cells): { sector: Sector; group: string; cash: boolean } {
+function classify(x: Cells, c: RowContext): { sector: Sector; group: string; cash: boolean } {
+  const of = (label: string): Sector | undefined => {
+    if (label === "") return undefined;
+    if (c.groups?.has(label)) return c.groups.get(label);
+    const sector = sectorOfGroup(label);
+    c.groups?.set(label, sector);
+    return sector;
+  };
   const group = cellText(x.get("sector"));
-  const assetClass = cellText(x.get("asset_class"));
-  const sector = group === "" ? undefined : sectorOfGroup(group);
+  const sector = of(group);
   const cash =
     sector === "cash" ||
-    (assetClass !== "" && sectorOfGroup(assetClass) === "cash") ||
+    of(cellText(x.get("asset_class"))) === "cash" ||
     (x.get("maturity") === null && /\bcash\b/i.test(cellText(x.get("description"))));
   return { sector: cash ? "cash" : (sector ?? "other"), group, cash };
 }
@@ -180,7 +200,7 @@ export function readRow(
 ): RowRead | undefined {
   if (isEmptyRow(cells)) return undefined;
   const x = rowCells(cells, row, c);
-  const { sector, group, cash } = classify(x);
+  const { sector, group, cash } = classify(x, c);
   if (cash) return cashRow(x, c, row, group);
 
   const id = cellText(x.get("id"));
@@ -202,7 +222,7 @@ export function readRow(
   }
   if (typeCell === null) type = coupon === 0 ? "zero" : "bullet";
 
-  const maturity = dateOf(x.get("maturity"));
+  const maturity = dateOf(x.get("maturity"), c.dates);
   if (maturity === undefined) x.report("maturity", EXPECTED.maturity);
   else if (maturity <= c.settlement) {
     x.report("maturity", `a maturity after the settlement date ${isoFromSerial(c.settlement)}`);
