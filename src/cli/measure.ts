@@ -116,6 +116,8 @@ export interface MeasureJson {
     id: string;
     row: number;
     sector: string;
+    /** The file's sector label ("Banking"); "" when none. */
+    group: string;
     type: string;
     par: number;
     cleanPrice: Num;
@@ -328,6 +330,7 @@ async function measureInto(m: MeasureJson, options: MeasureOptions): Promise<voi
         id: h.id[i],
         row: h.sourceRow[i],
         sector: h.sector[i],
+        group: h.group[i],
         type: h.type[i],
         par: h.par[i],
         cleanPrice: num(x.clean[i]),
