@@ -16,6 +16,8 @@ export const EXPECTED = {
   yieldUnit: "a yield column whose unit is known: add (%) or (decimal) to its header",
   priceOrYield: "a price (clean, per 100 of par) or a yield; both are empty",
   cashAmount: "a par or market value for a cash holding",
+  notDerivative:
+    "a bond or cash holding; derivatives (futures, swaps, FX forwards) belong in the hedges",
   frequency: "a coupon frequency of 1, 2 or 4 (annual, semiannual, quarterly)",
   basis: "an Excel day-count basis 0–4, or ACT/ACT, 30/360, ACT/360, ACT/365, 30E/360",
   sector: "a sector: government, agency, corporate, securitized, municipal, cash or other",

@@ -149,14 +149,24 @@ function vendorFields(x: Cells) {
   };
 }
 
+/** Asset classes of derivatives, which vendors list among "Cash and/or Derivatives". */
+const DERIVATIVE = /\b(futures?|swaps?|swaptions?|forwards?|fx|options?|cds)\b/i;
+
 /**
  * A cash line: an overnight zero-coupon holding (maturity the day after settlement) at its price
- * (100 when not given) whose par is the par cell or, without one, the vendor's market value.
+ * (100 when not given) whose amount is the vendor's market value or, without one, the par cell.
+ * A derivative (asset class futures, swaps, FX forwards, options) is reported, not read: its par
+ * is a notional, and its rate exposure belongs with the hedges.
  */
 function cashRow(x: Cells, c: RowContext, row: number, group: string): RowRead {
+  if (DERIVATIVE.test(cellText(x.get("asset_class")))) {
+    x.report("asset_class", EXPECTED.notDerivative);
+    return { problems: x.problems() };
+  }
   const vendor = vendorFields(x);
   let par = x.number("par", EXPECTED.par);
-  if (par !== undefined && Number.isNaN(par)) par = vendor.vendorMarketValue;
+  const mv = vendor.vendorMarketValue;
+  if (mv !== undefined && !Number.isNaN(mv)) par = mv;
   if (par === undefined || Number.isNaN(par)) x.report("par", EXPECTED.cashAmount);
   const price = x.number("price", EXPECTED.price);
   const problems = x.problems();

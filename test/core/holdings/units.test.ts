@@ -136,6 +136,37 @@ describe("vendor layouts", () => {
     expect(Array.from(r.holdings.price)).toEqual([100, 100, 100]);
   });
 
+  it("reports a derivative among the cash lines instead of reading its notional as cash", () => {
+    const r = read([
+      [
+        "CUSIP",
+        "Name",
+        "Sector",
+        "Asset Class",
+        "Par",
+        "Market Value",
+        "Coupon",
+        "Maturity",
+        "Price",
+      ],
+      [
+        "-",
+        "US 10YR NOTE MAR 27",
+        "Cash and/or Derivatives",
+        "Futures",
+        "10,000,000",
+        "0.00",
+        "-",
+        "-",
+        "-",
+      ],
+    ]);
+    expect(r.holdings.count).toBe(0);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatchObject({ cell: "H!D2", field: "asset_class" });
+    expect(r.problems[0].message).toMatch(/derivatives .* belong in the hedges/);
+  });
+
   it("keeps the vendor's effective and modified durations, market value and weight", () => {
     const r = read([
       [
