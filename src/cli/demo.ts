@@ -6,7 +6,8 @@
 import { mkdirSync } from "fs";
 import { dirname, join, resolve } from "path";
 import ExcelJS from "exceljs";
-import { flagValue } from "./args";
+import { flagValue, numberFlag, positionals, rejectUnknown } from "./args";
+import { defaultSettlement } from "../functions/impl/curveFunctions";
 import { parseDate, isoFromSerial } from "../core/dates";
 import { runRecommendation, RecommendationResult } from "../core/report/recommendation";
 import { parseCurveKind, parseCurveRange, parseInterpolation, tenorLabel } from "../core/curve";
@@ -48,10 +49,12 @@ export async function demo(
   await book.xlsx.readFile(options.input);
   const holdingsSheet = book.getWorksheet("Holdings") ?? book.worksheets[0];
   const settings = settingsOf(book.getWorksheet("Settings"));
+  // The Settings sheet's settlement date when there is one, else T+1 (as measure does).
   const settlementValue = settings.get("settlement date");
-  if (settlementValue === undefined)
-    throw new Error(`${options.input}: no "Settlement date" in a Settings sheet`);
-  const settlement = parseDate(settlementValue, "Settings!Settlement date");
+  const settlement =
+    settlementValue === undefined || settlementValue === null
+      ? defaultSettlement()
+      : parseDate(settlementValue, "Settings!Settlement date");
   const contractDv01 =
     options.contractDv01 ?? numberSetting(settings.get("contract dv01"), "Settings!Contract DV01");
   const curveSheet = book.getWorksheet("Curve");
@@ -96,21 +99,39 @@ const money = (x: number) => Math.round(x).toLocaleString("en-US");
 /** The holdings' currency code (the first holding's; the default when none says). */
 const currencyOf = (r: RunRecord) => r.holdings.currency[0] || DEFAULT_CURRENCY;
 
+const DEMO_FLAGS = {
+  values: ["--input", "--out", "--target", "--contract-dv01", "--sizing"],
+  switches: ["--help"],
+};
+
+const DEMO_USAGE =
+  "usage: keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY]\n" +
+  "         [--sizing krd|dv01_ratio]   (settlement: the Settings sheet's, else T+1)";
+
 /** Runs the `demo` command; returns the process exit code. */
 export async function runDemo(argv: string[], out: (text: string) => void): Promise<number> {
+  rejectUnknown(argv, "demo", DEMO_FLAGS);
+  if (argv.includes("--help")) {
+    out(DEMO_USAGE);
+    return 0;
+  }
+  const positional = positionals(argv, DEMO_FLAGS);
+  if (positional.length) throw new Error(`demo: unexpected argument ${positional[0]}`);
+  const sizing = flagValue(argv, "--sizing");
+  if (sizing !== undefined && sizing !== "krd" && sizing !== "dv01_ratio")
+    throw new Error(`--sizing: expected krd or dv01_ratio, got ${JSON.stringify(sizing)}`);
   const options: DemoOptions = {
     input: flagValue(argv, "--input") ?? SAMPLE_WORKBOOK,
     output: flagValue(argv, "--out") ?? DEFAULT_OUTPUT,
-    target:
-      flagValue(argv, "--target") !== undefined ? Number(flagValue(argv, "--target")) : undefined,
-    contractDv01:
-      flagValue(argv, "--contract-dv01") !== undefined
-        ? Number(flagValue(argv, "--contract-dv01"))
-        : undefined,
-    sizing: flagValue(argv, "--sizing") === "krd" ? "krd" : undefined,
+    target: numberFlag(argv, "--target"),
+    contractDv01: numberFlag(argv, "--contract-dv01"),
+    sizing: sizing === "krd" ? "krd" : undefined,
   };
   const result = await demo(options);
-  for (const p of result.problems) out(`problem: ${p.message}`);
+  // The first 50 problems and a count, as measure prints them.
+  for (const p of result.problems.slice(0, 50)) out(`problem: ${p.message}`);
+  if (result.problems.length > 50)
+    out(`… and ${result.problems.length - 50} more problems (${result.problems.length} in all)`);
   if (!result.ok) {
     out(`nothing written: fix the problems above in ${options.input}`);
     return 1;

@@ -3,6 +3,7 @@
  * command line, through the same implementations Excel calls.
  */
 import { readFileSync } from "fs";
+import { rejectUnknown } from "./args";
 import { KeyrateError } from "../core/errors";
 import { FUNCTIONS } from "../functions/impl/registry";
 import { Result, ResultCell } from "../functions/impl/cells";
@@ -51,6 +52,7 @@ export function callFunction(name: string, args: unknown[]): JsonResult {
 /** Runs the `fn` command; returns the process exit code. */
 export function runFn(argv: string[], out: (text: string) => void): number {
   const [name, ...rest] = argv;
+  rejectUnknown(argv, "fn", { values: ["--batch"], switches: [] });
   if (!name) {
     out(
       `usage: keyrate fn NAME ARG…  |  keyrate fn NAME --batch cases.json\nfunctions: ${Object.keys(FUNCTIONS).join(", ")}`

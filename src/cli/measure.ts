@@ -6,22 +6,30 @@
  */
 import { defaultShiftOn } from "../core/conventions";
 import { makeMarket } from "../core/market/market";
-import { basename, extname } from "path";
-import ExcelJS from "exceljs";
-import { flagValue } from "./args";
+import { FlagSpec, flagValue, positionals, rejectUnknown } from "./args";
 import { formatMeasure, num } from "./measureText";
-import { isoFromSerial, parseDate } from "../core/dates";
+import { clip, isoFromSerial, parseDate } from "../core/dates";
 import {
   CurveKind,
+  curveFromHistory,
   CurveSpec,
   Interpolation,
+  isCurveHistory,
+  parseCurveHistory,
   parseCurveKind,
   parseCurveRange,
   parseInterpolation,
   ShiftOn,
   tenorLabel,
 } from "../core/curve";
-import { HoldingProblem, Holdings, readHoldings } from "../core/holdings";
+import {
+  HoldingProblem,
+  Holdings,
+  mappedColumns,
+  MappedColumn,
+  readHoldings,
+  SkippedRow,
+} from "../core/holdings";
 import {
   curveTotals,
   holdingCurveExposure,
@@ -29,13 +37,19 @@ import {
   sectorCurveExposure,
 } from "../core/portfolio/curveExposure";
 import { defaultSettlement } from "../functions/impl/curveFunctions";
-import { settingsOf, sheetValues } from "./workbookInput";
+import { settlementFromSettings } from "../core/settings";
+import { readTables, Table, tableNamed } from "./tableFile";
 
 export interface MeasureOptions {
   /** Holdings file, .csv or .xlsx (sheet "Holdings", else the first). */
   holdings: string;
-  /** Curve file, .csv or .xlsx (sheet "Curve", else the first): two columns, tenor and rate. */
+  /**
+   * Curve file, .csv or .xlsx (sheet "Curve", else the first): two columns, tenor and rate, or a
+   * curve history (first cell "Date", then tenors; Treasury's par-yield file).
+   */
   curve: string;
+  /** Date of the curve in a history (ISO or any date text); default the latest on or before settlement. */
+  curveDate?: string;
   /** Settlement date (ISO text or serial); default the holdings workbook's Settings, else T+1. */
   settle?: string;
   kind?: string;
@@ -49,17 +63,33 @@ export type Num = number | null;
 export type ByKey = Record<string, Num>;
 
 export interface MeasureJson {
-  settlement: string;
-  settlementSource: string;
+  /** False when nothing could be measured; `error` says why. */
+  ok: boolean;
+  /** Why nothing was measured (one bounded sentence), or null. */
+  error: string | null;
+  settlement: string | null;
+  settlementSource: string | null;
+  /** How the holdings file was read: its header row, each column's field and unit, skipped rows. */
+  mapping: {
+    file: string;
+    sheet: string;
+    headerRow: number;
+    columns: MappedColumn[];
+    skipped: SkippedRow[];
+  } | null;
   curve: {
     file: string;
     sheet: string;
+    /** "range" (tenor/rate) or "history" (a dated curve history). */
+    source: "range" | "history";
+    /** The history's date used (ISO), or null for a tenor/rate range. */
+    date: string | null;
     kind: CurveKind;
     interpolation: Interpolation;
     shiftOn: ShiftOn;
     tenors: string[];
     rates: number[];
-  };
+  } | null;
   portfolio: {
     marketValue: Num;
     effDuration: Num;
@@ -70,7 +100,7 @@ export interface MeasureJson {
     krDv01: ByKey;
     included: number;
     excluded: number;
-  };
+  } | null;
   sectors: {
     sector: string;
     marketValue: Num;
@@ -87,6 +117,8 @@ export interface MeasureJson {
     id: string;
     row: number;
     sector: string;
+    /** The file's sector label ("Banking"); "" when none. */
+    group: string;
     type: string;
     par: number;
     cleanPrice: Num;
@@ -105,7 +137,7 @@ export interface MeasureJson {
   reconciliation: {
     id: string;
     row: number;
-    field: "duration" | "dv01";
+    field: "duration" | "dv01" | "marketValue";
     vendor: number;
     ours: number;
     difference: number;
@@ -122,74 +154,143 @@ export interface MeasureJson {
   }[];
 }
 
-/** Reads a .csv or .xlsx file into a workbook (a CSV becomes one sheet). */
-async function readBook(file: string): Promise<ExcelJS.Workbook> {
-  const book = new ExcelJS.Workbook();
-  const ext = extname(file).toLowerCase();
-  if (ext === ".xlsx") await book.xlsx.readFile(file);
-  else if (ext === ".csv") await book.csv.readFile(file, { sheetName: basename(file) });
-  else throw new Error(`${file}: expected a .csv or .xlsx file`);
-  return book;
+/** A result with nothing measured yet. */
+function emptyMeasure(): MeasureJson {
+  return {
+    ok: false,
+    error: null,
+    settlement: null,
+    settlementSource: null,
+    mapping: null,
+    curve: null,
+    portfolio: null,
+    sectors: [],
+    holdings: [],
+    reconciliation: [],
+    problems: [],
+  };
 }
 
-/** The sheet called `name` (case-insensitive), else the first. */
-function sheetOf(book: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
-  const found = book.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
-  const ws = found ?? book.worksheets[0];
-  if (!ws) throw new Error(`the workbook has no sheets`);
-  return ws;
-}
-
-/** Measures a holdings file against a curve file; the result as the JSON object --json prints. */
-export async function measure(options: MeasureOptions): Promise<MeasureJson> {
-  const holdingsBook = await readBook(options.holdings);
-  const holdingsSheet = sheetOf(holdingsBook, "Holdings");
-  const curveBook =
-    options.curve === options.holdings ? holdingsBook : await readBook(options.curve);
-  const curveSheet = sheetOf(curveBook, "Curve");
-
-  let settlement: number;
-  let settlementSource: string;
-  const fromSettings = settingsOf(
-    holdingsBook.worksheets.find((ws) => ws.name.toLowerCase() === "settings")
-  ).get("settlement date");
+/** The settlement date: --settle, else the holdings workbook's Settings sheet, else T+1. */
+function settlementOf(options: MeasureOptions, tables: readonly Table[]): [number, string] {
   if (options.settle !== undefined) {
-    settlement = parseDate(
-      Number.isFinite(Number(options.settle)) ? Number(options.settle) : options.settle,
-      "--settle"
-    );
-    settlementSource = "--settle";
-  } else if (fromSettings !== undefined && fromSettings !== "") {
-    settlement = parseDate(fromSettings, "Settings!Settlement date");
-    settlementSource = "Settings sheet of the holdings workbook";
-  } else {
-    settlement = defaultSettlement();
-    settlementSource = "T+1 US government securities business day after today";
+    const v = Number.isFinite(Number(options.settle)) ? Number(options.settle) : options.settle;
+    return [parseDate(v, "--settle"), "--settle"];
   }
+  const settings = tables.find((t) => t.name.toLowerCase() === "settings");
+  const fromSettings = settings ? settlementFromSettings(settings.values) : undefined;
+  if (fromSettings !== undefined) return [fromSettings, "Settings sheet of the holdings workbook"];
+  return [defaultSettlement(), "T+1 US government securities business day after today"];
+}
 
-  const kind = parseCurveKind(options.kind);
-  const interpolation = parseInterpolation(options.interpolation);
-  let spec: CurveSpec;
-  try {
-    spec = parseCurveRange(
-      sheetValues(curveSheet).map((r) => r.slice(0, 2)),
+/** The curve of a curve table: a tenor/rate range, or a history's curve on the curve date. */
+function curveOf(
+  table: Table,
+  options: MeasureOptions,
+  kind: CurveKind,
+  settlement: number
+): { spec: CurveSpec; date: number | null } {
+  if (isCurveHistory(table.values)) {
+    if (kind !== "par")
+      throw new Error(`a curve history holds par yields; --kind ${kind} does not apply to it`);
+    const date =
+      options.curveDate !== undefined ? parseDate(options.curveDate, "--curve-date") : settlement;
+    const c = curveFromHistory(parseCurveHistory(table.values), date);
+    return { spec: c.spec, date: c.date };
+  }
+  if (options.curveDate !== undefined)
+    throw new Error(
+      `--curve-date applies to a curve history (first column "Date"); ${options.curve} is a tenor/rate range`
+    );
+  return {
+    spec: parseCurveRange(
+      table.values.map((r) => r.slice(0, 2)),
       kind
-    );
-  } catch (e) {
-    throw new Error(`${options.curve} (sheet ${curveSheet.name}): ${(e as Error).message}`);
-  }
-  const shiftOn: ShiftOn = defaultShiftOn(kind);
+    ),
+    date: null,
+  };
+}
 
-  const read = readHoldings(sheetValues(holdingsSheet), {
+/**
+ * Measures a holdings file against a curve file; the result as the JSON object --json prints.
+ * Never throws for bad input: `ok` is false and `error` says why, with the mapping and problems
+ * found so far.
+ */
+export async function measure(options: MeasureOptions): Promise<MeasureJson> {
+  const m = emptyMeasure();
+  try {
+    await measureInto(m, options);
+  } catch (e) {
+    m.ok = false;
+    m.error = clip((e as Error).message, 400);
+  }
+  return m;
+}
+
+/** Fills `m` step by step, so that a failure keeps what was read before it. */
+async function measureInto(m: MeasureJson, options: MeasureOptions): Promise<void> {
+  const holdingsTables = await readTables(options.holdings);
+  const holdingsTable = tableNamed(holdingsTables, "Holdings");
+  const [settlement, settlementSource] = settlementOf(options, holdingsTables);
+  m.settlement = isoFromSerial(settlement);
+  m.settlementSource = settlementSource;
+
+  const read = readHoldings(holdingsTable.values, {
     settlement,
-    sheet: holdingsSheet.name,
+    sheet: holdingsTable.name,
     originRow: 1,
     originColumn: 0,
   });
+  m.mapping = {
+    file: options.holdings,
+    sheet: holdingsTable.name,
+    headerRow: read.headerRow,
+    columns: mappedColumns(read),
+    skipped: read.skipped,
+  };
+  m.problems = read.problems.map((p: HoldingProblem) => ({
+    sheet: p.sheet,
+    row: p.row,
+    column: p.column,
+    cell: p.cell,
+    value: p.value instanceof Date ? isoFromSerial(parseDate(p.value)) : p.value,
+    expected: p.expected,
+    message: p.message,
+  }));
+
+  const kind = parseCurveKind(options.kind);
+  const interpolation = parseInterpolation(options.interpolation);
+  const curveTable =
+    options.curve === options.holdings
+      ? tableNamed(holdingsTables, "Curve")
+      : tableNamed(await readTables(options.curve), "Curve");
+  let curve: { spec: CurveSpec; date: number | null };
+  try {
+    curve = curveOf(curveTable, options, kind, settlement);
+  } catch (e) {
+    throw new Error(`${options.curve} (sheet ${curveTable.name}): ${(e as Error).message}`);
+  }
+  const spec = curve.spec;
+  const shiftOn: ShiftOn = defaultShiftOn(spec.kind);
+  m.curve = {
+    file: options.curve,
+    sheet: curveTable.name,
+    source: curve.date === null ? "range" : "history",
+    date: curve.date === null ? null : isoFromSerial(curve.date),
+    kind: spec.kind,
+    interpolation,
+    shiftOn,
+    tenors: spec.months.map(tenorLabel),
+    rates: [...spec.rates],
+  };
+
   const h: Holdings = read.holdings;
   if (h.count === 0) {
-    const why = read.problems.length ? `: ${read.problems[0].message}` : "";
-    throw new Error(`${options.holdings}: no holdings to measure${why}`);
+    const n = read.problems.length;
+    throw new Error(
+      `${options.holdings}: no holdings to measure` +
+        (n ? `; ${n} problem${n > 1 ? "s" : ""}, the first: ${read.problems[0].message}` : "")
+    );
   }
   const x = holdingCurveExposure(
     h,
@@ -200,19 +301,8 @@ export async function measure(options: MeasureOptions): Promise<MeasureJson> {
   const byKey = (values: ArrayLike<number>, offset = 0): ByKey =>
     Object.fromEntries(keys.map((k, j) => [k, num(values[offset + j])]));
   const t = curveTotals(x);
-
-  return {
-    settlement: isoFromSerial(settlement),
-    settlementSource,
-    curve: {
-      file: options.curve,
-      sheet: curveSheet.name,
-      kind,
-      interpolation,
-      shiftOn,
-      tenors: spec.months.map(tenorLabel),
-      rates: [...spec.rates],
-    },
+  m.ok = true;
+  Object.assign(m, {
     portfolio: {
       marketValue: num(t.marketValue),
       effDuration: num(t.effDuration),
@@ -244,6 +334,7 @@ export async function measure(options: MeasureOptions): Promise<MeasureJson> {
         id: h.id[i],
         row: h.sourceRow[i],
         sector: h.sector[i],
+        group: h.group[i],
         type: h.type[i],
         par: h.par[i],
         cleanPrice: num(x.clean[i]),
@@ -269,33 +360,25 @@ export async function measure(options: MeasureOptions): Promise<MeasureJson> {
       difference: r.difference,
       flagged: r.flagged,
     })),
-    problems: read.problems.map((p: HoldingProblem) => ({
-      sheet: p.sheet,
-      row: p.row,
-      column: p.column,
-      cell: p.cell,
-      value: p.value instanceof Date ? isoFromSerial(parseDate(p.value)) : p.value,
-      expected: p.expected,
-      message: p.message,
-    })),
-  };
+  });
 }
 
-const VALUE_FLAGS = ["--curve", "--settle", "--kind", "--interpolation"];
+const FLAGS: FlagSpec = {
+  values: ["--curve", "--curve-date", "--settle", "--kind", "--interpolation"],
+  switches: ["--json", "--help"],
+};
 
 /** Parses the command's arguments. */
 export function measureOptions(argv: string[]): MeasureOptions & { json: boolean } {
-  const positional = argv.filter(
-    (a, k) => !a.startsWith("--") && !VALUE_FLAGS.includes(argv[k - 1])
-  );
-  const unknown = argv.filter((a) => a.startsWith("--") && ![...VALUE_FLAGS, "--json"].includes(a));
-  if (unknown.length) throw new Error(`measure: unknown option ${unknown[0]}`);
+  rejectUnknown(argv, "measure", FLAGS);
+  const positional = positionals(argv, FLAGS);
   if (positional.length !== 1) throw new Error(`measure: give one holdings file\n${MEASURE_USAGE}`);
   const curve = flagValue(argv, "--curve");
   if (!curve) throw new Error(`measure: --curve CURVE.(csv|xlsx) is required\n${MEASURE_USAGE}`);
   return {
     holdings: positional[0],
     curve,
+    curveDate: flagValue(argv, "--curve-date"),
     settle: flagValue(argv, "--settle"),
     kind: flagValue(argv, "--kind"),
     interpolation: flagValue(argv, "--interpolation"),
@@ -304,17 +387,31 @@ export function measureOptions(argv: string[]): MeasureOptions & { json: boolean
 }
 
 export const MEASURE_USAGE =
-  "usage: keyrate measure HOLDINGS.(csv|xlsx) --curve CURVE.(csv|xlsx) [--settle YYYY-MM-DD]\n" +
-  "         [--kind par|zero_cont|zero_semi] [--interpolation linear_zero|monotone_convex] [--json]";
+  "usage: keyrate measure HOLDINGS.(csv|xlsx) --curve CURVE.(csv|xlsx) [--curve-date DATE]\n" +
+  "         [--settle DATE] [--kind par|zero_cont|zero_semi] [--interpolation linear_zero|monotone_convex] [--json]";
 
+/**
+ * Runs the `measure` command; exit code 0, or 1 when holdings rows had problems (still measured
+ * without them) or nothing could be measured. With --json the result object is printed in every
+ * case, a usage error included.
+ */
 export async function runMeasure(argv: string[], out: (text: string) => void): Promise<number> {
   if (argv.includes("--help")) {
     out(MEASURE_USAGE);
     return 0;
   }
-  const options = measureOptions(argv);
+  const json = argv.includes("--json");
+  let options: MeasureOptions & { json: boolean };
+  try {
+    options = measureOptions(argv);
+  } catch (e) {
+    if (!json) throw e;
+    out(JSON.stringify({ ...emptyMeasure(), error: clip((e as Error).message, 400) }, null, 2));
+    return 2;
+  }
   const m = await measure(options);
-  if (options.json) out(JSON.stringify(m, null, 2));
+  if (json) out(JSON.stringify(m, null, 2));
   else formatMeasure(m, options.holdings).forEach((line) => out(line));
-  return m.problems.length ? 1 : 0;
+  if (!m.ok && !json) throw new Error(m.error ?? "nothing measured");
+  return m.ok && m.problems.length === 0 ? 0 : 1;
 }

@@ -10,17 +10,58 @@ const fixed = (x: Num, d: number) => (x === null ? "—" : x.toFixed(d));
 const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
 
-/** The readable report of a measurement. */
+/** How many problems the report lists; the rest are counted. */
+export const LISTED_PROBLEMS = 50;
+
+/** The column mapping: each header with its field and unit, then skipped rows. */
+function mappingSection(m: MeasureJson): string[] {
+  const map = m.mapping;
+  if (!map) return [];
+  const lines = [
+    `Columns of ${map.sheet} (header row ${map.headerRow}; header → field, unit)`,
+    ...map.columns.map(
+      (c) =>
+        `  ${pad(c.column, 3)} ${pad(c.header, 28)} → ${c.field ?? "not used"}${c.unit ? `, ${c.unit}` : ""}`
+    ),
+  ];
+  for (const s of map.skipped) lines.push(`  row ${s.row} skipped (${s.why}): ${s.text}`);
+  lines.push("");
+  return lines;
+}
+
+/** The problems: the first {@link LISTED_PROBLEMS} and a count of the rest. */
+function problemsSection(m: MeasureJson): string[] {
+  if (!m.problems.length) return [];
+  const rows = new Set(m.problems.map((p) => p.row)).size;
+  const lines = [
+    "",
+    `Problems (${m.problems.length} in ${rows} row${rows > 1 ? "s" : ""}; those rows are not measured)`,
+  ];
+  for (const pr of m.problems.slice(0, LISTED_PROBLEMS)) lines.push(`  ${pr.message}`);
+  if (m.problems.length > LISTED_PROBLEMS)
+    lines.push(`  … and ${m.problems.length - LISTED_PROBLEMS} more (--json lists them all)`);
+  return lines;
+}
+
+/** The readable report of a measurement (or of what was read before it failed). */
 export function formatMeasure(m: MeasureJson, holdingsFile: string): string[] {
   const p = m.portfolio;
   const lines: string[] = [];
   const c = m.curve;
   lines.push(`keyrate measure — ${holdingsFile}`);
-  lines.push(`  settlement             ${m.settlement} (${m.settlementSource})`);
-  lines.push(
-    `  curve                  ${c.file} (${c.sheet}): ${c.kind}, ${c.tenors.length} tenors ${c.tenors[0]}–${c.tenors[c.tenors.length - 1]}, ${c.interpolation}`
-  );
+  if (m.settlement) lines.push(`  settlement             ${m.settlement} (${m.settlementSource})`);
+  if (c) {
+    const date = c.date ? ` of ${c.date}` : "";
+    lines.push(
+      `  curve                  ${c.file} (${c.sheet}${c.source === "history" ? `, history${date}` : ""}): ${c.kind}, ${c.tenors.length} tenors ${c.tenors[0]}–${c.tenors[c.tenors.length - 1]}, ${c.interpolation}`
+    );
+  }
   lines.push("");
+  lines.push(...mappingSection(m));
+  if (!p || !c) {
+    lines.push(...problemsSection(m));
+    return lines;
+  }
   lines.push("Portfolio (holdings in totals; durations market-value weighted)");
   const reasons = new Map<string, number>();
   for (const h of m.holdings) {
@@ -63,30 +104,28 @@ export function formatMeasure(m: MeasureJson, holdingsFile: string): string[] {
   if (flagged.length) {
     lines.push("");
     lines.push(`Flags (${flagged.length} holdings)`);
-    for (const h of flagged) {
+    for (const h of flagged.slice(0, LISTED_PROBLEMS)) {
       const why = [h.excluded && `left out of totals: ${h.excluded}`, h.flag].filter(Boolean);
       lines.push(`  ${pad(h.id, 14)} row ${lpad(String(h.row), 4)}  ${h.type}: ${why.join("; ")}`);
     }
+    if (flagged.length > LISTED_PROBLEMS)
+      lines.push(`  … and ${flagged.length - LISTED_PROBLEMS} more (--json lists them all)`);
   }
   const recon = m.reconciliation.filter((r) => r.flagged);
   if (m.reconciliation.length) {
     lines.push("");
     lines.push(
-      `Reconciliation with vendor figures: ${m.reconciliation.length} compared, ${recon.length} beyond tolerance (duration 0.1 years, DV01 5%)`
+      `Reconciliation with vendor figures: ${m.reconciliation.length} compared, ${recon.length} beyond tolerance (duration 0.1 years, DV01 5%, market value 0.05%)`
     );
-    for (const r of recon) {
+    for (const r of recon.slice(0, LISTED_PROBLEMS)) {
       const d = r.field === "duration" ? 3 : 0;
       lines.push(
-        `  ${pad(r.id, 14)} row ${lpad(String(r.row), 4)}  ${pad(r.field, 8)} vendor ${lpad(r.vendor.toFixed(d), 9)}  ours ${lpad(r.ours.toFixed(d), 9)}  difference ${lpad(r.difference.toFixed(d), 9)}`
+        `  ${pad(r.id, 14)} row ${lpad(String(r.row), 4)}  ${pad(r.field, 11)} vendor ${lpad(r.vendor.toFixed(d), 12)}  ours ${lpad(r.ours.toFixed(d), 12)}  difference ${lpad(r.difference.toFixed(d), 9)}`
       );
     }
+    if (recon.length > LISTED_PROBLEMS)
+      lines.push(`  … and ${recon.length - LISTED_PROBLEMS} more (--json lists them all)`);
   }
-  if (m.problems.length) {
-    lines.push("");
-    lines.push(`Problems (${m.problems.length}; those rows are not measured)`);
-    for (const pr of m.problems) lines.push(`  ${pr.message}`);
-  }
+  lines.push(...problemsSection(m));
   return lines;
 }
-
-/** Runs the `measure` command; exit code 0, or 1 when holdings rows had problems (still measured without them). */

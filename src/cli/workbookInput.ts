@@ -1,7 +1,19 @@
 /** Reading ranges from workbook files (exceljs) into the plain values a range would give in Excel. */
-import type { Worksheet } from "exceljs";
+import type { Cell, Worksheet } from "exceljs";
 import { cellValue } from "../core/holdings";
-import { settingLabels } from "../core/report/workbookSettings";
+import { settingsFromValues } from "../core/settings";
+
+/**
+ * A cell's value: unwrapped, and a number shown with a zero-padded format ("000000000", as
+ * identifiers such as CUSIP 023135106 are stored) as its text, so that leading zeros survive.
+ */
+function valueOf(cell: Cell): unknown {
+  const v = cellValue(cell.value);
+  const format = cell.numFmt;
+  if (typeof v === "number" && format && /^0{2,}$/.test(format) && Number.isInteger(v))
+    return String(v).padStart(format.length, "0");
+  return v ?? "";
+}
 
 /** The used range of a worksheet from A1, as rows of unwrapped cell values ("" for empty cells). */
 export function sheetValues(ws: Worksheet): unknown[][] {
@@ -10,24 +22,19 @@ export function sheetValues(ws: Worksheet): unknown[][] {
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const values: unknown[] = [];
-    // exceljs, not Office.js: nothing to load.
-    // eslint-disable-next-line office-addins/load-object-before-read
-    for (let c = 1; c <= width; c++) values.push(cellValue(row.getCell(c).value) ?? "");
+    for (let c = 1; c <= width; c++) values.push(valueOf(row.getCell(c)));
     rows.push(values);
   }
   return rows;
 }
 
 /**
- * Label → value pairs of a settings sheet (labels normalised as core/report/workbookSettings
+ * Label → value pairs of a settings sheet (labels normalised as core/settings.ts
  * compares them: lower case, notes in parentheses dropped). For typed settings with the cell each
  * came from, use `readWorkbookSettings(sheetValues(ws))`.
  */
 export function settingsOf(ws: Worksheet | undefined): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  if (!ws) return out;
-  for (const [label, found] of settingLabels(sheetValues(ws))) out.set(label, found.value ?? "");
-  return out;
+  return ws ? settingsFromValues(sheetValues(ws)) : new Map();
 }
 
 /** The value in the cell right of the first cell whose text is `label` (case-insensitive). */

@@ -7,6 +7,7 @@
  * back to 1900-02-29 so that a round trip is exact.
  */
 import { InvalidValueError, OutOfDomainError } from "./errors";
+import { DATE_FORMS, serialFromDateText } from "./dateText";
 
 /** A calendar date; month is 1–12. */
 export interface Ymd {
@@ -109,8 +110,10 @@ export function serialFromIso(text: string): number | undefined {
 
 /**
  * Parses a cell value as a date: an Excel serial number (truncated to whole days, as Excel's bond
- * functions do), ISO `YYYY-MM-DD` text, or a numeric text. A JavaScript `Date` (from exceljs) is
- * taken at its UTC calendar day.
+ * functions do), date text in the one grammar of {@link serialFromDateText} (ISO, M/D/YYYY,
+ * `Feb 01, 2046`, `01-Feb-2046`, ISO with a time…), or a numeric text. A JavaScript `Date` (from
+ * exceljs, which builds them at UTC midnight) is taken at its UTC calendar day. No time zone moves
+ * a date.
  * @throws InvalidValueError for text that is not a date; OutOfDomainError for a serial outside 1…2958465.
  */
 export function parseDate(value: unknown, argument = "date"): number {
@@ -119,13 +122,13 @@ export function parseDate(value: unknown, argument = "date"): number {
   else if (value instanceof Date)
     serial = serialFromYmd(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
   else if (typeof value === "string") {
-    serial = serialFromIso(value);
+    serial = serialFromIso(value) ?? serialFromDateText(value);
     if (serial === undefined && value.trim() !== "" && Number.isFinite(Number(value)))
       serial = Number(value);
   }
   if (serial === undefined || !Number.isFinite(serial)) {
     throw new InvalidValueError(
-      `${argument}: expected a date (Excel serial or YYYY-MM-DD), got ${JSON.stringify(value)}`,
+      `${argument}: expected a date (${DATE_FORMS}), got ${clip(JSON.stringify(value))}`,
       value,
       argument
     );
@@ -139,6 +142,11 @@ export function parseDate(value: unknown, argument = "date"): number {
     );
   }
   return whole;
+}
+
+/** Text cut to 60 characters for a message, with "…" where cut. */
+export function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**

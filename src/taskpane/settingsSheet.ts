@@ -4,11 +4,7 @@
  * wizard's defaults, see workbookDefaults), and a note on step 1 saying so, with any setting that
  * could not be used.
  */
-import {
-  readWorkbookSettings,
-  SettingProblem,
-  WorkbookSettings,
-} from "../core/report/workbookSettings";
+import { readWorkbookSettings, SettingProblem, WorkbookSettings } from "../core/settings";
 import { h } from "./dom";
 import { readSettingsSheet } from "./workbookIO";
 

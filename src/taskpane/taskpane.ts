@@ -33,7 +33,7 @@ import { runOnRange, surroundingRegion } from "./workbookIO";
 import { partialRange } from "./checkedRange";
 import { loadWorkbookSettings, settingsStatus } from "./settingsSheet";
 import { showSummary } from "./writeSummary";
-import { WorkbookSettings } from "../core/report/workbookSettings";
+import { WorkbookSettings } from "../core/settings";
 import { exclusionSentence } from "../core/report/excludedSection";
 import { startingState } from "./workbookDefaults";
 import { field, h, select, valueOf } from "./dom";

@@ -1,11 +1,11 @@
 /**
  * The wizard's starting values and where each came from: the workbook's Settings sheet first
- * (core/report/workbookSettings reads it), then what the last run in this workbook used (Office
+ * (core/settings.ts reads it), then what the last run in this workbook used (Office
  * settings), then the built-in defaults. The pane shows the source under each field
  * ("from Settings!B2", "default"), so a default is never taken for a fact about the workbook.
  */
 import { isoFromSerial } from "../core/dates";
-import { Setting, WorkbookSettings } from "../core/report/workbookSettings";
+import { Setting, WorkbookSettings } from "../core/settings";
 import { DEFAULTS, FormState } from "./form";
 
 /** The fields a Settings sheet can give, and how its value is written in the field. */

@@ -25,6 +25,9 @@ describe("keyrate measure on the sample workbook", () => {
   it("has every documented field", () => {
     expect(Object.keys(m).sort()).toEqual(
       [
+        "ok",
+        "error",
+        "mapping",
         "settlement",
         "settlementSource",
         "curve",
@@ -35,11 +38,17 @@ describe("keyrate measure on the sample workbook", () => {
         "problems",
       ].sort()
     );
+    expect(m.ok).toBe(true);
+    expect(m.error).toBeNull();
+    expect(m.mapping!.columns.find((c) => c.header === "Coupon")).toMatchObject({
+      field: "coupon",
+      unit: "decimal (from its values)",
+    });
     expect(m.settlement).toBe("2025-01-02"); // from the Settings sheet
-    expect(m.curve).toMatchObject({ sheet: "Curve", kind: "par", interpolation: "linear_zero" });
-    expect(m.curve.tenors).toHaveLength(13);
-    expect(m.curve.rates[0]).toBe(0.044);
-    expect(Object.keys(m.portfolio).sort()).toEqual(
+    expect(m.curve!).toMatchObject({ sheet: "Curve", kind: "par", interpolation: "linear_zero" });
+    expect(m.curve!.tenors).toHaveLength(13);
+    expect(m.curve!.rates[0]).toBe(0.044);
+    expect(Object.keys(m.portfolio!).sort()).toEqual(
       [
         "marketValue",
         "effDuration",
@@ -53,7 +62,7 @@ describe("keyrate measure on the sample workbook", () => {
       ].sort()
     );
     const keys = ["3M", "6M", "1Y", "2Y", "3Y", "5Y", "7Y", "10Y", "20Y", "30Y"];
-    expect(Object.keys(m.portfolio.krd)).toEqual(keys);
+    expect(Object.keys(m.portfolio!.krd)).toEqual(keys);
     expect(m.holdings).toHaveLength(300);
     for (const h of m.holdings) {
       expect(Object.keys(h)).toEqual(
@@ -79,7 +88,7 @@ describe("keyrate measure on the sample workbook", () => {
 
   it("keeps callables and MBS out of the totals with a note and no bullet figures", () => {
     const out = m.holdings.filter((h) => h.excluded);
-    expect(out.length).toBe(m.portfolio.excluded);
+    expect(out.length).toBe(m.portfolio!.excluded);
     expect(out.length).toBeGreaterThan(0);
     for (const h of out) {
       expect(["callable", "mbs"]).toContain(h.type);
@@ -92,10 +101,10 @@ describe("keyrate measure on the sample workbook", () => {
 
   it("has totals equal to the sums over the holdings in totals", () => {
     const inc = m.holdings.filter((h) => !h.excluded);
-    expect(inc.length).toBe(m.portfolio.included);
+    expect(inc.length).toBe(m.portfolio!.included);
     const sum = (f: (h: (typeof inc)[number]) => number) => inc.reduce((a, h) => a + f(h), 0);
     const mv = sum((h) => h.marketValue!);
-    const p = m.portfolio;
+    const p = m.portfolio!;
     expect(p.marketValue).toBeCloseTo(mv, 4);
     expect(p.dv01).toBeCloseTo(
       sum((h) => h.dv01!),
@@ -176,7 +185,7 @@ describe("keyrate measure on CSV files", () => {
     expect(r.status).toBe(1);
     const m = JSON.parse(r.stdout) as MeasureJson;
     expect(m.settlementSource).toBe("--settle");
-    expect(m.curve).toMatchObject({
+    expect(m.curve!).toMatchObject({
       kind: "zero_cont",
       interpolation: "monotone_convex",
       shiftOn: "zero",

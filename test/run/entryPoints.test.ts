@@ -26,7 +26,7 @@
  */
 import { readSettingsSheet } from "../../src/taskpane/workbookIO";
 import { startingState } from "../../src/taskpane/workbookDefaults";
-import { readWorkbookSettings } from "../../src/core/report/workbookSettings";
+import { readWorkbookSettings } from "../../src/core/settings";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -305,6 +305,8 @@ async function measureCli(c: Case): Promise<Outcome> {
   const code = await runMeasure(argv, (text) => printed.push(text));
   const m = JSON.parse(printed.join("\n")) as MeasureJson;
   expect({ code, problems: m.problems }).toEqual({ code: 0, problems: [] });
+  if (!m.portfolio) throw new Error(`measure gave no portfolio: ${m.error}`);
+  const portfolio = m.portfolio;
   const keys = DEFAULT_KEYS_MONTHS.map(tenorLabel);
   const n = (v: number | null) => (v === null ? NaN : v);
   const byKey = (r: Record<string, number | null>) => keys.map((k) => n(r[k]));
@@ -323,12 +325,12 @@ async function measureCli(c: Case): Promise<Outcome> {
       ])
     ),
     totals: {
-      marketValue: n(m.portfolio.marketValue),
-      effDuration: n(m.portfolio.effDuration),
-      effConvexity: n(m.portfolio.effConvexity),
-      spreadDuration: n(m.portfolio.spreadDuration),
-      dv01: n(m.portfolio.dv01),
-      krd: byKey(m.portfolio.krd),
+      marketValue: n(portfolio.marketValue),
+      effDuration: n(portfolio.effDuration),
+      effConvexity: n(portfolio.effConvexity),
+      spreadDuration: n(portfolio.spreadDuration),
+      dv01: n(portfolio.dv01),
+      krd: byKey(portfolio.krd),
     },
     leftOut: m.holdings.filter((x) => x.excluded !== null).map((x) => x.id),
   };

@@ -1,7 +1,7 @@
 /** The wizard's starting values: Settings sheet, then the last run, then the defaults, each sourced. */
 import { startingState } from "../../src/taskpane/workbookDefaults";
 import { DEFAULTS } from "../../src/taskpane/form";
-import { readWorkbookSettings } from "../../src/core/report/workbookSettings";
+import { readWorkbookSettings } from "../../src/core/settings";
 
 const SETTINGS = readWorkbookSettings([
   ["Setting", "Value"],

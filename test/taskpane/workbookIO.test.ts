@@ -413,7 +413,7 @@ describe("task pane workbook I/O", () => {
   it("writes nothing and lists every problem when the holdings are bad", async () => {
     const bad = [
       HEADER,
-      ["X1", "", "Treasury", "ten", 4.5, "2030-01-01", 99],
+      ["X1", "", "Treasury", "ten", -0.045, "2030-01-01", 99],
       ["X2", "", "Treasury", 1000, 0.04, "someday", -1],
     ];
     const { mock, written } = mockExcel(bad, ["Holdings"]);

@@ -203,7 +203,12 @@ export function readBenchmarkConstituents(
     hasPar || valueCol < 0
       ? (values as unknown[][])
       : values.map((row, r) => [...row, r === 0 ? "Par" : isEmptyRow(row) ? null : 100]);
-  const read = readHoldings(rows, { settlement, sheet });
+  // The weight and market-value columns are read here, as weights: not as vendor figures.
+  const read = readHoldings(rows, {
+    settlement,
+    sheet,
+    mapping: { vendor_weight: null, vendor_market_value: null },
+  });
   const problems: ConstituentProblem[] = [...read.problems];
   const h = read.holdings;
   const rawWeights = new Float64Array(h.count).fill(NaN);

@@ -9,9 +9,11 @@
  * NaN where missing.
  */
 import { cellNumber, cellText, cellValue, isEmptyRow } from "../holdings/cells";
-import { parseDate, serialFromYmd, daysInMonth, isoFromSerial } from "../dates";
+import { clip, parseDate, isoFromSerial } from "../dates";
+import { DATE_FORMS, serialFromDateText } from "../dateText";
 import { InvalidValueError, MissingValueError } from "../errors";
 import { parseTenor, tenorLabel } from "./tenor";
+import type { CurveSpec } from "./curveSpec";
 
 /** How the yields of a history are quoted: "auto" detects (see {@link parseCurveHistory}). */
 export type YieldUnit = "auto" | "percent" | "decimal";
@@ -27,32 +29,25 @@ export interface CurveHistory {
   readonly unit: "percent" | "decimal";
 }
 
-const US_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s*$/;
-
 /**
- * A history date: an Excel serial, a Date, ISO text, or US text `M/D/YY` / `M/D/YYYY` as in
- * Treasury's files (two-digit years 00–49 are 2000–2049, 50–99 are 1950–1999).
+ * A history date: an Excel serial, a Date, or date text in the one cell grammar (ISO, US
+ * `M/D/YY` / `M/D/YYYY` as in Treasury's files, two-digit years 00–49 being 2000–2049 and 50–99
+ * 1950–1999, `Feb 01, 2046`…).
  * @throws InvalidValueError naming `where` for anything else, an impossible day included.
  */
 export function parseHistoryDate(value: unknown, where = "date"): number {
   const v = cellValue(value);
-  if (typeof v === "string") {
-    const m = US_DATE.exec(v);
-    if (m) {
-      const month = Number(m[1]);
-      const day = Number(m[2]);
-      let year = Number(m[3]);
-      if (m[3].length === 2) year += year < 50 ? 2000 : 1900;
-      if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))
-        return serialFromYmd(year, month, day);
+  if (typeof v === "string" && /^\s*\d{1,2}\/\d{1,2}\/\d{2,4}\s*$/.test(v)) {
+    const serial = serialFromDateText(v);
+    if (serial === undefined)
       throw new InvalidValueError(`${where}: ${JSON.stringify(v)} is not a date`, v, "history");
-    }
+    return serial;
   }
   try {
     return parseDate(v, where);
   } catch {
     throw new InvalidValueError(
-      `${where}: expected a date (Excel date, YYYY-MM-DD or M/D/YY), got ${JSON.stringify(v)}`,
+      `${where}: expected a date (${DATE_FORMS}), got ${clip(JSON.stringify(v))}`,
       v,
       "history"
     );
@@ -175,4 +170,55 @@ export function historyWindow(h: CurveHistory, from?: number, to?: number): Curv
     dates: h.dates.filter((_, t) => keep[t]),
     yields: h.yields.filter((_, t) => keep[t]),
   };
+}
+
+/** True when a range is a curve history rather than a tenor/rate range: its first cell says "Date". */
+export function isCurveHistory(values: readonly (readonly unknown[])[]): boolean {
+  const first = values.find((r) => !isEmptyRow(r));
+  const head = first ? cellValue(first[0]) : null;
+  return typeof head === "string" && /^\s*(as of )?date\b/i.test(head);
+}
+
+/** The par curve of one date of a history. */
+export interface HistoryCurve {
+  /** Par yields (bond-equivalent, semiannual) at the tenors published that day. */
+  readonly spec: CurveSpec;
+  /** The date used, Excel serial: the latest of the history on or before the date asked. */
+  readonly date: number;
+}
+
+/**
+ * The par curve of a history on a date: the latest row dated on or before `date` (Excel serial),
+ * with the tenors published that day (blank ones left out). One function for the CLI's
+ * `--curve HISTORY --curve-date` and the pane's history range and date.
+ * @throws MissingValueError when no row is on or before the date, or the row has fewer than two
+ *   yields.
+ */
+export function curveFromHistory(history: CurveHistory, date: number): HistoryCurve {
+  let t = -1;
+  for (let k = 0; k < history.dates.length && history.dates[k] <= date; k++) t = k;
+  const span = `${isoFromSerial(history.dates[0])} to ${isoFromSerial(history.dates[history.dates.length - 1])}`;
+  if (t < 0) {
+    throw new MissingValueError(
+      `history: no curve on or before ${isoFromSerial(date)}; the history runs from ${span}`,
+      date,
+      "curve date"
+    );
+  }
+  const months: number[] = [];
+  const rates: number[] = [];
+  history.yields[t].forEach((y, j) => {
+    if (Number.isFinite(y)) {
+      months.push(history.months[j]);
+      rates.push(y);
+    }
+  });
+  if (months.length < 2) {
+    throw new MissingValueError(
+      `history: the curve of ${isoFromSerial(history.dates[t])} has ${months.length} yield(s); two or more are needed`,
+      months.length,
+      "curve date"
+    );
+  }
+  return { spec: { kind: "par", months, rates }, date: history.dates[t] };
 }

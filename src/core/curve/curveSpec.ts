@@ -5,6 +5,8 @@
  */
 import { DEFAULT_CURVE_KIND, DEFAULT_INTERPOLATION, isParKind } from "../conventions";
 import { InvalidValueError } from "../errors";
+import { clip } from "../dates";
+import { cellNumber, cellValue } from "../holdings/cells";
 import { parseOption } from "../options";
 import { bootstrapPar } from "./bootstrap";
 import { Interpolation, INTERPOLATIONS } from "./interpolation";
@@ -40,50 +42,63 @@ export const parseCurveKind = (v: unknown) =>
 export const parseInterpolation = (v: unknown) =>
   parseOption<Interpolation>(v, INTERPOLATIONS, DEFAULT_INTERPOLATION, "interpolation");
 
+/** How many problems a message lists before giving the count of the rest. */
+export const LISTED_PROBLEMS = 3;
+
+/** Problems joined for one message: the first {@link LISTED_PROBLEMS} and how many more. */
+export function listProblems(problems: readonly string[]): string {
+  const shown = problems.slice(0, LISTED_PROBLEMS).join("; ");
+  const more = problems.length - LISTED_PROBLEMS;
+  return more > 0 ? `${shown}; and ${more} more (${problems.length} in all)` : shown;
+}
+
 /**
- * Reads a tenor/rate range. A first row whose rate is not a number is taken as a header; blank
- * rows are skipped; every bad row is reported in one message.
- * @throws InvalidValueError listing each bad row.
+ * Reads a tenor/rate range. A first row whose rate is not a number is taken as a header; a header
+ * saying percent ("Rate (%)", "Yield %") means the rates are percent, otherwise they are decimals
+ * and one of 1 or more is reported as a likely percent. Rates are read with the one cell grammar
+ * ("4.5%" text is 0.045). Blank rows are skipped; every bad row is counted in one bounded message
+ * (the first three named).
+ * @throws InvalidValueError listing the bad rows.
  */
 export function parseCurveRange(
   values: readonly (readonly unknown[])[],
   kind: CurveKind
 ): CurveSpec {
-  if (!values.length || values[0].length < 2) {
+  if (!values.length || (values[0]?.length ?? 0) < 2) {
     throw new InvalidValueError(
       "curve: expected a range of two columns, tenor and rate",
       values.length,
       "curve"
     );
   }
-  const rows = values.filter(
-    (r) =>
-      !(r[0] === "" || r[0] === null || r[0] === undefined) ||
-      !(r[1] === "" || r[1] === null || r[1] === undefined)
-  );
-  const isHeader =
-    rows.length > 0 && typeof rows[0][1] === "string" && !Number.isFinite(Number(rows[0][1]));
+  const rows = values.filter((r) => cellValue(r[0]) !== null || cellValue(r[1]) !== null);
+  const first = rows.length ? cellValue(rows[0][1]) : null;
+  const isHeader = typeof first === "string" && cellNumber(first) === undefined;
+  const percent = isHeader && PERCENT_HEADER.test(first);
   const problems: string[] = [];
   const pairs: [number, number][] = [];
   rows.slice(isHeader ? 1 : 0).forEach((row, i) => {
     try {
-      const months = parseTenor(row[0], "tenor");
-      const rate = typeof row[1] === "number" ? row[1] : Number(row[1]);
-      if (!Number.isFinite(rate) || row[1] === "")
+      const months = parseTenor(cellValue(row[0]) ?? "", "tenor");
+      const cell = cellValue(row[1]);
+      const n = cell === null ? undefined : cellNumber(cell);
+      if (n === undefined)
         throw new InvalidValueError(
-          `rate ${JSON.stringify(row[1])} is not a number`,
+          `rate ${clip(JSON.stringify(cell ?? ""))} is not a number`,
           row[1],
           "rate"
         );
+      const own = typeof cell === "string" && cell.trim().endsWith("%");
+      const rate = percent && !own ? n / 100 : n;
       if (Math.abs(rate) >= 1)
         throw new InvalidValueError(
-          `rate ${rate} looks like a percent: enter 0.045 for 4.5%`,
+          `rate ${rate} looks like a percent: enter 0.045 for 4.5%, or head the column "Rate (%)"`,
           row[1],
           "rate"
         );
       pairs.push([months, rate]);
     } catch (e) {
-      problems.push(`row ${i + 1 + (isHeader ? 1 : 0)}: ${(e as Error).message}`);
+      problems.push(`row ${i + 1 + (isHeader ? 1 : 0)}: ${clip((e as Error).message, 120)}`);
     }
   });
   pairs.sort((a, b) => a[0] - b[0]);
@@ -92,10 +107,12 @@ export function parseCurveRange(
       problems.push(`tenor of ${pairs[i][0]} months appears twice`);
   }
   if (problems.length)
-    throw new InvalidValueError(`curve: ${problems.join("; ")}`, values, "curve");
-  if (!pairs.length) throw new InvalidValueError("curve: no tenor/rate rows", values, "curve");
+    throw new InvalidValueError(`curve: ${listProblems(problems)}`, problems.length, "curve");
+  if (!pairs.length) throw new InvalidValueError("curve: no tenor/rate rows", 0, "curve");
   return { kind, months: pairs.map((p) => p[0]), rates: pairs.map((p) => p[1]) };
 }
+
+const PERCENT_HEADER = /\(\s*%\s*\)|%|\bpct\b|\bpercent\b/i;
 
 /** Continuously compounded zero rate of a rate in the kind's compounding. */
 function toContinuous(kind: CurveKind, rate: number): number {

@@ -7,14 +7,23 @@
 /** A cell value after unwrapping: null for an empty cell. */
 export type CellValue = number | string | boolean | Date | null;
 
+/** Text that means "no value" in vendor files: a dash, n/a, na (any case, surrounding spaces). */
+const MISSING_TEXT = /^\s*(?:[-\u2012\u2013\u2014]{1,2}|n\/?a|n\.a\.)?\s*$/i;
+
+/** True for text that means an empty cell: blank, `-`, `--`, `—`, `n/a`, `N/A`, `na`, `n.a.`. */
+export function isMissingText(text: string): boolean {
+  return MISSING_TEXT.test(text);
+}
+
 /**
  * Unwraps a cell value: exceljs rich text becomes its text, a hyperlink its text, a formula its
- * cached result, an error object its error text ("#N/A"); whitespace-only text becomes null.
+ * cached result, an error object its error text ("#N/A"); blank text and the vendors' "missing"
+ * marks (`-`, `n/a`; see {@link isMissingText}) become null.
  */
 export function cellValue(raw: unknown): CellValue {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === "number" || typeof raw === "boolean" || raw instanceof Date) return raw;
-  if (typeof raw === "string") return raw.trim() === "" ? null : raw;
+  if (typeof raw === "string") return isMissingText(raw) ? null : raw;
   if (typeof raw === "object") {
     const o = raw as Record<string, unknown>;
     if (Array.isArray(o.richText)) {
@@ -39,13 +48,17 @@ const NUMBER_TEXT = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
 const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
 
 /**
- * A cell as a number: a finite number as is; text such as "1,000,000", "(250,000)" (negative),
- * "$100", "4.5%" (0.045) or "1e6". Booleans, dates and other text give undefined.
+ * A cell as a number, the one number grammar of every input: a finite number as is; text such as
+ * "71,246,274.07" (thousands separators), "(250,000)" (negative), "−5" (Unicode minus), "$100",
+ * "4.5%" (0.045) or "1e6". Booleans, dates and other text give undefined.
  */
 export function cellNumber(value: CellValue): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
   if (typeof value !== "string") return undefined;
   let t = value.trim();
+  // Plain numeric text, the common case, in one test.
+  if (NUMBER_TEXT.test(t)) return Number(t);
+  t = t.replace(/^\u2212/, "-");
   let sign = 1;
   if (t.startsWith("(") && t.endsWith(")")) {
     sign = -1;

@@ -53,6 +53,90 @@ export const SECTOR_SYNONYMS: Readonly<Record<Sector, readonly string[]>> = {
   other: ["others", "misc", "miscellaneous"],
 };
 
+/**
+ * Industry and vendor group labels (Bloomberg BCLASS, iShares sectors) and the broad sector each
+ * belongs to; compared as {@link parseSector} compares.
+ */
+export const GROUP_SECTORS: Readonly<Record<Sector, readonly string[]>> = {
+  government: ["treasuries", "us treasuries", "government", "govt bond", "sovereigns", "gilts"],
+  agency: [
+    "agencies",
+    "government related",
+    "government owned no guarantee",
+    "owned no guarantee",
+    "government guaranteed",
+    "government guarantee",
+    "supranational",
+    "supranationals",
+    "foreign agencies",
+    "agency cmbs",
+  ],
+  corporate: [
+    "banking",
+    "banks",
+    "brokerage/asset managers/exchanges",
+    "brokerage assetmanagers exchanges",
+    "finance companies",
+    "financial other",
+    "financial institutions",
+    "financials",
+    "insurance",
+    "reits",
+    "reit",
+    "basic industry",
+    "capital goods",
+    "communications",
+    "consumer cyclical",
+    "consumer non-cyclical",
+    "consumer noncyclical",
+    "energy",
+    "technology",
+    "transportation",
+    "industrial",
+    "industrials",
+    "industrial other",
+    "electric",
+    "natural gas",
+    "utility other",
+    "utilities",
+    "utility",
+    "high yield",
+    "corporate bonds",
+  ],
+  securitized: [
+    "mbs pass-through",
+    "mbs pass through",
+    "agency mbs",
+    "non-agency cmbs",
+    "covered",
+    "covered bonds",
+    "asset backed",
+    "asset-backed securities",
+  ],
+  municipal: ["local authority", "local authorities", "muni bonds"],
+  cash: [
+    "cash and/or derivatives",
+    "cash and derivatives",
+    "cash",
+    "money market",
+    "money market funds",
+    "usd cash",
+  ],
+  other: [],
+};
+
+const GROUPS = table(GROUP_SECTORS);
+
+/**
+ * The broad sector of a group label: a sector name or synonym, a known industry or vendor label
+ * ("Banking" → corporate, "Treasuries" → government, "Cash and/or Derivatives" → cash), or any
+ * label with the word "cash"; undefined when not recognised.
+ */
+export function sectorOfGroup(label: string): Sector | undefined {
+  const k = key(label);
+  return SECTORS.get(k) ?? GROUPS.get(k) ?? (/\bcash\b/i.test(label) ? "cash" : undefined);
+}
+
 /** Holding-type synonyms. */
 export const TYPE_SYNONYMS: Readonly<Record<HoldingType, readonly string[]>> = {
   bullet: [

@@ -13,6 +13,8 @@ export {
 export type { HeaderChoice } from "./columns";
 export {
   parseSector,
+  sectorOfGroup,
+  GROUP_SECTORS,
   parseHoldingType,
   parseBasisCell,
   parseFrequencyCell,
@@ -23,9 +25,15 @@ export {
   DEFAULT_CURRENCY,
 } from "./conventions";
 export { packHoldings, holdingAt } from "./pack";
+export { findLayout, HEADER_SEARCH_ROWS } from "./layout";
+export { unitFromHeader, decideRateUnit, describeUnit, DECIMAL_RATE_LIMIT } from "./units";
+export type { ColumnUnit } from "./units";
+export { mappingLines, mappedColumns } from "./mappingText";
+export type { MappedColumn } from "./mappingText";
 export {
   cellValue,
   cellNumber,
+  isMissingText,
   cellText,
   isEmptyRow,
   a1Address,

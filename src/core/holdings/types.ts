@@ -25,13 +25,17 @@ export const HOLDING_FIELDS = [
   "frequency",
   "basis",
   "sector",
+  "asset_class",
   "type",
   "rating",
   "currency",
   "issue_date",
   "first_coupon",
   "vendor_duration",
+  "vendor_mod_duration",
   "vendor_dv01",
+  "vendor_market_value",
+  "vendor_weight",
 ] as const;
 
 /** Canonical name of a holdings column. */
@@ -41,6 +45,8 @@ export type HoldingField = (typeof HOLDING_FIELDS)[number];
 export interface ColumnMatch {
   readonly index: number;
   readonly header: string;
+  /** How the column's numbers are read, in words ("percent", "in thousands (× 1,000)"), when it has a unit. */
+  readonly unit?: string;
 }
 
 /** Field → matched column, `null` when the range has no such column. */
@@ -65,6 +71,11 @@ export interface Holdings {
   /** Free text; "" when absent. */
   readonly description: string[];
   readonly sector: Sector[];
+  /**
+   * The sector as the file labels it ("Banking", "Treasuries", "Cash and/or Derivatives"): the
+   * group label of reports; "" when the file has no sector column.
+   */
+  readonly group: string[];
   readonly type: HoldingType[];
   /** Face amount held, money in the portfolio currency; negative for a short. */
   readonly par: Float64Array;
@@ -91,10 +102,16 @@ export interface Holdings {
   readonly issueDate: Float64Array;
   /** First coupon date, Excel serial; NaN when not given. */
   readonly firstCoupon: Float64Array;
-  /** Vendor's duration in years, for reconciliation; NaN when not given. */
+  /** Vendor's (effective) duration in years, for reconciliation; NaN when not given. */
   readonly vendorDuration: Float64Array;
+  /** Vendor's modified duration in years, kept beside its effective one; NaN when not given. */
+  readonly vendorModDuration: Float64Array;
   /** Vendor's DV01 in money (value change for a 1 bp fall); NaN when not given. */
   readonly vendorDv01: Float64Array;
+  /** Vendor's market value in money, for reconciliation; NaN when not given. */
+  readonly vendorMarketValue: Float64Array;
+  /** Vendor's portfolio weight, decimal (0.012 for 1.2%); NaN when not given. */
+  readonly vendorWeight: Float64Array;
   /** Worksheet row number (1-based) each holding came from. */
   readonly sourceRow: Int32Array;
 }
@@ -104,6 +121,8 @@ export interface HoldingRecord {
   id: string;
   description: string;
   sector: Sector;
+  /** The file's sector label; "" when absent (the default). */
+  group?: string;
   type: HoldingType;
   par: number;
   coupon: number;
@@ -117,7 +136,13 @@ export interface HoldingRecord {
   issueDate: number;
   firstCoupon: number;
   vendorDuration: number;
+  /** NaN when absent (the default). */
+  vendorModDuration?: number;
   vendorDv01: number;
+  /** NaN when absent (the default). */
+  vendorMarketValue?: number;
+  /** Decimal; NaN when absent (the default). */
+  vendorWeight?: number;
   sourceRow: number;
 }
 
@@ -155,12 +180,27 @@ export interface ReadHoldingsOptions {
   mapping?: ColumnOverride;
 }
 
+/** A row of the range that is not holdings data: a vendor's preamble above the header or footer text below the data. */
+export interface SkippedRow {
+  /** Worksheet row number, 1-based. */
+  readonly row: number;
+  readonly why: "preamble" | "footer";
+  /** The row's non-empty cells joined with ", ", cut to 80 characters. */
+  readonly text: string;
+}
+
 /** Result of {@link readHoldings}. */
 export interface ReadHoldingsResult {
   /** The valid rows. */
   holdings: Holdings;
   /** Every problem found, in worksheet order (missing columns first). */
   problems: HoldingProblem[];
-  /** The column mapping used (automatic matches with the override applied). */
+  /** The column mapping used (automatic matches with the override applied), with units. */
   mapping: ColumnMapping;
+  /** Worksheet row number of the header row (after any preamble). */
+  headerRow: number;
+  /** Header cells no field uses: 0-based index in the range and text. */
+  unused: ColumnMatch[];
+  /** Preamble and footer rows left out, in worksheet order. */
+  skipped: SkippedRow[];
 }

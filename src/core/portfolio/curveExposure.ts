@@ -307,10 +307,13 @@ export function sectorCurveExposure(h: Holdings, x: PositionRisk): SectorCurveEx
   }));
 }
 
+/** Relative difference of market values beyond which a holding is flagged: 0.05%. */
+export const MARKET_VALUE_TOLERANCE = 0.0005;
+
 /** A holding whose vendor figure differs from ours by more than the tolerance. */
 export interface ReconciliationRow {
   readonly index: number;
-  readonly field: "duration" | "dv01";
+  readonly field: "duration" | "dv01" | "marketValue";
   readonly vendor: number;
   readonly ours: number;
   readonly difference: number;
@@ -320,13 +323,15 @@ export interface ReconciliationRow {
 /**
  * Reconciliation against vendor figures where the holdings carry them: duration against our
  * effective duration (flag beyond `durationTolerance` years, default 0.1) and DV01 against our
- * effective DV01 (flag beyond `dv01Tolerance` as a fraction, default 5%).
+ * effective DV01 (flag beyond `dv01Tolerance` as a fraction, default 5%), and the vendor's market
+ * value against ours (flag beyond `marketValueTolerance` as a fraction, default 0.05%).
  */
 export function reconcile(
   h: Holdings,
   x: PositionRisk,
   durationTolerance = 0.1,
-  dv01Tolerance = 0.05
+  dv01Tolerance = 0.05,
+  marketValueTolerance = MARKET_VALUE_TOLERANCE
 ): ReconciliationRow[] {
   const rows: ReconciliationRow[] = [];
   for (let i = 0; i < h.count; i++) {
@@ -351,6 +356,18 @@ export function reconcile(
         ours: x.dv01[i],
         difference: d,
         flagged: Math.abs(d) > dv01Tolerance * Math.abs(h.vendorDv01[i]),
+      });
+    }
+    const vendorMv = h.vendorMarketValue?.[i];
+    if (vendorMv !== undefined && Number.isFinite(vendorMv)) {
+      const d = x.marketValue[i] - vendorMv;
+      rows.push({
+        index: i,
+        field: "marketValue",
+        vendor: vendorMv,
+        ours: x.marketValue[i],
+        difference: d,
+        flagged: Math.abs(d) > marketValueTolerance * Math.abs(vendorMv),
       });
     }
   }

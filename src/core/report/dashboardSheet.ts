@@ -27,7 +27,7 @@ export const DEFAULT_STALE_DAYS = 5;
 /** A vendor figure compared with ours (as reconcile() gives it, with the holding's id). */
 export interface ReconciliationFlag {
   readonly id: string;
-  readonly field: "duration" | "dv01";
+  readonly field: "duration" | "dv01" | "marketValue";
   readonly vendor: number;
   readonly ours: number;
   readonly difference: number;
@@ -220,11 +220,11 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
   s.row(["Vendor reconciliation", "Field", "Vendor", "Ours", "Difference", "Unit"], "section");
   s.row([
     { value: "Compared", style: "label" },
-    `${input.reconciliation.length} figures, ${flagged.length} beyond tolerance (duration 0.1 yrs, DV01 5%)`,
+    `${input.reconciliation.length} figures, ${flagged.length} beyond tolerance (duration 0.1 yrs, DV01 5%, market value 0.05%)`,
   ]);
   for (const r of flagged) {
-    const fmt = r.field === "dv01" ? FORMATS.money2 : FORMATS.years;
-    const unit = r.field === "dv01" ? perBp(ccy) : "years";
+    const fmt = r.field === "duration" ? FORMATS.years : FORMATS.money2;
+    const unit = r.field === "duration" ? "years" : r.field === "dv01" ? perBp(ccy) : ccy;
     s.row(
       [r.id, r.field, num(r.vendor, fmt), num(r.ours, fmt), num(r.difference, fmt), unit],
       "warning"

@@ -16,6 +16,7 @@
  *   repo            decimal, simple ACT/360; default implied by the curve to delivery      optional
  *   fixed rate      swap fixed rate, decimal; default the par rate at settlement           optional
  */
+import { cellNumber, cellValue } from "../holdings/cells";
 import { parseTenor } from "../curve";
 import { parseDate } from "../dates";
 import { InvalidValueError, KeyrateError, MissingValueError, throwIfProblems } from "../errors";
@@ -42,7 +43,7 @@ const normal = (h: unknown) =>
 const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === "";
 
 function number(v: unknown, what: string): number {
-  const x = typeof v === "number" ? v : Number(String(v).trim().replace(/,/g, ""));
+  const x = typeof v === "number" ? v : (cellNumber(cellValue(v)) ?? NaN);
   if (!Number.isFinite(x))
     throw new InvalidValueError(`${what}: expected a number, got ${JSON.stringify(v)}`, v, what);
   return x;

@@ -18,6 +18,7 @@
  * - Headers are matched case-insensitively ignoring spaces and punctuation; tenor columns are any
  *   header that reads as a tenor ("3M", "10 Yr").
  */
+import { cellNumber, cellValue } from "../holdings/cells";
 import { isoFromSerial, parseDate } from "../dates";
 import { InvalidValueError, KeyrateError, MissingValueError, throwIfProblems } from "../errors";
 import { parseOption, parseTenor, tenorLabel } from "../curve";
@@ -118,7 +119,7 @@ const normal = (h: unknown) =>
 const blank = (v: unknown) => v === undefined || v === null || String(v).trim() === "";
 
 function numberCell(v: unknown, what: string): number {
-  const x = typeof v === "number" ? v : Number(String(v).trim());
+  const x = typeof v === "number" ? v : (cellNumber(cellValue(v)) ?? NaN);
   if (!Number.isFinite(x))
     throw new InvalidValueError(`${what}: expected a number, got ${JSON.stringify(v)}`, v, what);
   return x;

@@ -35,6 +35,7 @@ import {
   parseNumber,
   Result,
 } from "./cells";
+import { checkDecimalRate } from "./rateArgs";
 
 /** Leading argument names shared by the bond functions, in Excel signature order. */
 const BOND_ARGS = ["settlement", "maturity", "coupon", "yld", "frequency", "basis"] as const;
@@ -98,6 +99,7 @@ export function parseBondRange(
         const settlement = parseDate(settlementOf(r, c), names[0]);
         const maturity = parseDate(maturityOf(r, c), names[1]);
         const rate = parseNumber(couponOf(r, c), names[2]);
+        checkDecimalRate(rate, names[2]);
         const frequency = parseFrequency(frequencyOf(r, c), names[4]);
         const basis = parseBasis(basisOf?.(r, c), names[5]);
         checkBondTerms(settlement, maturity, rate);
@@ -148,7 +150,10 @@ function yieldRiskFunction(
 ): Result {
   return guard(() => {
     const names = [...BOND_ARGS, "face", ...ODD_ARGS];
-    const p = parseBondRange(args, names, (y) => checkYield(y));
+    const p = parseBondRange(args, names, (y) => {
+      checkYield(y);
+      checkDecimalRate(y, names[3]);
+    });
     const risk = riskFromYield(p.terms, p.quote);
     return toResult(p, (i) => pick(risk, p.face, i), what);
   });

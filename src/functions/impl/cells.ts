@@ -3,6 +3,7 @@
  * against ranges, and the parsing of one cell into a typed value with an error that names it.
  */
 import { InvalidValueError, KeyrateError, MissingValueError } from "../../core/errors";
+import { cellNumber } from "../../core/holdings/cells";
 
 /** What Excel passes for a range argument (or a single value wrapped as a 1×1 matrix). */
 export type Matrix = unknown[][];
@@ -66,7 +67,8 @@ export function cellAt(m: Matrix | undefined, r: number, c: number): unknown {
 }
 
 /**
- * A number from a cell: a number, numeric text, or percent text ("5%" → 0.05).
+ * A number from a cell: a number, or text in the one number grammar of every input
+ * (core/holdings/cells `cellNumber`): "1,000,000", "(250)", "5%" → 0.05.
  * @throws MissingValueError for an empty cell; InvalidValueError for other text.
  */
 export function parseNumber(value: unknown, argument: string): number {
@@ -78,10 +80,8 @@ export function parseNumber(value: unknown, argument: string): number {
       argument
     );
   if (typeof value === "string") {
-    const text = value.trim().replace(/,/g, "");
-    const percent = text.endsWith("%");
-    const n = Number(percent ? text.slice(0, -1) : text);
-    if (text !== "" && Number.isFinite(n)) return percent ? n / 100 : n;
+    const n = cellNumber(value);
+    if (n !== undefined) return n;
   }
   throw new InvalidValueError(
     `${argument}: expected a number, got ${JSON.stringify(value)}`,

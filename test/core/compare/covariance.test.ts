@@ -69,7 +69,7 @@ describe("curve history", () => {
     );
     expect(parseCurveHistory(dec).unit).toBe("decimal");
     const bad = HISTORY.map((r) => [...r]);
-    bad[3][2] = "n/a";
+    bad[3][2] = "abc"; // "n/a" would be a missing observation
     expect(() => parseCurveHistory(bad)).toThrow(/row 4, column 3 \(5Y\)/);
   });
 });
@@ -79,7 +79,7 @@ describe("one history reader for covariance and replays", () => {
     const bad = HISTORY.map((r) => [...r]);
     bad[1][1] = "x";
     bad[2][0] = "13/45/24";
-    bad[3][2] = "n/a";
+    bad[3][2] = "abc"; // "n/a" would be a missing observation
     bad[4][0] = bad[5][0];
     let message = "";
     try {

@@ -103,8 +103,23 @@ describe("matchColumns", () => {
   });
 
   it("does not match unrelated headers", () => {
-    const m = matchColumns(["Market Value", "Weight", "Notes", "Portfolio"]);
+    const m = matchColumns(["Notes", "Portfolio", "Yield to Worst (%)", "FX Rate", "Exchange"]);
     expect(Object.values(m).every((v) => v === null)).toBe(true);
+  });
+
+  it("keeps the vendor's market value, weight and both durations apart", () => {
+    const m = matchColumns([
+      "Mod. Duration",
+      "Duration",
+      "Market Value",
+      "Weight (%)",
+      "Accrual Date",
+    ]);
+    expect(m.vendor_mod_duration?.index).toBe(0);
+    expect(m.vendor_duration?.index).toBe(1);
+    expect(m.vendor_market_value?.index).toBe(2);
+    expect(m.vendor_weight?.index).toBe(3);
+    expect(m.issue_date?.index).toBe(4);
   });
 
   it("applies an override by index, header text, match object or null", () => {

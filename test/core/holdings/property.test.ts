@@ -7,6 +7,7 @@ import {
   COLUMN_SYNONYMS,
   HoldingField,
   columnLetters,
+  isMissingText,
 } from "../../../src/core/holdings";
 import { isoFromSerial, serialFromYmd, ymdFromSerial } from "../../../src/core/dates";
 
@@ -17,9 +18,9 @@ const SECTORS: Sector[] = [
   "corporate",
   "securitized",
   "municipal",
-  "cash",
   "other",
 ];
+// Cash rows are read as overnight cash lines, not as given: see read.test.ts.
 const TYPES: HoldingType[] = ["bullet", "zero", "frn", "callable", "mbs"];
 const BASIS_TEXT = ["30/360", "ACT/ACT", "ACT/360", "ACT/365", "30E/360"];
 const FREQ_TEXT: Record<number, string> = { 1: "Annual", 2: "Semiannual", 4: "Quarterly" };
@@ -44,7 +45,10 @@ const FIELDS: HoldingField[] = [
 const record = fc
   .record({
     id: fc.stringMatching(/^[A-Z0-9]{9}$/),
-    description: fc.string({ maxLength: 20 }).map((s) => s.trim()),
+    description: fc
+      .string({ maxLength: 20 })
+      .map((s) => s.trim())
+      .filter((s) => !isMissingText(s) || s === ""),
     sector: fc.constantFrom(...SECTORS),
     type: fc.constantFrom(...TYPES),
     par: fc.integer({ min: -5_000_000, max: 50_000_000 }),
@@ -90,6 +94,10 @@ function cells(r: Omit<HoldingRecord, "sourceRow">, style: number): Record<Holdi
     first_coupon: "",
     vendor_duration: Number.isNaN(r.vendorDuration) ? null : r.vendorDuration,
     vendor_dv01: Number.isNaN(r.vendorDv01) ? undefined : r.vendorDv01,
+    asset_class: "",
+    vendor_mod_duration: "",
+    vendor_market_value: "",
+    vendor_weight: "",
   };
 }
 
@@ -104,7 +112,8 @@ describe("readHoldings property", () => {
         fc.integer({ min: 0, max: 30 }),
         (rows, order, synonymPick, originRow, originColumn) => {
           const header = order.map((f, i) => {
-            const synonyms = COLUMN_SYNONYMS[f];
+            // Headers stating a unit (Coupon %) are tested in units.test.ts.
+            const synonyms = COLUMN_SYNONYMS[f].filter((h) => !/%|pct/.test(h));
             const s = synonyms[synonymPick[i] % synonyms.length];
             return i % 2 ? s.toUpperCase().replace(/ /g, "_") : s;
           });
@@ -160,12 +169,12 @@ describe("readHoldings property", () => {
         fc.nat(),
         fc.constantFrom<[HoldingField, unknown]>(
           ["par", "abc"],
-          ["coupon", 12],
+          ["coupon", -0.01],
           ["maturity", "someday"],
           ["price", -5],
           ["frequency", 3],
           ["basis", 9],
-          ["sector", "equity"]
+          ["currency", "dollars"]
         ),
         (rows, which, [field, bad]) => {
           const values: unknown[][] = [FIELDS.slice()];

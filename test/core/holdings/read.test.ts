@@ -180,16 +180,17 @@ describe("readHoldings: each bad input is reported where it is", () => {
     ["par text", { Par: "lots" }, "Par", "E", "lots", EXPECTED.par],
     ["par empty", { Par: "" }, "Par", "E", null, EXPECTED.par],
     ["par boolean", { Par: true }, "Par", "E", true, EXPECTED.par],
-    ["coupon text", { Coupon: "n/a" }, "Coupon", "F", "n/a", EXPECTED.coupon],
+    ["coupon text", { Coupon: "abc" }, "Coupon", "F", "abc", EXPECTED.coupon],
+    ["coupon missing mark", { Coupon: "n/a" }, "Coupon", "F", null, EXPECTED.coupon],
     ["coupon negative", { Coupon: -0.01 }, "Coupon", "F", -0.01, EXPECTED.couponNegative],
-    ["coupon percent", { Coupon: 4.5 }, "Coupon", "F", 4.5, EXPECTED.couponPercent],
+    ["coupon of 100% or more", { Coupon: 150 }, "Coupon", "F", 150, EXPECTED.couponPercent],
     ["maturity text", { Maturity: "soon" }, "Maturity", "G", "soon", EXPECTED.maturity],
     [
-      "maturity US text",
-      { Maturity: "5/15/2030" },
+      "maturity day-first text",
+      { Maturity: "15/05/2030" },
       "Maturity",
       "G",
-      "5/15/2030",
+      "15/05/2030",
       EXPECTED.maturity,
     ],
     ["maturity empty", { Maturity: "" }, "Maturity", "G", null, EXPECTED.maturity],
@@ -213,7 +214,7 @@ describe("readHoldings: each bad input is reported where it is", () => {
     ["price zero", { Price: 0 }, "Price", "H", 0, EXPECTED.pricePositive],
     ["price negative", { Price: -1 }, "Price", "H", -1, EXPECTED.pricePositive],
     ["yield text", { Yield: "high" }, "Yield", "I", "high", EXPECTED.yield],
-    ["yield percent", { Yield: 4.2 }, "Yield", "I", 4.2, EXPECTED.yieldPercent],
+    ["yield of 100% or more", { Yield: 120 }, "Yield", "I", 120, EXPECTED.yieldPercent],
     [
       "neither price nor yield",
       { Price: "", Yield: "" },
@@ -222,7 +223,6 @@ describe("readHoldings: each bad input is reported where it is", () => {
       null,
       EXPECTED.priceOrYield,
     ],
-    ["unknown sector", { Sector: "Equity" }, "Sector", "D", "Equity", EXPECTED.sector],
   ])("%s", (_name, changes, column, letter, value, expected) => {
     const problems = problemsOf(changes);
     expect(problems).toHaveLength(1);
@@ -348,7 +348,7 @@ describe("readHoldings: missing columns and all problems at once", () => {
     const { problems, holdings } = readHoldings(
       [
         HEADER,
-        row({ ID: "", Par: "x", Coupon: 5, Maturity: "never", Price: -3, Yield: 7 }),
+        row({ ID: "", Par: "x", Coupon: "abc", Maturity: "never", Price: -3, Yield: "high" }),
         row({ ID: "GOOD1" }),
         row({ Sector: "Stocks", Price: "", Yield: "" }),
         ["", "", "", "", "", "", "", ""],
@@ -366,7 +366,6 @@ describe("readHoldings: missing columns and all problems at once", () => {
       "Holdings!F2",
       "Holdings!G2",
       "Holdings!H2",
-      "Holdings!C4",
       "Holdings!G4",
       "Holdings!F6",
     ]);
@@ -390,7 +389,7 @@ describe("readHoldings: override mapping", () => {
       }
     );
     expect(problems).toEqual([]);
-    expect(mapping.yield).toEqual({ index: 4, header: "Rate" });
+    expect(mapping.yield).toEqual({ index: 4, header: "Rate", unit: "decimal (from its values)" });
     expect(h.coupon[0]).toBe(0.03);
     expect(h.yld[0]).toBe(0.05);
     expect(h.price[0]).toBe(98);

@@ -1,7 +1,7 @@
 /** The Settings sheet reader: labels as the sample has them, the cell each value came from, problems. */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { readWorkbookSettings, settingLabels } from "../../../src/core/report/workbookSettings";
+import { readWorkbookSettings, settingLabels } from "../../../src/core/settings";
 import { sheetValues, settingsOf } from "../../../src/cli/workbookInput";
 import { serialFromIso } from "../../../src/core/dates";
 

@@ -70,7 +70,7 @@ describe("curve history", () => {
     expect(() =>
       parseCurveHistory([
         ["Date", "2 Yr"],
-        ["1/3/24", "n/a"],
+        ["1/3/24", "abc"],
       ])
     ).toThrow(/row 2, column 2/);
   });

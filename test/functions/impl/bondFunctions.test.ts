@@ -133,3 +133,21 @@ describe("bond functions over ranges", () => {
     );
   });
 });
+
+describe("rate arguments typed as percents", () => {
+  it("answers #NUM! for a yield or coupon of 1 or more, saying it looks like a percent", () => {
+    const y = durationMod("2025-01-02", "2035-01-02", 0.045, 4.5, 2, 0)[0][0];
+    expect(codeOf(y)).toBe("#NUM!");
+    expect((y as KeyrateError).message).toMatch(/yld: 4.5 looks like a percent.*enter 0.045/);
+    const c = priceFn("2025-01-02", "2035-01-02", 4.5, 0.045, 2, 0)[0][0];
+    expect((c as KeyrateError).message).toMatch(/coupon: 4.5 looks like a percent/);
+    expect(codeOf(accrued("2025-01-02", "2035-01-02", 5, 2, 0)[0][0])).toBe("#NUM!");
+  });
+
+  it("reads arguments with the one cell grammar: percent text, date text in any form", () => {
+    const a = priceFn("Jan 02, 2025", "1/2/2035", "4.5%", "4.5%", 2, 0)[0][0] as number;
+    const b = priceFn(d("2025-01-02"), d("2035-01-02"), 0.045, 0.045, 2, 0)[0][0] as number;
+    expect(a).toBe(b);
+    expect(priceFn("02-Jan-2025", "2035-01-02T00:00:00Z", 0.045, 0.045, 2, 0)[0][0]).toBe(b);
+  });
+});

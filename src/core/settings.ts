@@ -4,11 +4,11 @@
  * task pane (which defaults its fields from them and says which cell each came from) and the CLI.
  * Pure: values in as a range gives them (Office.js Range.values or exceljs rows), no host calls.
  */
-import { parseDate } from "../dates";
-import { a1Address, cellNumber, cellText, cellValue } from "../holdings";
-import { parseContract } from "../futures/contracts";
-import { parseRounding, Rounding, ROUNDINGS } from "../hedge/dv01Hedge";
-import { parseOption } from "../options";
+import { parseDate } from "./dates";
+import { a1Address, cellNumber, cellText, cellValue } from "./holdings";
+import { parseContract } from "./futures/contracts";
+import { parseRounding, Rounding, ROUNDINGS } from "./hedge/dv01Hedge";
+import { parseOption } from "./options";
 import {
   CURVE_KINDS,
   CurveKind,
@@ -16,7 +16,7 @@ import {
   Interpolation,
   parseCurveKind,
   parseInterpolation,
-} from "../curve";
+} from "./curve";
 
 /** A value found on the Settings sheet and the cell it came from ("Settings!B2"). */
 export interface Setting<T> {
@@ -231,4 +231,24 @@ export function contractCodeOf(name: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Label (normalised) → value of a settings range: the CLI's view of a Settings sheet. */
+export function settingsFromValues(values: readonly (readonly unknown[])[]): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [label, found] of settingLabels(values)) out.set(label, found.value ?? "");
+  return out;
+}
+
+/**
+ * The settlement date of a settings range (its "Settlement date" row), Excel serial; undefined
+ * when the range has no such row or it is empty.
+ * @throws InvalidValueError when the value is not a date.
+ */
+export function settlementFromSettings(
+  values: readonly (readonly unknown[])[],
+  where = "Settings!Settlement date"
+): number | undefined {
+  const v = settingsFromValues(values).get("settlement date");
+  return v === undefined || v === null || v === "" ? undefined : parseDate(v, where);
 }
