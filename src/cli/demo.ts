@@ -52,7 +52,7 @@ export async function demo(
   // The Settings sheet's settlement date when there is one, else T+1 (as measure does).
   const settlementValue = settings.get("settlement date");
   const settlement =
-    settlementValue === undefined || settlementValue === null
+    settlementValue === undefined || settlementValue === null || settlementValue === ""
       ? defaultSettlement()
       : parseDate(settlementValue, "Settings!Settlement date");
   const contractDv01 =

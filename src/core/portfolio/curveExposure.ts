@@ -11,7 +11,7 @@
  * callable …"), its market value (clean + accrued) still shown.
  */
 import { Holdings, Sector } from "../holdings";
-import { riskFromYield, schedules } from "../bond";
+import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { CurveRisk } from "../risk/bondRisk";
 import { ShiftOn } from "../curve";
 import { PricedBook } from "../engines/fixedBond";
@@ -119,6 +119,29 @@ function combinedBook(count: number, parts: { book: PricedBook; rows: number[] }
   };
 }
 
+/**
+ * Yield to maturity beyond which a price and a yield given together disagree: 1 bp (the vendor's
+ * yield is often to worst, or stale).
+ */
+export const PRICE_YIELD_TOLERANCE = 1e-4;
+
+/**
+ * Per holding with both a price and a yield: the yield its price implies (Excel's YIELD model)
+ * minus the yield given, decimal; NaN otherwise.
+ */
+export function priceYieldGaps(h: Holdings, terms: BondTerms, sched: Schedules): Float64Array {
+  const both = (i: number) => !Number.isNaN(h.price[i]) && !Number.isNaN(h.yld[i]);
+  const out = new Float64Array(h.count).fill(NaN);
+  if (!h.price.some((_, i) => both(i))) return out;
+  const implied = yieldFromPrice(
+    terms,
+    Float64Array.from(h.price, (p, i) => (both(i) ? p : NaN)),
+    sched
+  );
+  for (let i = 0; i < h.count; i++) if (both(i)) out[i] = implied[i] - h.yld[i];
+  return out;
+}
+
 /** Per-holding curve exposure on a market. */
 export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHoldingExposure {
   const n = h.count;
@@ -159,6 +182,7 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
   const excluded: (string | null)[] = new Array(n).fill(null);
   const flag: (string | null)[] = new Array(n).fill(null);
   const level = Math.max(...market.curve.rates);
+  const gap = priceYieldGaps(h, terms, sched);
   for (let i = 0; i < n; i++) {
     const engine = engineFor(h.type[i]);
     // Without an engine the value is still known: clean + accrued (Excel's, on its basis).
@@ -179,6 +203,13 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
     ) {
       flag[i] =
         `KRDs sum to ${(risk.effDuration[i] + risk.krdGap[i]).toFixed(6)}, effective duration ${risk.effDuration[i].toFixed(6)}`;
+    }
+    if (Math.abs(gap[i]) > PRICE_YIELD_TOLERANCE) {
+      const pct = (y: number) => `${(y * 100).toFixed(3)}%`;
+      const text =
+        `price ${h.price[i]} implies a yield of ${pct(h.yld[i] + gap[i])}, given ${pct(h.yld[i])} ` +
+        `(${(gap[i] * 1e4).toFixed(1)} bp apart): curve figures use the price, yield-based figures the given yield`;
+      flag[i] = flag[i] ? `${flag[i]}; ${text}` : text;
     }
   }
   return { market, prepared, risk, book, clean, marketValue, dv01, krDv01, excluded, flag, method };

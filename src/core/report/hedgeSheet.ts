@@ -298,7 +298,7 @@ function checksSection(s: SheetBuilder, h: Holdings, cx: PositionRisk): void {
   const off = recon.filter((r) => r.flagged);
   s.row(["Checks"], "section");
   s.row([
-    { value: "KRDs sum to effective duration", style: "label" },
+    { value: "KRD sums; price against given yield (1 bp)", style: "label" },
     flags.length ? `${flags.length} holdings flagged` : "ok, every holding",
   ]);
   for (const [i, f] of flags) s.row([h.id[i], f], "warning");

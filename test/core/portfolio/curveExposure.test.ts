@@ -3,7 +3,8 @@ import { makeMarket } from "../../../src/core/market/market";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { readHoldings, Holdings } from "../../../src/core/holdings";
-import { parseCurveRange } from "../../../src/core/curve";
+import { DEFAULT_CURVE, parseCurveRange } from "../../../src/core/curve";
+import { yieldOf } from "../../../src/core/bond";
 import {
   curveTotals,
   holdingCurveExposure,
@@ -64,5 +65,34 @@ describe("curve exposure of the sample portfolio", () => {
       .map((r) => h.id[r.index])
       .sort();
     expect(flagged).toEqual(["41165Q198", "75730D4L1", "84380G6B9", "9128108D3", "91282CSQ5"]);
+  });
+});
+
+describe("a price and a yield given together", () => {
+  it("are flagged when the price implies a yield more than 1 bp from the given one, and not otherwise", () => {
+    const settlement = 45659; // 2025-01-02
+    const terms = {
+      settlement,
+      maturity: 45659 + 3650,
+      rate: 0.045,
+      frequency: 2 as const,
+      basis: 1 as const,
+    };
+    const price = 98.75;
+    const implied = yieldOf(terms, price);
+    const values = [
+      ["ID", "Par", "Coupon", "Maturity", "Price", "Yield", "Sector"],
+      ["SAME", 1e6, 0.045, terms.maturity, price, implied + 0.4e-4, "government"],
+      ["OFF", 1e6, 0.045, terms.maturity, price, implied - 1.6e-4, "government"],
+      ["PRICE", 1e6, 0.045, terms.maturity, price, "", "government"],
+    ];
+    const { holdings, problems } = readHoldings(values, { settlement });
+    expect(problems).toEqual([]);
+    const x = holdingCurveExposure(holdings, makeMarket({ settlement, curve: DEFAULT_CURVE }));
+    expect(x.flag[0]).toBeNull();
+    expect(x.flag[1]).toMatch(
+      /implies a yield of .* \(1\.6 bp apart\): curve figures use the price/
+    );
+    expect(x.flag[2]).toBeNull();
   });
 });
