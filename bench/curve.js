@@ -33,7 +33,8 @@ function bonds(n) {
 /** Child: time one call of the full set on n bonds; print JSON. */
 function child(n, kind) {
   const { allocateTerms, setTerms } = require("../lib/core/bond");
-  const { curveRisk, DEFAULT_CURVE } = require("../lib/core/curve");
+  const { DEFAULT_CURVE } = require("../lib/core/curve");
+  const { curveRisk } = require("../lib/core/risk/bondRisk");
   const list = bonds(n);
   const terms = allocateTerms(n);
   list.forEach((b, i) =>

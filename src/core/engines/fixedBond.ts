@@ -28,6 +28,11 @@ export interface PricedBook {
    * unmoved), written to `out`; NaN where not priced.
    */
   price(curve: ZeroCurve, dz?: Float64Array, out?: Float64Array): Float64Array;
+  /**
+   * Optional fast path of the ladder's spread pair: the prices on `curve` with every spread moved
+   * by −h and by +h (decimal), equal to two `price` calls.
+   */
+  priceSpreadPair?(curve: ZeroCurve, h: number): [Float64Array, Float64Array];
 }
 
 export interface FixedBondBook extends PricedBook {
@@ -98,6 +103,29 @@ function book(
       priceOnGrid(grid, weighted, discountGrid(curve, grid.dates), out, dz);
       for (let i = 0; i < count; i++) if (!priced[i]) out[i] = NaN;
       return out;
+    },
+    priceSpreadPair(curve, h) {
+      // One exp(h·t) per cash flow serves both sides (exp(−h·t) = 1/exp(h·t)).
+      const df = discountGrid(curve, grid.dates);
+      const down = new Float64Array(count);
+      const up = new Float64Array(count);
+      for (let i = 0; i < count; i++) {
+        if (!priced[i]) {
+          down[i] = up[i] = NaN;
+          continue;
+        }
+        let d = 0;
+        let u = 0;
+        for (let j = grid.start[i]; j < grid.start[i + 1]; j++) {
+          const v = weighted[j] * df[grid.dateIndex[j]];
+          const e = Math.exp(h * grid.time[j]);
+          d += v * e;
+          u += v / e;
+        }
+        down[i] = d;
+        up[i] = u;
+      }
+      return [down, up];
     },
   };
 }

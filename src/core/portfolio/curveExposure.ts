@@ -116,6 +116,23 @@ function combinedBook(count: number, parts: { book: PricedBook; rows: number[] }
       }
       return out;
     },
+    priceSpreadPair(curve, h) {
+      const down = new Float64Array(count).fill(NaN);
+      const up = new Float64Array(count).fill(NaN);
+      for (const { book, rows } of parts) {
+        const [d, u] = book.priceSpreadPair
+          ? book.priceSpreadPair(curve, h)
+          : [
+              book.price(curve, new Float64Array(count).fill(-h)),
+              book.price(curve, new Float64Array(count).fill(h)),
+            ];
+        for (const i of rows) {
+          down[i] = d[i];
+          up[i] = u[i];
+        }
+      }
+      return [down, up];
+    },
   };
 }
 

@@ -84,9 +84,13 @@ export function ladderRisk(
     for (let k = 0; k < nk; k++) sum += krd[i * nk + k];
     krdGap[i] = sum - effDuration[i];
   }
-  book.price(curves[0], new Float64Array(count).fill(-h), down);
-  book.price(curves[0], new Float64Array(count).fill(h), up);
-  const spreadDuration = Float64Array.from({ length: count }, (_, i) => centred(down, up, i));
+  const [sDown, sUp] = book.priceSpreadPair
+    ? book.priceSpreadPair(curves[0], h)
+    : [
+        book.price(curves[0], new Float64Array(count).fill(-h)),
+        book.price(curves[0], new Float64Array(count).fill(h)),
+      ];
+  const spreadDuration = Float64Array.from({ length: count }, (_, i) => centred(sDown, sUp, i));
   return {
     count,
     keysMonths: market.keysMonths,
