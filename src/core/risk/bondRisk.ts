@@ -11,7 +11,7 @@ import { CurveSpec, ShiftOn } from "../curve/curveSpec";
 import { Interpolation } from "../curve/interpolation";
 import { calibrateFixedBonds } from "../engines/fixedBond";
 import { baseCurve, makeMarket } from "../market/market";
-import { ladderCurves, ladderRisk } from "./ladder";
+import { ladderCurves, ladderRisk, RiskRows } from "./ladder";
 
 export interface CurveRiskOptions {
   readonly keysMonths?: readonly number[];
@@ -21,23 +21,10 @@ export interface CurveRiskOptions {
   readonly interpolation: Interpolation;
 }
 
-export interface CurveRisk {
-  readonly count: number;
-  readonly keysMonths: readonly number[];
+/** The ladder's risk rows of bonds with their Z-spreads (dirty: the quote's clean + accrued). */
+export interface CurveRisk extends RiskRows {
   /** Z-spread, decimal, continuously compounded ACT/365F; NaN where it cannot be solved. */
   readonly zspread: Float64Array;
-  /** Dirty price per 100 of par (clean + accrued). */
-  readonly dirty: Float64Array;
-  /** Effective duration, years. */
-  readonly effDuration: Float64Array;
-  /** Effective convexity, years². */
-  readonly effConvexity: Float64Array;
-  /** Spread duration, years. */
-  readonly spreadDuration: Float64Array;
-  /** KRDs, years: row-major count × keys. */
-  readonly krd: Float64Array;
-  /** Σ KRD − effective duration, years (the run-time check). */
-  readonly krdGap: Float64Array;
 }
 
 /** Tolerance of the run-time check |Σ KRD − effective duration|, years (well under display precision). */
