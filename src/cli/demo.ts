@@ -3,6 +3,8 @@
  * sample), runs the same hedge job as the task pane, writes the recommendation workbook with
  * exceljs (with its charts) and prints the summary.
  */
+import { readUniverse } from "../core/futures/universe";
+import { readTables } from "./tableFile";
 import { mkdirSync } from "fs";
 import { dirname, join, resolve } from "path";
 import ExcelJS from "exceljs";
@@ -31,6 +33,11 @@ export interface DemoOptions {
   sizing?: "dv01_ratio" | "krd";
   /** Date stamped on the report, ISO text; default today. */
   runDate?: string;
+  /**
+   * A Treasury universe file (.csv or .xlsx: CUSIP, coupon, issue date, maturity, optional price)
+   * the CTDs are chosen from; default the input's "Universe" sheet, else the bundled CME table.
+   */
+  universe?: string;
 }
 
 function numberSetting(value: unknown, what: string): number | undefined {
@@ -61,6 +68,10 @@ export async function demo(
   const contractSetting = String(settings.get("hedge contract") ?? DEFAULT_CONTRACT);
   const curveAsOf = curveSheet ? labelledValue(curveSheet, "as of") : undefined;
   const kind = parseCurveKind(settings.get("curve kind"));
+  const universeSheet = book.getWorksheet("Universe");
+  const universeValues = options.universe
+    ? (await readTables(options.universe))[0].values
+    : universeSheet && sheetValues(universeSheet);
   const result = await runRecommendation({
     values: sheetValues(holdingsSheet),
     curve: curveSheet
@@ -80,6 +91,7 @@ export async function demo(
       numberSetting(settings.get("target duration"), "Settings!Target duration") ??
       DEFAULT_TARGET_DURATION,
     contractDv01,
+    universe: universeValues ? readUniverse(universeValues, settlement) : undefined,
     sizing: options.sizing,
     // The contract code is the setting's first word ("ZN Mar-2025 (10-year T-note futures)").
     contractCode: contractSetting.trim().split(/\s+/)[0],
@@ -100,13 +112,14 @@ const money = (x: number) => Math.round(x).toLocaleString("en-US");
 const currencyOf = (r: RunRecord) => r.holdings.currency[0] || DEFAULT_CURRENCY;
 
 const DEMO_FLAGS = {
-  values: ["--input", "--out", "--target", "--contract-dv01", "--sizing"],
+  values: ["--input", "--out", "--target", "--contract-dv01", "--sizing", "--universe"],
   switches: ["--help"],
 };
 
 const DEMO_USAGE =
   "usage: keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY]\n" +
-  "         [--sizing krd|dv01_ratio]   (settlement: the Settings sheet's, else T+1)";
+  "         [--sizing krd|dv01_ratio] [--universe TREASURIES.csv|.xlsx]\n" +
+  "         (settlement: the Settings sheet's, else T+1; universe: the input's Universe sheet, else CME's bundled table)";
 
 /** Runs the `demo` command; returns the process exit code. */
 export async function runDemo(argv: string[], out: (text: string) => void): Promise<number> {
@@ -126,6 +139,7 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
     target: numberFlag(argv, "--target"),
     contractDv01: numberFlag(argv, "--contract-dv01"),
     sizing: sizing === "krd" ? "krd" : undefined,
+    universe: flagValue(argv, "--universe"),
   };
   const result = await demo(options);
   // The first 50 problems and a count, as measure prints them.

@@ -17,11 +17,13 @@ import { allocateTerms, BondTerms, setTerms } from "../bond";
 import { TREASURY_BASIS, TREASURY_FREQUENCY } from "../conventions";
 import { ZeroCurve } from "../curve/zeroCurve";
 import { addMonths, ymdFromSerial } from "../dates";
-import { MissingValueError, NoSolutionError } from "../errors";
+import { NoSolutionError } from "../errors";
+import { parYieldOf } from "../curve/bootstrap";
+import { maturityWindow } from "../futures/deliverable";
 import { basisAnalysis, bondBasis } from "../futures/basis";
 import { lastDeliveryDay, rollDate } from "../futures/calendar";
 import { contractSymbol, DeliveryMonth, FuturesContract } from "../futures/contracts";
-import { defaultUniverse, deliverableBasket } from "../futures/universe";
+import { defaultUniverse, deliverableBasket, TreasuryBond } from "../futures/universe";
 import { calibrateFixedBonds, fixedBondBook } from "./fixedBond";
 
 /** Method text of the futures figures. */
@@ -30,8 +32,13 @@ export const FUTURES_METHOD =
 
 /** A Treasury's terms and clean price per 100 at settlement. */
 export interface CtdBond {
-  /** CUSIP when known (the bundled universe's). */
+  /** CUSIP when known (the universe's). */
   readonly cusip?: string;
+  /**
+   * True for the stand-in used when the universe has no deliverable for the month: a bond in the
+   * deliverable window at the curve's par coupon.
+   */
+  readonly synthetic?: boolean;
   readonly coupon: number;
   readonly maturity: number;
   readonly cleanPrice: number;
@@ -93,28 +100,51 @@ export function curveRepo(curve: ZeroCurve, date: number): number {
   return ((1 / curve.discount(days / 365) - 1) * 360) / days;
 }
 
+/** Name of the stand-in CTD, said wherever it is used. */
+export const SYNTHETIC_CTD = "synthetic CTD — supply a Treasury universe";
+
 /**
- * The default CTD of a contract month: the bundled universe's deliverable with the highest implied
- * repo at the futures price given (default: the theoretical one), priced on the curve with Z = 0.
- * @throws MissingValueError when the bundled universe has no deliverable for the month.
+ * The stand-in CTD of a month the universe has no deliverable for: a bond maturing in the middle
+ * of the contract's deliverable window (its lower bound plus a year when the window is open-ended),
+ * paying the curve's Treasury par yield at that maturity, priced at par on the curve.
+ */
+export function syntheticCtd(
+  contract: FuturesContract,
+  month: DeliveryMonth,
+  curve: ZeroCurve
+): CtdBond {
+  const w = maturityWindow(contract, month);
+  const maturity = Math.round(Number.isFinite(w.max) ? (w.min + w.max) / 2 : w.min + 365);
+  const months = Math.max(1, Math.round(((maturity - curve.settlement) / 365.25) * 12));
+  const coupon = Math.round(parYieldOf(curve, months, "treasury") * 8e4) / 8e4;
+  const terms = treasuryTerms(curve.settlement, [{ coupon, maturity }]);
+  const book = fixedBondBook(curve.settlement, terms, new Float64Array(1), curve);
+  return {
+    cusip: SYNTHETIC_CTD,
+    synthetic: true,
+    coupon,
+    maturity,
+    cleanPrice: book.dirty[0] - book.accrued[0],
+  };
+}
+
+/**
+ * The default CTD of a contract month: the universe's deliverable (default the bundled one, CME's
+ * table) with the highest implied repo at the futures price given (default: the theoretical one),
+ * priced on the curve with Z = 0; the synthetic CTD when the universe has none for the month.
  */
 export function defaultCtd(
   contract: FuturesContract,
   month: DeliveryMonth,
   curve: ZeroCurve,
   repo: number,
-  futuresPrice?: number
+  futuresPrice?: number,
+  universe: readonly TreasuryBond[] = defaultUniverse()
 ): CtdBond {
-  const basket = deliverableBasket(contract, month, defaultUniverse()).filter(
+  const basket = deliverableBasket(contract, month, universe).filter(
     (b) => b.issue <= curve.settlement
   );
-  if (!basket.length) {
-    throw new MissingValueError(
-      `hedges: the bundled Treasury universe has no ${contractSymbol(contract, month)} deliverable; give ctd_coupon, ctd_maturity and ctd_price`,
-      contract.code,
-      "hedges"
-    );
-  }
+  if (!basket.length) return syntheticCtd(contract, month, curve);
   const terms = treasuryTerms(curve.settlement, basket);
   const book = fixedBondBook(curve.settlement, terms, new Float64Array(basket.length), curve);
   const clean = Array.from(book.dirty, (p, i) => p - book.accrued[i]);

@@ -19,7 +19,7 @@ import { cellNumber, cellText, cellValue, columnLetters } from "../holdings/cell
 import { fieldOfHeader } from "../holdings/columns";
 import { HoldingField } from "../holdings/types";
 import { parse32 } from "../quote32";
-import { DeliveryMonth, FuturesContract } from "./contracts";
+import { contractSpec, DeliveryMonth, FuturesContract } from "./contracts";
 import { DEFAULT_UNIVERSE_AS_OF, DEFAULT_UNIVERSE_ROWS } from "./defaultUniverse";
 import { deliverableMask } from "./deliverable";
 
@@ -229,4 +229,23 @@ export function readUniverseBasket(
     );
   }
   return { universe, basket };
+}
+
+/**
+ * A Treasury universe range's terms (CUSIP, coupon, issue date, maturity; a price or yield
+ * column, when there, is read and checked but the CTD is chosen on the curve's prices), as the
+ * hedge's CTDs are chosen from. Every bad row is reported.
+ * @throws InvalidValueError as {@link readUniverseBasket}.
+ */
+export function readUniverse(
+  range: readonly (readonly unknown[])[],
+  settlement: number,
+  argument = "universe"
+): TreasuryBond[] {
+  const header = range[0] ?? [];
+  const priced = header.some((h) => /^(price|yield|clean price|ytm)/i.test(String(h ?? "").trim()));
+  // Terms only: without a price or yield column, an empty yield column stands in for it.
+  const rows = priced ? range : range.map((r, i) => [...r, i === 0 ? "Yield" : null]);
+  return readUniverseBasket(rows, contractSpec("ZN"), { y: 2000, m: 3 }, settlement, argument)
+    .universe;
 }

@@ -10,6 +10,7 @@
  */
 import { contractDates, ContractDates } from "../futures/calendar";
 import { contractSymbol, DeliveryMonth, FuturesContract } from "../futures/contracts";
+import { TreasuryBond } from "../futures/universe";
 import { CurveMarket, baseCurve } from "../market/market";
 import { ladderCurves } from "../risk/ladder";
 import {
@@ -26,8 +27,8 @@ export interface FuturesInstrument {
   /** e.g. "ZNH5". */
   readonly symbol: string;
   readonly ctd: CtdBond;
-  /** Where the CTD came from: "input" or "bundled universe". */
-  readonly ctdSource: "input" | "bundled universe";
+  /** Where the CTD came from. */
+  readonly ctdSource: "input" | "bundled universe" | "universe given" | "synthetic";
   readonly conversionFactor: number;
   /** Repo to delivery, decimal ACT/360 (default: the curve's). */
   readonly repo: number;
@@ -49,6 +50,8 @@ export interface FuturesInstrumentOptions {
   readonly repo?: number;
   /** Futures price per 100 (picks the CTD, sets the notional); default theoretical. */
   readonly futuresPrice?: number;
+  /** Treasuries the CTD is chosen from; default the bundled universe (CME's table). */
+  readonly universe?: readonly TreasuryBond[];
 }
 
 /** A futures contract ready for sizing on a market. */
@@ -62,7 +65,8 @@ export function futuresInstrument(
   const curves = ladderCurves(market);
   const base = baseCurve(market);
   const repo = options.repo ?? curveRepo(base, dates.lastDeliveryDay);
-  const ctd = options.ctd ?? defaultCtd(contract, month, base, repo, options.futuresPrice);
+  const ctd =
+    options.ctd ?? defaultCtd(contract, month, base, repo, options.futuresPrice, options.universe);
   const priced = calibrateFutures([{ contract, month, ctd, repo }], base);
   const perPoint = contract.face / 100;
   const dv01Of = (k: number) =>
@@ -72,7 +76,13 @@ export function futuresInstrument(
     month,
     symbol: contractSymbol(contract, month),
     ctd,
-    ctdSource: options.ctd ? "input" : "bundled universe",
+    ctdSource: options.ctd
+      ? "input"
+      : ctd.synthetic
+        ? "synthetic"
+        : options.universe
+          ? "universe given"
+          : "bundled universe",
     conversionFactor: priced.conversionFactor[0],
     repo,
     price: options.futuresPrice ?? priced.basePrice[0],

@@ -20,6 +20,7 @@ import { tenorLabel } from "../curve";
 import { Market, swapMarket } from "../market/market";
 import { swapRisk } from "../swaps/ois";
 import { FuturesContract } from "../futures/contracts";
+import { TreasuryBond } from "../futures/universe";
 import { futuresInstrument, FuturesInstrument } from "./futuresInstruments";
 import { HedgeMode, optimiseHedge } from "./optimiser";
 import type { Highs } from "highs";
@@ -45,6 +46,8 @@ export interface HedgePlanInput {
   /** Futures prices per 100 by contract code (default theoretical), and the repo (default the curve's). */
   readonly futuresPrices?: Readonly<Partial<Record<string, number>>>;
   readonly repo?: number;
+  /** Treasuries the CTDs are chosen from; default the bundled universe. */
+  readonly universe?: readonly TreasuryBond[];
   /** Swap tenors (months) the optimiser may use; none by default. */
   readonly swapTenors?: readonly number[];
 }
@@ -143,6 +146,7 @@ export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<H
   const instruments = input.contracts.map((c) =>
     futuresInstrument(c, input.market, {
       futuresPrice: input.futuresPrices?.[c.code],
+      universe: input.universe,
       repo: input.repo,
     })
   );

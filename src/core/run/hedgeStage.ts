@@ -16,6 +16,7 @@ import { futuresInstrument, FuturesInstrument } from "../hedge/futuresInstrument
 import { sizeDv01Hedge } from "../hedge/dv01Hedge";
 import { costPerContract, planHedge, SWAP_UNIT } from "../hedge/hedgePlan";
 import { Market } from "../market/market";
+import { SYNTHETIC_CTD } from "../engines/treasuryFuture";
 import { CurveTotals } from "../portfolio/curveExposure";
 import { Hedge } from "../scenarios/hedges";
 import { ContractChoice, HedgeRecord, TradeLine } from "./runRecord";
@@ -25,6 +26,8 @@ const pct = (x: number) => `${(x * 100).toFixed(3).replace(/\.?0+$/, "")}%`;
 
 /** Where a computed DV01 comes from: "from CTD 91282CLF6 (4.25% 2034-11-15)". */
 function ctdText(f: FuturesInstrument): string {
+  if (f.ctd.synthetic)
+    return `from the ${SYNTHETIC_CTD} (${pct(f.ctd.coupon)} ${isoFromSerial(f.ctd.maturity)})`;
   const id = f.ctd.cusip ? `${f.ctd.cusip} ` : "";
   return `from CTD ${id}(${pct(f.ctd.coupon)} ${isoFromSerial(f.ctd.maturity)})`;
 }
@@ -35,6 +38,7 @@ export function contractChoice(input: RunInput, market: Market): ContractChoice 
   const f = futuresInstrument(contract, market, {
     futuresPrice: input.futuresPrices?.[contract.code],
     repo: input.repo,
+    universe: input.universe,
   });
   const typed = input.contractDv01 !== undefined;
   return {
@@ -98,6 +102,7 @@ export async function hedgeStage(
             swapTenors: input.swapTenors,
             futuresPrices: input.futuresPrices,
             repo: input.repo,
+            universe: input.universe,
           },
           solver
         )
@@ -159,6 +164,7 @@ export async function hedgeStage(
     const f = futuresInstrument(futures, market, {
       futuresPrice: input.futuresPrices?.[futures.code],
       repo: input.repo,
+      universe: input.universe,
     });
     // Per key, the contract's KR DV01s scaled to the DV01 it was sized with.
     const scale = contract.dv01 / contract.modelDv01;
@@ -194,6 +200,15 @@ export async function hedgeStage(
         `the contract DV01 (${contract.dv01.toFixed(2)}, ${contract.dv01Source}) differs from the CTD model's ${contract.modelDv01.toFixed(2)} by ${((scale - 1) * 100).toFixed(1)}%`
       );
   }
+  const synthetic = plan
+    ? plan.trades.filter((t) => t.instrument.ctd.synthetic).map((t) => t.instrument.symbol)
+    : contract.ctd.synthetic
+      ? [contract.symbol]
+      : [];
+  for (const symbol of synthetic)
+    warnings.push(
+      `no ${symbol} deliverable in the Treasury universe: sized against a ${SYNTHETIC_CTD}`
+    );
   const dv01Impact = trades.reduce((a, x) => a + x.dv01Impact, 0);
   const bp = t.marketValue * 1e-4;
   const dv01After = t.dv01 + dv01Impact;

@@ -22,6 +22,7 @@ type PlanOptions = Pick<
   | "futuresPrices"
   | "repo"
   | "swapTenors"
+  | "universe"
 >;
 
 export interface RunInput extends PlanOptions {
