@@ -12,6 +12,7 @@ export function packHoldings(records: readonly HoldingRecord[]): Holdings {
     count: n,
     id: records.map((r) => r.id),
     description: records.map((r) => r.description),
+    issuer: records.map((r) => r.issuer ?? ""),
     sector: records.map((r) => r.sector),
     type: records.map((r) => r.type),
     par: floats((r) => r.par),
@@ -36,6 +37,7 @@ export function holdingAt(h: Holdings, i: number): HoldingRecord {
   return {
     id: h.id[i],
     description: h.description[i],
+    issuer: h.issuer?.[i] ?? "",
     sector: h.sector[i],
     type: h.type[i],
     par: h.par[i],

@@ -249,6 +249,7 @@ export function readHoldings(
     records.push({
       id,
       description: cellText(get("description")),
+      issuer: cellText(get("issuer")),
       sector: sector!,
       type: type!,
       par: par!,

@@ -17,6 +17,7 @@ export type HoldingType = "bullet" | "zero" | "frn" | "callable" | "mbs";
 export const HOLDING_FIELDS = [
   "id",
   "description",
+  "issuer",
   "par",
   "coupon",
   "maturity",
@@ -64,6 +65,8 @@ export interface Holdings {
   readonly id: string[];
   /** Free text; "" when absent. */
   readonly description: string[];
+  /** Issuer name or ticker as given (for the by-issuer breakdown); absent or "" when not given. */
+  readonly issuer?: string[];
   readonly sector: Sector[];
   readonly type: HoldingType[];
   /** Face amount held, money in the portfolio currency; negative for a short. */
@@ -103,6 +106,7 @@ export interface Holdings {
 export interface HoldingRecord {
   id: string;
   description: string;
+  issuer?: string;
   sector: Sector;
   type: HoldingType;
   par: number;
