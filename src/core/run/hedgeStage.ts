@@ -14,7 +14,7 @@ import { isoFromSerial } from "../dates";
 import { parseContract } from "../futures/contracts";
 import { futuresInstrument, FuturesInstrument } from "../hedge/futuresInstruments";
 import { sizeDv01Hedge } from "../hedge/dv01Hedge";
-import { planHedge, SWAP_UNIT } from "../hedge/hedgePlan";
+import { costPerContract, planHedge, SWAP_UNIT } from "../hedge/hedgePlan";
 import { Market } from "../market/market";
 import { CurveTotals } from "../portfolio/curveExposure";
 import { Hedge } from "../scenarios/hedges";
@@ -176,7 +176,8 @@ export async function hedgeStage(
         quantity: ratio.contracts,
         unit: "contracts",
         dv01Impact: ratio.hedgeDv01,
-        cost: 0,
+        // The optimiser's cost per contract (half a tick plus commission), as for its own trades.
+        cost: Math.abs(ratio.contracts) * costPerContract(futures, input.commission),
         rollBy: f.dates.rollDate,
       });
       hedges.push({
