@@ -239,6 +239,12 @@ function exposureSummary(s: SheetBuilder, r: RunRecord): void {
   );
   for (const g of c.gapsBefore.rows) if (isKrd(g)) gapLine(g, FORMATS.years);
   sectorContributions(s, r, line);
+  s.row(
+    [
+      "After hedge: effective duration, DV01 and KRDs include the trades; yield-based durations, spread duration, yield and Z-spread are the holdings' own.",
+    ],
+    "note"
+  );
   for (const n of c.gapsBefore.notes) s.row([n], "note");
   s.blank();
 }
@@ -257,12 +263,20 @@ function sectorContributions(
 ): void {
   const c = r.comparison;
   const after = new Map(c.gapsAfter.sectors.map((g) => [g.sector, g]));
+  // A benchmark without sectors (the target) has no sector figures: shown empty, not as 0.
+  const known = c.benchmark.sectors.length > 0 ? 1 : NaN;
   for (const g of c.gapsBefore.sectors) {
     const d = g.durationContribution;
     const a = after.get(g.sector)?.durationContribution;
     line(
       `Contribution to duration: ${g.sector}`,
-      [d.portfolio, a?.portfolio ?? NaN, d.benchmark, d.gap, a?.gap ?? NaN],
+      [
+        d.portfolio,
+        a?.portfolio ?? NaN,
+        d.benchmark * known,
+        d.gap * known,
+        (a?.gap ?? NaN) * known,
+      ],
       FORMATS.years,
       "years",
       "weight × sector effective duration"
