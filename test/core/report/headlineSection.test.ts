@@ -117,8 +117,7 @@ describe("Hedge Recommendation, first page (demo workbook)", () => {
     closeMoney(lev[2] as number, h.futuresNotional / record.totals.marketValue);
     expect(lev[2] as number).toBeGreaterThan(0.01);
     expect(lev[2] as number).toBeLessThan(0.2);
-    const levCell = ws.getRow(rowIndex("Leverage") + 1).getCell(3);
-    expect(levCell.numFmt).toBe(FORMATS.percent);
+    expect(ws.getRow(rowIndex("Leverage") + 1).getCell(3).numFmt).toBe(FORMATS.percent);
     // 795 ZN contracts at half a tick (15.625 / 2 USD) plus 2 USD commission each.
     const contracts = Math.abs(h.trades[0].quantity);
     expect(row("Estimated cost")[2]).toBeCloseTo(contracts * (15.625 / 2 + 2), 9);
