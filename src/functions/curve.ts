@@ -251,16 +251,18 @@ export function ZERO_RATES(
  * @param [settlement] Settlement date: an Excel date or "YYYY-MM-DD". Default: T+1 US government securities business day after today.
  * @param [curve_kind] What the rates are: "par" (Treasury par yields, semiannual; default), "zero_cont" or "zero_semi" (zero rates).
  * @param [interpolation] "linear_zero" (linear in zero rates; default) or "monotone_convex" (Hagan–West).
- * @returns A labelled table: market value in money, durations in years, convexity in years², DV01 in money per bp.
+ * @param [group_by] Rows of the table below the totals: "sector" (default), "rating", "maturity" (years to maturity from settlement: 0–1, 1–3, 3–5, 5–7, 7–10, 10–20, 20+, each [a, b)), "issuer", "currency", "type", or a header of the holdings range.
+ * @returns A labelled table: market value in money, durations in years, convexity in years², DV01 in money per bp; then one row per group.
  */
 export function PORTFOLIO(
   holdings: any[][],
   curve: any[][],
   settlement?: any[][],
   curve_kind?: any[][],
-  interpolation?: any[][]
+  interpolation?: any[][],
+  group_by?: any[][]
 ): any[][] {
-  return toExcel(portfolio(holdings, curve, settlement, curve_kind, interpolation));
+  return toExcel(portfolio(holdings, curve, settlement, curve_kind, interpolation, group_by));
 }
 
 /**

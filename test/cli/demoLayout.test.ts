@@ -78,24 +78,31 @@ describe("the demo workbook's print setup and formats", () => {
     }
   });
 
-  it("starts a new page after the Hedge Recommendation's summary (before Checks), and only there", async () => {
+  it("starts a new page after the committee's headline and before Checks, and only there", async () => {
     const model = models.find((m) => m.name === HEDGE_SHEET_NAME)!;
+    const detail = model.rows.findIndex((r) => String(r[0].value).startsWith("Exposure summary"));
     const checks = model.rows.findIndex((r) => r[0].value === "Checks");
-    expect(model.print!.rowBreaks).toEqual([checks]);
-    // Printed below the charts beside the summary when they reach past it: no chart is cut.
-    const [printed] = printBreaks(model);
-    expect(printed).toBeGreaterThanOrEqual(checks);
-    for (const c of model.charts!)
-      expect(printed <= c.anchor.row || printed >= c.anchor.row + c.anchor.rows).toBe(true);
+    expect(model.print!.rowBreaks).toEqual([detail, checks]);
+    // Printed below the charts beside the rows when they reach past them: no chart is cut.
+    const printed = printBreaks(model);
+    expect(printed[0]).toBeGreaterThanOrEqual(detail);
+    expect(printed[1]).toBeGreaterThanOrEqual(checks);
+    for (const b of printed)
+      for (const c of model.charts!)
+        expect(b <= c.anchor.row || b >= c.anchor.row + c.anchor.rows).toBe(true);
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
-    expect(xml).toContain(`<brk id="${printed}"`);
-    expect(xml.match(/<brk /g)).toHaveLength(1);
-    // The first page: the summary, the hedge, the key-rate profile and the sectors.
-    const labels = model.rows.slice(0, checks).map((r) => r[0].value);
-    for (const l of ["Exposure summary", "Key-rate profile", "By sector"])
+    for (const b of printed) expect(xml).toContain(`<brk id="${b}"`);
+    expect(xml.match(/<brk /g)).toHaveLength(2);
+    // The first page: the headline, the Duration Exposure Summary and the key-rate profile.
+    const labels = model.rows.slice(0, detail).map((r) => r[0].value);
+    for (const l of [
+      "Headline: the hedge at a glance",
+      "Duration Exposure Summary",
+      "Key-rate profile",
+    ])
       expect(labels).toContain(l);
     // The first page holds one printed page at the fit-to-width scale (Letter landscape).
-    const fit = printFit(model, parseRangeA1(printArea(model)).columns, printed);
+    const fit = printFit(model, parseRangeA1(printArea(model)).columns, printed[0]);
     expect(fit.firstPageFits).toBe(true);
     for (const name of ["Scenario Analysis", "Risk Dashboard", "Action Items"]) {
       const sheet = models.find((m) => m.name === name)!;
@@ -112,10 +119,14 @@ describe("the demo workbook's print setup and formats", () => {
     });
     expect(money).toBeGreaterThanOrEqual(30);
     const hedge = book.getWorksheet(HEDGE_SHEET_NAME)!;
+    // The labelled rows of the detail below the committee's page: label, value, unit, method.
     const unitOf = (label: string) => {
       let unit: unknown;
+      let detail = false;
       hedge.eachRow((row) => {
-        if (row.getCell(1).value === label && unit === undefined) unit = row.getCell(3).value;
+        if (String(row.getCell(1).value).startsWith("Exposure summary")) detail = true;
+        if (detail && row.getCell(1).value === label && unit === undefined)
+          unit = row.getCell(3).value;
       });
       return unit;
     };

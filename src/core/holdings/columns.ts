@@ -11,15 +11,8 @@ import { ColumnMapping, ColumnOverride, HOLDING_FIELDS, HoldingField } from "./t
  */
 export const COLUMN_SYNONYMS: Readonly<Record<HoldingField, readonly string[]>> = {
   id: ["id", "cusip", "isin", "security id", "identifier", "sedol", "figi", "bond id", "ticker"],
-  description: [
-    "description",
-    "name",
-    "security",
-    "issuer",
-    "security name",
-    "issuer name",
-    "desc",
-  ],
+  description: ["description", "name", "security", "security name", "desc"],
+  issuer: ["issuer", "issuer name", "issuer ticker", "obligor", "ultimate parent", "parent"],
   par: [
     "par",
     "face",

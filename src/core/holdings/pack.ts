@@ -16,6 +16,7 @@ export function packHoldings(records: readonly HoldingRecord[]): Holdings {
     count: n,
     id: records.map((r) => r.id),
     description: records.map((r) => r.description),
+    issuer: records.map((r) => r.issuer ?? ""),
     sector: records.map((r) => r.sector),
     group: records.map((r) => r.group ?? ""),
     type: records.map((r) => r.type),
@@ -44,6 +45,7 @@ export function holdingAt(h: Holdings, i: number): HoldingRecord {
   return {
     id: h.id[i],
     description: h.description[i],
+    issuer: h.issuer?.[i] ?? "",
     sector: h.sector[i],
     group: h.group[i],
     type: h.type[i],

@@ -280,6 +280,7 @@ export function readRow(
     record: {
       id,
       description: cellText(x.get("description")),
+      issuer: cellText(x.get("issuer")),
       sector,
       group,
       type: type!,

@@ -17,6 +17,7 @@ export type HoldingType = "bullet" | "zero" | "frn" | "callable" | "mbs";
 export const HOLDING_FIELDS = [
   "id",
   "description",
+  "issuer",
   "par",
   "coupon",
   "maturity",
@@ -70,6 +71,8 @@ export interface Holdings {
   readonly id: string[];
   /** Free text; "" when absent. */
   readonly description: string[];
+  /** Issuer name or ticker as given (for the by-issuer breakdown); absent or "" when not given. */
+  readonly issuer?: string[];
   readonly sector: Sector[];
   /**
    * The sector as the file labels it ("Banking", "Treasuries", "Cash and/or Derivatives"): the
@@ -120,6 +123,7 @@ export interface Holdings {
 export interface HoldingRecord {
   id: string;
   description: string;
+  issuer?: string;
   sector: Sector;
   /** The file's sector label; "" when absent (the default). */
   group?: string;

@@ -130,24 +130,32 @@ function krdProfile(model: SheetModel): Found | undefined {
   );
   if (tenors === 0 || rows.length === 0) return undefined;
   const rowRange = (row: number) => rangeA1({ row, column: 1, rows: 1, columns: tenors });
+  const names = rows.map((r) => krdSeriesName(text(model, r, 0)));
+  const beforeAfter = names.some((n) => /after hedge/i.test(n));
   return {
     header,
     bars: tenors * rows.length,
     chart: {
       type: "column",
-      title: "Key-rate duration profile",
+      title: beforeAfter
+        ? "Key-rate duration profile, before and after hedge"
+        : "Key-rate duration profile",
       categoryAxisTitle: "Key rate (tenor)",
       valueAxisTitle: "KRD, years",
       categories: rowRange(header),
-      series: rows.map((r) => ({ name: krdSeriesName(text(model, r, 0)), values: rowRange(r) })),
+      series: rows.map((r, i) => ({ name: names[i], values: rowRange(r) })),
     },
   };
 }
 
-/** "KRD, years — after hedge" → "after hedge"; the row without a qualifier is the portfolio's. */
+/**
+ * "KRD, years — portfolio after hedge" → "Portfolio after hedge"; the row without a qualifier is
+ * the portfolio's.
+ */
 export function krdSeriesName(label: string): string {
   const dash = /\s[—–-]\s(.+)$/.exec(label);
-  return dash ? dash[1].trim() : "Portfolio";
+  const name = dash ? dash[1].trim() : "Portfolio";
+  return name[0].toUpperCase() + name.slice(1);
 }
 
 /** "By sector" rows (up to the Total row) and their contribution to duration column. */
@@ -169,7 +177,7 @@ function sectorContribution(model: SheetModel): Found | undefined {
     bars: rows.length,
     chart: {
       type: "bar",
-      title: "Contribution to duration by sector",
+      title: "Contribution to duration by sector (holdings, before hedge)",
       categoryAxisTitle: "Sector",
       valueAxisTitle: "Contribution to duration, years (weight × effective duration)",
       categories: rangeA1(columnRect(rows, 0)),

@@ -21,6 +21,8 @@ import { HedgePlan } from "../hedge/hedgePlan";
 import { HoldingLinks } from "../holdings/holdingLinks";
 import { columnName } from "../a1";
 import { ContractChoice } from "../run/runRecord";
+import { DEFAULT_CURRENCY } from "../conventions";
+import { breakdownSections } from "./breakdownSection";
 
 export interface HedgeReportInput {
   readonly holdings: Holdings;
@@ -50,7 +52,14 @@ export interface HedgeReportInput {
    * yield-based totals are formulas that follow the user's cells (see holdingsSection).
    */
   readonly links?: HoldingLinks;
+  /** ISO code of the holdings' currency, for units (default USD). */
+  readonly currency?: string;
+  /** The first page (headlineSection.ts), written above everything else when given. */
+  readonly lead?: (s: SheetBuilder) => void;
 }
+
+/** Columns the first page (headline and Duration Exposure Summary) needs. */
+const LEAD_COLUMNS = 8;
 
 export const HEDGE_SHEET_NAME = "Hedge Recommendation";
 
@@ -77,7 +86,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   const ccy = reportCurrency(h.currency);
   const table = holdingsSection(h, x, cx, input.perHoldingKrd ?? false, input.links);
   const widths = [...table.widths];
-  while (widths.length < keys.length + 1) widths.push(10);
+  while (widths.length < Math.max(keys.length + 1, LEAD_COLUMNS)) widths.push(10);
   const s = new SheetBuilder(widths.length);
   s.row(["keyrate — Hedge Recommendation"], "title");
   s.row(
@@ -89,6 +98,11 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   s.row([`Curve: ${input.curveDescription}`], "subtitle");
   if (input.curveWarning) s.row([input.curveWarning], "warning");
   s.blank();
+  if (input.lead) {
+    input.lead(s);
+    // The committee's first page ends with the headline; the detail starts a page of its own.
+    s.pageBreak();
+  }
 
   const summary: LabelledRow[] = [
     [
@@ -140,7 +154,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       "listed on the Excluded Holdings sheet",
     ],
   ];
-  const summaryRows = labelledSection(s, "Exposure summary", summary);
+  const summaryRows = labelledSection(s, "Exposure summary (holdings, before hedge)", summary);
   /** The 0-based row of a summary figure, by its label. */
   const summaryRow = (label: string) => summaryRows[summary.findIndex(([l]) => l === label)];
   s.blank();
@@ -256,8 +270,9 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
     "total"
   );
   s.blank();
+  breakdownSections(s, h, cx, input.settlement, input.currency ?? DEFAULT_CURRENCY);
 
-  // The summary, hedge, key-rate profile and sectors make the first printed page.
+  // The summary, hedge, key-rate profile, sectors and breakdowns end before the checks.
   s.pageBreak();
   checksSection(s, h, cx);
   s.row(["Holdings"], "section");

@@ -11,6 +11,7 @@ import { buildActionItemsSheet } from "./actionItemsSheet";
 import { SheetModel, reportCurrency } from "./sheetModel";
 import { withCharts } from "./charts";
 import { buildExcludedSheet } from "./excludedSection";
+import { currencyOf, headlineSection } from "./headlineSection";
 
 /** The recommendation's sheets, hedge sheet first. */
 export function buildSheets(r: RunRecord): SheetModel[] {
@@ -38,6 +39,8 @@ export function buildSheets(r: RunRecord): SheetModel[] {
     rejectedRows: new Set(r.problems.map((p) => p.row)).size,
     perHoldingKrd: r.settings.perHoldingKrd,
     links: r.inputs.links,
+    currency: currencyOf(r),
+    lead: (s) => headlineSection(s, r),
   });
   const dashboard = buildDashboardSheet({
     asOf: r.market.settlement,

@@ -27,13 +27,21 @@ import { RunInput } from "./runInput";
 /** Calendar days of upcoming events listed. */
 const EVENT_DAYS = 30;
 
+/** Name prefix of the target standing in for a benchmark (none given). */
+export const TARGET_NAME_PREFIX = "Target:";
+
+/** Whether a comparison's benchmark is the target standing in for a missing benchmark. */
+export function isTargetProfile(p: RiskProfile): boolean {
+  return p.name.startsWith(TARGET_NAME_PREFIX);
+}
+
 /** The target as a benchmark: the portfolio's profile scaled to the target effective duration. */
 export function targetProfile(p: RiskProfile, targetDuration: number): RiskProfile {
   const scale = targetDuration / p.duration.effective;
   return {
     ...p,
     source: "profile",
-    name: `Target: effective duration ${targetDuration.toFixed(2)} years in the portfolio's own key-rate shape`,
+    name: `${TARGET_NAME_PREFIX} effective duration ${targetDuration.toFixed(2)} years in the portfolio's own key-rate shape`,
     duration: {
       effective: targetDuration,
       modified: p.duration.modified * scale,

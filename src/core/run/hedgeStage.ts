@@ -182,6 +182,7 @@ export async function hedgeStage(
         quantity: ratio.contracts,
         unit: "contracts",
         dv01Impact: ratio.hedgeDv01,
+        // The optimiser's cost per contract (half a tick plus commission), as for its own trades.
         cost: Math.abs(ratio.contracts) * costPerContract(futures, input.commission),
         rollBy: f.dates.rollDate,
       });

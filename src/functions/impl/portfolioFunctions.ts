@@ -22,6 +22,7 @@ import {
 
 import { Arg, asMatrix, guard, Result, ResultCell } from "./cells";
 import { curveOptions, parseKeys, parseSettlementArg } from "./curveArgs";
+import { groupedBy } from "./groupByArg";
 
 /** Everything PORTFOLIO and PORTFOLIO_KRD compute from a holdings range and a curve. */
 export interface PortfolioMeasure {
@@ -137,18 +138,27 @@ function padded(rows: ResultCell[][]): Result {
 }
 
 /**
- * KEYRATE.PORTFOLIO: the labelled summary table (label, value, unit, method), then the sectors
- * (sector, market value, weight, effective duration, contribution to duration, DV01).
+ * KEYRATE.PORTFOLIO: the labelled summary table (label, value, unit, method), then the groups
+ * (group, market value, weight, effective duration, contribution to duration, DV01): sectors by
+ * default, or the grouping `group_by` names (see groupByArg.ts).
  */
 export function portfolio(
   holdings: Arg,
   curve: Arg,
   settlement?: Arg,
   curveKind?: Arg,
-  interp?: Arg
+  interp?: Arg,
+  groupBy?: Arg
 ): Result {
   return guard(() => {
     const m = measurePortfolio(holdings, curve, settlement, curveKind, interp);
+    const grouped = groupedBy(
+      groupBy,
+      asMatrix(holdings) ?? [],
+      m.holdings,
+      m.exposure,
+      m.settlement
+    );
     const { totals: t, exposure: x, shiftOn } = m;
     const shifts = `curve shifted ±1 bp: ${shiftMethod(shiftOn)}`;
     const flagged = x.flag.filter((f) => f).length;
@@ -211,16 +221,16 @@ export function portfolio(
     ]);
     rows.push([]);
     rows.push([
-      "Sector",
+      grouped.title,
       "Market value",
       "Weight",
       "Effective duration",
       "Contribution to duration",
       "Effective DV01",
     ]);
-    for (const s of m.sectors) {
+    for (const s of grouped.groups) {
       rows.push([
-        s.sector,
+        s.group,
         s.marketValue,
         s.weight,
         s.included ? s.effDuration : "",

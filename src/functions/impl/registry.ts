@@ -68,7 +68,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   ZSPREAD: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: zspread },
   ZERO_RATES: { args: ["curve", "tenors", ...CURVE_OPTIONS, "[settlement]"], impl: zeroRates },
   PORTFOLIO: {
-    args: ["holdings", "curve", "[settlement]", ...CURVE_OPTIONS],
+    args: ["holdings", "curve", "[settlement]", ...CURVE_OPTIONS, "[group_by]"],
     impl: portfolio,
   },
   PORTFOLIO_KRD: {

@@ -59,6 +59,7 @@ const record = fc
     frequency: fc.constantFrom(1, 2, 4),
     basis: fc.integer({ min: 0, max: 4 }),
     rating: fc.constantFrom("", "AAA", "AA+", "A-", "BBB"),
+    issuer: fc.constantFrom("", "US Treasury", "Apple Inc"),
     currency: fc.constantFrom("USD", "EUR"),
     vendorDuration: fc.option(fc.double({ min: 0, max: 30, noNaN: true }), { nil: NaN }),
     vendorDv01: fc.option(fc.double({ min: -1e5, max: 1e5, noNaN: true }), { nil: NaN }),
@@ -79,6 +80,7 @@ function cells(r: Omit<HoldingRecord, "sourceRow">, style: number): Record<Holdi
   return {
     id: style % 2 ? r.id : { richText: [{ text: r.id }] },
     description: r.description,
+    issuer: r.issuer,
     sector: style % 2 ? r.sector : r.sector.toUpperCase(),
     type: r.type,
     par: style % 2 ? r.par : String(r.par),

@@ -101,6 +101,7 @@ describe("withCharts on the hedge sheet", () => {
     expect(krd.type).toBe("column");
     expect(krd.categories).toBe("B3:E3");
     expect(krd.series).toEqual([{ name: "Portfolio", values: "B4:E4" }]);
+    expect(krd.title).toBe("Key-rate duration profile");
     expect(krd.valueAxisTitle).toMatch(/years/);
   });
 
@@ -109,10 +110,11 @@ describe("withCharts on the hedge sheet", () => {
     const krd = withCharts([model])[0].charts![0];
     expect(krd.series).toEqual([
       { name: "Portfolio", values: "B4:E4" },
-      { name: "benchmark", values: "B6:E6" },
-      { name: "after hedge", values: "B7:E7" },
+      { name: "Benchmark", values: "B6:E6" },
+      { name: "After hedge", values: "B7:E7" },
     ]);
-    expect(krdSeriesName("KRD, years - benchmark")).toBe("benchmark");
+    expect(krdSeriesName("KRD, years - benchmark")).toBe("Benchmark");
+    expect(krd.title).toBe("Key-rate duration profile, before and after hedge");
   });
 
   it("stops the tenors at a Total column", () => {

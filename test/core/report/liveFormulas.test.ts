@@ -128,7 +128,13 @@ describe("live formulas of the hedge sheet", () => {
       .formula;
     const at = (name: string) => shown(cellA1(r, col(name))) as number;
     const totalRow = result.sheets[0].rows.findIndex((row) => row[0].value === "DV01 (yield)");
-    const mvRow = result.sheets[0].rows.findIndex((row) => row[0].value === "Market value");
+    // The holdings' exposure summary (the first page above has a "Market value" row of its own).
+    const detail = result.sheets[0].rows.findIndex((row) =>
+      String(row[0].value).startsWith("Exposure summary")
+    );
+    const mvRow = result.sheets[0].rows.findIndex(
+      (row, i) => i > detail && row[0].value === "Market value"
+    );
     const before = {
       dv01: shown(cellA1(totalRow, 1)) as number,
       mv: shown(cellA1(mvRow, 1)) as number,
