@@ -235,12 +235,13 @@ browserSuite("the playground in Chromium", () => {
         }));
         expect([m.name, recorded]).toEqual([m.name, specs]);
       }
-      // Two-sided: the KRD chart's series is the written KRD row, not its KR DV01 neighbour.
+      // Two-sided: every KRD chart series is a written KRD row (before, target, after), and the
+      // row after the last is its KR DV01 neighbour, not plotted.
       const krdChart = expected.sheets[0].charts?.[0];
       if (krdChart) {
-        const krdRow = parseRangeA1(krdChart.series[0].values).row;
-        expect(written[krdRow][0]).toMatch(/^KRD, years/);
-        expect(written[krdRow + 1][0]).toMatch(/^KR DV01/);
+        const rows = krdChart.series.map((x) => parseRangeA1(x.values).row);
+        for (const r of rows) expect(written[r][0]).toMatch(/^KRD, years/);
+        expect(written[rows[rows.length - 1] + 1][0]).toMatch(/^KR DV01/);
       }
 
       // The user's cells are untouched.
