@@ -21,35 +21,10 @@ const { rng } = require("./optimiserProblem");
 const SETTLEMENT = serialFromIso("2026-12-04");
 const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
 const GROUPS = ["Banking", "Communications", "Consumer Non-Cyclical", "Energy", "Technology"];
-const HEADER = [
-  "Name",
-  "Sector",
-  "Asset Class",
-  "Market Value",
-  "Weight (%)",
-  "Notional Value",
-  "Par Value",
-  "CUSIP",
-  "ISIN",
-  "SEDOL",
-  "Price",
-  "Location",
-  "Exchange",
-  "Currency",
-  "Duration",
-  "YTM (%)",
-  "FX Rate",
-  "Maturity",
-  "Coupon (%)",
-  "Mod. Duration",
-  "Yield to Call (%)",
-  "Yield to Worst (%)",
-  "Real Duration",
-  "Real YTM (%)",
-  "Market Currency",
-  "Accrual Date",
-  "Effective Date",
-];
+/** The iShares layout's header, as the committed vendor fixture (scripts/make-vendor-fixtures.ts) has it. */
+const HEADER = parseCsv(
+  readFileSync(join(__dirname, "..", "test", "fixtures", "vendor", "ishares-style.csv"), "utf8")
+).find((row) => row[0] === "Name");
 
 const q = (s) => `"${s}"`;
 const grouped = (x) =>

@@ -4,7 +4,6 @@
  * curve in one kernel call (Z-spread, effective duration and convexity, spread duration, KRDs,
  * DV01s), and prints a readable report or, with --json, one JSON object (fields in the README).
  */
-import { defaultShiftOn } from "../core/conventions";
 import { makeMarket } from "../core/market/market";
 import { FlagSpec, flagValue, positionals, rejectUnknown } from "./args";
 import { formatMeasure, num } from "./measureText";
@@ -271,7 +270,8 @@ async function measureInto(m: MeasureJson, options: MeasureOptions): Promise<voi
     throw new Error(`${options.curve} (sheet ${curveTable.name}): ${(e as Error).message}`);
   }
   const spec = curve.spec;
-  const shiftOn: ShiftOn = defaultShiftOn(spec.kind);
+  const market = makeMarket({ settlement, curve: spec, interpolation });
+  const shiftOn: ShiftOn = market.shiftOn;
   m.curve = {
     file: options.curve,
     sheet: curveTable.name,
@@ -292,10 +292,7 @@ async function measureInto(m: MeasureJson, options: MeasureOptions): Promise<voi
         (n ? `; ${n} problem${n > 1 ? "s" : ""}, the first: ${read.problems[0].message}` : "")
     );
   }
-  const x = holdingCurveExposure(
-    h,
-    makeMarket({ settlement, curve: spec, interpolation, shiftOn })
-  );
+  const x = holdingCurveExposure(h, market);
   const keys = x.risk.keysMonths.map(tenorLabel);
   const nk = keys.length;
   const byKey = (values: ArrayLike<number>, offset = 0): ByKey =>

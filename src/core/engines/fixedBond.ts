@@ -47,6 +47,17 @@ export interface FixedBondBook extends PricedBook {
   readonly priced: Uint8Array;
 }
 
+/** A book's prices on `curve` with every spread moved by −h and by +h (its fast path when it has one). */
+export function spreadPrices(
+  book: PricedBook,
+  curve: ZeroCurve,
+  h: number
+): [Float64Array, Float64Array] {
+  if (book.priceSpreadPair) return book.priceSpreadPair(curve, h);
+  const moved = (s: number) => book.price(curve, new Float64Array(book.count).fill(s));
+  return [moved(-h), moved(h)];
+}
+
 /**
  * Z-spread of bond i by Newton's method on Σ a·DF·exp(−Z·t) = target (convex and decreasing in Z,
  * so the iteration converges quadratically); stops one step after the step falls below 1e-12.

@@ -162,6 +162,33 @@ export function defaultCtd(
   return { cusip: ctd.cusip, coupon: ctd.coupon, maturity: ctd.maturity, cleanPrice: clean[a.ctd] };
 }
 
+/** What a futures position may leave to the defaults (see the file comment). */
+export interface FuturesChoices {
+  /** Contract month; default the first whose roll date is after settlement. */
+  readonly month?: DeliveryMonth;
+  /** The CTD; default the universe's, priced on the curve. */
+  readonly ctd?: CtdBond;
+  /** Repo, decimal ACT/360; default the curve's to delivery. */
+  readonly repo?: number;
+  /** Futures price per 100 (picks the CTD); default theoretical. */
+  readonly futuresPrice?: number;
+  /** Treasuries the CTD is chosen from; default the bundled universe (CME's table). */
+  readonly universe?: readonly TreasuryBond[];
+}
+
+/** A futures position's terms with every default resolved on the base curve. */
+export function resolveFuturesTerms(
+  contract: FuturesContract,
+  base: ZeroCurve,
+  choices: FuturesChoices = {}
+): FuturesTerms {
+  const month = choices.month ?? defaultDeliveryMonth(base.settlement);
+  const repo = choices.repo ?? curveRepo(base, lastDeliveryDay(contract, month));
+  const ctd =
+    choices.ctd ?? defaultCtd(contract, month, base, repo, choices.futuresPrice, choices.universe);
+  return { contract, month, ctd, repo };
+}
+
 /**
  * Calibrates futures on the base curve: each CTD's Z-spread from its clean price.
  * @throws NoSolutionError when no Z-spread reprices a CTD.

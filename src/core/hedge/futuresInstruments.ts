@@ -10,15 +10,13 @@
  */
 import { contractDates, ContractDates } from "../futures/calendar";
 import { contractSymbol, DeliveryMonth, FuturesContract } from "../futures/contracts";
-import { TreasuryBond } from "../futures/universe";
 import { CurveMarket, baseCurve } from "../market/market";
 import { ladderCurves } from "../risk/ladder";
 import {
   calibrateFutures,
   CtdBond,
-  curveRepo,
-  defaultCtd,
-  defaultDeliveryMonth,
+  FuturesChoices,
+  resolveFuturesTerms,
 } from "../engines/treasuryFuture";
 
 export interface FuturesInstrument {
@@ -41,18 +39,8 @@ export interface FuturesInstrument {
   readonly dv01: number;
 }
 
-export interface FuturesInstrumentOptions {
-  /** Contract month; default the first whose roll date is after settlement. */
-  readonly month?: DeliveryMonth;
-  /** The CTD; default the bundled universe's, priced on the curve. */
-  readonly ctd?: CtdBond;
-  /** Repo, decimal ACT/360; default the curve's to delivery. */
-  readonly repo?: number;
-  /** Futures price per 100 (picks the CTD, sets the notional); default theoretical. */
-  readonly futuresPrice?: number;
-  /** Treasuries the CTD is chosen from; default the bundled universe (CME's table). */
-  readonly universe?: readonly TreasuryBond[];
-}
+/** What the instrument leaves to the defaults: month, CTD, repo, futures price, universe. */
+export type FuturesInstrumentOptions = FuturesChoices;
 
 /** A futures contract ready for sizing on a market. */
 export function futuresInstrument(
@@ -60,14 +48,12 @@ export function futuresInstrument(
   market: CurveMarket,
   options: FuturesInstrumentOptions = {}
 ): FuturesInstrument {
-  const month = options.month ?? defaultDeliveryMonth(market.settlement);
-  const dates = contractDates(contract, month);
   const curves = ladderCurves(market);
   const base = baseCurve(market);
-  const repo = options.repo ?? curveRepo(base, dates.lastDeliveryDay);
-  const ctd =
-    options.ctd ?? defaultCtd(contract, month, base, repo, options.futuresPrice, options.universe);
-  const priced = calibrateFutures([{ contract, month, ctd, repo }], base);
+  const terms = resolveFuturesTerms(contract, base, options);
+  const { month, ctd, repo } = terms;
+  const dates = contractDates(contract, month);
+  const priced = calibrateFutures([terms], base);
   const perPoint = contract.face / 100;
   const dv01Of = (k: number) =>
     ((priced.price(curves[k])[0] - priced.price(curves[k + 1])[0]) / 2) * perPoint;

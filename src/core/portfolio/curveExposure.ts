@@ -14,7 +14,7 @@ import { Holdings, Sector } from "../holdings";
 import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { CurveRisk } from "../risk/bondRisk";
 import { ShiftOn } from "../curve";
-import { PricedBook } from "../engines/fixedBond";
+import { PricedBook, spreadPrices } from "../engines/fixedBond";
 import { engineFor, HoldingEngine, noEngineReason, PreparedTerms } from "../engines/registry";
 import { CurveMarket } from "../market/market";
 import { ladderRisk } from "../risk/ladder";
@@ -120,12 +120,7 @@ function combinedBook(count: number, parts: { book: PricedBook; rows: number[] }
       const down = new Float64Array(count).fill(NaN);
       const up = new Float64Array(count).fill(NaN);
       for (const { book, rows } of parts) {
-        const [d, u] = book.priceSpreadPair
-          ? book.priceSpreadPair(curve, h)
-          : [
-              book.price(curve, new Float64Array(count).fill(-h)),
-              book.price(curve, new Float64Array(count).fill(h)),
-            ];
+        const [d, u] = spreadPrices(book, curve, h);
         for (const i of rows) {
           down[i] = d[i];
           up[i] = u[i];

@@ -1,9 +1,8 @@
 /** The multi-contract hedge on the recommendation sheet: trades, costs, and the profile before and after. */
+import { percentText } from "../percentText";
 import { isoFromSerial } from "../dates";
 import { HedgePlan, SWAP_UNIT } from "../hedge/hedgePlan";
 import { FORMATS, SheetBuilder, num, perBp } from "./sheetModel";
-
-const pct = (x: number) => `${(x * 100).toFixed(3).replace(/\.?0+$/, "")}%`;
 
 /** Writes the plan's sections into the sheet being built; money in `currency` ("USD"). */
 export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan, currency: string): void {
@@ -35,7 +34,7 @@ export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan, currency: str
       num(t.notional, FORMATS.money),
       Number.isFinite(t.margin) ? num(t.margin, FORMATS.money) : "not given",
       num(t.cost, FORMATS.money),
-      `${pct(f.ctd.coupon)} ${isoFromSerial(f.ctd.maturity)}`,
+      `${percentText(f.ctd.coupon)} ${isoFromSerial(f.ctd.maturity)}`,
       num(f.conversionFactor, FORMATS.ratio),
       num(f.dates.firstNoticeDay, FORMATS.date),
       num(f.dates.rollDate, FORMATS.date),
@@ -44,7 +43,7 @@ export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan, currency: str
   for (const w of plan.swaps) {
     s.row([
       {
-        value: `${w.instrument.symbol} SOFR OIS, fixed ${pct(w.instrument.fixedRate)}`,
+        value: `${w.instrument.symbol} SOFR OIS, fixed ${percentText(w.instrument.fixedRate)}`,
         style: "label",
       },
       `${w.instrument.months / 12}Y`,

@@ -8,7 +8,7 @@
  * differences; the gap is returned per instrument so callers can flag it.
  */
 import { ZeroCurve } from "../curve/zeroCurve";
-import { PricedBook } from "../engines/fixedBond";
+import { PricedBook, spreadPrices } from "../engines/fixedBond";
 import { CurveMarket } from "../market/market";
 import { shockedCurve } from "../market/shock";
 
@@ -84,12 +84,7 @@ export function ladderRisk(
     for (let k = 0; k < nk; k++) sum += krd[i * nk + k];
     krdGap[i] = sum - effDuration[i];
   }
-  const [sDown, sUp] = book.priceSpreadPair
-    ? book.priceSpreadPair(curves[0], h)
-    : [
-        book.price(curves[0], new Float64Array(count).fill(-h)),
-        book.price(curves[0], new Float64Array(count).fill(h)),
-      ];
+  const [sDown, sUp] = spreadPrices(book, curves[0], h);
   const spreadDuration = Float64Array.from({ length: count }, (_, i) => centred(sDown, sUp, i));
   return {
     count,

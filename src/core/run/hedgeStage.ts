@@ -8,6 +8,7 @@
  * one-contract hedge's P&L is the engine's, scaled by input ÷ model DV01, so that the hedge moves
  * by the DV01 it was sized with (said in its label).
  */
+import { percentText } from "../percentText";
 import type { Highs } from "highs";
 import { DEFAULT_CONTRACT, DEFAULT_HEDGE_CONTRACTS } from "../conventions";
 import { isoFromSerial } from "../dates";
@@ -22,29 +23,31 @@ import { Hedge } from "../scenarios/hedges";
 import { ContractChoice, HedgeRecord, TradeLine } from "./runRecord";
 import { RunInput } from "./runInput";
 
-const pct = (x: number) => `${(x * 100).toFixed(3).replace(/\.?0+$/, "")}%`;
-
 /** Where a computed DV01 comes from: "from CTD 91282CLF6 (4.25% 2034-11-15)". */
 function ctdText(f: FuturesInstrument): string {
   if (f.ctd.synthetic)
-    return `from the ${SYNTHETIC_CTD} (${pct(f.ctd.coupon)} ${isoFromSerial(f.ctd.maturity)})`;
+    return `from the ${SYNTHETIC_CTD} (${percentText(f.ctd.coupon)} ${isoFromSerial(f.ctd.maturity)})`;
   const id = f.ctd.cusip ? `${f.ctd.cusip} ` : "";
-  return `from CTD ${id}(${pct(f.ctd.coupon)} ${isoFromSerial(f.ctd.maturity)})`;
+  return `from CTD ${id}(${percentText(f.ctd.coupon)} ${isoFromSerial(f.ctd.maturity)})`;
 }
 
-/** The one-contract hedge's contract, with its DV01 and where it came from. */
-export function contractChoice(input: RunInput, market: Market): ContractChoice {
+/** The one-contract hedge's futures on the market: front month, CTD, KR DV01s. */
+function contractInstrument(input: RunInput, market: Market): FuturesInstrument {
   const contract = parseContract(input.contractCode ?? DEFAULT_CONTRACT, "hedge contract");
-  const f = futuresInstrument(contract, market, {
+  return futuresInstrument(contract, market, {
     futuresPrice: input.futuresPrices?.[contract.code],
     repo: input.repo,
     universe: input.universe,
   });
+}
+
+/** The one-contract hedge's contract, with its DV01 and where it came from. */
+export function contractChoice(input: RunInput, f: FuturesInstrument): ContractChoice {
   const typed = input.contractDv01 !== undefined;
   return {
-    code: contract.code,
+    code: f.contract.code,
     symbol: f.symbol,
-    name: `${f.symbol} (${contract.name} futures)`,
+    name: `${f.symbol} (${f.contract.name} futures)`,
     month: f.month,
     dv01: typed ? input.contractDv01! : f.dv01,
     dv01Source: typed ? "input" : ctdText(f),
@@ -70,8 +73,9 @@ export async function hedgeStage(
   limits: { leverageCap?: number; allowNetShort?: boolean },
   solver?: Highs
 ): Promise<HedgeStage> {
-  const contract = contractChoice(input, market);
-  const futures = parseContract(contract.code, "hedge contract");
+  const f = contractInstrument(input, market);
+  const contract = contractChoice(input, f);
+  const futures = f.contract;
   const ratio = sizeDv01Hedge(
     t.marketValue,
     t.dv01,
@@ -139,7 +143,7 @@ export async function hedgeStage(
       const notional = w.units * SWAP_UNIT;
       trades.push({
         kind: "swap",
-        instrument: `${w.instrument.symbol} SOFR OIS, ${w.units < 0 ? "pay" : "receive"} fixed ${pct(w.instrument.fixedRate)}`,
+        instrument: `${w.instrument.symbol} SOFR OIS, ${w.units < 0 ? "pay" : "receive"} fixed ${percentText(w.instrument.fixedRate)}`,
         symbol: w.instrument.symbol,
         direction: w.units < 0 ? "PAY FIXED" : "RECEIVE FIXED",
         quantity: notional,
@@ -161,11 +165,6 @@ export async function hedgeStage(
     futuresNotional = plan.notional;
     warnings.push(...plan.warnings);
   } else {
-    const f = futuresInstrument(futures, market, {
-      futuresPrice: input.futuresPrices?.[futures.code],
-      repo: input.repo,
-      universe: input.universe,
-    });
     // Per key, the contract's KR DV01s scaled to the DV01 it was sized with.
     const scale = contract.dv01 / contract.modelDv01;
     krDv01After = Array.from(

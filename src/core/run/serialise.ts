@@ -7,32 +7,20 @@
 import { InvalidValueError } from "../errors";
 import { RUN_RECORD_VERSION, RunRecord } from "./runRecord";
 
-type Tagged =
-  | { $f64: (number | string)[] }
-  | { $i32: number[] }
-  | { $u8: number[] }
-  | { $num: "NaN" | "Infinity" | "-Infinity" | "-0" };
-
-/** A number JSON cannot hold (NaN, ±Infinity, −0) as a tag; others as they are. */
-const special = (x: number): Tagged | number =>
-  Object.is(x, -0)
-    ? { $num: "-0" }
-    : Number.isFinite(x)
-      ? x
-      : { $num: String(x) as "NaN" | "Infinity" | "-Infinity" };
+/** Text of a number JSON cannot hold (NaN, ±Infinity, −0), or the number itself. */
+const jsonNumber = (x: number): number | string =>
+  Object.is(x, -0) ? "-0" : Number.isFinite(x) ? x : String(x);
 
 /** JSON text of a record (exactly read back by {@link parseRunRecord}). */
 export function serialiseRunRecord(record: RunRecord): string {
   return JSON.stringify(record, function (this: unknown, _key, value: unknown) {
-    if (value instanceof Float64Array)
-      return {
-        $f64: Array.from(value, (x) =>
-          Object.is(x, -0) ? "-0" : Number.isFinite(x) ? x : String(x)
-        ),
-      };
+    if (value instanceof Float64Array) return { $f64: Array.from(value, jsonNumber) };
     if (value instanceof Int32Array) return { $i32: Array.from(value) };
     if (value instanceof Uint8Array) return { $u8: Array.from(value) };
-    if (typeof value === "number") return special(value);
+    if (typeof value === "number") {
+      const v = jsonNumber(value);
+      return typeof v === "string" ? { $num: v } : v;
+    }
     return value;
   });
 }

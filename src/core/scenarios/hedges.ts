@@ -15,17 +15,15 @@
  * Money is USD; quantities are signed: contracts > 0 long (buy), < 0 short (sell); swaps carry
  * their direction (pay fixed shortens duration).
  */
+import { percentText } from "../percentText";
 import { isoFromSerial } from "../dates";
 import {
   calibrateFutures,
   CtdBond,
-  curveRepo,
-  defaultCtd,
-  defaultDeliveryMonth,
   FuturesTerms,
   PricedFutures,
+  resolveFuturesTerms,
 } from "../engines/treasuryFuture";
-import { lastDeliveryDay } from "../futures/calendar";
 import { contractSymbol, DeliveryMonth, FuturesContract } from "../futures/contracts";
 import { baseCurve, CurveMarket, Market, swapMarket, withDefaultShift } from "../market/market";
 import { shockedCurve, ShiftProfile } from "../market/shock";
@@ -74,15 +72,9 @@ export interface HedgeBook {
   readonly fixedRates: ReadonlyMap<number, number>;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(3).replace(/\.?0+$/, "")}%`;
-
 /** Resolves a futures hedge's defaults on a curve: month, repo and CTD. */
 export function futuresTermsOf(hedge: FuturesHedge, market: CurveMarket): FuturesTerms {
-  const base = baseCurve(market);
-  const month = hedge.month ?? defaultDeliveryMonth(market.settlement);
-  const repo = hedge.repo ?? curveRepo(base, lastDeliveryDay(hedge.contract, month));
-  const ctd = hedge.ctd ?? defaultCtd(hedge.contract, month, base, repo);
-  return { contract: hedge.contract, month, ctd, repo };
+  return resolveFuturesTerms(hedge.contract, baseCurve(market), hedge);
 }
 
 /** Prepares hedges on a market: defaults resolved, CTD Z-spreads solved, swap fixed rates set. */
@@ -100,7 +92,7 @@ export function hedgeBook(hedges: readonly Hedge[], market: Market): HedgeBook {
       fixedRates.set(k, rate);
       const years = hedge.swap.months % 12 ? `${hedge.swap.months}M` : `${hedge.swap.months / 12}Y`;
       labels.push(
-        `SOFR ${years} ${hedge.swap.payFixed ? "pay" : "receive"} fixed ${pct(rate)} on ${hedge.swap.notional.toLocaleString("en-US")}`
+        `SOFR ${years} ${hedge.swap.payFixed ? "pay" : "receive"} fixed ${percentText(rate)} on ${hedge.swap.notional.toLocaleString("en-US")}`
       );
       return;
     }
@@ -112,7 +104,7 @@ export function hedgeBook(hedges: readonly Hedge[], market: Market): HedgeBook {
         ? `, P&L × ${hedge.scale.toFixed(4)} to the input contract DV01`
         : "";
     labels.push(
-      `${contractSymbol(hedge.contract, t.month)} ×${hedge.contracts} (CTD ${pct(t.ctd.coupon)} ${isoFromSerial(t.ctd.maturity)}${scaled})`
+      `${contractSymbol(hedge.contract, t.month)} ×${hedge.contracts} (CTD ${percentText(t.ctd.coupon)} ${isoFromSerial(t.ctd.maturity)}${scaled})`
     );
   });
   const futures = terms.length ? calibrateFutures(terms, baseCurve(treasury)) : undefined;

@@ -25,7 +25,6 @@
  *   bracketing and regula falsi (Illinois) on full revaluation; NaN when no move within ±2,000 bp
  *   wipes out the carry.
  */
-import { allocateTerms, BondTerms } from "../bond";
 import { tenorDate, ZeroCurve } from "../curve";
 import { discountGrid } from "../engines/cashFlows";
 import { FixedBondBook, fixedBondBook } from "../engines/fixedBond";
@@ -60,18 +59,6 @@ export interface HorizonBook {
   readonly cash: Float64Array;
 }
 
-/** Kernel terms of the book's holdings settling on `date`. */
-function termsAt(book: ScenarioBook, date: number): BondTerms {
-  const t = holdingTerms(book.holdings, book.settlement);
-  const terms: BondTerms = allocateTerms(t.settlement.length);
-  terms.settlement.fill(date);
-  terms.maturity.set(t.maturity);
-  terms.rate.set(t.rate);
-  terms.frequency.set(t.frequency);
-  terms.basis.set(t.basis);
-  return terms;
-}
-
 /** Lays out the book's holdings at the horizon (months ≥ 0). */
 export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS): HorizonBook {
   if (!(months >= 0 && Number.isInteger(months))) {
@@ -89,7 +76,7 @@ export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS)
   const alive = (i: number) => book.included[i] === 1 && maturity[i] > date;
   const atH = fixedBondBook(
     date,
-    termsAt(book, date),
+    holdingTerms(book.holdings, date),
     Float64Array.from(z, (v, i) => (alive(i) ? v : NaN)),
     rollCurve(book.curve, date)
   );
