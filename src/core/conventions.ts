@@ -61,3 +61,8 @@ export const DEFAULT_HORIZON_MONTHS = 3;
 
 /** Currency of holdings that do not say theirs (ISO 4217). */
 export const DEFAULT_CURRENCY = "USD";
+
+/** Hull–White one-factor mean reversion `a` when not said, per year (callables and MBS). */
+export const DEFAULT_HW_MEAN_REVERSION = 0.03;
+/** Hull–White normal volatility σ of the short rate when not said, decimal a year (0.01 = 100 bp). */
+export const DEFAULT_HW_VOLATILITY = 0.01;
