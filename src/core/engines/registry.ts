@@ -55,6 +55,7 @@ const MISSING: Readonly<Record<HoldingType, string>> = {
   bullet: "",
   zero: "",
   callable: "needs option-adjusted analytics",
+  "fixed-to-float": "needs option-adjusted and floating-rate analytics",
   mbs: "needs option-adjusted analytics",
   frn: "needs floating-rate analytics",
 };

@@ -154,6 +154,7 @@ export const TYPE_SYNONYMS: Readonly<Record<HoldingType, readonly string[]>> = {
   zero: ["zero coupon", "zcb", "strip", "strips", "discount", "bill", "t bill", "tbill"],
   frn: ["floater", "floating", "float", "floating rate", "floating rate note"],
   callable: ["call", "callable bond", "callables"],
+  "fixed-to-float": ["fixed to float", "fix to float", "fixed to floating", "ftf", "fix-to-float"],
   mbs: ["pass through", "passthrough", "pool", "tba", "mortgage", "mortgage pass through"],
 };
 

@@ -21,7 +21,7 @@ export const EXPECTED = {
   frequency: "a coupon frequency of 1, 2 or 4 (annual, semiannual, quarterly)",
   basis: "an Excel day-count basis 0–4, or ACT/ACT, 30/360, ACT/360, ACT/365, 30E/360",
   sector: "a sector: government, agency, corporate, securitized, municipal, cash or other",
-  type: "a type: bullet, zero, frn, callable or mbs",
+  type: "a type: bullet, zero, frn, callable, fixed-to-float or mbs",
   currency: "a 3-letter currency code such as USD",
   date: `a date (${DATE_FORMS})`,
   issueBeforeMaturity: "an issue date before the maturity date",

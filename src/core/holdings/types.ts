@@ -5,13 +5,14 @@
  * of par, par is face amount in the portfolio currency (negative for a short), dates are Excel
  * serial numbers (1900 date system), day counts are Excel basis codes 0–4.
  */
+import type { CallSchedule } from "../instruments/callSchedule";
 
 /** Broad sector of a holding; drives the default day count and sector contributions. */
 export type Sector =
   "government" | "agency" | "corporate" | "securitized" | "municipal" | "cash" | "other";
 
 /** Cash-flow structure of a holding. Callables and MBS need OAS-based effective durations. */
-export type HoldingType = "bullet" | "zero" | "frn" | "callable" | "mbs";
+export type HoldingType = "bullet" | "zero" | "frn" | "callable" | "fixed-to-float" | "mbs";
 
 /** Every column a holdings range may carry, by canonical field name. */
 export const HOLDING_FIELDS = [
@@ -117,6 +118,11 @@ export interface Holdings {
   readonly vendorWeight: Float64Array;
   /** Worksheet row number (1-based) each holding came from. */
   readonly sourceRow: Int32Array;
+  /**
+   * Call schedule per holding (callables, fixed-to-float notes); null where the holding has none.
+   * Absent when the range has no call columns.
+   */
+  readonly calls?: (CallSchedule | null)[];
 }
 
 /** One holding as plain values; {@link Holdings} is an array of these, transposed. */
@@ -148,6 +154,8 @@ export interface HoldingRecord {
   /** Decimal; NaN when absent (the default). */
   vendorWeight?: number;
   sourceRow: number;
+  /** Call schedule; null or absent when not callable (the default). */
+  calls?: CallSchedule | null;
 }
 
 /** A bad or missing input, located so the user can find and fix the cell. */
