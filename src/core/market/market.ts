@@ -16,6 +16,7 @@ import { buildCurve, CurveSpec, ShiftOn } from "../curve/curveSpec";
 import { Interpolation } from "../curve/interpolation";
 import { ZeroCurve } from "../curve/zeroCurve";
 import { InvalidValueError } from "../errors";
+import { HullWhiteParams, hullWhiteParams } from "../models/hullWhite";
 
 /** One curve as priced against: what a shock moves. */
 export interface CurveMarket {
@@ -29,6 +30,8 @@ export interface CurveMarket {
   readonly keysMonths: readonly number[];
   /** Size of every ladder bump, basis points. */
   readonly bumpBp: number;
+  /** The short-rate model of the option-adjusted engines (callables, MBS), defaults resolved. */
+  readonly hullWhite: HullWhiteParams;
 }
 
 export interface Market extends CurveMarket {
@@ -45,6 +48,8 @@ export interface MarketInput {
   readonly shiftOn?: ShiftOn;
   readonly keysMonths?: readonly number[];
   readonly bumpBp?: number;
+  /** Hull–White parameters; absent: the defaults (conventions), named "default" in every method. */
+  readonly hullWhite?: HullWhiteParams;
   readonly swapCurve?: CurveSpec;
   readonly curveSource?: string;
 }
@@ -69,6 +74,7 @@ export function makeMarket(input: MarketInput): Market {
     shiftOn,
     keysMonths: input.keysMonths ?? DEFAULT_KEYS_MONTHS,
     bumpBp: input.bumpBp ?? DEFAULT_BUMP_BP,
+    hullWhite: input.hullWhite ?? hullWhiteParams(),
     swapCurve: input.swapCurve,
     curveSource: input.curveSource ?? "bundled default",
   });

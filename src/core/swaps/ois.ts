@@ -22,6 +22,7 @@ import {
 } from "../curve";
 import { DEFAULT_BUMP_BP, DEFAULT_INTERPOLATION, DEFAULT_KEYS_MONTHS } from "../conventions";
 import { ladderCurves } from "../risk/ladder";
+import { makeMarket } from "../market/market";
 
 export interface OisSwap {
   /** Tenor in months from settlement. */
@@ -91,14 +92,14 @@ export function swapRisk(
     );
   if (!(swap.months > 0))
     throw new OutOfDomainError(`tenor: must be after settlement`, swap.months, "tenor");
-  const market = {
+  const market = makeMarket({
     settlement,
     curve: spec,
     interpolation,
-    shiftOn: "par" as const,
+    shiftOn: "par",
     keysMonths,
     bumpBp,
-  };
+  });
   const curves = ladderCurves(market);
   const base = curves[0];
   const fixedRate = swap.fixedRate ?? parYieldOf(base, swap.months, "sofr_ois");
