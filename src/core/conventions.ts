@@ -66,3 +66,8 @@ export const DEFAULT_CURRENCY = "USD";
 export const DEFAULT_HW_MEAN_REVERSION = 0.03;
 /** Hull–White normal volatility σ of the short rate when not said, decimal a year (0.01 = 100 bp). */
 export const DEFAULT_HW_VOLATILITY = 0.01;
+/**
+ * Time steps a year of the Hull–White lattice callables are priced on (its exercise boundary is
+ * smoothed, so OAS durations converge at this grid; see core/models/callableLattice.ts).
+ */
+export const DEFAULT_HW_STEPS_PER_YEAR = 24;
