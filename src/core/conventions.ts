@@ -71,3 +71,11 @@ export const DEFAULT_HW_VOLATILITY = 0.01;
  * smoothed, so OAS durations converge at this grid; see core/models/callableLattice.ts).
  */
 export const DEFAULT_HW_STEPS_PER_YEAR = 24;
+
+/**
+ * Lattice steps a year for a short-rate volatility σ (decimal): the default at σ ≤ 100 bp, more in
+ * proportion above it (the lattice's grid error grows as σ²·dt, so this keeps it ∝ σ).
+ */
+export function hwStepsPerYear(volatility: number): number {
+  return Math.max(DEFAULT_HW_STEPS_PER_YEAR, Math.ceil(DEFAULT_HW_STEPS_PER_YEAR * (volatility / 0.01)));
+}

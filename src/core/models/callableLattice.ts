@@ -33,6 +33,8 @@ export interface LatticeWork {
   /** Recorded at exercise steps: ∂Ṽ/∂U_j and the coefficient of the neighbour difference. */
   readonly cg: Float64Array;
   readonly ch: Float64Array;
+  /** Recorded at exercise steps: ∂Ṽ_i(j)/∂α_i after the exercise (strike discounting, flows paid before it). */
+  readonly gPost: Float64Array;
   /** 1 at steps with exercise in the recorded rollback. */
   readonly exercised: Uint8Array;
   /** The recorded rollback's bond, spread and lattice. */
@@ -55,6 +57,7 @@ export function latticeWork(geometry: LatticeGeometry): LatticeWork {
     g: new Float64Array(total),
     cg: new Float64Array(total),
     ch: new Float64Array(total),
+    gPost: new Float64Array(total),
     exercised: new Uint8Array(steps + 1),
     recorded: null,
   };
@@ -70,22 +73,27 @@ export interface Rollback {
 
 /**
  * The smoothed exercise at one step: values `u` (2w+1 nodes) become the cell averages of
- * min(C, K); with `rec`, the partials are written at `off`. Derivatives `du` (may be null) are
+ * min(C, K), K at node m = strikeFirst·strikeRatio^m (the strike paid τ after the step's start,
+ * discounted to it at the node's rate: ∂K/∂α = −τ·K); with `cg`, the partials are written at `off`. Derivatives `du` (may be null) are
  * carried through. Returns nothing; `out` receives the values, `dout` the derivatives.
  */
 function exercise(
   u: Float64Array,
   du: Float64Array | null,
   w: number,
-  strike: number,
+  strikeFirst: number,
+  strikeRatio: number,
+  tau: number,
   out: Float64Array,
   dout: Float64Array | null,
   cg: Float64Array | null,
   ch: Float64Array | null,
+  gPost: Float64Array | null,
   off: number
 ): void {
   const n = 2 * w + 1;
-  for (let m = 0; m < n; m++) {
+  let strike = strikeFirst;
+  for (let m = 0; m < n; m++, strike *= strikeRatio) {
     const c = u[m];
     let diff: number;
     if (n === 1) diff = 0;
@@ -117,11 +125,12 @@ function exercise(
       else if (m === 0) dd = 2 * (du[1] - du[0]);
       else if (m === n - 1) dd = 2 * (du[m] - du[m - 1]);
       else dd = du[m + 1] - du[m - 1];
-      dout[m] = dC * du[m] + dH * dd;
+      dout[m] = dC * du[m] + dH * dd - (1 - dC) * tau * strike;
     }
-    if (cg && ch) {
+    if (cg && ch && gPost) {
       cg[off + m] = dC;
       ch[off + m] = dH;
+      gPost[off + m] = -(1 - dC) * tau * strike;
     }
   }
 }
@@ -148,7 +157,7 @@ export function rollback(
   let vNext = work.vNext;
   let d = work.d;
   let dNext = work.dNext;
-  const { g, cg, ch, nodeOffset, exercised } = work;
+  const { g, cg, ch, gPost, nodeOffset, exercised } = work;
   vNext.fill(0, 0, 2 * width[last] + 1);
   if (derivative) dNext.fill(0, 0, 2 * width[last] + 1);
   let f = grid.flowStart[b + 1] - 1;
@@ -177,37 +186,46 @@ export function rollback(
           d[j + w] = disc * (pDown[n] * dNext[lo] + pMid[n] * dNext[mid] + pUp[n] * dNext[hi]) + gj;
       }
     }
-    // Flows paid within this step, discounted over their part of it.
-    while (f >= fFirst && grid.flowStep[f] === i) {
-      const tau = grid.flowTau[f];
-      const ratio = Math.exp(-dx * tau);
-      let term = grid.flowAmount[f] * Math.exp(-(alpha[i] + spread) * tau + w * dx * tau);
-      for (let m = 0; m <= 2 * w; m++) {
-        v[m] += term;
-        if (wantG) {
-          const gm = -tau * term;
-          if (record) g[off + m] += gm;
-          if (derivative) d[m] += gm;
+    const exercising = e >= eFirst && grid.exStep[e] === i;
+    const exTau = exercising ? grid.exTau[e] : -1;
+    // Flows paid within this step, discounted over their part of it: those after the exercise
+    // time before it, those up to it after it (paid either way).
+    for (let pass = 0; pass < 2; pass++) {
+      while (f >= fFirst && grid.flowStep[f] === i && (pass === 1 || grid.flowTau[f] > exTau)) {
+        const tau = grid.flowTau[f];
+        const ratio = Math.exp(-dx * tau);
+        let term = grid.flowAmount[f] * Math.exp(-(alpha[i] + spread) * tau + w * dx * tau);
+        const target = pass === 0 ? g : gPost;
+        for (let m = 0; m <= 2 * w; m++) {
+          v[m] += term;
+          if (wantG) {
+            const gm = -tau * term;
+            if (record) target[off + m] += gm;
+            if (derivative) d[m] += gm;
+          }
+          term *= ratio;
         }
-        term *= ratio;
+        f--;
       }
-      f--;
-    }
-    if (record) exercised[i] = 0;
-    if (e >= eFirst && grid.exStep[e] === i) {
-      // Exercise in place: values first into vNext (free now), then swap.
+      if (pass === 1 || !exercising) break;
+      // Exercise: values into vNext (free now), then swap.
+      const tau = exTau;
+      const ratio = Math.exp(-dx * tau);
+      const first = grid.exStrike[e] * Math.exp(-(alpha[i] + spread) * tau + w * dx * tau);
       exercise(
         v,
         derivative ? d : null,
         w,
-        grid.exStrike[e],
+        first,
+        ratio,
+        tau,
         vNext,
         derivative ? dNext : null,
         record ? cg : null,
         record ? ch : null,
+        record ? gPost : null,
         off
       );
-      if (record) exercised[i] = 1;
       let t = v;
       v = vNext;
       vNext = t;
@@ -216,6 +234,7 @@ export function rollback(
       dNext = t;
       e--;
     }
+    if (record) exercised[i] = exercising ? 1 : 0;
     let t = v;
     v = vNext;
     vNext = t;
@@ -241,7 +260,7 @@ export function adjoint(grid: CallableGrid, work: LatticeWork, out: Float64Array
   if (!rec) throw new Error("adjoint: no recorded rollback");
   const { lattice, bond: b, spread } = rec;
   const { width, maxWidth, k, pDown, pMid, pUp, stateDf, dt, steps } = lattice.geometry;
-  const { g, cg, ch, nodeOffset, exercised } = work;
+  const { g, cg, ch, gPost, nodeOffset, exercised } = work;
   const alpha = lattice.alpha;
   const last = grid.lastStep[b];
   out.fill(0);
@@ -254,7 +273,9 @@ export function adjoint(grid: CallableGrid, work: LatticeWork, out: Float64Array
     const w1 = width[i + 1];
     const n = 2 * w + 1;
     const off = nodeOffset[i];
+    let grad = 0;
     if (exercised[i]) {
+      for (let m = 0; m < n; m++) grad += mu[m] * gPost[off + m];
       lambda.fill(0, 0, n);
       for (let m = 0; m < n; m++) {
         const mm = mu[m];
@@ -278,7 +299,6 @@ export function adjoint(grid: CallableGrid, work: LatticeWork, out: Float64Array
       lambda = mu;
       mu = t;
     }
-    let grad = 0;
     for (let m = 0; m < n; m++) grad += lambda[m] * g[off + m];
     out[i] = grad;
     const stepDf = Math.exp(-(alpha[i] + spread) * dt);
