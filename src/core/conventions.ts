@@ -77,5 +77,8 @@ export const DEFAULT_HW_STEPS_PER_YEAR = 24;
  * proportion above it (the lattice's grid error grows as σ²·dt, so this keeps it ∝ σ).
  */
 export function hwStepsPerYear(volatility: number): number {
-  return Math.max(DEFAULT_HW_STEPS_PER_YEAR, Math.ceil(DEFAULT_HW_STEPS_PER_YEAR * (volatility / 0.01)));
+  return Math.max(
+    DEFAULT_HW_STEPS_PER_YEAR,
+    Math.ceil(DEFAULT_HW_STEPS_PER_YEAR * (volatility / 0.01))
+  );
 }

@@ -140,7 +140,7 @@ export function europeanOf(grid: CallableGrid, b: number) {
   return {
     times: grid.flowTime.subarray(from, to),
     amounts: grid.flowAmount.subarray(from, to),
-    exercise: grid.exStep[e] * grid.dt,
+    exercise: grid.exStep[e] * grid.dt + grid.exTau[e],
     strike: grid.exStrike[e],
   };
 }

@@ -111,7 +111,8 @@ export function callableGrid(
     const timeOf = (serial: number) => (serial - settlement) / 365;
     const priceAt = (serial: number): number => {
       let p = NaN;
-      for (let k = 0; k < call.dates.length; k++) if (call.dates[k] <= serial + 1e-9) p = call.prices[k];
+      for (let k = 0; k < call.dates.length; k++)
+        if (call.dates[k] <= serial + 1e-9) p = call.prices[k];
       return p;
     };
     const add = (step: number, tau: number, serial: number) => {
