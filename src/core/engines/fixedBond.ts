@@ -33,6 +33,10 @@ export interface PricedBook {
    * by −h and by +h (decimal), equal to two `price` calls.
    */
   priceSpreadPair?(curve: ZeroCurve, h: number): [Float64Array, Float64Array];
+  /** Optional: why an instrument is not priced (the default reason otherwise), per instrument. */
+  readonly problems?: readonly (string | null)[];
+  /** Optional: the method text per instrument, where it depends on the instrument or the market. */
+  readonly methods?: readonly string[];
 }
 
 export interface FixedBondBook extends PricedBook {

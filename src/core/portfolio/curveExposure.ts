@@ -173,17 +173,17 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
   }
   const method: string[] = new Array(n).fill("");
   const parts: { book: PricedBook; rows: number[] }[] = [];
+  const problem: (string | null)[] = new Array(n).fill(null);
   for (const [engine, rows] of groups) {
     if (!engine) continue;
     const member = new Uint8Array(n);
+    for (const i of rows) member[i] = 1;
+    const part = engine.calibrate(market, h, clean, (i) => member[i] === 1, prepared);
     for (const i of rows) {
-      member[i] = 1;
-      method[i] = engine.method;
+      method[i] = part.methods?.[i] || engine.method;
+      problem[i] = part.problems?.[i] ?? null;
     }
-    parts.push({
-      book: engine.calibrate(market, h, clean, (i) => member[i] === 1, prepared),
-      rows,
-    });
+    parts.push({ book: part, rows });
   }
   const book = combinedBook(n, parts);
   const risk: CurveRisk = { ...ladderRisk(book, market), zspread: book.spread, dirty: book.dirty };
@@ -197,8 +197,8 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
   const gap = priceYieldGaps(h, terms, sched);
   for (let i = 0; i < n; i++) {
     const engine = engineFor(h.type[i]);
-    // Without an engine the value is still known: clean + accrued (Excel's, on its basis).
-    const dirty = engine ? risk.dirty[i] : clean[i] + fromYield.accrued[i];
+    // Without an engine (or with an engine's stated problem) the value is still known: clean + accrued (Excel's, on its basis).
+    const dirty = engine && !problem[i] ? risk.dirty[i] : clean[i] + fromYield.accrued[i];
     const mv = (h.par[i] * dirty) / 100;
     marketValue[i] = mv;
     dv01[i] = risk.effDuration[i] * mv * 1e-4;
@@ -207,11 +207,13 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
       ? noEngineReason(h.type[i])
       : Number.isFinite(risk.zspread[i])
         ? null
-        : "no Z-spread reprices the price";
+        : (problem[i] ?? "no Z-spread reprices the price");
     const years = (h.maturity[i] - settlement) / 365;
     if (
       !excluded[i] &&
-      Math.abs(risk.krdGap[i]) > krdSumTolerance(market.bumpBp, years, market.shiftOn, level)
+      Math.abs(risk.krdGap[i]) >
+        krdSumTolerance(market.bumpBp, years, market.shiftOn, level) +
+          (engine?.krdSumAllowance ?? 0)
     ) {
       flag[i] =
         `KRDs sum to ${(risk.effDuration[i] + risk.krdGap[i]).toFixed(6)}, effective duration ${risk.effDuration[i].toFixed(6)}`;
