@@ -7,5 +7,6 @@ import "./bond";
 import "./compare";
 import "./curve";
 import "./futures";
+import "./oas";
 import "./swaps";
 import "./scenarios";
