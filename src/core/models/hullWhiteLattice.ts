@@ -10,7 +10,7 @@
  * closed form so that the lattice reprices the curve's discount factor at every grid time.
  *
  * The lattice is cut at ±TRUNCATION_SD standard deviations of x (the mass that would leave is kept
- * on the edge node; probability below 1e-8), which keeps the node count proportional to the
+ * on the edge node; probability below 6e-7), which keeps the node count proportional to the
  * distribution's width rather than to 1/(a·dt). Node (i, j) is stored at index j + width[i] of
  * step i's array.
  */
@@ -18,7 +18,7 @@ import { ZeroCurve } from "../curve/zeroCurve";
 import { HullWhiteParams } from "./hullWhite";
 
 /** Standard deviations of x kept on each side of the lattice. */
-export const TRUNCATION_SD = 5.5;
+export const TRUNCATION_SD = 5;
 
 export interface LatticeGeometry {
   readonly meanReversion: number;

@@ -108,7 +108,8 @@ export function oasRisk(
     const s = solveOas(book, base, b, target);
     if (!Number.isFinite(s)) continue;
     oas[b] = s;
-    const p0 = book.price(base, b, s);
+    // The price at the OAS is the target (to 1e-10 per 100): no rollback for it.
+    const p0 = target;
     dirty[b] = target;
     const on = (c: ZeroCurve) => book.price(c, b, s);
     const pd = on(curves[1]);
