@@ -29,6 +29,7 @@ import {
   zspread,
 } from "./curveFunctions";
 import { portfolio, portfolioKrd } from "./portfolioFunctions";
+import { convexityOas, durationOas, krdOas, oas } from "./oasFunctions";
 import { swapDv01 } from "./swapFunctions";
 import { scenarioPnl, scenarioPnlKrd, scenarioReval, scenariosFn } from "./scenarioFunctions";
 import { benchGap, covarianceFn, hedgeEffectivenessFn, trackingErrorFn } from "./compareFunctions";
@@ -44,6 +45,7 @@ const ODD = ["[issue]", "[first_coupon]"];
 const BOND = ["settlement", "maturity", "coupon", "yld", "frequency", "[basis]"];
 const CURVE_BOND = ["settlement", "maturity", "coupon", "price", "frequency", "curve", "[basis]"];
 const CURVE_OPTIONS = ["[curve_kind]", "[interpolation]"];
+const OAS_BOND = [...CURVE_BOND.slice(0, 6), "calls", "[basis]", "[vol]", "[mean_reversion]"];
 
 export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   DURATION_MOD: { args: [...BOND, ...ODD], impl: durationMod },
@@ -66,6 +68,10 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   CONVEXITY_EFF: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: convexityEff },
   SPREAD_DURATION: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: spreadDuration },
   ZSPREAD: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: zspread },
+  OAS: { args: [...OAS_BOND, ...CURVE_OPTIONS], impl: oas },
+  DURATION_OAS: { args: [...OAS_BOND, ...CURVE_OPTIONS], impl: durationOas },
+  CONVEXITY_OAS: { args: [...OAS_BOND, ...CURVE_OPTIONS], impl: convexityOas },
+  KRD_OAS: { args: [...OAS_BOND, "[keys]", "[shift_on]", ...CURVE_OPTIONS], impl: krdOas },
   ZERO_RATES: { args: ["curve", "tenors", ...CURVE_OPTIONS, "[settlement]"], impl: zeroRates },
   PORTFOLIO: {
     args: ["holdings", "curve", "[settlement]", ...CURVE_OPTIONS, "[group_by]"],
