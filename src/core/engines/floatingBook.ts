@@ -23,12 +23,54 @@ export interface FloatingBook extends PricedBook {
   readonly nextReset: Float64Array;
 }
 
-/** Amounts per 100 of every flow on `curve` with the basis `b` (growth ratio per flow). */
-function amounts(f: FloatingFlows, b: Float64Array, curve: ZeroCurve, out: Float64Array): void {
+/**
+ * The distinct times of the flows (payment, period start and end) and each flow's index into
+ * them, so that a curve is evaluated once per distinct date, not per flow.
+ */
+interface TimeGrid {
+  readonly times: Float64Array;
+  readonly pay: Int32Array;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
+function timeGrid(f: FloatingFlows): TimeGrid {
+  const index = new Map<number, number>();
+  const times: number[] = [];
+  const at = (t: number) => {
+    if (Number.isNaN(t)) return -1;
+    let k = index.get(t);
+    if (k === undefined) {
+      k = times.push(t) - 1;
+      index.set(t, k);
+    }
+    return k;
+  };
+  return {
+    pay: Int32Array.from(f.pay, at),
+    from: Int32Array.from(f.from, at),
+    to: Int32Array.from(f.to, at),
+    times: Float64Array.from(times),
+  };
+}
+
+/** Discount factors of `curve` on the grid's times. */
+function gridDiscount(g: TimeGrid, curve: ZeroCurve): Float64Array {
+  return Float64Array.from(g.times, (t) => curve.discount(t));
+}
+
+/** Amounts per 100 of every flow on discount factors `df` (a grid's) with the basis `b` (growth ratio per flow). */
+function amounts(
+  f: FloatingFlows,
+  g: TimeGrid,
+  b: Float64Array,
+  df: Float64Array,
+  out: Float64Array
+): void {
   for (let j = 0; j < out.length; j++) {
     let a = f.fixed[j];
     if (f.tau[j] > 0) {
-      const growth = (f.past[j] * curve.discount(f.from[j])) / curve.discount(f.to[j]);
+      const growth = (f.past[j] * df[g.from[j]]) / df[g.to[j]];
       a += 100 * (growth * b[j] - 1) + 100 * f.tau[j] * f.margin[j];
     }
     out[j] = a;
@@ -87,9 +129,11 @@ export function calibrateFloating(
     const gb = growths(flows, base);
     for (let j = 0; j < basis.length; j++) basis[j] = gp[j] / gb[j];
   }
+  const g = timeGrid(flows);
+  const baseDf = gridDiscount(g, base);
   const a = new Float64Array(flows.pay.length);
-  amounts(flows, basis, base, a);
-  const df = Float64Array.from(flows.pay, (t) => base.discount(t));
+  amounts(flows, g, basis, baseDf, a);
+  const df = Float64Array.from(g.pay, (k) => baseDf[k]);
   const spread = new Float64Array(n).fill(NaN);
   const dirty = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {
@@ -104,18 +148,30 @@ export function calibrateFloating(
       p += a[j] * df[j] * Math.exp(-spread[i] * flows.pay[j]);
     dirty[i] = p;
   }
+  // exp(−z·t) per flow, at the calibrated margins (held).
+  const held = new Float64Array(flows.pay.length);
+  for (let i = 0; i < n; i++) {
+    const z = Number.isFinite(spread[i]) ? spread[i] : 0;
+    for (let j = flows.start[i]; j < flows.start[i + 1]; j++) held[j] = Math.exp(-z * flows.pay[j]);
+  }
+  const amt = new Float64Array(flows.pay.length);
   const price = (curve: ZeroCurve, dz?: Float64Array, out = new Float64Array(n)) => {
-    const amt = new Float64Array(flows.pay.length);
-    amounts(flows, basis, curve, amt);
+    const d = gridDiscount(g, curve);
+    amounts(flows, g, basis, d, amt);
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(spread[i])) {
         out[i] = NaN;
         continue;
       }
-      const z = spread[i] + (dz ? dz[i] : 0);
+      const extra = dz ? dz[i] : 0;
       let p = 0;
-      for (let j = flows.start[i]; j < flows.start[i + 1]; j++)
-        p += amt[j] * curve.discount(flows.pay[j]) * Math.exp(-z * flows.pay[j]);
+      if (extra === 0) {
+        for (let j = flows.start[i]; j < flows.start[i + 1]; j++)
+          p += amt[j] * d[g.pay[j]] * held[j];
+      } else {
+        for (let j = flows.start[i]; j < flows.start[i + 1]; j++)
+          p += amt[j] * d[g.pay[j]] * held[j] * Math.exp(-extra * flows.pay[j]);
+      }
       out[i] = p;
     }
     return out;

@@ -61,6 +61,19 @@ interface Flow {
   past?: number;
 }
 
+/**
+ * Schedule dates counted back from `end` (k = 0 is `end`) down to and including the first one on
+ * or before `after`: one pass, each date computed once.
+ */
+function datesBack(end: number, frequency: number, after: number): number[] {
+  const out: number[] = [];
+  for (let k = 0; ; k++) {
+    const d = couponDateBack(end, frequency as Frequency, k);
+    out.push(d);
+    if (d <= after) return out;
+  }
+}
+
 /** The flows of note i (see the module comment) and its accrued and next reset (serials). */
 function noteFlows(
   h: Holdings,
@@ -88,24 +101,16 @@ function noteFlows(
     // Fixed coupons to the switch date, counted back from it, on the note's basis.
     const fx = h.frequency[i] as Frequency;
     const basis = h.basis[i] as Basis;
-    let k = 0;
-    while (couponDateBack(switchDate, fx, k + 1) > s) k++;
-    const pcd = couponDateBack(switchDate, fx, k + 1);
-    const ncd = couponDateBack(switchDate, fx, k);
+    const fixedDates = datesBack(switchDate, fx, s);
+    const k = fixedDates.length - 2;
+    const pcd = fixedDates[k + 1];
+    const ncd = fixedDates[k];
     for (let j = k; j >= 0; j--)
-      flows.push({
-        pay: couponDateBack(switchDate, fx, j),
-        fixed: (100 * c) / fx,
-        from: NaN,
-        to: NaN,
-        tau: 0,
-      });
+      flows.push({ pay: fixedDates[j], fixed: (100 * c) / fx, from: NaN, to: NaN, tau: 0 });
     accrued =
       ((100 * c) / fx) * (daysBetween(basis, pcd, s) / daysInCouponPeriod(basis, fx, pcd, ncd));
     nextReset = switchDate;
-    const ends: number[] = [];
-    for (let j = 0; couponDateBack(mat, f, j) > switchDate; j++)
-      ends.unshift(couponDateBack(mat, f, j));
+    const ends = datesBack(mat, f, switchDate).slice(0, -1).reverse();
     let from = switchDate;
     for (const to of ends) {
       flows.push(floatFlow(from, to));
@@ -113,16 +118,15 @@ function noteFlows(
     }
   } else {
     // Floating now: the current period fixed at the coupon up to the next reset.
-    let k = 0;
-    while (couponDateBack(mat, f, k + 1) > s) k++;
-    const pcd = Math.max(couponDateBack(mat, f, k + 1), switchDate);
-    const ncd = couponDateBack(mat, f, k);
+    const back = datesBack(mat, f, s);
+    const k = back.length - 2;
+    const pcd = Math.max(back[k + 1], switchDate);
+    const ncd = back[k];
     nextReset = ncd;
     if (reset === 365) nextReset = s;
     else if (reset === 12) {
-      let j = 0;
-      while (couponDateBack(mat, 12 as Frequency, j + 1) > s) j++;
-      nextReset = Math.min(ncd, couponDateBack(mat, 12 as Frequency, j));
+      const monthly = datesBack(mat, 12, s);
+      nextReset = Math.min(ncd, monthly[monthly.length - 2]);
     }
     const current = floatFlow(nextReset, ncd);
     const m = h.floating?.spread[i];
@@ -142,8 +146,7 @@ function noteFlows(
       accrued = 100 * c * act360(pcd, s);
     }
     flows.push(current);
-    for (let j = k - 1; j >= 0; j--)
-      flows.push(floatFlow(couponDateBack(mat, f, j + 1), couponDateBack(mat, f, j)));
+    for (let j = k - 1; j >= 0; j--) flows.push(floatFlow(back[j + 1], back[j]));
   }
   flows[flows.length - 1].fixed += 100;
   return { flows, accrued, nextReset };
@@ -176,15 +179,31 @@ export function floatingFlows(
     nextReset[i] = t(note.nextReset);
   }
   start[n] = all.length;
+  const m = all.length;
+  const pay = new Float64Array(m);
+  const fixed = new Float64Array(m);
+  const from = new Float64Array(m);
+  const to = new Float64Array(m);
+  const tau = new Float64Array(m);
+  const past = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    const x = all[j];
+    pay[j] = t(x.pay);
+    fixed[j] = x.fixed;
+    from[j] = t(x.from);
+    to[j] = t(x.to);
+    tau[j] = x.tau;
+    past[j] = x.past ?? 1;
+  }
   return {
     count: n,
     start,
-    pay: Float64Array.from(all, (x) => t(x.pay)),
-    fixed: Float64Array.from(all, (x) => x.fixed),
-    from: Float64Array.from(all, (x) => t(x.from)),
-    to: Float64Array.from(all, (x) => t(x.to)),
-    tau: Float64Array.from(all, (x) => x.tau),
-    past: Float64Array.from(all, (x) => x.past ?? 1),
+    pay,
+    fixed,
+    from,
+    to,
+    tau,
+    past,
     margin: Float64Array.from(margins),
     accrued,
     nextReset,
