@@ -25,7 +25,8 @@ export const PROJECTION_METHOD =
 
 /** Method text of every figure this engine prices. */
 export const FRN_METHOD =
-  `floating-rate note: coupons = index forward + quoted margin (actual/360), ${PROJECTION_METHOD}; ` +
+  "floating-rate note: coupons = index forward + quoted margin (0 where not given; actual/360), " +
+  `${PROJECTION_METHOD}; ` +
   "current coupon fixed at the holding's coupon to the next reset; discounted on the curve + " +
   "discount margin (calibrated to the price, held); rate duration ≈ time to the next reset, " +
   "spread duration to maturity";
