@@ -62,6 +62,11 @@ export const DEFAULT_HORIZON_MONTHS = 3;
 /** Currency of holdings that do not say theirs (ISO 4217). */
 export const DEFAULT_CURRENCY = "USD";
 
+/** Index of a floating-rate note or a fixed-to-float note's floating leg when not said. */
+export const DEFAULT_FLOAT_INDEX = "SOFR";
+/** Day count of floating coupons on SOFR: actual/360 (Excel basis 2). */
+export const FLOAT_BASIS = 2 as const;
+
 /** Hull–White one-factor mean reversion `a` when not said, per year (callables and MBS). */
 export const DEFAULT_HW_MEAN_REVERSION = 0.03;
 /** Hull–White normal volatility σ of the short rate when not said, decimal a year (0.01 = 100 bp). */

@@ -9,6 +9,8 @@ import { holdingTerms } from "../portfolio/holdingTerms";
 import { CurveMarket, baseCurve } from "../market/market";
 import { calibrateFixedBonds, FIXED_BOND_METHOD, PricedBook } from "./fixedBond";
 import { CALLABLE_ENGINE } from "./callable";
+import { FRN_ENGINE } from "./frn";
+import { FIXED_TO_FLOAT_ENGINE } from "./fixedToFloat";
 
 /** Holdings' kernel terms at the market's settlement and their schedules, built once a run. */
 export interface PreparedTerms {
@@ -61,9 +63,9 @@ const MISSING: Readonly<Record<HoldingType, string>> = {
   bullet: "",
   zero: "",
   callable: "",
-  "fixed-to-float": "needs option-adjusted and floating-rate analytics",
+  "fixed-to-float": "",
   mbs: "needs option-adjusted analytics",
-  frn: "needs floating-rate analytics",
+  frn: "",
 };
 
 /** The engines by holding type. */
@@ -71,6 +73,8 @@ export const ENGINES: Readonly<Partial<Record<HoldingType, HoldingEngine>>> = {
   bullet: FIXED_BOND_ENGINE,
   zero: FIXED_BOND_ENGINE,
   callable: CALLABLE_ENGINE,
+  frn: FRN_ENGINE,
+  "fixed-to-float": FIXED_TO_FLOAT_ENGINE,
 };
 
 /** The engine of a holding type, or undefined. */

@@ -19,6 +19,7 @@ import {
 import { EXPECTED } from "./expected";
 import { ColumnMapping, HoldingField, HoldingProblem, HoldingRecord, Sector } from "./types";
 import { applyUnit } from "./units";
+import { readStructure } from "./structureFields";
 
 /** What every row of a range shares. */
 export interface RowContext {
@@ -119,6 +120,8 @@ function rowCells(cells: readonly unknown[], row: number, c: RowContext) {
 }
 
 type Cells = ReturnType<typeof rowCells>;
+/** Cell access and problem reporting for one row (the structure columns read through it). */
+export type RowCells = Cells;
 
 /** The broad sector and group label of a row, and whether it is a cash line. */
 function classify(x: Cells, c: RowContext): { sector: Sector; group: string; cash: boolean } {
@@ -238,12 +241,18 @@ export function readRow(
     x.report("maturity", `a maturity after the settlement date ${isoFromSerial(c.settlement)}`);
   }
 
+  const structure = readStructure(x, c, type, maturity);
+  type = structure.type;
+  // A floater's discount margin prices it when neither price nor yield is given.
+  const margin = structure.fields.discountMargin;
+  const byMargin = margin !== undefined && !Number.isNaN(margin);
+
   const price = x.number("price", EXPECTED.price);
   if (price !== undefined && price <= 0) x.report("price", EXPECTED.pricePositive);
   const yld = x.number("yield", EXPECTED.yield);
   if (yld !== undefined && yld > 1) x.report("yield", EXPECTED.yieldPercent);
   if (x.get("price") === null && x.get("yield") === null) {
-    x.report(c.mapping.price !== null ? "price" : "yield", EXPECTED.priceOrYield);
+    if (!byMargin) x.report(c.mapping.price !== null ? "price" : "yield", EXPECTED.priceOrYield);
   } else if (x.get("price") === null && c.units.yield?.kind === "ambiguous") {
     x.report("yield", EXPECTED.yieldUnit);
   }
@@ -298,6 +307,7 @@ export function readRow(
       ...(vendor as Record<keyof typeof vendor, number>),
       vendorWeight: c.units.vendor_weight?.kind === "ambiguous" ? NaN : vendor.vendorWeight!,
       sourceRow: row,
+      ...structure.fields,
     },
   };
 }

@@ -33,6 +33,7 @@ import { convexityOas, durationOas, krdOas, oas } from "./oasFunctions";
 import { swapDv01 } from "./swapFunctions";
 import { scenarioPnl, scenarioPnlKrd, scenarioReval, scenariosFn } from "./scenarioFunctions";
 import { benchGap, covarianceFn, hedgeEffectivenessFn, trackingErrorFn } from "./compareFunctions";
+import { yieldToWorstFn } from "./yieldToWorstFunction";
 import { Arg, Result } from "./cells";
 
 export interface FunctionEntry {
@@ -56,6 +57,10 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   YIELD: {
     args: ["settlement", "maturity", "coupon", "price", "frequency", "[basis]", ...ODD],
     impl: yieldFn,
+  },
+  YIELD_TO_WORST: {
+    args: ["settlement", "maturity", "coupon", "price", "frequency", "calls", "[basis]"],
+    impl: yieldToWorstFn,
   },
   ACCRUED: {
     args: ["settlement", "maturity", "coupon", "frequency", "[basis]", ...ODD],

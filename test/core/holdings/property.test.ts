@@ -100,6 +100,15 @@ function cells(r: Omit<HoldingRecord, "sourceRow">, style: number): Record<Holdi
     vendor_mod_duration: "",
     vendor_market_value: "",
     vendor_weight: "",
+    call_date: "",
+    call_price: "",
+    call_style: "",
+    call_schedule: "",
+    float_date: "",
+    spread: "",
+    discount_margin: "",
+    reset_frequency: "",
+    index: "",
   };
 }
 
