@@ -19,7 +19,7 @@ import { cellNumber, cellText, cellValue, columnLetters } from "../holdings/cell
 import { fieldOfHeader } from "../holdings/columns";
 import { HoldingField } from "../holdings/types";
 import { parse32 } from "../quote32";
-import { contractSpec, DeliveryMonth, FuturesContract } from "./contracts";
+import { DeliveryMonth, FuturesContract } from "./contracts";
 import { DEFAULT_UNIVERSE_AS_OF, DEFAULT_UNIVERSE_ROWS } from "./defaultUniverse";
 import { deliverableMask } from "./deliverable";
 
