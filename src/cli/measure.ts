@@ -10,13 +10,10 @@ import { formatMeasure, num } from "./measureText";
 import { clip, isoFromSerial, parseDate } from "../core/dates";
 import {
   CurveKind,
-  curveFromHistory,
+  curveOfRange,
   CurveSpec,
   Interpolation,
-  isCurveHistory,
-  parseCurveHistory,
   parseCurveKind,
-  parseCurveRange,
   parseInterpolation,
   ShiftOn,
   tenorLabel,
@@ -219,25 +216,9 @@ function curveOf(
   kind: CurveKind,
   settlement: number
 ): { spec: CurveSpec; date: number | null } {
-  if (isCurveHistory(table.values)) {
-    if (kind !== "par")
-      throw new Error(`a curve history holds par yields; --kind ${kind} does not apply to it`);
-    const date =
-      options.curveDate !== undefined ? parseDate(options.curveDate, "--curve-date") : settlement;
-    const c = curveFromHistory(parseCurveHistory(table.values), date);
-    return { spec: c.spec, date: c.date };
-  }
-  if (options.curveDate !== undefined)
-    throw new Error(
-      `--curve-date applies to a curve history (first column "Date"); ${options.curve} is a tenor/rate range`
-    );
-  return {
-    spec: parseCurveRange(
-      table.values.map((r) => r.slice(0, 2)),
-      kind
-    ),
-    date: null,
-  };
+  const date =
+    options.curveDate !== undefined ? parseDate(options.curveDate, "--curve-date") : undefined;
+  return curveOfRange(table.values, kind, settlement, date, "--curve-date");
 }
 
 /**
