@@ -18,6 +18,7 @@ import { InvalidValueError, KeyrateError } from "../errors";
 import { cellNumber, cellText, cellValue, columnLetters } from "../holdings/cells";
 import { fieldOfHeader } from "../holdings/columns";
 import { HoldingField } from "../holdings/types";
+import { applyUnit, ColumnUnit, decideRateUnit, unitFromHeader } from "../holdings/units";
 import { parse32 } from "../quote32";
 import { DeliveryMonth, FuturesContract } from "./contracts";
 import { DEFAULT_UNIVERSE_AS_OF, DEFAULT_UNIVERSE_ROWS } from "./defaultUniverse";
@@ -184,6 +185,29 @@ function readPricedRows(
   const problems: string[] = [];
   const where = (r: number, f: UniverseField) =>
     `row ${r + 1}, column ${columnLetters(column[f]!)} (${LABEL[f]})`;
+  // A rate column's unit, decided once for the column as for holdings: "Coupon (%)" is percent;
+  // without one in the header, from all its values; ambiguous values are reported, not guessed.
+  const unitOf = (f: "coupon" | "yield"): ColumnUnit | undefined => {
+    const j = column[f];
+    if (j === undefined) return undefined;
+    const unit =
+      unitFromHeader(f, cellText(cellValue(range[0][j]))) ??
+      decideRateUnit(
+        f,
+        range.slice(1).map((row) => cellValue(row[j]))
+      );
+    if (unit.kind !== "ambiguous") return unit;
+    problems.push(
+      `column ${columnLetters(j)} (${LABEL[f]}): ${unit.detail}; add (%) or (decimal) to its header`
+    );
+    return undefined;
+  };
+  const couponUnit = unitOf("coupon");
+  const yieldUnit = unitOf("yield");
+  const rate = (cell: ReturnType<typeof cellValue>, unit: ColumnUnit | undefined) => {
+    const n = cellNumber(cell);
+    return n === undefined ? undefined : applyUnit(unit, cell, n);
+  };
   const universe: TreasuryBond[] = [];
   const rowOf: number[] = [];
   for (let r = 1; r < range.length; r++) {
@@ -191,7 +215,7 @@ function readPricedRows(
     const get = (f: UniverseField) => (column[f] === undefined ? null : cellValue(row[column[f]!]));
     if (FIELDS.every((f) => get(f) === null)) continue;
     const cusip = cellText(get("id"));
-    const coupon = cellNumber(get("coupon"));
+    const coupon = rate(get("coupon"), couponUnit);
     const dateOf = (f: UniverseField): number | undefined => {
       try {
         return parseDate(get(f) ?? "", LABEL[f]);
@@ -230,7 +254,7 @@ function readPricedRows(
         if (!(p > 0)) throw new InvalidValueError("price must be > 0", p, "price");
         add(bond, p);
       } else if (yieldCell !== null) {
-        const y = cellNumber(yieldCell);
+        const y = rate(yieldCell, yieldUnit);
         if (y === undefined) throw new InvalidValueError("not a number", yieldCell, "yield");
         const terms = {
           settlement,
