@@ -87,6 +87,13 @@ describe("keyrate measure --group-by", () => {
     );
   });
 
+  it("groups by industry: the file's own sector labels", () => {
+    const { m } = measure(ishares, "--group-by", "industry");
+    expect(m.groups!.title).toBe("Industry");
+    expect(m.groups!.rows.map((r) => r.group)).toContain("Banking");
+    expectPartition(m, (h) => h.group.trim() || h.sector);
+  });
+
   it("groups by rating on the sample workbook, best first", () => {
     const { m } = measure(sample, "--group-by", "rating");
     expect(m.groups!.title).toBe("Rating");
