@@ -66,3 +66,10 @@ export const DEFAULT_CURRENCY = "USD";
 export const DEFAULT_HW_MEAN_REVERSION = 0.03;
 /** Hull–White normal volatility σ of the short rate when not said, decimal a year (0.01 = 100 bp). */
 export const DEFAULT_HW_VOLATILITY = 0.01;
+
+/** Monte Carlo paths of the MBS engine (antithetic pairs: half are mirrors), per valuation. */
+export const DEFAULT_MBS_PATHS = 256;
+/** Seed of the MBS engine's random numbers: every run, bump and scenario uses the same draws. */
+export const DEFAULT_MBS_SEED = 20240101;
+/** Vendor OAD against keyrate's OAD beyond which an MBS holding is flagged, years. */
+export const MBS_OAD_TOLERANCE = 1;
