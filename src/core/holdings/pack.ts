@@ -37,6 +37,7 @@ export function packHoldings(records: readonly HoldingRecord[]): Holdings {
     vendorMarketValue: floats((r) => r.vendorMarketValue ?? NaN),
     vendorWeight: floats((r) => r.vendorWeight ?? NaN),
     sourceRow: Int32Array.from(records, (r) => r.sourceRow),
+    ...(records.some((r) => r.mbs) ? { mbs: records.map((r) => r.mbs ?? null) } : {}),
   };
 }
 
@@ -66,5 +67,6 @@ export function holdingAt(h: Holdings, i: number): HoldingRecord {
     vendorMarketValue: h.vendorMarketValue[i],
     vendorWeight: h.vendorWeight[i],
     sourceRow: h.sourceRow[i],
+    ...(h.mbs?.[i] ? { mbs: h.mbs[i] } : {}),
   };
 }

@@ -19,6 +19,7 @@ import {
 import { EXPECTED } from "./expected";
 import { ColumnMapping, HoldingField, HoldingProblem, HoldingRecord, Sector } from "./types";
 import { applyUnit } from "./units";
+import { parIsOriginalFace, readMbsTerms } from "./mbsRow";
 
 /** What every row of a range shares. */
 export interface RowContext {
@@ -118,7 +119,7 @@ function rowCells(cells: readonly unknown[], row: number, c: RowContext) {
   return { get, report, number, date, problems };
 }
 
-type Cells = ReturnType<typeof rowCells>;
+export type Cells = ReturnType<typeof rowCells>;
 
 /** The broad sector and group label of a row, and whether it is a cash line. */
 function classify(x: Cells, c: RowContext): { sector: Sector; group: string; cash: boolean } {
@@ -232,7 +233,9 @@ export function readRow(
   }
   if (typeCell === null) type = coupon === 0 ? "zero" : "bullet";
 
-  const maturity = dateOf(x.get("maturity"), c.dates);
+  // An mbs row may give its remaining term (WAM) instead of a maturity.
+  const noMaturity = type === "mbs" && x.get("maturity") === null;
+  let maturity = noMaturity ? NaN : dateOf(x.get("maturity"), c.dates);
   if (maturity === undefined) x.report("maturity", EXPECTED.maturity);
   else if (maturity <= c.settlement) {
     x.report("maturity", `a maturity after the settlement date ${isoFromSerial(c.settlement)}`);
@@ -272,6 +275,8 @@ export function readRow(
   ) {
     x.report("first_coupon", EXPECTED.firstCoupon);
   }
+  const mbs = type === "mbs" ? readMbsTerms(x, c, coupon, maturity) : undefined;
+  if (mbs) maturity = mbs.maturity;
   const vendor = vendorFields(x);
   const problems = x.problems();
   if (problems.length) return { problems };
@@ -284,7 +289,7 @@ export function readRow(
       sector,
       group,
       type: type!,
-      par: par!,
+      par: mbs && parIsOriginalFace(c) ? par! * mbs.terms.factor : par!,
       coupon: coupon!,
       maturity: maturity!,
       price: price!,
@@ -298,6 +303,7 @@ export function readRow(
       ...(vendor as Record<keyof typeof vendor, number>),
       vendorWeight: c.units.vendor_weight?.kind === "ambiguous" ? NaN : vendor.vendorWeight!,
       sourceRow: row,
+      ...(mbs ? { mbs: mbs.terms } : {}),
     },
   };
 }

@@ -6,6 +6,7 @@
  * serial numbers (1900 date system), day counts are Excel basis codes 0–4.
  */
 import type { CallSchedule } from "../instruments/callSchedule";
+import type { MbsTerms } from "../mbs/terms";
 
 /** Broad sector of a holding; drives the default day count and sector contributions. */
 export type Sector =
@@ -38,6 +39,13 @@ export const HOLDING_FIELDS = [
   "vendor_dv01",
   "vendor_market_value",
   "vendor_weight",
+  "wac",
+  "wam",
+  "wala",
+  "factor",
+  "program",
+  "pool",
+  "prepay_speed",
 ] as const;
 
 /** Canonical name of a holdings column. */
@@ -123,6 +131,8 @@ export interface Holdings {
    * Absent when the range has no call columns.
    */
   readonly calls?: (CallSchedule | null)[];
+  /** Pool terms per holding of type mbs; null for the others. Absent when the book has no MBS. */
+  readonly mbs?: (MbsTerms | null)[];
 }
 
 /** One holding as plain values; {@link Holdings} is an array of these, transposed. */
@@ -156,6 +166,8 @@ export interface HoldingRecord {
   sourceRow: number;
   /** Call schedule; null or absent when not callable (the default). */
   calls?: CallSchedule | null;
+  /** Pool terms of an mbs holding; null or absent otherwise. */
+  mbs?: MbsTerms | null;
 }
 
 /** A bad or missing input, located so the user can find and fix the cell. */

@@ -19,7 +19,7 @@ export type ColumnUnit =
   | { readonly kind: "ambiguous"; readonly detail: string };
 
 /** Fields quoted as rates: percent or decimal. */
-export const RATE_FIELDS = ["coupon", "yield", "vendor_weight"] as const;
+export const RATE_FIELDS = ["coupon", "yield", "vendor_weight", "wac"] as const;
 /** Fields holding money, which a header may scale. */
 export const MONEY_FIELDS = ["par", "vendor_market_value", "vendor_dv01"] as const;
 
