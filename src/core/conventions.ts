@@ -68,7 +68,7 @@ export const DEFAULT_HW_MEAN_REVERSION = 0.03;
 export const DEFAULT_HW_VOLATILITY = 0.01;
 
 /** Monte Carlo paths of the MBS engine (antithetic pairs: half are mirrors), per valuation. */
-export const DEFAULT_MBS_PATHS = 256;
+export const DEFAULT_MBS_PATHS = 2048;
 /** Seed of the MBS engine's random numbers: every run, bump and scenario uses the same draws. */
 export const DEFAULT_MBS_SEED = 20240101;
 /** Vendor OAD against keyrate's OAD beyond which an MBS holding is flagged, years. */

@@ -8,4 +8,5 @@ import "./compare";
 import "./curve";
 import "./futures";
 import "./swaps";
+import "./mbs";
 import "./scenarios";

@@ -8,6 +8,7 @@ import type { BondTerms, Schedules } from "../bond";
 import { holdingTerms } from "../portfolio/holdingTerms";
 import { CurveMarket, baseCurve } from "../market/market";
 import { calibrateFixedBonds, FIXED_BOND_METHOD, PricedBook } from "./fixedBond";
+import { MBS_ENGINE } from "./mbs";
 
 /** Holdings' kernel terms at the market's settlement and their schedules, built once a run. */
 export interface PreparedTerms {
@@ -56,7 +57,7 @@ const MISSING: Readonly<Record<HoldingType, string>> = {
   zero: "",
   callable: "needs option-adjusted analytics",
   "fixed-to-float": "needs option-adjusted and floating-rate analytics",
-  mbs: "needs option-adjusted analytics",
+  mbs: "needs its pool columns: WAC, and WAM or a maturity",
   frn: "needs floating-rate analytics",
 };
 
@@ -64,6 +65,7 @@ const MISSING: Readonly<Record<HoldingType, string>> = {
 export const ENGINES: Readonly<Partial<Record<HoldingType, HoldingEngine>>> = {
   bullet: FIXED_BOND_ENGINE,
   zero: FIXED_BOND_ENGINE,
+  mbs: MBS_ENGINE,
 };
 
 /** The engine of a holding type, or undefined. */

@@ -83,7 +83,12 @@ export const PREPAY_V1: PrepayParams = Object.freeze({
 /** v1 with the user's overrides; `calibrated` true drops the "uncalibrated" label. */
 export function prepayParams(overrides: Partial<PrepayParams> = {}): PrepayParams {
   const p = { ...PREPAY_V1, ...overrides };
-  if (p.seasonality.length !== 12) throw new InvalidValueError("prepay: seasonality needs 12 monthly factors", p.seasonality.length, "prepay");
+  if (p.seasonality.length !== 12)
+    throw new InvalidValueError(
+      "prepay: seasonality needs 12 monthly factors",
+      p.seasonality.length,
+      "prepay"
+    );
   return Object.freeze(p);
 }
 

@@ -33,7 +33,9 @@ export const DEFAULT_MBS_PROGRAM: MbsProgram = "UMBS30";
  */
 export function parseProgram(value: unknown): MbsProgram {
   if (value === undefined || value === null || value === "") return DEFAULT_MBS_PROGRAM;
-  const t = String(value).toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const t = String(value)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "");
   if (/^(G2SF|GNMAII|GNMA2|GN2|GII)(30|30Y|30YR)?$/.test(t)) return "GNMA2_30";
   if (/^(FNCI|FGCI)$/.test(t) || /^(UMBS|FNMA|FN|FHLMC|FH|FG|FR)(15|15Y|15YR)$/.test(t))
     return "UMBS15";

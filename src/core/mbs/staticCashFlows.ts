@@ -17,9 +17,7 @@ export interface FixedSpeed {
 
 /** The speed in words: "150 PSA", "8% CPR". */
 export function describeSpeed(s: FixedSpeed): string {
-  return s.kind === "PSA"
-    ? `${s.value} PSA`
-    : `${Math.round(s.value * 1e6) / 1e4}% CPR`;
+  return s.kind === "PSA" ? `${s.value} PSA` : `${Math.round(s.value * 1e6) / 1e4}% CPR`;
 }
 
 /**
@@ -84,10 +82,13 @@ export function checkPoolTerms(coupon: number, wac: number, wam: number, wala: n
   const bad = (what: string, v: number, arg: string) => {
     throw new OutOfDomainError(what, v, arg);
   };
-  if (!(coupon >= 0 && coupon < 1)) bad("coupon must be a decimal in [0, 1) (0.055 for 5.5%)", coupon, "coupon");
+  if (!(coupon >= 0 && coupon < 1))
+    bad("coupon must be a decimal in [0, 1) (0.055 for 5.5%)", coupon, "coupon");
   if (!(wac >= 0 && wac < 1)) bad("wac must be a decimal in [0, 1) (0.0625 for 6.25%)", wac, "wac");
-  if (!(Number.isInteger(wam) && wam >= 1 && wam <= 480)) bad("wam must be whole months, 1 to 480", wam, "wam");
-  if (!(Number.isInteger(wala) && wala >= 0 && wala <= 480)) bad("wala must be whole months ≥ 0", wala, "wala");
+  if (!(Number.isInteger(wam) && wam >= 1 && wam <= 480))
+    bad("wam must be whole months, 1 to 480", wam, "wam");
+  if (!(Number.isInteger(wala) && wala >= 0 && wala <= 480))
+    bad("wala must be whole months ≥ 0", wala, "wala");
 }
 
 /**

@@ -13,7 +13,13 @@ import { HullWhiteParams, describeHullWhite } from "../models/hullWhite";
 import { hwB, hwYieldConvexity, simulateHullWhite } from "../models/hullWhitePaths";
 import { accrualMonth, MbsProgram, paymentTimes, PROGRAMS } from "./program";
 import { PrepayParams, PREPAY_V1, prepayLabel } from "./prepayParams";
-import { describeSpeed, FixedSpeed, scheduledFractions, smmOfCpr, speedCpr } from "./staticCashFlows";
+import {
+  describeSpeed,
+  FixedSpeed,
+  scheduledFractions,
+  smmOfCpr,
+  speedCpr,
+} from "./staticCashFlows";
 
 /** What a pool's cash flows depend on (a cohort: pools alike in these share them per 100). */
 export interface MbsCohort {
@@ -78,12 +84,7 @@ interface GridTerms {
 
 const gridCache = new WeakMap<ZeroCurve, Map<string, GridTerms>>();
 
-function gridTerms(
-  curve: ZeroCurve,
-  times: Float64Array,
-  key: string,
-  model: MbsModel
-): GridTerms {
+function gridTerms(curve: ZeroCurve, times: Float64Array, key: string, model: MbsModel): GridTerms {
   let m = gridCache.get(curve);
   if (!m) gridCache.set(curve, (m = new Map()));
   const full = `${key}|${model.hullWhite.meanReversion}|${model.hullWhite.volatility}|${model.prepay.mortgageSpread}|${model.prepay.mortgageBeta2y}|${model.prepay.mortgageBeta10y}`;

@@ -11,6 +11,7 @@
  * callable …"), its market value (clean + accrued) still shown.
  */
 import { Holdings, Sector } from "../holdings";
+import { MBS_OAD_TOLERANCE } from "../conventions";
 import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { CurveRisk } from "../risk/bondRisk";
 import { ShiftOn } from "../curve";
@@ -365,7 +366,8 @@ export interface ReconciliationRow {
 
 /**
  * Reconciliation against vendor figures where the holdings carry them: duration against our
- * effective duration (flag beyond `durationTolerance` years, default 0.1) and DV01 against our
+ * effective duration (flag beyond `durationTolerance` years, default 0.1; for MBS, vendor OAD
+ * against keyrate's OAD, MBS_OAD_TOLERANCE, 1 year: prepayment models differ) and DV01 against our
  * effective DV01 (flag beyond `dv01Tolerance` as a fraction, default 5%), and the vendor's market
  * value against ours (flag beyond `marketValueTolerance` as a fraction, default 0.05%).
  */
@@ -387,7 +389,7 @@ export function reconcile(
         vendor: h.vendorDuration[i],
         ours: x.risk.effDuration[i],
         difference: d,
-        flagged: Math.abs(d) > durationTolerance,
+        flagged: Math.abs(d) > (h.type[i] === "mbs" ? MBS_OAD_TOLERANCE : durationTolerance),
       });
     }
     if (Number.isFinite(h.vendorDv01[i])) {
