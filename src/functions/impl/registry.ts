@@ -32,6 +32,7 @@ import { portfolio, portfolioKrd } from "./portfolioFunctions";
 import { swapDv01 } from "./swapFunctions";
 import { scenarioPnl, scenarioPnlKrd, scenarioReval, scenariosFn } from "./scenarioFunctions";
 import { benchGap, covarianceFn, hedgeEffectivenessFn, trackingErrorFn } from "./compareFunctions";
+import { mbsCashFlows, mbsConvexity, mbsDuration, mbsOas } from "./mbsFunctions";
 import { Arg, Result } from "./cells";
 
 export interface FunctionEntry {
@@ -44,6 +45,8 @@ const ODD = ["[issue]", "[first_coupon]"];
 const BOND = ["settlement", "maturity", "coupon", "yld", "frequency", "[basis]"];
 const CURVE_BOND = ["settlement", "maturity", "coupon", "price", "frequency", "curve", "[basis]"];
 const CURVE_OPTIONS = ["[curve_kind]", "[interpolation]"];
+const MBS = ["settlement", "coupon", "wac", "wam", "wala", "price", "curve", "[vol]"];
+const MBS_OPTIONS = ["[mean_reversion]", "[paths]", "[prepay]", ...CURVE_OPTIONS, "[program]"];
 
 export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   DURATION_MOD: { args: [...BOND, ...ODD], impl: durationMod },
@@ -66,6 +69,13 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   CONVEXITY_EFF: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: convexityEff },
   SPREAD_DURATION: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: spreadDuration },
   ZSPREAD: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: zspread },
+  MBS_CASHFLOWS: {
+    args: ["coupon", "wac", "wam", "wala", "speed", "[speed_kind]", "[balance]"],
+    impl: mbsCashFlows,
+  },
+  MBS_OAS: { args: [...MBS, ...MBS_OPTIONS], impl: mbsOas },
+  MBS_DURATION: { args: [...MBS, ...MBS_OPTIONS], impl: mbsDuration },
+  MBS_CONVEXITY: { args: [...MBS, ...MBS_OPTIONS], impl: mbsConvexity },
   ZERO_RATES: { args: ["curve", "tenors", ...CURVE_OPTIONS, "[settlement]"], impl: zeroRates },
   PORTFOLIO: {
     args: ["holdings", "curve", "[settlement]", ...CURVE_OPTIONS, "[group_by]"],
