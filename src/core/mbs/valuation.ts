@@ -122,6 +122,44 @@ function nodeTimes(settlement: number, payDay: number, n: number): Float64Array 
   return t;
 }
 
+/** Table steps of the model's SMM(CPR) and S-curve: linear interpolation, error < 1e-9. */
+const SMM_STEPS = 1 << 16;
+const SMM_TOP = 0.95;
+let smmGrid: Float64Array | undefined;
+const LOGISTIC_STEP = 1 / 1024;
+const LOGISTIC_RANGE = 40;
+let logisticGrid: Float64Array | undefined;
+
+/** 1 − (1 − CPR)^(1/12) for CPR in [0, 0.95], from a table (the model's kernel; exact: smmOfCpr). */
+function smmTable(cpr: number): number {
+  if (!smmGrid) {
+    smmGrid = new Float64Array(SMM_STEPS + 2);
+    for (let i = 0; i <= SMM_STEPS + 1; i++)
+      smmGrid[i] = smmOfCpr(Math.min((i * SMM_TOP) / SMM_STEPS, 0.999));
+  }
+  const u = (cpr / SMM_TOP) * SMM_STEPS;
+  const i = u | 0;
+  const w = u - i;
+  return smmGrid[i] + w * (smmGrid[i + 1] - smmGrid[i]);
+}
+
+/** 1/(1 + e^z), from a table on [−40, 40] (0 or 1 beyond, within 5e-18). */
+function logistic(z: number): number {
+  if (z <= -LOGISTIC_RANGE) return 1;
+  if (z >= LOGISTIC_RANGE) return 0;
+  if (!logisticGrid) {
+    const n = Math.round((2 * LOGISTIC_RANGE) / LOGISTIC_STEP) + 2;
+    logisticGrid = Float64Array.from(
+      { length: n },
+      (_, i) => 1 / (1 + Math.exp(i * LOGISTIC_STEP - LOGISTIC_RANGE))
+    );
+  }
+  const u = (z + LOGISTIC_RANGE) / LOGISTIC_STEP;
+  const i = u | 0;
+  const w = u - i;
+  return logisticGrid[i] + w * (logisticGrid[i + 1] - logisticGrid[i]);
+}
+
 /** Months simulated: 360 (or the longest WAM when longer), so every cohort shares one path set. */
 export function simulatedMonths(wam: number): number {
   return Math.max(360, wam);
@@ -182,6 +220,8 @@ export function cohortFlows(
     const row = p * m;
     let b = 1;
     let burn = 0;
+    let burnMult = 1;
+    let burnChanged = false;
     let prep1 = 0;
     let base1 = 0;
     let prepL = 0;
@@ -193,13 +233,18 @@ export function cohortFlows(
         const rate = g.mortgage[k - 1] + betaX * states.x[row + k - 1];
         const inc = wac - rate;
         const lock = inc >= 0 ? 1 : lockInFloor + (1 - lockInFloor) * Math.exp(inc * invLock);
-        const refi =
-          (refiRamp[k - 1] * (burnoutFloor + (1 - burnoutFloor) * Math.exp(-burn * invBurn))) /
-          (1 + Math.exp((refiMidpoint - inc) * invW));
+        if (burnChanged) {
+          burnMult = burnoutFloor + (1 - burnoutFloor) * Math.exp(-burn * invBurn);
+          burnChanged = false;
+        }
+        const refi = refiRamp[k - 1] * burnMult * logistic((refiMidpoint - inc) * invW);
         let cpr = turn[k - 1] * lock + refi;
         if (cpr > maxCpr) cpr = maxCpr;
-        smm = -Math.expm1(Math.log1p(-cpr) / 12);
-        if (inc > 0) burn += inc / 12;
+        smm = smmTable(cpr);
+        if (inc > 0) {
+          burn += inc / 12;
+          burnChanged = true;
+        }
       }
       const sched = b * sf[k - 1];
       const rest = b - sched;
