@@ -27,6 +27,13 @@ import {
 import type { PricedBook } from "./fixedBond";
 import type { HoldingEngine } from "./registry";
 
+/** Why an mbs row without its pool columns is out of the totals. */
+export const MBS_NO_TERMS =
+  "option-adjusted analytics need the pool's WAC, and WAM or a maturity: add the pool columns";
+/** Why MBS are out of the yield-based (bullet) totals. */
+export const MBS_NO_YIELD_FIGURES =
+  "yield-based bullet figures do not apply to a pass-through: see its option-adjusted (curve) figures";
+
 /** Method text of the engine's figures in the totals. */
 export const MBS_METHOD =
   `Monte Carlo OAS on Hull–White 1F paths fitted to the curve (the market's a and σ; ` +

@@ -12,6 +12,7 @@
  */
 import { Holdings, Sector } from "../holdings";
 import { MBS_OAD_TOLERANCE } from "../conventions";
+import { MBS_NO_TERMS } from "../engines/mbs";
 import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { CurveRisk } from "../risk/bondRisk";
 import { ShiftOn } from "../curve";
@@ -208,7 +209,9 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
       ? noEngineReason(h.type[i])
       : Number.isFinite(risk.zspread[i])
         ? null
-        : "no Z-spread reprices the price";
+        : h.type[i] === "mbs" && !h.mbs?.[i]
+          ? MBS_NO_TERMS
+          : "no Z-spread reprices the price";
     const years = (h.maturity[i] - settlement) / 365;
     if (
       !excluded[i] &&
