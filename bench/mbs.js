@@ -4,7 +4,8 @@
  * (holdingCurveExposure: one calibration, the risk ladder's 25 curves, paths re-simulated on each
  * with common random numbers), cached per cohort (program, coupon, WAC, WAM, WALA). Prints the
  * time, pools per second, the cohorts simulated and the time of one cohort valuation (one curve),
- * beside the same valuation in vectorised numpy (bench/mbs_peer.py, python3 with numpy) in the same
+ * (wall clock and this process's CPU time: the machine may be shared), beside the same
+ * valuation in vectorised numpy (bench/mbs_peer.py, python3 with numpy) in the same
  * run: the ratio. Uses the compiled library in lib/ (npm run build).
  */
 const { spawnSync } = require("child_process");
@@ -69,8 +70,11 @@ const cohorts = new Set(
 const market = makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE });
 
 const t0 = process.hrtime.bigint();
+const c0 = process.cpuUsage();
 const x = holdingCurveExposure(h, market);
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+const c1 = process.cpuUsage(c0);
+const cpu = (c1.user + c1.system) / 1e6;
 const priced = x.excluded.filter((e) => e === null).length;
 
 // One cohort valuation on one curve (paths already simulated), keyrate and numpy.
@@ -120,6 +124,7 @@ const peerSeconds = peer.status === 0 ? JSON.parse(peer.stdout).seconds : NaN;
 console.log(
   `MBS full set (OAS, OAD, OAC, spread duration, 10 KRDs; ${DEFAULT_MBS_PATHS} paths, 25 curves): ` +
     `${POOLS} pools in ${cohorts} cohorts, ${priced} priced, ${seconds.toFixed(2)} s ` +
+    `(CPU ${cpu.toFixed(2)} s) ` +
     `(${(POOLS / seconds).toFixed(1)} pools/s; target < 5 s)`
 );
 console.log(

@@ -25,6 +25,7 @@ import {
   solveSpread,
 } from "../mbs/valuation";
 import type { PricedBook } from "./fixedBond";
+import { firstOrderPrice } from "../mbs/gradient";
 import type { HoldingEngine } from "./registry";
 
 /** Why an mbs row without its pool columns is out of the totals. */
@@ -95,6 +96,13 @@ export function calibrateMbs(
     model,
     cohorts: kept,
     flows: (curve, i) => cachedFlows(curve, kept[i]!, model),
+    priceNear(base, curve, out = new Float64Array(count)) {
+      for (let i = 0; i < count; i++) {
+        const c = kept[i];
+        out[i] = c ? firstOrderPrice(base, curve, c, model, spread[i]) : NaN;
+      }
+      return out;
+    },
     price(curve, dz, out = new Float64Array(count)) {
       for (let i = 0; i < count; i++) {
         const c = kept[i];

@@ -76,7 +76,7 @@ export interface CohortFlows {
 }
 
 /** Curve-dependent deterministic terms of a program's payment grid. */
-interface GridTerms {
+export interface GridTerms {
   readonly df: Float64Array;
   /** Mortgage rate's deterministic part at node k − 1 (the start of accrual month k). */
   readonly mortgage: Float64Array;
@@ -84,7 +84,12 @@ interface GridTerms {
 
 const gridCache = new WeakMap<ZeroCurve, Map<string, GridTerms>>();
 
-function gridTerms(curve: ZeroCurve, times: Float64Array, key: string, model: MbsModel): GridTerms {
+export function gridTerms(
+  curve: ZeroCurve,
+  times: Float64Array,
+  key: string,
+  model: MbsModel
+): GridTerms {
   let m = gridCache.get(curve);
   if (!m) gridCache.set(curve, (m = new Map()));
   const full = `${key}|${model.hullWhite.meanReversion}|${model.hullWhite.volatility}|${model.prepay.mortgageSpread}|${model.prepay.mortgageBeta2y}|${model.prepay.mortgageBeta10y}`;
@@ -110,7 +115,7 @@ function gridTerms(curve: ZeroCurve, times: Float64Array, key: string, model: Mb
 
 /** Payment dates per (settlement, pay day, months): [0, t_1, …, t_n]. */
 const timeCache = new Map<string, Float64Array>();
-function nodeTimes(settlement: number, payDay: number, n: number): Float64Array {
+export function nodeTimes(settlement: number, payDay: number, n: number): Float64Array {
   const key = `${settlement}|${payDay}|${n}`;
   let t = timeCache.get(key);
   if (!t) {
@@ -131,7 +136,7 @@ const LOGISTIC_RANGE = 40;
 let logisticGrid: Float64Array | undefined;
 
 /** 1 − (1 − CPR)^(1/12) for CPR in [0, 0.95], from a table (the model's kernel; exact: smmOfCpr). */
-function smmTable(cpr: number): number {
+export function smmTable(cpr: number): number {
   if (!smmGrid) {
     smmGrid = new Float64Array(SMM_STEPS + 2);
     for (let i = 0; i <= SMM_STEPS + 1; i++)
@@ -144,7 +149,7 @@ function smmTable(cpr: number): number {
 }
 
 /** 1/(1 + e^z), from a table on [−40, 40] (0 or 1 beyond, within 5e-18). */
-function logistic(z: number): number {
+export function logistic(z: number): number {
   if (z <= -LOGISTIC_RANGE) return 1;
   if (z >= LOGISTIC_RANGE) return 0;
   if (!logisticGrid) {

@@ -118,6 +118,14 @@ function combinedBook(count: number, parts: { book: PricedBook; rows: number[] }
       }
       return out;
     },
+    priceNear(base, curve, out = new Float64Array(count)) {
+      out.fill(NaN);
+      for (const { book, rows } of parts) {
+        const p = book.priceNear ? book.priceNear(base, curve) : book.price(curve);
+        for (const i of rows) out[i] = p[i];
+      }
+      return out;
+    },
     priceSpreadPair(curve, h) {
       const down = new Float64Array(count).fill(NaN);
       const up = new Float64Array(count).fill(NaN);
@@ -200,7 +208,8 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
   for (let i = 0; i < n; i++) {
     const engine = engineFor(h.type[i]);
     // Without an engine the value is still known: clean + accrued (Excel's, on its basis).
-    const dirty = engine ? risk.dirty[i] : clean[i] + fromYield.accrued[i];
+    const unpriced = !engine || (h.type[i] === "mbs" && !h.mbs?.[i]);
+    const dirty = unpriced ? clean[i] + fromYield.accrued[i] : risk.dirty[i];
     const mv = (h.par[i] * dirty) / 100;
     marketValue[i] = mv;
     dv01[i] = risk.effDuration[i] * mv * 1e-4;

@@ -73,9 +73,11 @@ export function ladderRisk(
     effConvexity[i] = (down[i] + up[i] - 2 * base[i]) / (base[i] * h * h);
   }
   const krd = new Float64Array(count * nk);
+  const keyPrice = (curve: ZeroCurve, out: Float64Array) =>
+    book.priceNear ? book.priceNear(curves[0], curve, out) : book.price(curve, undefined, out);
   for (let k = 0; k < nk; k++) {
-    book.price(curves[3 + 2 * k], undefined, down);
-    book.price(curves[4 + 2 * k], undefined, up);
+    keyPrice(curves[3 + 2 * k], down);
+    keyPrice(curves[4 + 2 * k], up);
     for (let i = 0; i < count; i++) krd[i * nk + k] = centred(down, up, i);
   }
   const krdGap = new Float64Array(count);
