@@ -10,7 +10,8 @@
  *              × lock-in,  lock-in = 1 when I ≥ 0, else lockInFloor + (1 − lockInFloor)·e^{I/lockInScale};
  *   refinancing = refiMaxCpr / (1 + e^{−(I − refiMidpoint)/refiWidth}) × min(age/refiSeasoningMonths, 1)
  *              × burnout,  burnout = burnoutFloor + (1 − burnoutFloor)·e^{−E/burnoutScale},
- *              E = Σ over past months of max(I, 0)/12 (the pool's accumulated refinancing exposure);
+ *              E = Σ over past months of max(I, 0)/12 (the refinancing exposure accumulated since the
+ *              valuation date: v1 does not know a pool's incentive before it);
  *   mortgage rate = mortgageSpread + mortgageBeta2y·y₂ + mortgageBeta10y·y₁₀, with y₂ and y₁₀ the
  *              simulated 2- and 10-year zero yields (continuously compounded) at the start of the month.
  *

@@ -71,6 +71,8 @@ export interface CohortFlows {
   /** Path-average CPR over the first 12 months and over the life (balance-weighted SMM as CPR). */
   readonly cprYear1: number;
   readonly cprLife: number;
+  /** Path-average balance after month k (per 1 of the starting balance). */
+  readonly balance: Float64Array;
   /** With keepPaths: cf_pk·G_pk·P(0,t_k) per 100 at [p·wam + k − 1]. */
   readonly pathPv?: Float64Array;
 }
@@ -272,14 +274,19 @@ export function cohortFlows(
   }
   if (pathPv && deterministic) for (let p = 1; p < P; p++) pathPv.copyWithin(p * n, 0, n);
   const pv = new Float64Array(n);
+  const balance = new Float64Array(n);
   let wal = 0;
+  let left = 1;
   for (let k = 0; k < n; k++) {
     pv[k] = (100 * acc[k] * g.df[k]) / pathsRun;
     wal += ((principal[k] / pathsRun) * (k + 1)) / 12;
+    left -= principal[k] / pathsRun;
+    balance[k] = Math.max(0, left);
   }
   return {
     times: nodes.subarray(1, n + 1),
     pv,
+    balance,
     wal,
     cprYear1: cpr1 / pathsRun,
     cprLife: cprL / pathsRun,
