@@ -5,7 +5,8 @@
  *   effective duration = (P₋ − P₊)/(2·P₀·h),  effective convexity = (P₋ + P₊ − 2P₀)/(P₀·h²),
  *   spread duration = the same with the spread ± h,  KRD_k = the same with key k's triangle.
  * The triangles sum to the parallel move, so Σ KRD = effective duration up to the O(h²) of central
- * differences; the gap is returned per instrument so callers can flag it.
+ * differences; the gap is returned per instrument so callers can flag it. A book may price the key
+ * curves to first order (PricedBook.priceNear, the MBS engine's adjoint): the same KRDs to O(h²).
  */
 import { ZeroCurve } from "../curve/zeroCurve";
 import { PricedBook, spreadPrices } from "../engines/fixedBond";
