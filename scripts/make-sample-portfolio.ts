@@ -45,8 +45,12 @@ import { conversionFactor } from "../src/core/futures/conversionFactor";
 import { contractSpec } from "../src/core/futures/contracts";
 import { packHoldings } from "../src/core/holdings/pack";
 import type { HoldingRecord } from "../src/core/holdings/types";
-import { makeMarket } from "../src/core/market/market";
 import { holdingCurveExposure } from "../src/core/portfolio/curveExposure";
+import { DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED } from "../src/core/conventions";
+import { baseCurve, makeMarket } from "../src/core/market/market";
+import { shockedCurve } from "../src/core/market/shock";
+import { mbsAccrued } from "../src/core/mbs/program";
+import { cohortFlows, mbsModel, priceAtSpread } from "../src/core/mbs/valuation";
 
 const SETTLEMENT = serialFromYmd(2025, 1, 2);
 const AS_OF = serialFromYmd(2024, 12, 31);
@@ -278,6 +282,8 @@ interface Position {
   floatDate?: number;
   marginBp?: number;
   reset?: string;
+  /** Pool columns of an MBS row; priced by the MBS engine at `spread` as its OAS. */
+  pool?: { wac: number; wam: number; wala: number; program: string; pool: string };
 }
 
 /** An issue date (the day given or month end) and maturity `term` years later within range. */
@@ -592,24 +598,66 @@ function municipals(n: number): Position[] {
   });
 }
 
-/** Agency MBS pools: monthly payers, so Frequency is left empty (the reader's default applies). */
+/**
+ * Agency MBS: a coupon stack of UMBS 30-year pools (vintages as their coupons were current), with
+ * their pool columns (WAC = coupon + 0.70%, WAM, WALA, program, pool number); monthly payers, so
+ * Frequency is left empty. Priced by the MBS engine at an OAS of `spread` (below).
+ */
 function mbs(): Position[] {
-  return [
-    [0.055, serialFromYmd(2053, 8, 1), "FN MA5106"],
-    [0.06, serialFromYmd(2054, 3, 1), "FR SD4977"],
-  ].map(([coupon, maturity, pool]) => ({
-    id: cusip(pool === "FN MA5106" ? "31418E" : "3132DW"),
-    description: `${pool} ${pct(coupon as number)} 30YR POOL ${mmddyyyy(maturity as number)}`,
-    sector: "Securitized" as const,
-    type: "MBS" as const,
-    par: 15e6,
-    coupon: coupon as number,
-    maturity: maturity as number,
-    frequency: null,
-    basis: 0 as const,
-    rating: "AA+",
-    spread: 0.0125,
-  }));
+  const stack: [number, number, string][] = [
+    [0.02, 48, "MA4255"],
+    [0.03, 33, "MA4700"],
+    [0.04, 28, "MA4805"],
+    [0.05, 24, "MA4918"],
+    [0.055, 17, "MA5106"],
+    [0.06, 10, "MA5390"],
+    [0.065, 6, "MA5446"],
+  ];
+  return stack.map(([coupon, wala, pool]) => {
+    const wam = 360 - wala;
+    const p = ymdFromSerial(SETTLEMENT);
+    const maturity = serialFromYmd(
+      p.y + Math.floor((p.m - 1 + wam) / 12),
+      ((p.m - 1 + wam) % 12) + 1,
+      25
+    );
+    return {
+      id: cusip("31418E"),
+      description: `FN ${pool} ${pct(coupon)} 30YR UMBS POOL ${mmddyyyy(maturity)}`,
+      sector: "Securitized" as const,
+      type: "MBS" as const,
+      par: 5e6,
+      coupon,
+      maturity,
+      frequency: null,
+      basis: 0 as const,
+      rating: "AA+",
+      spread: 0.004 + 0.001 * Math.round(uniform(0, 4)),
+      pool: { wac: Math.round((coupon + 0.007) * 1e5) / 1e5, wam, wala, program: "UMBS 30", pool },
+    };
+  });
+}
+
+/** The MBS engine on the sample curve: clean price and OAD of a pool at an OAS (decimal). */
+function mbsPriceAndOad(p: Position, oas: number): { clean: number; oad: number } {
+  const market = makeMarket({ settlement: SETTLEMENT, curve: DEFAULT_CURVE });
+  const model = mbsModel(market.hullWhite, DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED);
+  const cohort = {
+    program: "UMBS30" as const,
+    coupon: p.coupon,
+    wac: p.pool!.wac,
+    wam: p.pool!.wam,
+    wala: p.pool!.wala,
+  };
+  const at = (curve: ReturnType<typeof baseCurve>) =>
+    priceAtSpread(cohortFlows(curve, cohort, model), oas);
+  const dirty = at(baseCurve(market));
+  const down = at(shockedCurve(market, { kind: "parallel", bp: -1 }));
+  const up = at(shockedCurve(market, { kind: "parallel", bp: 1 }));
+  return {
+    clean: dirty - mbsAccrued(SETTLEMENT, p.coupon),
+    oad: (down - up) / (2 * dirty * 1e-4),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -658,10 +706,13 @@ const rows = positions.map((p) => {
       },
       p.yieldOverride ?? curveLevel((maturity - SETTLEMENT) / 365.25) + p.spread
     ).clean;
-  // Callables and fixed-to-float notes: the price to worst (to the call when lower); FRNs: par
-  // plus the quoted margin over the discount margin for the years left.
-  const clean =
-    p.type === "FRN"
+  // MBS: the engine's price at the row's OAS; callables and fixed-to-float notes: the price to
+  // worst (to the call when lower); FRNs: par plus the quoted margin over the discount margin for
+  // the years left.
+  const priced = p.pool ? mbsPriceAndOad(p, p.spread) : undefined;
+  const clean = priced
+    ? priced.clean
+    : p.type === "FRN"
       ? 100 + ((p.marginBp ?? 0) / 1e4 - p.spread) * 100 * years * 0.95
       : Math.min(priceTo(p.maturity), p.workout ? priceTo(p.workout) : Infinity);
   const price = Math.round(clean * 1000) / 1000;
@@ -685,6 +736,12 @@ const rows = positions.map((p) => {
     p.marginBp ?? null,
     p.reset ?? null,
     p.marginBp !== undefined ? "SOFR" : null,
+    p.pool?.wac ?? null,
+    p.pool?.wam ?? null,
+    p.pool?.wala ?? null,
+    p.pool?.program ?? null,
+    p.pool?.pool ?? null,
+    priced ? priced.oad : null,
   ];
 });
 
@@ -753,9 +810,13 @@ const FLOATING_EFF: Map<number, number> = (() => {
   ).effDuration;
   rows.forEach((r, i) => {
     if (r[11] === null) return;
-    const oad = r[3] === "MBS" ? 0.45 : r[3] === "Callable" ? 0.6 : 1;
     const floating = FLOATING_EFF.get(i);
-    r[11] = Math.round(((floating ?? eff[i] * oad) + uniform(-0.02, 0.02)) * 1000) / 1000;
+    // MBS: the engine's OAD with a vendor's model difference of up to ±0.3 years.
+    if (r[3] === "MBS") r[11] = Math.round(((r[22] as number) + uniform(-0.3, 0.3)) * 1000) / 1000;
+    else {
+      const oad = r[3] === "Callable" ? 0.6 : 1;
+      r[11] = Math.round(((floating ?? eff[i] * oad) + uniform(-0.02, 0.02)) * 1000) / 1000;
+    }
   });
 }
 
@@ -820,11 +881,19 @@ async function main(): Promise<void> {
     { header: "Spread (bp)", width: 11, style: { numFmt: "0" } },
     { header: "Reset Frequency", width: 15 },
     { header: "Index", width: 8 },
+    { header: "WAC", width: 8, style: { numFmt: "0.000%" } },
+    { header: "WAM", width: 6, style: { numFmt: "0" } },
+    { header: "WALA", width: 6, style: { numFmt: "0" } },
+    { header: "Program", width: 10 },
+    { header: "Pool", width: 10 },
   ];
+  // Columns up to Pool; the engine's OAD (index 22) only seeds Vendor Duration.
   for (const r of rows)
-    ws.addRow(r.map((v, j) => ((j === 6 || j === 13) && v !== null ? jsDate(v as number) : v)));
+    ws.addRow(
+      r.slice(0, 22).map((v, j) => ((j === 6 || j === 13) && v !== null ? jsDate(v as number) : v))
+    );
   styleHeader(ws.getRow(1));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: 17 } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: 22 } };
 
   const curve = wb.addWorksheet("Curve", { views: [{ state: "frozen", ySplit: 1 }] });
   curve.columns = [
@@ -868,7 +937,8 @@ async function main(): Promise<void> {
       "Positions",
       "Fictitious",
       "Issuers, identifiers and positions are made up; the Treasury curve is real. Prices are " +
-        "Excel PRICE at the curve level plus a sector spread; Vendor Duration is an effective " +
+        "Excel PRICE at the curve level plus a sector spread (MBS: the MBS engine at an OAS of " +
+        "40–80 bp); Vendor Duration is an effective " +
         "duration (option-adjusted for callables and MBS), a few rows deliberately off.",
     ],
     ["Target duration", TARGET_DURATION, "Target effective duration for the hedge (years)"],

@@ -87,3 +87,10 @@ export function hwStepsPerYear(volatility: number): number {
     Math.ceil(DEFAULT_HW_STEPS_PER_YEAR * (volatility / 0.01))
   );
 }
+
+/** Monte Carlo paths of the MBS engine (antithetic pairs: half are mirrors), per valuation. */
+export const DEFAULT_MBS_PATHS = 2048;
+/** Seed of the MBS engine's random numbers: every run, bump and scenario uses the same draws. */
+export const DEFAULT_MBS_SEED = 20240101;
+/** Vendor OAD against keyrate's OAD beyond which an MBS holding is flagged, years. */
+export const MBS_OAD_TOLERANCE = 1;

@@ -9,4 +9,5 @@ import "./curve";
 import "./futures";
 import "./oas";
 import "./swaps";
+import "./mbs";
 import "./scenarios";

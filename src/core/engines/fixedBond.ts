@@ -37,6 +37,12 @@ export interface PricedBook {
   readonly problems?: readonly (string | null)[];
   /** Optional: the method text per instrument, where it depends on the instrument or the market. */
   readonly methods?: readonly string[];
+  /**
+   * Optional fast path of the ladder's key-rate pairs: prices on `curve`, one bump away from
+   * `base`, to first order in the bump (their central difference is the full revaluation's to
+   * O(h²)); the MBS engine's adjoint (mbs/gradient.ts).
+   */
+  priceNear?(base: ZeroCurve, curve: ZeroCurve, out?: Float64Array): Float64Array;
 }
 
 export interface FixedBondBook extends PricedBook {

@@ -11,6 +11,7 @@ import { calibrateFixedBonds, FIXED_BOND_METHOD, PricedBook } from "./fixedBond"
 import { CALLABLE_ENGINE } from "./callable";
 import { FRN_ENGINE } from "./frn";
 import { FIXED_TO_FLOAT_ENGINE } from "./fixedToFloat";
+import { MBS_ENGINE } from "./mbs";
 
 /** Holdings' kernel terms at the market's settlement and their schedules, built once a run. */
 export interface PreparedTerms {
@@ -64,7 +65,7 @@ const MISSING: Readonly<Record<HoldingType, string>> = {
   zero: "",
   callable: "",
   "fixed-to-float": "",
-  mbs: "needs option-adjusted analytics",
+  mbs: "needs its pool columns: WAC, and WAM or a maturity",
   frn: "",
 };
 
@@ -75,6 +76,7 @@ export const ENGINES: Readonly<Partial<Record<HoldingType, HoldingEngine>>> = {
   callable: CALLABLE_ENGINE,
   frn: FRN_ENGINE,
   "fixed-to-float": FIXED_TO_FLOAT_ENGINE,
+  mbs: MBS_ENGINE,
 };
 
 /** The engine of a holding type, or undefined. */

@@ -18,6 +18,9 @@ export const COLUMN_SYNONYMS: Readonly<Record<HoldingField, readonly string[]>> 
     "face",
     "face amount",
     "face value",
+    "current face",
+    "original face",
+    "orig face",
     "quantity",
     "qty",
     "position",
@@ -171,6 +174,13 @@ export const COLUMN_SYNONYMS: Readonly<Record<HoldingField, readonly string[]>> 
     "rate index",
     "benchmark rate",
   ],
+  wac: ["wac", "gross wac", "gwac", "weighted average coupon", "gross coupon", "note rate"],
+  wam: ["wam", "wart", "remaining term", "weighted average maturity", "rem term", "rem months"],
+  wala: ["wala", "loan age", "age", "weighted average loan age", "wa loan age"],
+  factor: ["factor", "pool factor", "current factor"],
+  program: ["program", "agency program", "mbs program", "pool type", "collateral type"],
+  pool: ["pool", "pool number", "pool id", "tba", "tba id", "pool cusip"],
+  prepay_speed: ["prepay", "speed", "prepay speed", "psa", "cpr", "pricing speed", "fixed speed"],
 };
 
 /** Header text reduced for comparison: lower case, letters and digits only ("Face_Amount" → "faceamount"). */

@@ -37,6 +37,7 @@ export function packHoldings(records: readonly HoldingRecord[]): Holdings {
     vendorMarketValue: floats((r) => r.vendorMarketValue ?? NaN),
     vendorWeight: floats((r) => r.vendorWeight ?? NaN),
     sourceRow: Int32Array.from(records, (r) => r.sourceRow),
+    ...(records.some((r) => r.mbs) ? { mbs: records.map((r) => r.mbs ?? null) } : {}),
     ...(records.some((r) => r.calls !== undefined)
       ? { calls: records.map((r) => r.calls ?? null) }
       : {}),
@@ -101,5 +102,6 @@ export function holdingAt(h: Holdings, i: number): HoldingRecord {
           index: h.floating.index[i],
         }
       : {}),
+    ...(h.mbs?.[i] ? { mbs: h.mbs[i] } : {}),
   };
 }

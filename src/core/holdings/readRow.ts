@@ -20,6 +20,7 @@ import { EXPECTED } from "./expected";
 import { ColumnMapping, HoldingField, HoldingProblem, HoldingRecord, Sector } from "./types";
 import { applyUnit } from "./units";
 import { readStructure } from "./structureFields";
+import { parIsOriginalFace, readMbsTerms } from "./mbsRow";
 
 /** What every row of a range shares. */
 export interface RowContext {
@@ -119,7 +120,7 @@ function rowCells(cells: readonly unknown[], row: number, c: RowContext) {
   return { get, report, number, date, problems };
 }
 
-type Cells = ReturnType<typeof rowCells>;
+export type Cells = ReturnType<typeof rowCells>;
 /** Cell access and problem reporting for one row (the structure columns read through it). */
 export type RowCells = Cells;
 
@@ -235,7 +236,9 @@ export function readRow(
   }
   if (typeCell === null) type = coupon === 0 ? "zero" : "bullet";
 
-  const maturity = dateOf(x.get("maturity"), c.dates);
+  // An mbs row may give its remaining term (WAM) instead of a maturity.
+  const noMaturity = type === "mbs" && x.get("maturity") === null;
+  let maturity = noMaturity ? NaN : dateOf(x.get("maturity"), c.dates);
   if (maturity === undefined) x.report("maturity", EXPECTED.maturity);
   else if (maturity <= c.settlement) {
     x.report("maturity", `a maturity after the settlement date ${isoFromSerial(c.settlement)}`);
@@ -281,6 +284,8 @@ export function readRow(
   ) {
     x.report("first_coupon", EXPECTED.firstCoupon);
   }
+  const mbs = type === "mbs" ? readMbsTerms(x, c, coupon, maturity) : undefined;
+  if (mbs) maturity = mbs.maturity;
   const vendor = vendorFields(x);
   const problems = x.problems();
   if (problems.length) return { problems };
@@ -293,7 +298,7 @@ export function readRow(
       sector,
       group,
       type: type!,
-      par: par!,
+      par: mbs && parIsOriginalFace(c) ? par! * mbs.terms.factor : par!,
       coupon: coupon!,
       maturity: maturity!,
       price: price!,
@@ -308,6 +313,7 @@ export function readRow(
       vendorWeight: c.units.vendor_weight?.kind === "ambiguous" ? NaN : vendor.vendorWeight!,
       sourceRow: row,
       ...structure.fields,
+      ...(mbs ? { mbs: mbs.terms } : {}),
     },
   };
 }

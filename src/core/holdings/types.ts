@@ -6,6 +6,7 @@
  * serial numbers (1900 date system), day counts are Excel basis codes 0–4.
  */
 import type { CallSchedule } from "../instruments/callSchedule";
+import type { MbsTerms } from "../mbs/terms";
 
 /** Broad sector of a holding; drives the default day count and sector contributions. */
 export type Sector =
@@ -47,6 +48,13 @@ export const HOLDING_FIELDS = [
   "discount_margin",
   "reset_frequency",
   "index",
+  "wac",
+  "wam",
+  "wala",
+  "factor",
+  "program",
+  "pool",
+  "prepay_speed",
 ] as const;
 
 /** Canonical name of a holdings column. */
@@ -132,6 +140,8 @@ export interface Holdings {
    * Absent when the range has no call columns.
    */
   readonly calls?: (CallSchedule | null)[];
+  /** Pool terms per holding of type mbs; null for the others. Absent when the book has no MBS. */
+  readonly mbs?: (MbsTerms | null)[];
   /**
    * Floating-rate terms (FRNs and fixed-to-float notes); absent when the range has none of their
    * columns, NaN / 0 / "" per holding where not given.
@@ -194,6 +204,8 @@ export interface HoldingRecord {
   resetFrequency?: number;
   /** Index name, upper case; "" or absent when not given. */
   index?: string;
+  /** Pool terms of an mbs holding; null or absent otherwise. */
+  mbs?: MbsTerms | null;
 }
 
 /** A bad or missing input, located so the user can find and fix the cell. */

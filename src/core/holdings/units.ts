@@ -22,7 +22,7 @@ export type ColumnUnit =
   | { readonly kind: "ambiguous"; readonly detail: string };
 
 /** Fields quoted as rates: percent or decimal. */
-export const RATE_FIELDS = ["coupon", "yield", "vendor_weight"] as const;
+export const RATE_FIELDS = ["coupon", "yield", "vendor_weight", "wac"] as const;
 /** Floating-rate margins: basis points, percent or decimal. */
 export const SPREAD_FIELDS = ["spread", "discount_margin"] as const;
 /** Fields holding money, which a header may scale. */

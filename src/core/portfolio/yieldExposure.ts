@@ -11,6 +11,7 @@ import { Holdings } from "../holdings";
 import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { engineFor, noEngineReason } from "../engines/registry";
 import { holdingTerms } from "./holdingTerms";
+import { MBS_NO_YIELD_FIGURES } from "../engines/mbs";
 import { aggregate } from "./aggregate";
 
 /** Why a floater is out of the yield-based totals: a yield to maturity holds its coupon fixed. */
@@ -74,6 +75,7 @@ export function holdingExposure(
     dv01[i] = (h.par[i] * risk.dv01[i]) / 100;
     if (!engineFor(h.type[i])) excluded[i] = noEngineReason(h.type[i]);
     else if (h.type[i] === "frn" || h.type[i] === "fixed-to-float") excluded[i] = FLOATING_YIELD;
+    else if (h.type[i] === "mbs") excluded[i] = MBS_NO_YIELD_FIGURES;
     else if (!(h.maturity[i] > settlement)) excluded[i] = "matured";
     else if (!Number.isFinite(risk.modified[i])) excluded[i] = "no yield reprices the price";
   }
