@@ -35,8 +35,7 @@ describe("curve exposure of the sample portfolio", () => {
       // MBS rows with their pool columns are priced by the MBS engine (test/core/engines/mbs.test.ts).
       if (h.type[i] === "mbs" && h.mbs?.[i]) expect(x.excluded[i]).toBeNull();
       else if ((h.type[i] === "callable" && !h.calls?.[i]) || h.type[i] === "mbs") {
-        expect(x.excluded[i]).toBe(h.type[i] === "mbs" ? MBS_NO_TERMS : NO_CALL_SCHEDULE
-        );
+        expect(x.excluded[i]).toBe(h.type[i] === "mbs" ? MBS_NO_TERMS : NO_CALL_SCHEDULE);
         // Still valued: clean + accrued, so its share of the book can be shown.
         expect(x.marketValue[i]).toBeGreaterThan(0);
         expect(Number.isNaN(x.risk.effDuration[i])).toBe(true);
