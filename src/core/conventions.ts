@@ -66,3 +66,8 @@ export const DEFAULT_CURRENCY = "USD";
 export const DEFAULT_HW_MEAN_REVERSION = 0.03;
 /** Hull–White normal volatility σ of the short rate when not said, decimal a year (0.01 = 100 bp). */
 export const DEFAULT_HW_VOLATILITY = 0.01;
+
+/** Notional of a swaption or cap/floor when not said, money. */
+export const DEFAULT_OPTION_NOTIONAL = 1_000_000;
+/** Curve kind of the SOFR option functions (SWAPTION, CAPFLOOR) when not said. */
+export const DEFAULT_OPTION_CURVE_KIND: CurveKind = "sofr_ois";

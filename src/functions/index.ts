@@ -7,5 +7,6 @@ import "./bond";
 import "./compare";
 import "./curve";
 import "./futures";
+import "./options";
 import "./swaps";
 import "./scenarios";

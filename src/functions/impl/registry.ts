@@ -30,6 +30,14 @@ import {
 } from "./curveFunctions";
 import { portfolio, portfolioKrd } from "./portfolioFunctions";
 import { swapDv01 } from "./swapFunctions";
+import {
+  capFloorFn,
+  capFloorGreeksFn,
+  futuresOptionFn,
+  futuresOptionGreeksFn,
+  swaptionFn,
+  swaptionGreeksFn,
+} from "./optionFunctions";
 import { scenarioPnl, scenarioPnlKrd, scenarioReval, scenariosFn } from "./scenarioFunctions";
 import { benchGap, covarianceFn, hedgeEffectivenessFn, trackingErrorFn } from "./compareFunctions";
 import { Arg, Result } from "./cells";
@@ -44,6 +52,18 @@ const ODD = ["[issue]", "[first_coupon]"];
 const BOND = ["settlement", "maturity", "coupon", "yld", "frequency", "[basis]"];
 const CURVE_BOND = ["settlement", "maturity", "coupon", "price", "frequency", "curve", "[basis]"];
 const CURVE_OPTIONS = ["[curve_kind]", "[interpolation]"];
+const RATE_OPTION = ["tenor", "strike", "vol", "curve"];
+const RATE_OPTION_TAIL = ["[type]", "[notional]", ...CURVE_OPTIONS];
+const FUTURES_OPTION_ARGS = [
+  "settlement",
+  "expiry",
+  "futures_price",
+  "strike",
+  "vol",
+  "rate",
+  "[type]",
+  "[style]",
+];
 
 export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   DURATION_MOD: { args: [...BOND, ...ODD], impl: durationMod },
@@ -86,6 +106,27 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   SWAP_DV01: {
     args: ["tenor", "notional", "swap_curve", "[pay_fixed]", "[settlement]", "[interpolation]"],
     impl: swapDv01,
+  },
+  SWAPTION: {
+    args: ["settlement", "expiry", ...RATE_OPTION, ...RATE_OPTION_TAIL],
+    impl: swaptionFn,
+  },
+  CAPFLOOR: {
+    args: ["settlement", "start", ...RATE_OPTION, ...RATE_OPTION_TAIL],
+    impl: capFloorFn,
+  },
+  SWAPTION_GREEKS: {
+    args: ["settlement", "expiry", ...RATE_OPTION, ...RATE_OPTION_TAIL, "[keys]"],
+    impl: swaptionGreeksFn,
+  },
+  CAPFLOOR_GREEKS: {
+    args: ["settlement", "start", ...RATE_OPTION, ...RATE_OPTION_TAIL, "[keys]"],
+    impl: capFloorGreeksFn,
+  },
+  FUTURES_OPTION: { args: [...FUTURES_OPTION_ARGS, "[quote]"], impl: futuresOptionFn },
+  FUTURES_OPTION_GREEKS: {
+    args: [...FUTURES_OPTION_ARGS, "[contracts]", "[futures_dv01]", "[contract]"],
+    impl: futuresOptionGreeksFn,
   },
   CONV_FACTOR: { args: ["contract", "coupon", "maturity", "delivery_month"], impl: convFactor },
   FUTURES_CALENDAR: { args: ["contract", "delivery_month"], impl: futuresCalendar },
