@@ -97,17 +97,18 @@ export const SOLVER_OPTIONS = {
 } as const;
 
 /**
- * Solver options when options are among the instruments (gamma or vega columns or rows): the same
- * exact gaps, with HiGHS's own presolve, cuts and heuristics. The tuning above is for futures and
- * swaps alone; with option columns the residual can be closed in many near-equal ways and the
- * untuned search was measured 5–10× faster (0.3–0.7 s against 5.8 s on a 1 futures + 4 options
- * problem; tuned, a 5 futures + 4 swaps + 4 options problem ran out of memory after 34 s).
+ * Solver options when options are among the instruments (gamma or vega columns or rows): the
+ * tuning above with a relative gap of 1e-6 and an absolute gap of 0.01 (a cent of weighted
+ * residual). Continuous option notionals give near-equal ways to close the residual that an exact
+ * gap must all rule out: on the options bench problem (8 futures, 10 swaps, 20 options, gamma and
+ * vega rows) the exact gap took 1.1–1.6× as long, HiGHS's untuned search 1.5–2×. Options also
+ * carry their trading cost in every mode (chargedCost): without it a zero-cost direction (a
+ * straddle of continuous notionals) left the branch and bound unbounded and it ran out of memory.
  */
 export const OPTION_SOLVER_OPTIONS = {
-  output_flag: false,
+  ...SOLVER_OPTIONS,
   mip_rel_gap: 1e-6,
   mip_abs_gap: 1e-2,
-  time_limit: 20,
 } as const;
 
 /** True when a problem has option columns or gamma/vega rows. */
