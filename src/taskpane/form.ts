@@ -38,6 +38,10 @@ export interface FormState {
   benchmarkAddress: string;
   mandateAddress: string;
   scenarioAddress: string;
+  /** Address of a hedges range with option rows ("" = no options). */
+  optionAddress: string;
+  /** Fraction of the negative convexity the KRD sizing buys back with options ("" = none). */
+  convexityBuyBack: string;
   horizonMonths: string;
   sizing: string;
   allowedContracts: string;
@@ -66,6 +70,8 @@ export const DEFAULTS: FormState = {
   benchmarkAddress: "",
   mandateAddress: "",
   scenarioAddress: "",
+  optionAddress: "",
+  convexityBuyBack: "",
   horizonMonths: "3",
   sizing: "dv01_ratio",
   allowedContracts: DEFAULT_HEDGE_CONTRACTS.join(" "),
@@ -111,7 +117,12 @@ export function saveState(state: FormState): void {
 /** Choices made outside the plain fields: the range pickers' addresses and the column mapping. */
 export type Picked = Pick<
   FormState,
-  "curveAddress" | "benchmarkAddress" | "mandateAddress" | "scenarioAddress" | "mapping"
+  | "curveAddress"
+  | "benchmarkAddress"
+  | "mandateAddress"
+  | "scenarioAddress"
+  | "optionAddress"
+  | "mapping"
 >;
 
 /** A checkbox's state, or `absent` when the pane has no such box. */
@@ -126,6 +137,7 @@ export function readForm(picked: Picked): FormState {
     sizing: valueOf("kr-sizing") || "dv01_ratio",
     allowedContracts: valueOf("kr-allowed"),
     swapTenors: valueOf("kr-swaps"),
+    convexityBuyBack: valueOf("kr-convexity"),
     futuresPrices: valueOf("kr-prices"),
     repo: valueOf("kr-repo"),
     initialMargin: valueOf("kr-margin"),
@@ -159,6 +171,7 @@ export const FIELD_STEP: Readonly<Partial<Record<keyof FormState, number>>> = {
   initialMargin: 3,
   commission: 3,
   swapTenors: 3,
+  convexityBuyBack: 3,
   horizonMonths: 4,
 };
 
@@ -214,6 +227,16 @@ export function parseForm(state: FormState): {
       .map((t) => parseTenor(t, "Swap tenors"));
     return tenors.length ? tenors : undefined;
   });
+  const convexityBuyBack = attempt("convexityBuyBack", () =>
+    (state.convexityBuyBack ?? "") === ""
+      ? undefined
+      : number(
+          state.convexityBuyBack,
+          "Convexity buy-back",
+          (x) => x >= 0 && x <= 1,
+          "a fraction, 0–1 (0.5 buys back half), or blank"
+        )
+  );
   const futuresPrices = attempt("futuresPrices", () =>
     codeValues(state.futuresPrices, "Futures prices", (v) => parse32(v, "Futures prices"))
   );
@@ -258,6 +281,7 @@ export function parseForm(state: FormState): {
       sizing: sizing!,
       allowedContracts,
       swapTenors,
+      convexityBuyBack,
       futuresPrices,
       initialMargin,
       repo,
@@ -268,6 +292,7 @@ export function parseForm(state: FormState): {
       benchmarkAddress: state.benchmarkAddress || undefined,
       mandateAddress: state.mandateAddress || undefined,
       scenarioAddress: state.scenarioAddress || undefined,
+      optionAddress: state.optionAddress || undefined,
       horizonMonths: horizonMonths!,
       curveKind: curveKind!,
       interpolation: interpolation!,

@@ -179,6 +179,8 @@ export type JobSettings = Omit<
   benchmarkAddress?: string;
   mandateAddress?: string;
   scenarioAddress?: string;
+  /** A hedges range whose option rows the KRD sizing may buy or sell. */
+  optionAddress?: string;
 };
 
 export type { CancelSignal };
@@ -252,16 +254,19 @@ async function run(
     benchmarkAddress,
     mandateAddress,
     scenarioAddress,
+    optionAddress,
     headerChoice,
     ...rest
   } = settings;
   // The optional ranges in one request (each sync is a round trip to Excel).
-  const [curveValues, benchmarkValues, mandateValues, scenarioValues] = await readRanges(context, [
-    curveAddress,
-    benchmarkAddress,
-    mandateAddress,
-    scenarioAddress,
-  ]);
+  const [curveValues, benchmarkValues, mandateValues, scenarioValues, optionValues] =
+    await readRanges(context, [
+      curveAddress,
+      benchmarkAddress,
+      mandateAddress,
+      scenarioAddress,
+      optionAddress,
+    ]);
   const curve = curveValues ? parseCurveRange(curveValues, curveKind ?? "par") : undefined;
   const selection = await readHoldingsRange();
   const t1 = performance.now();
@@ -273,6 +278,7 @@ async function run(
     benchmarkValues,
     mandateValues,
     scenarioValues,
+    optionValues,
     mapping: headerChoice && applicableOverride(headerChoice, selection.values[0] ?? []),
     values: selection.values,
     sheet: selection.sheet,

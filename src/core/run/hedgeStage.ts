@@ -18,6 +18,8 @@ import { sizeDv01Hedge } from "../hedge/dv01Hedge";
 import { costPerContract, planHedge, SWAP_UNIT } from "../hedge/hedgePlan";
 import { convexityBuyBack, GreekRow } from "../hedge/hedgeProblem";
 import { OPTION_UNIT } from "../hedge/optionInstruments";
+import { OptionPosition } from "../options/optionHedges";
+import { parseHedgesRange } from "../scenarios/hedgeRange";
 import { Market } from "../market/market";
 import { SYNTHETIC_CTD } from "../engines/treasuryFuture";
 import { CurveTotals } from "../portfolio/curveExposure";
@@ -66,13 +68,21 @@ export interface HedgeStage {
   readonly hedges: readonly Hedge[];
 }
 
+/** The option candidates of a run: given, or the option rows of its option hedges range. */
+function optionCandidates(input: RunInput): readonly OptionPosition[] | undefined {
+  if (input.options || !input.optionValues) return input.options;
+  return parseHedgesRange(input.optionValues).flatMap((h) =>
+    h.kind === "option" ? [h.option] : []
+  );
+}
+
 /**
  * The gamma row of a run with option candidates: gamma after ≥ the buy-back target and ≥ the
  * least gamma asked for (the larger of the two); none without either. Portfolio gamma = market
  * value × effective convexity × 1e-8 (change of DV01 for 1 bp, money).
  */
 function gammaRule(input: RunInput, portfolioGamma: number): { gamma?: GreekRow } {
-  if (!input.options?.length) return {};
+  if (!optionCandidates(input)?.length) return {};
   const targets: number[] = [];
   if (input.convexityBuyBack !== undefined)
     targets.push(convexityBuyBack(portfolioGamma, input.convexityBuyBack).target);
@@ -122,7 +132,7 @@ export async function hedgeStage(
             initialMargin: input.initialMargin,
             commission: input.commission,
             swapTenors: input.swapTenors,
-            options: input.options,
+            options: optionCandidates(input),
             ...gammaRule(input, t.marketValue * t.effConvexity * 1e-8),
             futuresPrices: input.futuresPrices,
             repo: input.repo,

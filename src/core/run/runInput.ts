@@ -73,6 +73,11 @@ export interface RunInput extends PlanOptions {
   readonly convexityBuyBack?: number;
   /** With option candidates: the least portfolio gamma after the hedge (money per bp per bp). */
   readonly minGammaAfter?: number;
+  /**
+   * A hedges range (scenarios/hedgeRange.ts) whose option rows are the candidates, header first
+   * (the pane's option picker); used when `options` is not given.
+   */
+  readonly optionValues?: unknown[][];
   /** Contracts the optimiser may use (codes); default ZT ZF ZN TN ZB UB. */
   readonly allowedContracts?: readonly string[];
   /** Target KRDs, years per unit of value; default the benchmark's, else the portfolio's scaled. */

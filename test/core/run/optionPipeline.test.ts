@@ -1,6 +1,6 @@
 /**
- * Options through the run: option candidates and a convexity buy-back in the run input reach the
- * optimiser; the record lists the option trades (premium, gamma, vega, expiry) beside the futures
+ * Options through the run: option candidates (the option rows of a hedges range, as the pane
+ * gives them) and a convexity buy-back in the run input reach the optimiser; the record lists the option trades (premium, gamma, vega, expiry) beside the futures
  * and swaps, the scenarios revalue them, the hedge sheet shows their table, Action Items their
  * expiries, and the record survives JSON.
  */
@@ -13,7 +13,6 @@ import { runPipeline } from "../../../src/core/run/pipeline";
 import { RunInput } from "../../../src/core/run/runInput";
 import { parseRunRecord, serialiseRunRecord } from "../../../src/core/run/serialise";
 import { buildSheets } from "../../../src/core/report/workbook";
-import { OptionPosition } from "../../../src/core/options/optionHedges";
 
 const SAMPLE = join(__dirname, "..", "..", "..", "assets", "sample-portfolio.xlsx");
 const SOFR = {
@@ -27,25 +26,11 @@ it("carries option trades from the optimiser to the record, the scenarios and th
   await book.xlsx.readFile(SAMPLE);
   const settings = settingsOf(book.getWorksheet("Settings"));
   const settlement = parseDate(settings.get("settlement date"));
-  const candidates: OptionPosition[] = [
-    {
-      kind: "swaption",
-      expiry: tenorDate(settlement, 12),
-      months: 120,
-      strike: 0.04,
-      vol: 0.009,
-      payer: true,
-      notional: 1,
-    },
-    {
-      kind: "swaption",
-      expiry: tenorDate(settlement, 6),
-      months: 60,
-      strike: 0.039,
-      vol: 0.009,
-      payer: false,
-      notional: 1,
-    },
+  // The candidates as the pane gives them: the option rows of a hedges range.
+  const optionValues = [
+    ["Instrument", "Quantity", "Expiry", "Strike", "Vol"],
+    ["SOFR 10Y payer", 1, tenorDate(settlement, 12), 0.04, 0.009],
+    ["SOFR 5Y receiver", 1, tenorDate(settlement, 6), 0.039, 0.009],
   ];
   const input: RunInput = {
     values: sheetValues(book.getWorksheet("Holdings")!),
@@ -61,7 +46,7 @@ it("carries option trades from the optimiser to the record, the scenarios and th
     sizing: "krd",
     swapTenors: [60, 120],
     swapCurve: SOFR,
-    options: candidates,
+    optionValues,
     // The sample is long convexity: ask for more than it has, so that options are bought.
     convexityBuyBack: 0.5,
     minGammaAfter: 5000,
