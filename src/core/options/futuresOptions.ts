@@ -97,7 +97,10 @@ export function yieldVolBp(priceVol: number, futuresPrice: number, pointsPerBp: 
 export interface FuturesOptionBook {
   readonly market: CurveMarket;
   readonly positions: readonly FuturesOptionPosition[];
+  /** The distinct underlying futures (options on one contract month share one). */
   readonly futures: PricedFutures;
+  /** Index into `futures` of each position's underlying. */
+  readonly underlying: Int32Array;
   /** Quoted (or model) futures price at base, points. */
   readonly basePrice: Float64Array;
   /** Futures points per 1 bp parallel fall of the curve. */
@@ -116,18 +119,27 @@ export function prepareFuturesOptions(
     if (!Number.isFinite(p.contracts) || p.contracts === 0)
       throw new OutOfDomainError("quantity: must be non-zero", p.contracts, "quantity");
   });
-  const futures = calibrateFutures(
-    positions.map((p) => resolveFuturesTerms(p.contract, base, p)),
-    base
-  );
+  const terms = positions.map((p) => resolveFuturesTerms(p.contract, base, p));
+  const keys = new Map<string, number>();
+  const unique: typeof terms = [];
+  const underlying = Int32Array.from(terms, (t) => {
+    const key = JSON.stringify([t.contract.code, t.month, t.ctd, t.repo]);
+    if (!keys.has(key)) keys.set(key, unique.push(t) - 1);
+    return keys.get(key)!;
+  });
+  const futures = calibrateFutures(unique, base);
   const down = futures.price(shockedCurve(market, { kind: "parallel", bp: -1 }));
   const up = futures.price(shockedCurve(market, { kind: "parallel", bp: 1 }));
   return {
     market,
     positions,
     futures,
-    basePrice: Float64Array.from(positions, (p, i) => p.futuresPrice ?? futures.basePrice[i]),
-    pointsPerBp: Float64Array.from(down, (d, i) => (d - up[i]) / 2),
+    underlying,
+    basePrice: Float64Array.from(
+      positions,
+      (p, i) => p.futuresPrice ?? futures.basePrice[underlying[i]]
+    ),
+    pointsPerBp: Float64Array.from(underlying, (u) => (down[u] - up[u]) / 2),
     expiry: Float64Array.from(positions, (p) => (p.expiry - market.settlement) / 365),
   };
 }
@@ -147,7 +159,8 @@ export function futuresOptionValues(
 ): Float64Array {
   const model = book.futures.price(curve);
   book.positions.forEach((p, i) => {
-    const f = book.basePrice[i] + model[i] - book.futures.basePrice[i];
+    const u = book.underlying[i];
+    const f = book.basePrice[i] + model[u] - book.futures.basePrice[u];
     const t = Math.max(book.expiry[i] - daysPassed / 365, 0);
     const te = book.expiry[i];
     const rate = curve.zeroRate(te);
