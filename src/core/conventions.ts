@@ -94,3 +94,8 @@ export const DEFAULT_MBS_PATHS = 2048;
 export const DEFAULT_MBS_SEED = 20240101;
 /** Vendor OAD against keyrate's OAD beyond which an MBS holding is flagged, years. */
 export const MBS_OAD_TOLERANCE = 1;
+
+/** Notional of a swaption or cap/floor when not said, money. */
+export const DEFAULT_OPTION_NOTIONAL = 1_000_000;
+/** Curve kind of the SOFR option functions (SWAPTION, CAPFLOOR) when not said. */
+export const DEFAULT_OPTION_CURVE_KIND: CurveKind = "sofr_ois";

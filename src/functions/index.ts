@@ -8,6 +8,7 @@ import "./compare";
 import "./curve";
 import "./futures";
 import "./oas";
+import "./options";
 import "./swaps";
 import "./mbs";
 import "./scenarios";

@@ -42,6 +42,10 @@ export interface FormState {
   benchmarkAddress: string;
   mandateAddress: string;
   scenarioAddress: string;
+  /** Address of a hedges range with option rows ("" = no options). */
+  optionAddress: string;
+  /** Fraction of the negative convexity the KRD sizing buys back with options ("" = none). */
+  convexityBuyBack: string;
   horizonMonths: string;
   sizing: string;
   allowedContracts: string;
@@ -72,6 +76,8 @@ export const DEFAULTS: FormState = {
   benchmarkAddress: "",
   mandateAddress: "",
   scenarioAddress: "",
+  optionAddress: "",
+  convexityBuyBack: "",
   horizonMonths: "3",
   sizing: "dv01_ratio",
   allowedContracts: DEFAULT_HEDGE_CONTRACTS.join(" "),
@@ -122,6 +128,7 @@ export type Picked = Pick<
   | "benchmarkAddress"
   | "mandateAddress"
   | "scenarioAddress"
+  | "optionAddress"
   | "mapping"
 >;
 
@@ -137,6 +144,7 @@ export function readForm(picked: Picked): FormState {
     sizing: valueOf("kr-sizing") || "dv01_ratio",
     allowedContracts: valueOf("kr-allowed"),
     swapTenors: valueOf("kr-swaps"),
+    convexityBuyBack: valueOf("kr-convexity"),
     futuresPrices: valueOf("kr-prices"),
     repo: valueOf("kr-repo"),
     initialMargin: valueOf("kr-margin"),
@@ -172,6 +180,7 @@ export const FIELD_STEP: Readonly<Partial<Record<keyof FormState, number>>> = {
   initialMargin: 3,
   commission: 3,
   swapTenors: 3,
+  convexityBuyBack: 3,
   horizonMonths: 4,
 };
 
@@ -227,6 +236,16 @@ export function parseForm(state: FormState): {
       .map((t) => parseTenor(t, "Swap tenors"));
     return tenors.length ? tenors : undefined;
   });
+  const convexityBuyBack = attempt("convexityBuyBack", () =>
+    (state.convexityBuyBack ?? "") === ""
+      ? undefined
+      : number(
+          state.convexityBuyBack,
+          "Convexity buy-back",
+          (x) => x >= 0 && x <= 1,
+          "a fraction, 0–1 (0.5 buys back half), or blank"
+        )
+  );
   const futuresPrices = attempt("futuresPrices", () =>
     codeValues(state.futuresPrices, "Futures prices", (v) => parse32(v, "Futures prices"))
   );
@@ -274,6 +293,7 @@ export function parseForm(state: FormState): {
       sizing: sizing!,
       allowedContracts,
       swapTenors,
+      convexityBuyBack,
       futuresPrices,
       initialMargin,
       repo,
@@ -286,6 +306,7 @@ export function parseForm(state: FormState): {
       benchmarkAddress: state.benchmarkAddress || undefined,
       mandateAddress: state.mandateAddress || undefined,
       scenarioAddress: state.scenarioAddress || undefined,
+      optionAddress: state.optionAddress || undefined,
       horizonMonths: horizonMonths!,
       curveKind: curveKind!,
       interpolation: interpolation!,

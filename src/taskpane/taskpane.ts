@@ -22,6 +22,7 @@ import { CONTRACT_CODES } from "../core/futures/contracts";
 
 import { parseMandate } from "../core/compare/mandate";
 import { parseScenarioLibrary } from "../core/scenarios/library";
+import { parseHedgesRange } from "../core/scenarios/hedgeRange";
 import {
   CURVE_KINDS,
   INTERPOLATIONS,
@@ -124,6 +125,13 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       "the default library (parallel ±25/50/100 bp, steepeners, flatteners, twists, butterfly, six historical episodes)",
     address: state.scenarioAddress,
     check: (values) => void parseScenarioLibrary(values),
+  });
+  const optionHedges = rangePicker({
+    id: "options",
+    what: "option candidates",
+    empty: "no options (futures and swaps only)",
+    address: state.optionAddress,
+    check: (values) => void parseHedgesRange(values),
   });
   const perHolding = h(
     "fluent-checkbox",
@@ -283,6 +291,13 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
           state.swapTenors,
           "e.g. 2Y 5Y 10Y 30Y (blank: futures only); on the SOFR curve the Treasury curve implies — the Treasury–swap basis stays open."
         ),
+        optionHedges.element,
+        field(
+          "kr-convexity",
+          "Convexity buy-back with options (fraction)",
+          state.convexityBuyBack,
+          "e.g. 0.5: gamma after the hedge ≥ half the portfolio's negative gamma. Option rows of a hedges range: SOFR 10Y payer / SOFR 5Y cap / ZN call, with expiry, strike, quantity, vol."
+        ),
       ],
     },
     {
@@ -321,6 +336,7 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       benchmarkAddress: benchmark.address(),
       mandateAddress: mandate.address(),
       scenarioAddress: scenarios.address(),
+      optionAddress: optionHedges.address(),
       mapping: mappingChoice,
     };
   }

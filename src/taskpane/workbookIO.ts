@@ -185,6 +185,8 @@ export type JobSettings = Omit<
   benchmarkAddress?: string;
   mandateAddress?: string;
   scenarioAddress?: string;
+  /** A hedges range whose option rows the KRD sizing may buy or sell. */
+  optionAddress?: string;
 };
 
 export type { CancelSignal };
@@ -260,18 +262,26 @@ async function run(
     benchmarkAddress,
     mandateAddress,
     scenarioAddress,
+    optionAddress,
     headerChoice,
     ...rest
   } = settings;
   // The optional ranges in one request (each sync is a round trip to Excel).
-  const [curveValues, benchmarkValues, mandateValues, scenarioValues, universeValues] =
-    await readRanges(context, [
-      curveAddress,
-      benchmarkAddress,
-      mandateAddress,
-      scenarioAddress,
-      universeAddress,
-    ]);
+  const [
+    curveValues,
+    benchmarkValues,
+    mandateValues,
+    scenarioValues,
+    universeValues,
+    optionValues,
+  ] = await readRanges(context, [
+    curveAddress,
+    benchmarkAddress,
+    mandateAddress,
+    scenarioAddress,
+    universeAddress,
+    optionAddress,
+  ]);
   // A tenor/rate range, or a curve history on its date (named in the curve's source).
   const read = curveValues
     ? curveOfRange(curveValues, curveKind ?? "par", rest.settlement, curveDate, "Curve date")
@@ -290,6 +300,7 @@ async function run(
     benchmarkValues,
     mandateValues,
     scenarioValues,
+    optionValues,
     mapping: headerChoice && applicableOverride(headerChoice, selection.values[0] ?? []),
     values: selection.values,
     sheet: selection.sheet,

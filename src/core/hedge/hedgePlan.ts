@@ -15,6 +15,11 @@
  * curve's own key-rate shifts and matched against the Treasury keys: the Treasury–swap basis is a
  * residual risk the plan names. Swaps do not count against the futures leverage cap; their cost is
  * a quarter of a basis point of running spread per unit (0.25 × DV01), a stated default.
+ *
+ * Options (swaptions, caps/floors, futures options) may join as candidates (optionInstruments.ts)
+ * with gamma and vega rows, so that "neutralise DV01 and buy back half the negative convexity"
+ * is the krd mode with gamma: convexityBuyBack(portfolio gamma, 0.5). The plan lists each option
+ * trade's premium, DV01, gamma, vega and theta, and the expiries to act on.
  */
 import { tenorLabel } from "../curve";
 import { Market, swapMarket } from "../market/market";
@@ -22,7 +27,9 @@ import { swapRisk } from "../swaps/ois";
 import { FuturesContract } from "../futures/contracts";
 import { TreasuryBond } from "../futures/universe";
 import { futuresInstrument, FuturesInstrument } from "./futuresInstruments";
-import { HedgeMode, optimiseHedge } from "./optimiser";
+import { GreekRow, HedgeMode, optimiseHedge } from "./optimiser";
+import { OptionInstrument, optionInstruments } from "./optionInstruments";
+import { OptionPosition } from "../options/optionHedges";
 import type { Highs } from "highs";
 
 /** Default commission per contract traded, money (an assumption to replace). */
@@ -50,6 +57,27 @@ export interface HedgePlanInput {
   readonly universe?: readonly TreasuryBond[];
   /** Swap tenors (months) the optimiser may use; none by default. */
   readonly swapTenors?: readonly number[];
+  /** Option candidates (any quantity: sized per unit, see optionInstruments); none by default. */
+  readonly options?: readonly OptionPosition[];
+  /** Conditions on portfolio gamma and vega after the hedge (e.g. convexityBuyBack(γ, 0.5)). */
+  readonly gamma?: GreekRow;
+  readonly vega?: GreekRow;
+}
+
+/** An option trade of the plan, money. */
+export interface PlannedOption {
+  readonly instrument: OptionInstrument;
+  /** Units: notional ÷ 1,000,000 (swaptions, caps) or contracts (futures options); < 0 sold. */
+  readonly units: number;
+  /** Premium paid (> 0) or received (< 0). */
+  readonly premium: number;
+  readonly dv01Impact: number;
+  readonly krDv01Impact: number[];
+  readonly gammaImpact: number;
+  readonly vegaImpact: number;
+  /** Theta per calendar day. */
+  readonly theta: number;
+  readonly cost: number;
 }
 
 /** A SOFR OIS swap as a hedge instrument, per 1,000,000 of notional received fixed. */
@@ -103,6 +131,11 @@ export interface HedgePlan {
   readonly cost: number;
   /** SPEC S8 warnings: leverage, net short. */
   readonly warnings: string[];
+  /** Option trades (empty without candidates), gamma and vega after, and the expiries to act on. */
+  readonly options?: PlannedOption[];
+  readonly gammaAfter?: number;
+  readonly vegaAfter?: number;
+  readonly expiries?: { readonly date: number; readonly action: string }[];
 }
 
 /** Running spread charged per unit of swap notional, in basis points of its DV01. */
@@ -140,6 +173,24 @@ export function costPerContract(
   return (contract.tick * contract.face) / 100 / 2 + commission;
 }
 
+/** The option part of a plan: trades, greeks after, and the expiries in date order. */
+function optionSummary(
+  planned: PlannedOption[],
+  result: { gammaAfter?: number; vegaAfter?: number }
+): Pick<HedgePlan, "options" | "gammaAfter" | "vegaAfter" | "expiries"> {
+  return {
+    options: planned,
+    ...(result.gammaAfter !== undefined ? { gammaAfter: result.gammaAfter } : {}),
+    ...(result.vegaAfter !== undefined ? { vegaAfter: result.vegaAfter } : {}),
+    expiries: planned
+      .map((p) => ({
+        date: p.instrument.expiry,
+        action: `${p.instrument.position.kind === "capfloor" ? "starts" : "expires"}: ${p.instrument.symbol} (${p.units > 0 ? "bought" : "sold"} ${Math.abs(p.units)} ${p.instrument.integer ? "contracts" : "× 1,000,000"}) — exercise, roll or replace the convexity`,
+      }))
+      .sort((a, b) => a.date - b.date),
+  };
+}
+
 /** Sizes and costs the hedge. */
 export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<HedgePlan> {
   const keysMonths = input.market.keysMonths;
@@ -152,6 +203,9 @@ export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<H
   );
   const commission = input.commission ?? DEFAULT_COMMISSION;
   const swaps = swapInstruments(input, keysMonths);
+  const options = input.options?.length
+    ? optionInstruments(input.options, input.market, commission)
+    : [];
   const result = await optimiseHedge(
     {
       mode: input.mode,
@@ -173,10 +227,23 @@ export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<H
             cost: SWAP_COST_BP * Math.abs(w.dv01),
             integer: false,
           }))
+        )
+        .concat(
+          options.map((o) => ({
+            name: o.symbol,
+            krDv01: o.krDv01,
+            notional: 0,
+            cost: o.cost,
+            integer: o.integer,
+            gamma: o.gamma,
+            vega: o.vega,
+          }))
         ),
       portfolioValue: input.portfolioValue,
       leverageCap: input.leverageCap,
       allowNetShort: input.allowNetShort,
+      gamma: input.gamma,
+      vega: input.vega,
     },
     highs
   );
@@ -203,6 +270,21 @@ export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<H
       krDv01Impact: t.krDv01Impact,
       cost: Math.abs(t.contracts) * SWAP_COST_BP * Math.abs(w.dv01),
     }));
+  const first = instruments.length + swaps.length;
+  const plannedOptions: PlannedOption[] = options
+    .map((o, j) => ({ o, t: result.trades[first + j] }))
+    .filter(({ t }) => Math.abs(t.contracts) > 1e-9)
+    .map(({ o, t }) => ({
+      instrument: o,
+      units: t.contracts,
+      premium: t.contracts * o.premium,
+      dv01Impact: t.dv01Impact,
+      krDv01Impact: t.krDv01Impact,
+      gammaImpact: t.gammaImpact,
+      vegaImpact: t.vegaImpact,
+      theta: t.contracts * o.theta,
+      cost: Math.abs(t.contracts) * o.cost,
+    }));
   const notional = trades.reduce((a, t) => a + t.notional, 0);
   const warnings: string[] = [];
   const leverage = notional / input.portfolioValue;
@@ -226,7 +308,11 @@ export async function planHedge(input: HedgePlanInput, highs?: Highs): Promise<H
     dv01After: result.dv01After,
     notional,
     margin: trades.reduce((a, t) => a + t.margin, 0),
-    cost: trades.reduce((a, t) => a + t.cost, 0) + plannedSwaps.reduce((a, t) => a + t.cost, 0),
+    cost:
+      trades.reduce((a, t) => a + t.cost, 0) +
+      plannedSwaps.reduce((a, t) => a + t.cost, 0) +
+      plannedOptions.reduce((a, t) => a + t.cost, 0),
     warnings,
+    ...(options.length ? optionSummary(plannedOptions, result) : {}),
   };
 }

@@ -36,6 +36,41 @@ export interface HedgeInstrument {
   readonly max?: number;
   /** Whole contracts (default true); false for a continuous notional such as a swap. */
   readonly integer?: boolean;
+  /** Gamma per contract held long: change of DV01 for 1 bp, money (options; default 0). */
+  readonly gamma?: number;
+  /** Vega per contract held long: money per 1 bp of normal volatility (options; default 0). */
+  readonly vega?: number;
+}
+
+/**
+ * A condition on a portfolio greek after the hedge (gamma or vega, money): after = portfolio +
+ * Σ greek_j·x_j must be ≥ target ("atLeast"), ≤ ("atMost"), = ("equal"), or is pulled toward it
+ * by weight × |after − target| in the objective ("soft").
+ */
+export interface GreekRow {
+  readonly portfolio: number;
+  readonly target: number;
+  readonly rule: "atLeast" | "atMost" | "equal" | "soft";
+  /** Objective weight of a soft row per unit of residual (default 1). */
+  readonly weight?: number;
+}
+
+/**
+ * "Buy back a fraction of the negative convexity": gamma after ≥ (1 − fraction) × the portfolio's
+ * gamma when it is negative (0.5 halves it); a portfolio long convexity keeps it (≥ its gamma).
+ */
+export function convexityBuyBack(portfolioGamma: number, fraction = 0.5): GreekRow {
+  if (!(fraction >= 0 && fraction <= 1))
+    throw new OutOfDomainError(
+      `convexity buy-back: a fraction in [0, 1], got ${fraction}`,
+      fraction,
+      "convexity"
+    );
+  return {
+    portfolio: portfolioGamma,
+    target: portfolioGamma < 0 ? (1 - fraction) * portfolioGamma : portfolioGamma,
+    rule: "atLeast",
+  };
 }
 
 /** A hedge problem. */
@@ -62,6 +97,10 @@ export interface HedgeProblem {
     readonly beta?: number;
     readonly rounding?: Rounding;
   };
+  /** Portfolio gamma (change of DV01 for 1 bp, money) and what the hedge must make of it. */
+  readonly gamma?: GreekRow;
+  /** Portfolio vega (money per 1 bp normal vol) and what the hedge must make of it. */
+  readonly vega?: GreekRow;
 }
 
 /** One trade of the hedge. */
@@ -73,6 +112,9 @@ export interface HedgeTrade {
   readonly dv01Impact: number;
   /** KR DV01 impact per key, money per bp. */
   readonly krDv01Impact: number[];
+  /** Gamma and vega added, money (options; 0 for futures and swaps). */
+  readonly gammaImpact: number;
+  readonly vegaImpact: number;
 }
 
 /** The sized hedge and the profile before and after. */
@@ -93,6 +135,9 @@ export interface HedgeResult {
   readonly leverageUsed: number;
   /** Σ_k after: the total DV01 after the hedge, money per bp. */
   readonly dv01After: number;
+  /** Portfolio gamma and vega after the hedge, money (when the problem has those rows). */
+  readonly gammaAfter?: number;
+  readonly vegaAfter?: number;
 }
 
 export function validate(problem: HedgeProblem): void {
@@ -123,6 +168,13 @@ export function validate(problem: HedgeProblem): void {
   problem.weights?.forEach((w) => {
     if (w < 0) throw new OutOfDomainError(`weights: must be ≥ 0, got ${w}`, w, "weights");
   });
+  for (const [name, row] of [
+    ["gamma", problem.gamma],
+    ["vega", problem.vega],
+  ] as const) {
+    if (row && ![row.portfolio, row.target, row.weight ?? 1].every(Number.isFinite))
+      throw new InvalidValueError(`${name}: portfolio and target must be numbers`, row, name);
+  }
   for (const ins of problem.instruments) {
     check(`${ins.name} KR DV01`, ins.krDv01);
     const lo = ins.min ?? -Infinity;
@@ -162,6 +214,16 @@ export function validate(problem: HedgeProblem): void {
   }
 }
 
+/**
+ * The cost per contract the objective charges: every instrument's in "cost" mode; an option's
+ * (an instrument with gamma or vega) in every mode, so that options are bought only as far as the
+ * profile and the greek rows need them (and the search has no free direction to run along).
+ */
+export function chargedCost(problem: HedgeProblem, j: HedgeInstrument): number {
+  const option = (j.gamma ?? 0) !== 0 || (j.vega ?? 0) !== 0;
+  return problem.mode === "cost" || option ? (j.cost ?? 0) : 0;
+}
+
 /** The result for contracts x (exact arithmetic on the returned contracts). */
 export function evaluate(problem: HedgeProblem, x: readonly number[]): HedgeResult {
   const keys = problem.keys.length;
@@ -175,14 +237,23 @@ export function evaluate(problem: HedgeProblem, x: readonly number[]): HedgeResu
       contracts: x[i],
       dv01Impact: impact.reduce((s, v) => s + v, 0),
       krDv01Impact: impact,
+      gammaImpact: (j.gamma ?? 0) * x[i],
+      vegaImpact: (j.vega ?? 0) * x[i],
     };
   });
+  const greekAfter = (row: GreekRow | undefined, of: (t: HedgeTrade) => number) =>
+    row ? row.portfolio + trades.reduce((s, t) => s + of(t), 0) : undefined;
+  const gammaAfter = greekAfter(problem.gamma, (t) => t.gammaImpact);
+  const vegaAfter = greekAfter(problem.vega, (t) => t.vegaImpact);
   const target = problem.target.slice();
   const residualAfter = after.map((v, k) => v - target[k]);
   let objective = 0;
   for (let k = 0; k < keys; k++) objective += w[k] * Math.abs(residualAfter[k]);
-  if (problem.mode === "cost")
-    problem.instruments.forEach((j, i) => (objective += (j.cost ?? 0) * Math.abs(x[i])));
+  problem.instruments.forEach((j, i) => (objective += chargedCost(problem, j) * Math.abs(x[i])));
+  if (problem.gamma?.rule === "soft")
+    objective += (problem.gamma.weight ?? 1) * Math.abs(gammaAfter! - problem.gamma.target);
+  if (problem.vega?.rule === "soft")
+    objective += (problem.vega.weight ?? 1) * Math.abs(vegaAfter! - problem.vega.target);
   return {
     mode: problem.mode,
     keys: problem.keys,
@@ -198,7 +269,29 @@ export function evaluate(problem: HedgeProblem, x: readonly number[]): HedgeResu
       0
     ),
     dv01After: after.reduce((s, v) => s + v, 0),
+    ...(gammaAfter !== undefined ? { gammaAfter } : {}),
+    ...(vegaAfter !== undefined ? { vegaAfter } : {}),
   };
+}
+
+/** The hard greek conditions a result breaks, in words. */
+export function greekViolations(problem: HedgeProblem, result: HedgeResult): string[] {
+  const out: string[] = [];
+  for (const [name, row, after] of [
+    ["gamma", problem.gamma, result.gammaAfter],
+    ["vega", problem.vega, result.vegaAfter],
+  ] as const) {
+    if (!row || row.rule === "soft" || after === undefined) continue;
+    const slack = TOL * Math.max(1, Math.abs(row.target));
+    if (
+      (row.rule !== "atMost" && after < row.target - slack) ||
+      (row.rule !== "atLeast" && after > row.target + slack)
+    )
+      out.push(
+        `the ${name} rule: ${name} after the hedge is ${after}, wanted ${row.rule} ${row.target}`
+      );
+  }
+  return out;
 }
 
 /** The constraints a result breaks (empty when it respects them all), in words. */
@@ -214,6 +307,7 @@ export function violations(problem: HedgeProblem, result: HedgeResult): string[]
   }
   if (!problem.allowNetShort && result.dv01After < -TOL * scale)
     out.push(`the no-net-short rule: total DV01 after the hedge is ${result.dv01After} < 0`);
+  out.push(...greekViolations(problem, result));
   problem.instruments.forEach((j, i) => {
     const x = result.trades[i].contracts;
     if ((j.min !== undefined && x < j.min - TOL) || (j.max !== undefined && x > j.max + TOL))

@@ -8,11 +8,14 @@
  * (continuous instruments such as swaps in millions). With p the portfolio's KR DV01s, τ the
  * target's, A the instruments' (keys × instruments) and x the contracts (negative = sell):
  *
- *   minimise   Σ_k w_k |p_k + (A x)_k − τ_k| + Σ_j cost_j |x_j|        (cost_j only in "cost" mode)
+ *   minimise   Σ_k w_k |p_k + (A x)_k − τ_k| + Σ_j cost_j |x_j|        (cost_j only in "cost" mode,
+ *                                                             and for options in every mode)
  *   subject to Σ_j |x_j| · notional_j ≤ leverage cap × portfolio value  (when a cap is given)
  *              Σ_k (p_k + (A x)_k) ≥ 0                                  (no net short: duration
  *                                                                        after ≥ 0, unless allowed)
  *              min_j ≤ x_j ≤ max_j,  x_j integer for futures
+ *              γ_p + Σ_j γ_j x_j (≥, ≤, =) τ_γ,  ν_p + Σ_j ν_j x_j (≥, ≤, =) τ_ν   (options: gamma
+ *                                       and vega rows, hard; or soft: + w|… − τ| in the objective)
  *
  * The absolute values are linearised with auxiliary variables e_k ≥ ±(p_k + (Ax)_k − τ_k) and
  * a_j ≥ ±x_j. Weights w_k convert residual DV01 into the objective's units (money of cost per
@@ -33,7 +36,14 @@
 import highsLoader, { Highs, HighsSolution, InitOptions } from "highs";
 import { InvalidValueError, NoSolutionError } from "../errors";
 import { hedgeContracts } from "./dv01Hedge";
-import { evaluate, HedgeProblem, HedgeResult, validate, violations } from "./hedgeProblem";
+import {
+  chargedCost,
+  evaluate,
+  HedgeProblem,
+  HedgeResult,
+  validate,
+  violations,
+} from "./hedgeProblem";
 
 export * from "./hedgeProblem";
 
@@ -86,11 +96,39 @@ export const SOLVER_OPTIONS = {
   mip_heuristic_run_feasibility_jump: false,
 } as const;
 
+/**
+ * Solver options when options are among the instruments (gamma or vega columns or rows): the
+ * tuning above with a relative gap of 1e-4 (on the bench problem's objective of ~45,000, a few
+ * units of weighted residual or money) and an absolute gap of 0.01. Continuous option notionals
+ * give many near-equal ways to close the residual, all of which an exact gap must rule out: on
+ * the options bench problem (8 futures, 10 swaps, 20 options, gamma and vega rows; CPU time,
+ * median of 5) the exact gap took ~1.5× and 1e-6 ~1.8× as long as 1e-4, for the same objective to
+ * 1e-12; HiGHS's untuned search was slower again. Options also carry their trading cost in every
+ * mode (chargedCost): without it a zero-cost direction (a straddle of continuous notionals) left
+ * the branch and bound unbounded and it ran out of memory.
+ */
+export const OPTION_SOLVER_OPTIONS = {
+  ...SOLVER_OPTIONS,
+  mip_rel_gap: 1e-4,
+  mip_abs_gap: 1e-2,
+} as const;
+
+/** True when a problem has option columns or gamma/vega rows. */
+function withGreeks(problem: HedgeProblem): boolean {
+  return (
+    problem.gamma !== undefined ||
+    problem.vega !== undefined ||
+    problem.instruments.some((j) => (j.gamma ?? 0) !== 0 || (j.vega ?? 0) !== 0)
+  );
+}
+
 /** Which constraint groups a model includes. */
 interface Groups {
   leverage: boolean;
   netShort: boolean;
   bounds: boolean;
+  /** The hard gamma and vega rows. */
+  greeks?: boolean;
 }
 
 function num(x: number): string {
@@ -108,15 +146,14 @@ function linear(terms: readonly [number, string][]): string {
 /** The CPLEX LP text of the problem (exported for inspection); `groups` picks the constraints. */
 export function buildLp(
   problem: HedgeProblem,
-  groups: Groups = { leverage: true, netShort: true, bounds: true }
+  groups: Groups = { leverage: true, netShort: true, bounds: true, greeks: true }
 ): string {
   const keys = problem.keys.length;
   const ins = problem.instruments;
   const w = problem.weights ?? problem.keys.map(() => 1);
-  const withCost = problem.mode === "cost";
   const objective: [number, string][] = [];
   for (let k = 0; k < keys; k++) objective.push([w[k], `e${k}`]);
-  ins.forEach((j, i) => objective.push([withCost ? (j.cost ?? 0) : 0, `a${i}`]));
+  ins.forEach((j, i) => objective.push([chargedCost(problem, j), `a${i}`]));
   const rows: string[] = [];
   for (let k = 0; k < keys; k++) {
     const ax: [number, string][] = ins.map((j, i) => [j.krDv01[k], `x${i}`]);
@@ -142,6 +179,7 @@ export function buildLp(
     ]);
     rows.push(` netshort: ${linear(coef)} >= ${num(-total)}`);
   }
+  greekRows(problem, groups.greeks !== false, objective, rows);
   const bounds = ins.map((j, i) => {
     const lo = groups.bounds && j.min !== undefined ? num(j.min) : "-inf";
     const hi = groups.bounds && j.max !== undefined ? num(j.max) : "+inf";
@@ -160,9 +198,38 @@ export function buildLp(
   ].join("\n");
 }
 
-function solve(highs: Highs, lp: string): HighsSolution {
+/**
+ * Gamma and vega rows (see GreekRow): with g the instruments' greeks and p, τ the portfolio's and
+ * the target, a hard rule is Σ g_j x_j (≥, ≤, =) τ − p; a soft one adds w·e to the objective with
+ * e ≥ ±(Σ g_j x_j − (τ − p)).
+ */
+function greekRows(
+  problem: HedgeProblem,
+  hard: boolean,
+  objective: [number, string][],
+  rows: string[]
+): void {
+  for (const [name, row, of] of [
+    ["gamma", problem.gamma, (j: HedgeProblem["instruments"][number]) => j.gamma ?? 0],
+    ["vega", problem.vega, (j: HedgeProblem["instruments"][number]) => j.vega ?? 0],
+  ] as const) {
+    if (!row) continue;
+    const terms = problem.instruments.map((j, i): [number, string] => [of(j), `x${i}`]);
+    const rhs = num(row.target - row.portfolio);
+    if (row.rule === "soft") {
+      objective.push([row.weight ?? 1, `e_${name}`]);
+      rows.push(` ${name}p: ${linear(terms)} - 1 e_${name} <= ${rhs}`);
+      rows.push(` ${name}n: ${linear(terms)} + 1 e_${name} >= ${rhs}`);
+    } else if (hard) {
+      const op = row.rule === "atLeast" ? ">=" : row.rule === "atMost" ? "<=" : "=";
+      rows.push(` ${name}: ${linear(terms)} ${op} ${rhs}`);
+    }
+  }
+}
+
+function solve(highs: Highs, lp: string, greeks = false): HighsSolution {
   try {
-    return highs.solve(lp, SOLVER_OPTIONS);
+    return highs.solve(lp, greeks ? OPTION_SOLVER_OPTIONS : SOLVER_OPTIONS);
   } catch (e) {
     throw new NoSolutionError(
       `the hedge optimiser failed: ${(e as Error).message}`,
@@ -174,27 +241,42 @@ function solve(highs: Highs, lp: string): HighsSolution {
 
 /** Names the constraint groups whose removal makes an infeasible problem feasible. */
 function diagnose(highs: Highs, problem: HedgeProblem): NoSolutionError {
-  const all: Groups = { leverage: true, netShort: true, bounds: true };
+  const all: Groups = { leverage: true, netShort: true, bounds: true, greeks: true };
   const cap = (problem.leverageCap ?? 0) * (problem.portfolioValue ?? 0);
   const describe: Record<keyof Groups, string> = {
     leverage:
       `the leverage cap (Σ |contracts| × notional ≤ ${problem.leverageCap} × ` +
       `${problem.portfolioValue} = ${cap})`,
     netShort: "the no-net-short rule (total DV01 after the hedge ≥ 0, duration after ≥ 0)",
+    greeks: `the gamma/vega conditions (${[
+      problem.gamma && problem.gamma.rule !== "soft"
+        ? `gamma ${problem.gamma.rule} ${problem.gamma.target}`
+        : "",
+      problem.vega && problem.vega.rule !== "soft"
+        ? `vega ${problem.vega.rule} ${problem.vega.target}`
+        : "",
+    ]
+      .filter((t) => t)
+      .join(", ")})`,
     bounds: `the instrument limits (${problem.instruments
       .filter((j) => j.min !== undefined || j.max !== undefined)
       .map((j) => `${j.name} ${j.min ?? "−∞"} … ${j.max ?? "+∞"}`)
       .join(", ")})`,
   };
+  const hardGreek = [problem.gamma, problem.vega].some((r) => r && r.rule !== "soft");
   const present = (Object.keys(all) as (keyof Groups)[]).filter((g) =>
     g === "leverage"
       ? problem.leverageCap !== undefined
       : g === "netShort"
         ? !problem.allowNetShort
-        : problem.instruments.some((j) => j.min !== undefined || j.max !== undefined)
+        : g === "greeks"
+          ? hardGreek
+          : problem.instruments.some((j) => j.min !== undefined || j.max !== undefined)
   );
   const binding = present.filter(
-    (g) => solve(highs, buildLp(problem, { ...all, [g]: false })).Status === "Optimal"
+    (g) =>
+      solve(highs, buildLp(problem, { ...all, [g]: false }), withGreeks(problem)).Status ===
+      "Optimal"
   );
   const named = (binding.length > 0 ? binding : present).map((g) => describe[g]);
   const how =
@@ -250,7 +332,7 @@ export async function optimiseHedge(problem: HedgeProblem, highs?: Highs): Promi
   validate(problem);
   if (problem.mode === "single") return singleHedge(problem);
   const solver = highs ?? (await loadSolver());
-  const solution = solve(solver, buildLp(problem));
+  const solution = solve(solver, buildLp(problem), withGreeks(problem));
   if (solution.Status === "Infeasible") throw diagnose(solver, problem);
   if (solution.Status !== "Optimal") {
     throw new NoSolutionError(

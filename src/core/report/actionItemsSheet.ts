@@ -43,6 +43,8 @@ export interface ActionItemsInput {
   readonly eventDays: number;
   /** Currency code of the money figures (default USD). */
   readonly currency?: string;
+  /** Option hedges' expiries (a cap's start), in date order: exercise, roll or replace. */
+  readonly optionExpiries?: readonly { readonly date: number; readonly action: string }[];
 }
 
 /** Number format and shown unit of a trigger's value and threshold. */
@@ -130,6 +132,17 @@ export function buildActionItemsSheet(input: ActionItemsInput): SheetModel {
   }
   if (input.futures.length) s.table("krRolls", rollsAt);
   s.blank();
+  if (input.optionExpiries?.length) {
+    const at = s.row(["Option expiries", "Date", "Days"], "section");
+    for (const e of input.optionExpiries)
+      s.row([
+        { value: e.action, style: "label" },
+        isoFromSerial(e.date),
+        num(e.date - input.asOf, FORMATS.count),
+      ]);
+    s.table("krOptionExpiries", at);
+    s.blank();
+  }
 
   s.row(["Review", "Date", "Frequency"], "section");
   s.row(

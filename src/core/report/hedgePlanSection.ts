@@ -2,7 +2,47 @@
 import { percentText } from "../percentText";
 import { isoFromSerial } from "../dates";
 import { HedgePlan, SWAP_UNIT } from "../hedge/hedgePlan";
+import { OPTION_UNIT } from "../hedge/optionInstruments";
 import { FORMATS, SheetBuilder, num, perBp } from "./sheetModel";
+
+/** The option trades: premium, DV01, gamma, vega, theta, expiry; gamma and vega after. */
+function optionRows(s: SheetBuilder, plan: HedgePlan, currency: string): void {
+  const at = s.row(
+    [
+      "Options (Bachelier / Barone-Adesi–Whaley)",
+      "Direction",
+      "Units",
+      `Premium, ${currency}`,
+      `DV01 impact, ${perBp(currency)}`,
+      `Gamma (ΔDV01 per bp), ${currency}`,
+      `Vega (1 bp normal vol), ${currency}`,
+      `Theta (1 day), ${currency}`,
+      `Cost, ${currency}`,
+      "Expiry",
+    ],
+    "section"
+  );
+  for (const o of plan.options ?? [])
+    s.row([
+      { value: o.instrument.symbol, style: "label" },
+      o.units < 0 ? "SELL" : "BUY",
+      num(o.units, FORMATS.ratio),
+      num(o.premium, FORMATS.money),
+      num(o.dv01Impact, FORMATS.money),
+      num(o.gammaImpact, FORMATS.money),
+      num(o.vegaImpact, FORMATS.money),
+      num(o.theta, FORMATS.money),
+      num(o.cost, FORMATS.money),
+      num(o.instrument.expiry, FORMATS.date),
+    ]);
+  s.table("krHedgeOptions", at);
+  s.row(
+    [
+      `Units: swaptions and caps per ${OPTION_UNIT.toLocaleString("en-US")} of notional, futures options in contracts. Gamma after the hedge ${plan.gammaAfter === undefined ? "not constrained" : plan.gammaAfter.toFixed(2)}; vega after ${plan.vegaAfter === undefined ? "not constrained" : plan.vegaAfter.toFixed(2)} (${currency}). Rate options on the SOFR curve: the Treasury–swap basis is a residual risk.`,
+    ],
+    "note"
+  );
+}
 
 /** Writes the plan's sections into the sheet being built; money in `currency` ("USD"). */
 export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan, currency: string): void {
@@ -60,6 +100,7 @@ export function hedgePlanSection(s: SheetBuilder, plan: HedgePlan, currency: str
     ]);
   }
   s.table("krHedgeTrades", tradesAt);
+  if (plan.options?.length) optionRows(s, plan, currency);
   s.row(
     [
       "Total",

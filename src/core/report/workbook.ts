@@ -70,6 +70,7 @@ export function buildSheets(r: RunRecord): SheetModel[] {
           }
     ),
     triggers: m.triggers,
+    ...(r.hedge.plan?.expiries?.length ? { optionExpiries: r.hedge.plan.expiries } : {}),
     futures: m.futures,
     nextReview: m.nextReview,
     reviewFrequency: m.reviewFrequency,

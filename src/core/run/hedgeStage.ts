@@ -16,6 +16,10 @@ import { parseContract } from "../futures/contracts";
 import { futuresInstrument, FuturesInstrument } from "../hedge/futuresInstruments";
 import { sizeDv01Hedge } from "../hedge/dv01Hedge";
 import { costPerContract, planHedge, SWAP_UNIT } from "../hedge/hedgePlan";
+import { convexityBuyBack, GreekRow } from "../hedge/hedgeProblem";
+import { OPTION_UNIT } from "../hedge/optionInstruments";
+import { OptionPosition } from "../options/optionHedges";
+import { parseHedgesRange } from "../scenarios/hedgeRange";
 import { Market } from "../market/market";
 import { SYNTHETIC_CTD } from "../engines/treasuryFuture";
 import { CurveTotals } from "../portfolio/curveExposure";
@@ -64,6 +68,30 @@ export interface HedgeStage {
   readonly hedges: readonly Hedge[];
 }
 
+/** The option candidates of a run: given, or the option rows of its option hedges range. */
+function optionCandidates(input: RunInput): readonly OptionPosition[] | undefined {
+  if (input.options || !input.optionValues) return input.options;
+  return parseHedgesRange(input.optionValues).flatMap((h) =>
+    h.kind === "option" ? [h.option] : []
+  );
+}
+
+/**
+ * The gamma row of a run with option candidates: gamma after ≥ the buy-back target and ≥ the
+ * least gamma asked for (the larger of the two); none without either. Portfolio gamma = market
+ * value × effective convexity × 1e-8 (change of DV01 for 1 bp, money).
+ */
+function gammaRule(input: RunInput, portfolioGamma: number): { gamma?: GreekRow } {
+  if (!optionCandidates(input)?.length) return {};
+  const targets: number[] = [];
+  if (input.convexityBuyBack !== undefined)
+    targets.push(convexityBuyBack(portfolioGamma, input.convexityBuyBack).target);
+  if (input.minGammaAfter !== undefined) targets.push(input.minGammaAfter);
+  return targets.length
+    ? { gamma: { portfolio: portfolioGamma, target: Math.max(...targets), rule: "atLeast" } }
+    : {};
+}
+
 /** Sizes the hedge on the portfolio's totals. */
 export async function hedgeStage(
   input: RunInput,
@@ -104,6 +132,8 @@ export async function hedgeStage(
             initialMargin: input.initialMargin,
             commission: input.commission,
             swapTenors: input.swapTenors,
+            options: optionCandidates(input),
+            ...gammaRule(input, t.marketValue * t.effConvexity * 1e-8),
             futuresPrices: input.futuresPrices,
             repo: input.repo,
             universe: input.universe,
@@ -159,6 +189,31 @@ export async function hedgeStage(
           payFixed: w.units < 0,
           fixedRate: w.instrument.fixedRate,
         },
+      });
+    }
+    for (const o of plan.options ?? []) {
+      const p = o.instrument.position;
+      const rate = p.kind !== "futures-option";
+      trades.push({
+        kind: "option",
+        instrument: o.instrument.symbol,
+        symbol: o.instrument.symbol,
+        direction: o.units < 0 ? "SELL" : "BUY",
+        quantity: rate ? o.units * OPTION_UNIT : o.units,
+        unit: rate ? "notional" : "contracts",
+        dv01Impact: o.dv01Impact,
+        cost: o.cost,
+        premium: o.premium,
+        gamma: o.gammaImpact,
+        vega: o.vegaImpact,
+        expiry: o.instrument.expiry,
+      });
+      hedges.push({
+        kind: "option",
+        option:
+          p.kind === "futures-option"
+            ? { ...p, contracts: o.units }
+            : { ...p, notional: o.units * OPTION_UNIT },
       });
     }
     krDv01After = [...plan.after];

@@ -23,6 +23,7 @@ type PlanOptions = Pick<
   | "repo"
   | "swapTenors"
   | "universe"
+  | "options"
 >;
 
 export interface RunInput extends PlanOptions {
@@ -65,6 +66,18 @@ export interface RunInput extends PlanOptions {
   readonly liveFormulas?: boolean;
   /** "dv01_ratio" (default: one contract) or "krd" (the optimiser across contracts and swaps). */
   readonly sizing?: "dv01_ratio" | "krd";
+  /**
+   * With option candidates (`options`): the fraction of the portfolio's negative convexity the
+   * optimiser must buy back (0.5 = half: gamma after ≥ half the gamma before); none by default.
+   */
+  readonly convexityBuyBack?: number;
+  /** With option candidates: the least portfolio gamma after the hedge (money per bp per bp). */
+  readonly minGammaAfter?: number;
+  /**
+   * A hedges range (scenarios/hedgeRange.ts) whose option rows are the candidates, header first
+   * (the pane's option picker); used when `options` is not given.
+   */
+  readonly optionValues?: unknown[][];
   /** Contracts the optimiser may use (codes); default ZT ZF ZN TN ZB UB. */
   readonly allowedContracts?: readonly string[];
   /** Target KRDs, years per unit of value; default the benchmark's, else the portfolio's scaled. */

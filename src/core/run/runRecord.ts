@@ -51,7 +51,7 @@ export interface ContractChoice {
 
 /** One trade of the hedge: futures in contracts, swaps in notional. */
 export interface TradeLine {
-  readonly kind: "futures" | "swap";
+  readonly kind: "futures" | "swap" | "option";
   /** "ZNH5 (10-Year T-Note futures)", "SOFR 10Y OIS, pay fixed 4.125%". */
   readonly instrument: string;
   readonly symbol: string;
@@ -65,6 +65,11 @@ export interface TradeLine {
   readonly cost: number;
   /** Futures roll-by date (Excel serial), for the action items. */
   readonly rollBy?: number;
+  /** Options: premium paid (< 0 received), gamma and vega added (money), expiry (serial). */
+  readonly premium?: number;
+  readonly gamma?: number;
+  readonly vega?: number;
+  readonly expiry?: number;
 }
 
 export interface HedgeRecord {

@@ -8,7 +8,7 @@ const whole = (x: number) => Math.round(x).toLocaleString("en-US");
 
 /** One trade: "SELL 1,011 ZNH5", "PAY FIXED 25,000,000 SOFR 10Y". */
 export function tradeText(t: TradeLine): string {
-  return `${t.direction} ${whole(Math.abs(t.quantity))} ${t.unit === "contracts" ? t.symbol : `${t.symbol} SOFR OIS notional`}`;
+  return `${t.direction} ${whole(Math.abs(t.quantity))} ${t.kind === "option" ? `${t.unit === "contracts" ? "contracts of " : "notional of "}${t.symbol}` : t.unit === "contracts" ? t.symbol : `${t.symbol} SOFR OIS notional`}`;
 }
 
 /** Every trade, or "no trade". */

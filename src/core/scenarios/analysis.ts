@@ -123,6 +123,7 @@ export function describeScenario(s: Scenario): string {
   }
   if (s.swapSpreadBp)
     parts.push(`swap spread ${s.swapSpreadBp > 0 ? "+" : ""}${s.swapSpreadBp} bp`);
+  if (s.volShiftBp) parts.push(`normal vol ${s.volShiftBp > 0 ? "+" : ""}${s.volShiftBp} bp`);
   return parts.length ? parts.join("; ") : "no move";
 }
 
@@ -136,7 +137,9 @@ export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
     const profile = scenarioProfile(s, book.settlement);
     const dz = spreadShocks(book, s);
     const r = revalueProfile(book, profile, dz);
-    const perHedge = hedges ? hedgePnl(hedges, profile, s.swapSpreadBp) : new Float64Array(0);
+    const perHedge = hedges
+      ? hedgePnl(hedges, profile, s.swapSpreadBp, s.volShiftBp)
+      : new Float64Array(0);
     const hedge = perHedge.reduce((a, b) => a + b, 0);
     const horizon = horizonReturn(book, hb, profile, dz);
     return {

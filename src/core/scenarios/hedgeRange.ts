@@ -15,6 +15,17 @@
  *                   settlement); default the bundled universe's CTD priced on the curve    optional
  *   repo            decimal, simple ACT/360; default implied by the curve to delivery      optional
  *   fixed rate      swap fixed rate, decimal; default the par rate at settlement           optional
+ *
+ * Options (options/optionHedges.ts), quantity > 0 bought, < 0 sold (or direction buy/sell):
+ *   "SOFR 10Y payer" / "SOFR 10Y receiver" (a swaption into the 10Y SOFR OIS; quantity = notional),
+ *   "SOFR 5Y cap" / "SOFR 5Y floor" (quarterly caplets from the expiry column's date; notional),
+ *   "ZN call" / "ZN put" (an option on the futures, delivery month as for futures; contracts)
+ *   expiry          option expiry (a cap's start date), date                         required
+ *   strike          decimal rate (swaptions, caps); points or 32nds (futures options)  required
+ *   vol             normal vol, decimal (0.009 = 90 bp) for swaptions and caps; lognormal
+ *                   price vol, decimal (0.065) for futures options                      required
+ *   style           american (default) or european (futures options)                   optional
+ *   futures price   the underlying's price, points; default the futures engine's        optional
  */
 import { cellNumber, cellValue } from "../holdings/cells";
 import { parseTenor } from "../curve";
@@ -22,6 +33,8 @@ import { parseDate } from "../dates";
 import { InvalidValueError, KeyrateError, MissingValueError, throwIfProblems } from "../errors";
 import { parseContract, parseDeliveryMonth } from "../futures/contracts";
 import { Hedge } from "./hedges";
+import { OptionPosition } from "../options/optionHedges";
+import { parse32 } from "../quote32";
 
 const FIELDS = {
   instrument: ["instrument", "hedge", "contract"],
@@ -33,6 +46,11 @@ const FIELDS = {
   ctdPrice: ["ctdprice"],
   repo: ["repo"],
   fixedRate: ["fixedrate", "rate"],
+  expiry: ["expiry", "expiration", "start"],
+  strike: ["strike"],
+  vol: ["vol", "volatility", "sigma"],
+  style: ["style", "exercise"],
+  futuresPrice: ["futuresprice", "underlyingprice"],
 } as const;
 type Field = keyof typeof FIELDS;
 
@@ -50,6 +68,66 @@ function number(v: unknown, what: string): number {
 }
 
 const SWAP = /^\s*sofr\s+(.+)$/i;
+const RATE_OPTION = /^\s*sofr\s+(\S+)\s+(payer|receiver|cap|floor)(?:\s+swaption)?\s*$/i;
+const FUTURES_OPTION = /^\s*(\S+)\s+(call|put)\s*$/i;
+
+/** An option row: see the file comment. */
+function optionOf(
+  rate: RegExpExecArray | null,
+  futures: RegExpExecArray | null,
+  qty: number,
+  get: (f: Field) => unknown
+): OptionPosition {
+  for (const f of ["expiry", "strike", "vol"] as const)
+    if (blank(get(f))) throw new MissingValueError(`${f}: an option needs its ${f}`, get(f), f);
+  const expiry = parseDate(get("expiry"), "expiry");
+  const vol = number(get("vol"), "vol");
+  if (rate) {
+    const type = rate[2].toLowerCase();
+    const months = parseTenor(rate[1], "instrument");
+    const strike = number(get("strike"), "strike");
+    if (type === "payer" || type === "receiver")
+      return {
+        kind: "swaption",
+        expiry,
+        months,
+        strike,
+        vol,
+        payer: type === "payer",
+        notional: qty,
+      };
+    return {
+      kind: "capfloor",
+      start: expiry,
+      months,
+      strike,
+      vol,
+      cap: type === "cap",
+      notional: qty,
+    };
+  }
+  const style = blank(get("style")) ? "american" : String(get("style")).trim().toLowerCase();
+  if (style !== "american" && style !== "european")
+    throw new InvalidValueError(
+      `style: expected american or european, got ${style}`,
+      style,
+      "style"
+    );
+  return {
+    kind: "futures-option",
+    contract: parseContract(futures![1], "instrument"),
+    ...(blank(get("month")) ? {} : { month: parseDeliveryMonth(get("month"), "delivery month") }),
+    expiry,
+    strike: parse32(get("strike"), "strike"),
+    vol,
+    call: futures![2].toLowerCase() === "call",
+    american: style === "american",
+    contracts: qty,
+    ...(blank(get("futuresPrice"))
+      ? {}
+      : { futuresPrice: parse32(get("futuresPrice"), "futures price") }),
+  };
+}
 
 /**
  * Reads a hedges range (header row first).
@@ -81,7 +159,9 @@ export function parseHedgesRange(range: readonly (readonly unknown[])[]): Hedge[
       const instrument = String(get("instrument") ?? "").trim();
       let qty = number(get("quantity"), "quantity");
       const dir = blank(get("direction")) ? "" : String(get("direction")).trim().toLowerCase();
-      const swap = SWAP.exec(instrument);
+      const rateOption = RATE_OPTION.exec(instrument);
+      const futuresOption = rateOption ? null : FUTURES_OPTION.exec(instrument);
+      const swap = rateOption || futuresOption ? null : SWAP.exec(instrument);
       if (dir) {
         if (qty < 0)
           throw new InvalidValueError(
@@ -100,6 +180,10 @@ export function parseHedgesRange(range: readonly (readonly unknown[])[]): Hedge[
           );
       }
       if (qty === 0) throw new InvalidValueError("quantity: must not be 0", qty, "quantity");
+      if (rateOption || futuresOption) {
+        out.push({ kind: "option", option: optionOf(rateOption, futuresOption, qty, get) });
+        return;
+      }
       if (swap) {
         out.push({
           kind: "swap",

@@ -12,6 +12,9 @@
  * curve, swaps are priced on the Treasury zero curve itself (the SOFR OIS par rates it implies: a
  * zero swap spread).
  *
+ * Options (options/optionHedges.ts): swaptions and caps/floors on the swap curve as swaps move,
+ * futures options through their futures; volatility held or moved by the scenario's vol shift.
+ *
  * Money is USD; quantities are signed: contracts > 0 long (buy), < 0 short (sell); swaps carry
  * their direction (pay fixed shortens duration).
  */
@@ -29,6 +32,13 @@ import { baseCurve, CurveMarket, Market, swapMarket, withDefaultShift } from "..
 import { shockedCurve, ShiftProfile } from "../market/shock";
 import { parYieldOf } from "../curve";
 import { OisSwap, swapValue } from "../swaps/ois";
+import {
+  OptionHedgeBook,
+  optionHedgeBook,
+  optionHedgePnl,
+  optionLabel,
+  OptionPosition,
+} from "../options/optionHedges";
 
 export { CtdBond, curveRepo, defaultCtd, defaultDeliveryMonth } from "../engines/treasuryFuture";
 
@@ -54,7 +64,13 @@ export interface SwapHedge {
   readonly swap: OisSwap;
 }
 
-export type Hedge = FuturesHedge | SwapHedge;
+/** A bought (quantity > 0) or sold option: swaption, cap/floor or Treasury futures option. */
+export interface OptionHedge {
+  readonly kind: "option";
+  readonly option: OptionPosition;
+}
+
+export type Hedge = FuturesHedge | SwapHedge | OptionHedge;
 
 /** Hedges prepared once for any number of scenarios. */
 export interface HedgeBook {
@@ -70,6 +86,8 @@ export interface HedgeBook {
   readonly futures?: PricedFutures;
   /** Swap fixed rates used (par at settlement when not given), by hedge index. */
   readonly fixedRates: ReadonlyMap<number, number>;
+  /** Options (swaptions and caps on the swap market, futures options on the Treasury one). */
+  readonly options?: OptionHedgeBook;
 }
 
 /** Resolves a futures hedge's defaults on a curve: month, repo and CTD. */
@@ -86,7 +104,13 @@ export function hedgeBook(hedges: readonly Hedge[], market: Market): HedgeBook {
   const labels: string[] = [];
   const futuresIndex: number[] = [];
   const terms: FuturesTerms[] = [];
+  const options: { index: number; option: OptionPosition }[] = [];
   hedges.forEach((hedge, k) => {
+    if (hedge.kind === "option") {
+      options.push({ index: k, option: hedge.option });
+      labels.push(optionLabel(hedge.option, market.settlement));
+      return;
+    }
     if (hedge.kind === "swap") {
       const rate = hedge.swap.fixedRate ?? parYieldOf(swapBase, hedge.swap.months, "sofr_ois");
       fixedRates.set(k, rate);
@@ -108,7 +132,16 @@ export function hedgeBook(hedges: readonly Hedge[], market: Market): HedgeBook {
     );
   });
   const futures = terms.length ? calibrateFutures(terms, baseCurve(treasury)) : undefined;
-  return { market: treasury, swaps, hedges, labels, futuresIndex, futures, fixedRates };
+  return {
+    market: treasury,
+    swaps,
+    hedges,
+    labels,
+    futuresIndex,
+    futures,
+    fixedRates,
+    ...(options.length ? { options: optionHedgeBook(options, treasury, swaps) } : {}),
+  };
 }
 
 /**
@@ -119,7 +152,8 @@ export function hedgeBook(hedges: readonly Hedge[], market: Market): HedgeBook {
 export function hedgePnl(
   book: HedgeBook,
   profile: ShiftProfile,
-  swapSpreadBp: number
+  swapSpreadBp: number,
+  volShiftBp = 0
 ): Float64Array {
   const out = new Float64Array(book.hedges.length);
   if (book.futures) {
@@ -138,5 +172,7 @@ export function hedgePnl(
       out[k] = swapValue(moved, swap, rate) - swapValue(base, swap, rate);
     }
   }
+  if (book.options)
+    optionHedgePnl(book.options, book.market, book.swaps, profile, swapSpreadBp, volShiftBp, out);
   return out;
 }

@@ -146,7 +146,10 @@ export function parseScenarioLibrary(range: readonly (readonly unknown[])[]): Sc
   }
   const col = new Map<Column, number>();
   const tenors: [number, number][] = [];
+  // An optional "Vol shift, bp" column: the normal volatility move of option hedges.
+  const volCol = range[0].findIndex((h) => normal(h) === "volshiftbp");
   range[0].forEach((h, c) => {
+    if (c === volCol) return;
     const fixed = LIBRARY_COLUMNS.find((name) => normal(name) === normal(h));
     if (fixed) col.set(fixed, c);
     else if (!blank(h)) {
@@ -170,6 +173,7 @@ export function parseScenarioLibrary(range: readonly (readonly unknown[])[]): Sc
     rates: RateShape[];
     spreads: SpreadShock[];
     swap: number;
+    vol: number;
     note?: string;
   }[] = [];
   const seen = new Set<string>();
@@ -187,7 +191,7 @@ export function parseScenarioLibrary(range: readonly (readonly unknown[])[]): Sc
             "Scenario"
           );
         seen.add(name);
-        current = { name, rates: [], spreads: [], swap: 0 };
+        current = { name, rates: [], spreads: [], swap: 0, vol: 0 };
         out.push(current);
       }
       if (!current)
@@ -213,6 +217,8 @@ export function parseScenarioLibrary(range: readonly (readonly unknown[])[]): Sc
       }
       if (!blank(get("Swap spread, bp")))
         current.swap += numberCell(get("Swap spread, bp"), "Swap spread, bp");
+      if (volCol >= 0 && !blank(row[volCol]))
+        current.vol += numberCell(row[volCol], "Vol shift, bp");
       if (!blank(get("Note"))) current.note = String(get("Note"));
     } catch (e) {
       if (!(e instanceof KeyrateError)) throw e;
@@ -226,6 +232,7 @@ export function parseScenarioLibrary(range: readonly (readonly unknown[])[]): Sc
     rates: s.rates,
     spreads: s.spreads,
     swapSpreadBp: s.swap,
+    ...(s.vol ? { volShiftBp: s.vol } : {}),
     ...(s.note !== undefined ? { note: s.note } : {}),
   }));
 }

@@ -51,6 +51,8 @@ export interface Scenario {
   readonly spreads: readonly SpreadShock[];
   /** Swap curve move relative to Treasuries, bp (parallel, on the swap curve's par rates). */
   readonly swapSpreadBp: number;
+  /** Normal volatility shift of option hedges, bp (absent: volatility held). */
+  readonly volShiftBp?: number;
   /** Free text shown beside the scenario (e.g. the source of a replay). */
   readonly note?: string;
 }
@@ -94,6 +96,9 @@ export function combineScenarios(name: string, parts: readonly Scenario[]): Scen
     rates: parts.flatMap((p) => p.rates),
     spreads: parts.flatMap((p) => p.spreads),
     swapSpreadBp: parts.reduce((a, p) => a + p.swapSpreadBp, 0),
+    ...(parts.some((p) => p.volShiftBp)
+      ? { volShiftBp: parts.reduce((a, p) => a + (p.volShiftBp ?? 0), 0) }
+      : {}),
     note: parts.map((p) => p.name).join(" + "),
   };
 }

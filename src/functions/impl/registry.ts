@@ -31,6 +31,14 @@ import {
 import { portfolio, portfolioKrd } from "./portfolioFunctions";
 import { convexityOas, durationOas, krdOas, oas } from "./oasFunctions";
 import { swapDv01 } from "./swapFunctions";
+import {
+  capFloorFn,
+  capFloorGreeksFn,
+  futuresOptionFn,
+  futuresOptionGreeksFn,
+  swaptionFn,
+  swaptionGreeksFn,
+} from "./optionFunctions";
 import { scenarioPnl, scenarioPnlKrd, scenarioReval, scenariosFn } from "./scenarioFunctions";
 import { benchGap, covarianceFn, hedgeEffectivenessFn, trackingErrorFn } from "./compareFunctions";
 import { yieldToWorstFn } from "./yieldToWorstFunction";
@@ -50,6 +58,18 @@ const CURVE_OPTIONS = ["[curve_kind]", "[interpolation]"];
 const OAS_BOND = [...CURVE_BOND.slice(0, 6), "calls", "[basis]", "[vol]", "[mean_reversion]"];
 const MBS = ["settlement", "coupon", "wac", "wam", "wala", "price", "curve", "[vol]"];
 const MBS_OPTIONS = ["[mean_reversion]", "[paths]", "[prepay]", ...CURVE_OPTIONS, "[program]"];
+const RATE_OPTION = ["tenor", "strike", "vol", "curve"];
+const RATE_OPTION_TAIL = ["[type]", "[notional]", ...CURVE_OPTIONS];
+const FUTURES_OPTION_ARGS = [
+  "settlement",
+  "expiry",
+  "futures_price",
+  "strike",
+  "vol",
+  "rate",
+  "[type]",
+  "[style]",
+];
 
 export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   DURATION_MOD: { args: [...BOND, ...ODD], impl: durationMod },
@@ -107,6 +127,27 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   SWAP_DV01: {
     args: ["tenor", "notional", "swap_curve", "[pay_fixed]", "[settlement]", "[interpolation]"],
     impl: swapDv01,
+  },
+  SWAPTION: {
+    args: ["settlement", "expiry", ...RATE_OPTION, ...RATE_OPTION_TAIL],
+    impl: swaptionFn,
+  },
+  CAPFLOOR: {
+    args: ["settlement", "start", ...RATE_OPTION, ...RATE_OPTION_TAIL],
+    impl: capFloorFn,
+  },
+  SWAPTION_GREEKS: {
+    args: ["settlement", "expiry", ...RATE_OPTION, ...RATE_OPTION_TAIL, "[keys]"],
+    impl: swaptionGreeksFn,
+  },
+  CAPFLOOR_GREEKS: {
+    args: ["settlement", "start", ...RATE_OPTION, ...RATE_OPTION_TAIL, "[keys]"],
+    impl: capFloorGreeksFn,
+  },
+  FUTURES_OPTION: { args: [...FUTURES_OPTION_ARGS, "[quote]"], impl: futuresOptionFn },
+  FUTURES_OPTION_GREEKS: {
+    args: [...FUTURES_OPTION_ARGS, "[contracts]", "[futures_dv01]", "[contract]"],
+    impl: futuresOptionGreeksFn,
   },
   CONV_FACTOR: { args: ["contract", "coupon", "maturity", "delivery_month"], impl: convFactor },
   FUTURES_CALENDAR: { args: ["contract", "delivery_month"], impl: futuresCalendar },
