@@ -148,7 +148,7 @@ export function europeanOf(grid: CallableGrid, b: number) {
 /**
  * The OAS of bond b: the spread at which its price on `curve` is `dirty` (per 100), by Newton's
  * method from the bullet's Z-spread (the lattice's derivative comes with its rollback; the other
- * routes' from a ±1e-6 difference). The last lattice rollback, within 1e-7 of the returned OAS,
+ * routes' from a ±1e-6 difference). The last lattice rollback, within 1e-6 of the returned OAS,
  * is recorded for the adjoint.
  * NaN when no spread reprices it.
  */
@@ -179,9 +179,9 @@ export function solveOas(book: CallableBook, curve: ZeroCurve, b: number, dirty:
     }
     if (!(dp < 0)) return NaN;
     const step = (p - dirty) / dp;
-    // Quadratic convergence: a step below 1e-7 (0.001 bp) leaves an error below 1e-12 once
-    // taken, so it is taken without another rollback (the recorded one is 1e-7 away).
-    if (Math.abs(step) < 1e-7) return s - step;
+    // Quadratic convergence: a step below 1e-6 (0.01 bp) leaves an error below 1e-10 once
+    // taken, so it is taken without another rollback (the recorded one is 1e-6 away).
+    if (Math.abs(step) < 1e-6) return s - step;
     s -= Math.max(-0.05, Math.min(0.05, step));
   }
   return NaN;

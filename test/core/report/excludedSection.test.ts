@@ -22,7 +22,7 @@ const VALUES: unknown[][] = [
   HEADER,
   ["A", "bullet", 1_000_000, 0.04, "2030-01-15", 98],
   ["B", "bullet", 2_000_000, 0.03, "2024-06-30", 99.5], // matured at settlement: rejected
-  ["C", "callable", 3_000_000, 0.05, "2032-05-01", 101], // left out: option-adjusted analytics
+  ["C", "mbs", 3_000_000, 0.05, "2032-05-01", 101], // left out: option-adjusted analytics
   [],
   ["D", "bullet", 500_000, 0.04, "2031-01-15", "n/a"], // price unreadable: rejected, value unknown
   ["E", "bullet", 4_000_000, 0.045, "2035-01-15", 100],
