@@ -605,13 +605,10 @@ function municipals(n: number): Position[] {
  */
 function mbs(): Position[] {
   const stack: [number, number, string][] = [
-    [0.02, 48, "MA4255"],
     [0.03, 33, "MA4700"],
-    [0.04, 28, "MA4805"],
     [0.05, 24, "MA4918"],
     [0.055, 17, "MA5106"],
     [0.06, 10, "MA5390"],
-    [0.065, 6, "MA5446"],
   ];
   return stack.map(([coupon, wala, pool]) => {
     const wam = 360 - wala;

@@ -162,6 +162,8 @@ export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
   const carry = horizonReturn(book, hb, ratesProfile([], book.settlement));
   const hedgeOfParallel = (bp: number) =>
     hedges ? hedgePnl(hedges, parallelProfile(bp), 0).reduce((a, b) => a + b, 0) : 0;
+  // Without hedges the hedged breakeven is the unhedged one: solved once (each step reprices the book).
+  const breakevenUnhedged = breakevenBp(book, hb);
   return {
     book,
     hedges,
@@ -169,7 +171,7 @@ export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
     marketValue: mv,
     rows,
     carry,
-    breakevenUnhedged: breakevenBp(book, hb),
-    breakevenHedged: hedges ? breakevenBp(book, hb, hedgeOfParallel) : breakevenBp(book, hb),
+    breakevenUnhedged,
+    breakevenHedged: hedges ? breakevenBp(book, hb, hedgeOfParallel) : breakevenUnhedged,
   };
 }
