@@ -66,3 +66,12 @@ export const DEFAULT_CURRENCY = "USD";
 export const DEFAULT_HW_MEAN_REVERSION = 0.03;
 /** Hull–White normal volatility σ of the short rate when not said, decimal a year (0.01 = 100 bp). */
 export const DEFAULT_HW_VOLATILITY = 0.01;
+
+/** Stored runs kept in full (the latest and the last rebalance always); older ones thinned to summaries. */
+export const HISTORY_FULL_RUNS = 8;
+/** Stored runs kept at all (full or summary); the oldest summaries beyond are dropped, and logged. */
+export const HISTORY_MAX_RUNS = 520;
+/** Characters of history the task pane keeps in the workbook (full runs thinned beyond). */
+export const PANE_HISTORY_MAX_CHARS = 2_000_000;
+/** Stored runs needed before hedge effectiveness is measured from them (3 changes). */
+export const HISTORY_EFFECTIVENESS_RUNS = 4;
