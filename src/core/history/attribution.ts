@@ -125,7 +125,10 @@ export function attributeDrift(a: RunRecord, b: RunRecord, base: string): Attrib
   const cleanOf = (rows: readonly number[]) => Float64Array.from(rows, (i) => a.positions.clean[i]);
   const aged = (rows: readonly number[], market: ReturnType<typeof marketAt>) => {
     const ref = holdingRows(a.holdings, rows, cleanOf(rows));
-    return measureBook(holdingRows(a.holdings, rows, pricesAtSpread(ref, market, zOf(rows))), market);
+    return measureBook(
+      holdingRows(a.holdings, rows, pricesAtSpread(ref, market, zOf(rows))),
+      market
+    );
   };
   const s2 = survivors.length ? fig([wholeBook(aged(survivors, m0))], a) : fig([], a);
 
@@ -191,7 +194,9 @@ export function attributeDrift(a: RunRecord, b: RunRecord, base: string): Attrib
     holdingsRow("DV01", "money per bp", (f) => f.dv01),
   ];
   if (sameKeys)
-    keys.forEach((m, k) => rows.push(holdingsRow(`KRD ${tenorLabel(m)}`, "years", (f) => f.krd[k])));
+    keys.forEach((m, k) =>
+      rows.push(holdingsRow(`KRD ${tenorLabel(m)}`, "years", (f) => f.krd[k]))
+    );
   rows.push(holdingsRow("Tracking error", "decimal per year", (f) => f.trackingError));
   rows.push(row("Hedge DV01", "money per bp", [hedgeA, hedgeA, hedgeA, hedgeA, hedgeA, hedgeB]));
   rows.push(
@@ -200,8 +205,12 @@ export function attributeDrift(a: RunRecord, b: RunRecord, base: string): Attrib
       s4.dv01 + hedgeB,
     ])
   );
-  if (matured.length) notes.push(`${matured.length} positions matured and left at their previous figures`);
-  if (removed.length) notes.push(`${removed.length} positions sold: repriced on this run's curve with their previous Z-spread, then removed`);
+  if (matured.length)
+    notes.push(`${matured.length} positions matured and left at their previous figures`);
+  if (removed.length)
+    notes.push(
+      `${removed.length} positions sold: repriced on this run's curve with their previous Z-spread, then removed`
+    );
   notes.push(
     "paydowns: no amortising engine yet, so a par reduction is counted as a trade (resized)"
   );

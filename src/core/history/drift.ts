@@ -81,7 +81,8 @@ export function triggersSince(
 ): Trigger[] {
   const keys = b.positions.risk.keysMonths;
   const now = summariseRun(b);
-  const sameKeys = reb.keysMonths.length === keys.length && reb.keysMonths.every((k, i) => k === keys[i]);
+  const sameKeys =
+    reb.keysMonths.length === keys.length && reb.keysMonths.every((k, i) => k === keys[i]);
   const moves = sameKeys ? now.keyZeroBp.map((z, k) => z - reb.keyZeroBp[k]) : [];
   const largest = moves.reduce((a, m) => (Math.abs(m) > Math.abs(a) ? m : a), 0);
   const ctdSwitched =
@@ -118,13 +119,16 @@ export function triggersSince(
 export function withHistory(record: RunRecord, history: History, rebalance = false): RunRecord {
   const entries = history.entries;
   const notes: string[] = [...history.log];
-  for (const d of history.damaged) notes.push(`stored run ${d.name} unreadable, left out: ${d.reason}`);
+  for (const d of history.damaged)
+    notes.push(`stored run ${d.name} unreadable, left out: ${d.reason}`);
   const prev = entries[entries.length - 1];
   const reb = lastRebalance(entries);
   const attempt = (base: RunRecord | undefined, label: string, summary?: RunSummary) => {
     if (!summary) return undefined;
     if (!base) {
-      notes.push(`${label} (${summary.runDate}) is thinned to its summary: no attribution against it`);
+      notes.push(
+        `${label} (${summary.runDate}) is thinned to its summary: no attribution against it`
+      );
       return undefined;
     }
     try {
@@ -138,9 +142,13 @@ export function withHistory(record: RunRecord, history: History, rebalance = fal
   const previous = attempt(prev?.record, "previous run", prev?.summary);
   const sinceRebalance =
     reb && reb === prev ? previous : attempt(reb?.record, "last rebalance", reb?.summary);
-  if (!reb) notes.push("no run marked as a rebalance: triggers since the last rebalance not assessed");
+  if (!reb)
+    notes.push("no run marked as a rebalance: triggers since the last rebalance not assessed");
   const base: RunRecord = { ...record, rebalance };
-  const draft: RunRecord = { ...base, drift: { previous, series: [], effectivenessNote: "", notes } };
+  const draft: RunRecord = {
+    ...base,
+    drift: { previous, series: [], effectivenessNote: "", notes },
+  };
   const series = [...entries.map((e) => e.summary), summariseRun(draft)];
   const eff = seriesEffectiveness(series);
   const triggers = reb
@@ -152,7 +160,9 @@ export function withHistory(record: RunRecord, history: History, rebalance = fal
     drift: {
       previous,
       sinceRebalance,
-      rebalanceRun: reb ? { runDate: reb.summary.runDate, settlement: reb.summary.settlement } : undefined,
+      rebalanceRun: reb
+        ? { runDate: reb.summary.runDate, settlement: reb.summary.settlement }
+        : undefined,
       series,
       effectiveness: eff.effectiveness,
       effectivenessNote: eff.note,

@@ -152,7 +152,11 @@ export function bookFigures(
   const profile: RiskProfile = {
     source: "portfolio",
     name: "Portfolio",
-    duration: { effective: t.effDuration, modified: mod / t.marketValue, macaulay: mac / t.marketValue },
+    duration: {
+      effective: t.effDuration,
+      modified: mod / t.marketValue,
+      macaulay: mac / t.marketValue,
+    },
     spreadDuration: t.spreadDuration,
     keysMonths,
     krd: Array.from(t.krd),
