@@ -29,16 +29,39 @@ async function weekLater(path: string): Promise<void> {
   const settings = book.getWorksheet("Settings")!;
   settings.getCell("B2").value = new Date(Date.UTC(2025, 0, 9));
   const h = book.getWorksheet("Holdings")!;
-  h.addRow([TRADE, "UST 4.25% 06/30/2030", "Treasury", "Bullet", 10_000_000, 0.0425, new Date(Date.UTC(2030, 5, 30)), 99.5, 2, 1, "AA+"]);
+  h.addRow([
+    TRADE,
+    "UST 4.25% 06/30/2030",
+    "Treasury",
+    "Bullet",
+    10_000_000,
+    0.0425,
+    new Date(Date.UTC(2030, 5, 30)),
+    99.5,
+    2,
+    1,
+    "AA+",
+  ]);
   await book.xlsx.writeFile(path);
 }
 
 beforeAll(async () => {
   const common = { contractDv01: 80, target: 5, history };
-  const a = await demo({ ...common, input: SAMPLE_WORKBOOK, output: join(dir, "a.xlsx"), runDate: "2025-01-02", rebalance: true });
+  const a = await demo({
+    ...common,
+    input: SAMPLE_WORKBOOK,
+    output: join(dir, "a.xlsx"),
+    runDate: "2025-01-02",
+    rebalance: true,
+  });
   const input2 = join(dir, "week-later.xlsx");
   await weekLater(input2);
-  const b = await demo({ ...common, input: input2, output: join(dir, "b.xlsx"), runDate: "2025-01-09" });
+  const b = await demo({
+    ...common,
+    input: input2,
+    output: join(dir, "b.xlsx"),
+    runDate: "2025-01-09",
+  });
   if (!a.ok || !b.ok) throw new Error("demo failed");
   r1 = a.record;
   r2 = b.record;
@@ -70,7 +93,10 @@ describe("demo --history: two runs a week and a trade apart", () => {
   it("starts at the first run's figures and ends at the second's", () => {
     const close = (a: number, b: number, rel = 1e-12) =>
       expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(b)));
-    for (const [r, end] of [[r1, "start"], [r2, "end"]] as const) {
+    for (const [r, end] of [
+      [r1, "start"],
+      [r2, "end"],
+    ] as const) {
       close(row("Market value")[end], r.totals.marketValue);
       close(row("DV01")[end], r.totals.dv01);
       close(row("Effective duration")[end], r.totals.effDuration);
@@ -101,7 +127,9 @@ describe("demo --history: two runs a week and a trade apart", () => {
       const f = r1.holdings.frequency[i];
       const md = new Date((m - 25569) * 86400e3);
       for (let k = 0; k < 80; k++) {
-        const d = new Date(Date.UTC(md.getUTCFullYear(), md.getUTCMonth() - (12 / f) * k, md.getUTCDate()));
+        const d = new Date(
+          Date.UTC(md.getUTCFullYear(), md.getUTCMonth() - (12 / f) * k, md.getUTCDate())
+        );
         const s = serialFromIso(d.toISOString().slice(0, 10));
         if (s <= t0) break;
         if (s <= t1) coupons += (r1.holdings.par[i] * r1.holdings.coupon[i]) / f;
@@ -138,7 +166,10 @@ describe("demo --history: two runs a week and a trade apart", () => {
     expect(t["Rate move"].state).toBe("not hit");
     expect(Math.abs(t["Rate move"].value)).toBeLessThan(1); // the same curve, a week on
     expect(t["Large cash flow"].state).toBe("not hit");
-    expect(t["Large cash flow"].value).toBeCloseTo(r2.drift!.previous!.coupons / r2.totals.marketValue, 12);
+    expect(t["Large cash flow"].value).toBeCloseTo(
+      r2.drift!.previous!.coupons / r2.totals.marketValue,
+      12
+    );
     expect(t["CTD switch"].state).not.toBe("not assessed");
     expect(sheets2.map((s) => s.name)).toContain(MONITORING_SHEET_NAME);
   });

@@ -16,7 +16,10 @@ import {
   thinHistory,
 } from "../../../src/core/history/store";
 
-const V1 = readFileSync(join(__dirname, "..", "..", "fixtures", "history", "record-v1.json"), "utf8");
+const V1 = readFileSync(
+  join(__dirname, "..", "..", "fixtures", "history", "record-v1.json"),
+  "utf8"
+);
 
 describe("run record versions", () => {
   it("reads a record written by version 1 (migrated: not a rebalance, no drift)", () => {
