@@ -34,6 +34,8 @@ export interface DriftRecord {
   readonly effectivenessNote: string;
   /** The history's thinning log and damaged entries, and why a comparison is missing. */
   readonly notes: readonly string[];
+  /** Stored runs that could not be read. */
+  readonly damaged: number;
 }
 
 /** Hedge P&L over a period, money: −Σ KR DV01 × move of the key's zero rate, bp. */
@@ -147,7 +149,7 @@ export function withHistory(record: RunRecord, history: History, rebalance = fal
   const base: RunRecord = { ...record, rebalance };
   const draft: RunRecord = {
     ...base,
-    drift: { previous, series: [], effectivenessNote: "", notes },
+    drift: { previous, series: [], effectivenessNote: "", notes, damaged: 0 },
   };
   const series = [...entries.map((e) => e.summary), summariseRun(draft)];
   const eff = seriesEffectiveness(series);
@@ -167,6 +169,7 @@ export function withHistory(record: RunRecord, history: History, rebalance = fal
       effectiveness: eff.effectiveness,
       effectivenessNote: eff.note,
       notes,
+      damaged: history.damaged.length,
     },
   };
 }

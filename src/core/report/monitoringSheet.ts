@@ -83,10 +83,13 @@ function attributionTable(s: SheetBuilder, a: Attribution, title: string, ccy: s
   s.blank();
 }
 
-/** The Monitoring sheet of a record with a drift (undefined without one). */
+/**
+ * The Monitoring sheet of a record with a drift: undefined without one, and for the first run
+ * stored (nothing to compare) unless some stored run could not be read.
+ */
 export function buildMonitoringSheet(r: RunRecord): SheetModel | undefined {
   const d = r.drift;
-  if (!d) return undefined;
+  if (!d || (d.series.length < 2 && !d.damaged)) return undefined;
   const ccy = reportCurrency(r.holdings.currency);
   const s = new SheetBuilder(WIDTH);
   s.row(["keyrate — Monitoring"], "title");

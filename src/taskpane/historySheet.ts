@@ -1,0 +1,58 @@
+/**
+ * The pane's run history in the workbook: a very hidden worksheet (core/history/workbookLayout.ts)
+ * read before each run and rewritten after it, thinned to PANE_HISTORY_MAX_CHARS. A damaged or
+ * oversized history never stops a run: what cannot be read is reported on the Monitoring sheet
+ * and the history starts afresh from what could.
+ */
+import { PANE_HISTORY_MAX_CHARS } from "../core/conventions";
+import { entryOf, History, thinHistory } from "../core/history/store";
+import { HISTORY_SHEET_NAME, historyFromRows, historyRows } from "../core/history/workbookLayout";
+import { RunRecord } from "../core/run/runRecord";
+
+/** The stored history (empty when the workbook has none; damaged rows set aside). */
+export async function readHistorySheet(context: Excel.RequestContext): Promise<History> {
+  try {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET_NAME);
+    await context.sync();
+    if (sheet.isNullObject) return { entries: [], damaged: [], log: [] };
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("values");
+    await context.sync();
+    return historyFromRows(used.isNullObject ? [] : used.values);
+  } catch (e) {
+    return {
+      entries: [],
+      damaged: [{ name: HISTORY_SHEET_NAME, reason: `could not be read: ${(e as Error).message}` }],
+      log: [],
+    };
+  }
+}
+
+/**
+ * Adds the run to the history, thins it to the pane's bound and rewrites the hidden sheet.
+ * @returns The history written.
+ */
+export async function writeHistorySheet(
+  context: Excel.RequestContext,
+  history: History,
+  record: RunRecord
+): Promise<History> {
+  const stamp = `${record.runDate} ${new Date().toISOString().slice(11, 19)}`;
+  const next = thinHistory(
+    { ...history, entries: [...history.entries, entryOf(`run ${stamp}`, record)] },
+    { maxChars: PANE_HISTORY_MAX_CHARS }
+  );
+  const rows = historyRows(next);
+  const width = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill("")]);
+  const old = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET_NAME);
+  await context.sync();
+  // Cleared and rewritten in place (a very hidden sheet is not deleted).
+  const sheet = old.isNullObject ? context.workbook.worksheets.add(HISTORY_SHEET_NAME) : old;
+  if (!old.isNullObject) sheet.getRange().clear();
+  sheet.getRangeByIndexes(0, 0, values.length, width).values = values;
+  // The enum's value as text: "VeryHidden" (the user cannot unhide it from the UI).
+  sheet.visibility = "VeryHidden";
+  await context.sync();
+  return next;
+}
