@@ -85,6 +85,10 @@ async function timed(dir, threads, label, fresh = true) {
   const failed = results.filter((r) => !r.ok);
   if (failed.length) throw new Error(`${failed.length} portfolios failed: ${failed[0].error}`);
   const cores = (cpu.user + cpu.system) / 1e6 / wall;
+  // Threads that ran jobs, and how many jobs ran at once on average (Σ job time ÷ wall).
+  const perThread = new Map();
+  for (const r of results) perThread.set(r.thread, (perThread.get(r.thread) ?? 0) + 1);
+  const overlap = results.reduce((a, r) => a + r.milliseconds, 0) / 1000 / wall;
   console.log(
     `  ${label.padEnd(34)} pool ${String(pool).padStart(2)}  ${wall.toFixed(1).padStart(7)} s  ` +
       `${(jobs.length / wall).toFixed(2).padStart(6)} portfolios/s  ${Math.round(
@@ -92,7 +96,8 @@ async function timed(dir, threads, label, fresh = true) {
       )
         .toLocaleString("en-US")
         .padStart(8)} holdings/s  ` +
-      `CPU/wall ${cores.toFixed(2)} cores`
+      `CPU/wall ${cores.toFixed(2)} cores  ${((cpu.user + cpu.system) / 1e6 / jobs.length).toFixed(2)} CPU s/portfolio\n` +
+      `  ${"".padEnd(34)} jobs per thread ${[...perThread.values()].join(" + ")}, ${overlap.toFixed(2)} jobs running at once on average`
   );
   return wall;
 }

@@ -8,6 +8,7 @@
  * Target duration, Contract DV01, Hedge contract, Curve kind, Interpolation.
  */
 import { mkdirSync } from "fs";
+import { threadId } from "worker_threads";
 import { dirname, resolve } from "path";
 import { readTables, tableNamed } from "./tableFile";
 import { appendRunToDir, readHistoryDir } from "./historyDir";
@@ -52,6 +53,8 @@ export interface PortfolioResult {
   readonly storedRuns?: number;
   readonly workbook?: string;
   readonly milliseconds: number;
+  /** The worker thread that ran it (0: the main thread). */
+  readonly thread?: number;
 }
 
 const numberOr = (v: unknown): number | undefined =>
@@ -130,6 +133,7 @@ export async function runPortfolio(job: PortfolioJob): Promise<PortfolioResult> 
       storedRuns: r.drift?.series.length,
       workbook: job.noWorkbook ? undefined : job.output,
       milliseconds: Date.now() - start,
+      thread: threadId,
     };
   } catch (e) {
     return {

@@ -9,8 +9,15 @@ import { entryOf, History, thinHistory } from "../core/history/store";
 import { HISTORY_SHEET_NAME, historyFromRows, historyRows } from "../core/history/workbookLayout";
 import { RunRecord } from "../core/run/runRecord";
 
-/** The stored history (empty when the workbook has none; damaged rows set aside). */
-export async function readHistorySheet(context: Excel.RequestContext): Promise<History> {
+/**
+ * The stored history (empty when the workbook has none; damaged rows set aside), or undefined
+ * where the host lacks the worksheet calls it needs (ExcelApi 1.4's null objects; the playground's
+ * simulator): the run then goes without a history, as before.
+ */
+export async function readHistorySheet(
+  context: Excel.RequestContext
+): Promise<History | undefined> {
+  if (typeof context.workbook.worksheets.getItemOrNullObject !== "function") return undefined;
   try {
     const sheet = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET_NAME);
     await context.sync();
