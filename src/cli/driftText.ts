@@ -1,7 +1,7 @@
 /** The drift of a run against its history in a few lines, for `keyrate demo` and `keyrate monitor`. */
 import { RunRecord } from "../core/run/runRecord";
 
-const money = (x: number) => Math.round(x).toLocaleString("en-US");
+const money = (x: number) => (Math.round(x) || 0).toLocaleString("en-US");
 
 /** Lines: DV01 and duration change since the previous run by part, the triggers hit. */
 export function driftLines(r: RunRecord): string[] {
