@@ -173,4 +173,32 @@ describe("demo --history: two runs a week and a trade apart", () => {
     expect(t["CTD switch"].state).not.toBe("not assessed");
     expect(sheets2.map((s) => s.name)).toContain(MONITORING_SHEET_NAME);
   });
+
+  it("writes the Monitoring sheet into the workbook: the attribution table and two line charts", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "b.xlsx"));
+    const ws = book.getWorksheet(MONITORING_SHEET_NAME)!;
+    expect(ws).toBeDefined();
+    const labels: string[] = [];
+    const rowOf = new Map<string, number>();
+    ws.eachRow((row, n) => {
+      const label = String(row.getCell(1).value ?? "");
+      labels.push(label);
+      if (!rowOf.has(label)) rowOf.set(label, n);
+    });
+    expect(labels).toContain("Market value");
+    expect(labels).toContain("Net DV01 (holdings + hedge)");
+    const header = rowOf.get("Figure")!;
+    expect(ws.getRow(header).values).toEqual(
+      expect.arrayContaining(["Cash flows", "Time", "Market", "Trades", "Hedge", "Σ parts − total"])
+    );
+    // The DV01 row as written: the parts in columns D…H add up to the total in J.
+    const dv01 = ws.getRow(rowOf.get("DV01")!);
+    const parts = [4, 5, 6, 7, 8].map((c) => Number(dv01.getCell(c).value));
+    expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(Number(dv01.getCell(10).value), 6);
+    const model = sheets2.find((s) => s.name === MONITORING_SHEET_NAME) as {
+      charts?: { type: string }[];
+    };
+    expect(model.charts?.map((c) => c.type)).toEqual(["line", "line"]);
+  });
 });
