@@ -9,6 +9,9 @@ import { entryOf, History, thinHistory } from "../core/history/store";
 import { HISTORY_SHEET_NAME, historyFromRows, historyRows } from "../core/history/workbookLayout";
 import { RunRecord } from "../core/run/runRecord";
 
+/** Characters of history written per request. */
+const WRITE_BATCH_CHARS = 500_000;
+
 /**
  * The stored history (empty when the workbook has none; damaged rows set aside), or undefined
  * where the host lacks the worksheet calls it needs (ExcelApi 1.4's null objects; the playground's
@@ -45,8 +48,15 @@ export async function writeHistorySheet(
   record: RunRecord
 ): Promise<History> {
   const stamp = `${record.runDate} ${new Date().toISOString().slice(11, 19)}`;
+  const dropped = history.damaged.map(
+    (d) => `dropped unreadable stored run ${d.name} on ${stamp}: ${d.reason}`
+  );
   const next = thinHistory(
-    { ...history, entries: [...history.entries, entryOf(`run ${stamp}`, record)] },
+    {
+      entries: [...history.entries, entryOf(`run ${stamp}`, record)],
+      damaged: [],
+      log: [...history.log, ...dropped],
+    },
     { maxChars: PANE_HISTORY_MAX_CHARS }
   );
   const rows = historyRows(next);
@@ -57,9 +67,21 @@ export async function writeHistorySheet(
   // Cleared and rewritten in place (a very hidden sheet is not deleted).
   const sheet = old.isNullObject ? context.workbook.worksheets.add(HISTORY_SHEET_NAME) : old;
   if (!old.isNullObject) sheet.getRange().clear();
-  sheet.getRangeByIndexes(0, 0, values.length, width).values = values;
   // The enum's value as text: "VeryHidden" (the user cannot unhide it from the UI).
   sheet.visibility = "VeryHidden";
-  await context.sync();
+  // Rows in batches of at most WRITE_BATCH_CHARS, one request each (Excel on the web's payload limit).
+  let first = 0;
+  let chars = 0;
+  for (let r = 0; r <= values.length; r++) {
+    const size =
+      r < values.length ? values[r].reduce<number>((a, v) => a + String(v).length, 0) : 0;
+    if (r === values.length || (r > first && chars + size > WRITE_BATCH_CHARS)) {
+      sheet.getRangeByIndexes(first, 0, r - first, width).values = values.slice(first, r);
+      await context.sync();
+      first = r;
+      chars = 0;
+    }
+    chars += size;
+  }
   return next;
 }

@@ -48,11 +48,12 @@ function historySheet(store: HistoryStore) {
       load: () => undefined,
     }),
     getRange: () => ({ clear: () => (store.values = undefined) }),
-    getRangeByIndexes: (_r: number, _c: number, rows: number, columns: number) => ({
+    getRangeByIndexes: (r0: number, _c: number, rows: number, columns: number) => ({
       set values(v: unknown[][]) {
         expect(v).toHaveLength(rows);
         v.forEach((row) => expect(row).toHaveLength(columns));
-        store.values = v;
+        expect(store.values?.length ?? 0).toBe(r0); // batches in order, from row 1
+        store.values = [...(store.values ?? []), ...v];
       },
     }),
     set visibility(v: string) {
@@ -546,5 +547,8 @@ describe("task pane workbook I/O", () => {
     expect(d.result.ok).toBe(true);
     const size = huge.values!.flat().reduce<number>((a, v) => a + String(v).length, 0);
     expect(size).toBeLessThan(PANE_HISTORY_MAX_CHARS);
+    // The unreadable rows are not kept, and the log says so.
+    const log = huge.values!.filter((r) => r[0] === "log").map((r) => String(r[1]));
+    expect(log.filter((l) => /dropped unreadable stored run junk/.test(l))).toHaveLength(80);
   });
 });
