@@ -16,6 +16,15 @@
  * effective duration on that curve with a little noise (option-adjusted guesses for callables and
  * MBS), deliberately off by 0.2–0.6 years on a few rows so that reconciliation flags show.
  *
+ * Structures, with real schedule shapes (Call Schedule column, the reader's schedule text):
+ * agency Bermudans (non-call 3 months to 2 years, then at par on coupon dates); corporates issued
+ * since 2012 with a make-whole call and a par call 3 months before maturity (6 for 30-year
+ * bonds), older ones make-whole only, a few plain par calls; bank fixed-to-float notes (fixed to
+ * one year before maturity, then SOFR + margin quarterly, callable at par on the switch date:
+ * Float Date, Spread (bp), Reset Frequency, Index columns); agency and bank SOFR FRNs (quarterly,
+ * SOFR compounded daily). Callables and fixed-to-float notes are priced to worst (to the call
+ * when lower), FRNs at a discount margin near their quoted margin.
+ *
  * Hedge inputs on the Settings sheet (read by `npm run demo`): a target modified duration of 5
  * years and the ZN March 2025 contract, whose DV01 per contract is computed here as the
  * cheapest-to-deliver's DV01 on 100,000 face ÷ its conversion factor. The deliverables are CME's
@@ -34,6 +43,14 @@ import { curveRisk } from "../src/core/risk/bondRisk";
 import { addMonths, serialFromIso, serialFromYmd, ymdFromSerial, Ymd } from "../src/core/dates";
 import { conversionFactor } from "../src/core/futures/conversionFactor";
 import { contractSpec } from "../src/core/futures/contracts";
+import { packHoldings } from "../src/core/holdings/pack";
+import type { HoldingRecord } from "../src/core/holdings/types";
+import { holdingCurveExposure } from "../src/core/portfolio/curveExposure";
+import { DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED } from "../src/core/conventions";
+import { baseCurve, makeMarket } from "../src/core/market/market";
+import { shockedCurve } from "../src/core/market/shock";
+import { mbsAccrued } from "../src/core/mbs/program";
+import { cohortFlows, mbsModel, priceAtSpread } from "../src/core/mbs/valuation";
 
 const SETTLEMENT = serialFromYmd(2025, 1, 2);
 const AS_OF = serialFromYmd(2024, 12, 31);
@@ -246,17 +263,27 @@ interface Position {
   id: string;
   description: string;
   sector: SectorLabel;
-  type: "Bullet" | "Zero" | "Callable" | "MBS";
+  type: "Bullet" | "Zero" | "Callable" | "MBS" | "FRN" | "Fixed-to-float";
   par: number;
   coupon: number;
   maturity: number;
   frequency: number | null;
   basis: 0 | 1;
   rating: string;
-  /** Yield over the 2024-12-31 Treasury curve level, decimal. */
+  /** Yield over the 2024-12-31 Treasury curve level, decimal (FRNs: the discount margin). */
   spread: number;
   /** Yield used for the price when not curve + spread (munis), decimal. */
   yieldOverride?: number;
+  /** Call schedule text (Call Schedule column); absent: none. */
+  calls?: string;
+  /** First workout date the price is worked to when earlier than maturity (price to worst). */
+  workout?: number;
+  /** Floating terms: switch date (fixed-to-float), quoted margin in bp, resets, index. */
+  floatDate?: number;
+  marginBp?: number;
+  reset?: string;
+  /** Pool columns of an MBS row; priced by the MBS engine at `spread` as its OAS. */
+  pool?: { wac: number; wam: number; wala: number; program: string; pool: string };
 }
 
 /** An issue date (the day given or month end) and maturity `term` years later within range. */
@@ -349,6 +376,9 @@ function agencies(n: number, callables: number): Position[] {
     const [issue, maturity] = issueAndMaturity(term, int(1, 28));
     const spread = (callable ? 0.0045 : 0.0012) + 0.0004 * normal();
     const coupon = eighth(historicalYield(issue, term) + spread);
+    // Agency Bermudan: non-call 3 months to 2 years, then callable at par on every coupon date.
+    const firstCall = serial(addMonths(ymdFromSerial(issue), pick([3, 6, 12, 24])));
+    const calls = callable ? `${isoDate(firstCall)}@100; bermudan` : undefined;
     return {
       id: cusip(prefix),
       description: `${name} ${pct(coupon)} ${mmddyyyy(maturity)}${callable ? " CALLABLE" : ""}`,
@@ -361,6 +391,90 @@ function agencies(n: number, callables: number): Position[] {
       basis: 0,
       rating: "AA+",
       spread,
+      ...(callable ? { calls, workout: nextWorkout(firstCall, maturity) } : {}),
+    };
+  });
+}
+
+/** ISO text of a serial (schedule texts). */
+function isoDate(s: number): string {
+  const { y, m, d } = ymdFromSerial(s);
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** The first call date the price is worked to: the call date, or a month after settlement when already callable. */
+function nextWorkout(firstCall: number, maturity: number): number | undefined {
+  const w = Math.max(firstCall, SETTLEMENT + 30);
+  return w < maturity ? w : undefined;
+}
+
+/**
+ * Agency SOFR floaters (FHLB, FFCB: SOFR + 5–20 bp, 2–3 years) and bank SOFR FRNs (SOFR + 50–120
+ * bp, 2–5 years): quarterly coupons on actual/360, SOFR compounded daily; the coupon is the current
+ * one (SOFR of 2024-12-31 + margin), the price at a discount margin near the quoted one.
+ */
+function floaters(agency: number, bank: number): Position[] {
+  const sofr = curveLevel(0.25);
+  return Array.from({ length: agency + bank }, (_, k) => {
+    const isAgency = k < agency;
+    const bank = pick(ISSUERS.filter(([, industry]) => industry === "Banks"));
+    const [name, prefix] = isAgency
+      ? pick(AGENCIES.filter(([n]) => n === "FHLB" || n === "FFCB"))
+      : [bank[0], bank[2]];
+    const marginBp = isAgency ? int(5, 20) : int(50, 120);
+    const term = isAgency ? pick([2, 3]) : pick([2, 3, 5]);
+    const [, maturity] = issueAndMaturity(term, int(1, 28));
+    const dm = marginBp / 1e4 + (isAgency ? 0.0002 : 0.001) * normal();
+    return {
+      id: cusip(prefix),
+      description: `${name} FRN SOFR+${marginBp} ${mmddyyyy(maturity)}`,
+      sector: isAgency ? ("Agency" as const) : ("Corporate" as const),
+      type: "FRN" as const,
+      par: Math.exp(uniform(Math.log(2e6), Math.log(8e6))),
+      coupon: Math.round((sofr + marginBp / 1e4) * 1e5) / 1e5,
+      maturity,
+      frequency: 4,
+      basis: 0 as const,
+      rating: isAgency ? "AA+" : "A-",
+      spread: dm,
+      marginBp,
+      reset: "Daily",
+    };
+  });
+}
+
+/**
+ * Bank fixed-to-float notes (4NC3, 6NC5, 11NC10): fixed semiannual coupons for all but the last
+ * year, then SOFR + margin quarterly, callable at par on the switch date; priced to the call.
+ */
+function fixedToFloat(n: number): Position[] {
+  return Array.from({ length: n }, () => {
+    const [name, , prefix, ratings] = pick(ISSUERS.filter(([, industry]) => industry === "Banks"));
+    const rating = pick(ratings);
+    const term = pick([4, 6, 11]);
+    const [issue, maturity] = issueAndMaturity(term, int(1, 28));
+    const floatDate = serial(addMonths(ymdFromSerial(maturity), -12));
+    if (floatDate <= SETTLEMENT + 30) return fixedToFloat(1)[0];
+    const spread = RATING_SPREAD[rating] + 0.0005 * normal();
+    const coupon = eighth(historicalYield(issue, term - 1) + RATING_SPREAD[rating]);
+    const marginBp = Math.round(RATING_SPREAD[rating] * 1e4 + int(-10, 30));
+    return {
+      id: cusip(prefix),
+      description: `${name} ${pct(coupon)} FXD-TO-FLT ${mmddyyyy(maturity)} CALL ${mmddyyyy(floatDate)}`,
+      sector: "Corporate" as const,
+      type: "Fixed-to-float" as const,
+      par: Math.exp(uniform(Math.log(2e6), Math.log(9e6))),
+      coupon,
+      maturity,
+      frequency: 2,
+      basis: 0 as const,
+      rating,
+      spread: Math.max(0.002, spread),
+      calls: `${isoDate(floatDate)}@100; european`,
+      workout: floatDate,
+      floatDate,
+      marginBp,
+      reset: "Quarterly",
     };
   });
 }
@@ -414,11 +528,24 @@ function corporates(n: number, callables: number): Position[] {
     const coupon = eighth(
       historicalYield(issue, term) + RATING_SPREAD[rating] * (1 + 0.3 * normal())
     );
+    // Issued since 2012: make-whole then a par call 3 months (6 for 30-year bonds) before
+    // maturity; older issues: make-whole only (priced as non-callable); a few plain par calls.
+    const { y: issueYear } = ymdFromSerial(issue);
+    const parCall = serial(addMonths(ymdFromSerial(maturity), term >= 30 ? -6 : -3));
+    const plain = k < callables;
+    const withParCall = plain || issueYear >= 2012;
+    const calls = plain
+      ? `${isoDate(parCall)}@100`
+      : withParCall
+        ? `${isoDate(parCall)}@100`
+        : `${isoDate(issue)}@100; make-whole`;
     return {
       id: cusip(prefix),
-      description: `${name} ${pct(coupon)} ${mmddyyyy(maturity)}`,
+      description: `${name} ${pct(coupon)} ${mmddyyyy(maturity)}${withParCall && !plain ? " MW+PAR CALL" : plain ? " PAR CALL" : " MW"}`,
+      calls,
+      ...(withParCall && parCall > SETTLEMENT + 30 ? { workout: parCall } : {}),
       sector: "Corporate" as const,
-      type: k < callables ? ("Callable" as const) : ("Bullet" as const),
+      type: withParCall ? ("Callable" as const) : ("Bullet" as const),
       par: Math.exp(uniform(Math.log(1.5e6), Math.log(9e6))),
       coupon,
       maturity,
@@ -471,24 +598,66 @@ function municipals(n: number): Position[] {
   });
 }
 
-/** Agency MBS pools: monthly payers, so Frequency is left empty (the reader's default applies). */
+/**
+ * Agency MBS: a coupon stack of UMBS 30-year pools (vintages as their coupons were current), with
+ * their pool columns (WAC = coupon + 0.70%, WAM, WALA, program, pool number); monthly payers, so
+ * Frequency is left empty. Priced by the MBS engine at an OAS of `spread` (below).
+ */
 function mbs(): Position[] {
-  return [
-    [0.055, serialFromYmd(2053, 8, 1), "FN MA5106"],
-    [0.06, serialFromYmd(2054, 3, 1), "FR SD4977"],
-  ].map(([coupon, maturity, pool]) => ({
-    id: cusip(pool === "FN MA5106" ? "31418E" : "3132DW"),
-    description: `${pool} ${pct(coupon as number)} 30YR POOL ${mmddyyyy(maturity as number)}`,
-    sector: "Securitized" as const,
-    type: "MBS" as const,
-    par: 15e6,
-    coupon: coupon as number,
-    maturity: maturity as number,
-    frequency: null,
-    basis: 0 as const,
-    rating: "AA+",
-    spread: 0.0125,
-  }));
+  const stack: [number, number, string][] = [
+    [0.02, 48, "MA4255"],
+    [0.03, 33, "MA4700"],
+    [0.04, 28, "MA4805"],
+    [0.05, 24, "MA4918"],
+    [0.055, 17, "MA5106"],
+    [0.06, 10, "MA5390"],
+    [0.065, 6, "MA5446"],
+  ];
+  return stack.map(([coupon, wala, pool]) => {
+    const wam = 360 - wala;
+    const p = ymdFromSerial(SETTLEMENT);
+    const maturity = serialFromYmd(
+      p.y + Math.floor((p.m - 1 + wam) / 12),
+      ((p.m - 1 + wam) % 12) + 1,
+      25
+    );
+    return {
+      id: cusip("31418E"),
+      description: `FN ${pool} ${pct(coupon)} 30YR UMBS POOL ${mmddyyyy(maturity)}`,
+      sector: "Securitized" as const,
+      type: "MBS" as const,
+      par: 5e6,
+      coupon,
+      maturity,
+      frequency: null,
+      basis: 0 as const,
+      rating: "AA+",
+      spread: 0.004 + 0.001 * Math.round(uniform(0, 4)),
+      pool: { wac: Math.round((coupon + 0.007) * 1e5) / 1e5, wam, wala, program: "UMBS 30", pool },
+    };
+  });
+}
+
+/** The MBS engine on the sample curve: clean price and OAD of a pool at an OAS (decimal). */
+function mbsPriceAndOad(p: Position, oas: number): { clean: number; oad: number } {
+  const market = makeMarket({ settlement: SETTLEMENT, curve: DEFAULT_CURVE });
+  const model = mbsModel(market.hullWhite, DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED);
+  const cohort = {
+    program: "UMBS30" as const,
+    coupon: p.coupon,
+    wac: p.pool!.wac,
+    wam: p.pool!.wam,
+    wala: p.pool!.wala,
+  };
+  const at = (curve: ReturnType<typeof baseCurve>) =>
+    priceAtSpread(cohortFlows(curve, cohort, model), oas);
+  const dirty = at(baseCurve(market));
+  const down = at(shockedCurve(market, { kind: "parallel", bp: -1 }));
+  const up = at(shockedCurve(market, { kind: "parallel", bp: 1 }));
+  return {
+    clean: dirty - mbsAccrued(SETTLEMENT, p.coupon),
+    oad: (down - up) / (2 * dirty * 1e-4),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -505,8 +674,11 @@ const SECTOR_ORDER: SectorLabel[] = ["Treasury", "Agency", "Corporate", "Municip
 
 const positions = [
   ...treasuries(123, 5),
-  ...agencies(32, 2),
-  ...corporates(110, 1),
+  ...agencies(30, 8),
+  ...floaters(2, 0),
+  ...corporates(98, 4),
+  ...floaters(0, 4),
+  ...fixedToFloat(8),
   ...municipals(33),
   ...mbs(),
 ];
@@ -523,12 +695,27 @@ positions.sort(
 const rows = positions.map((p) => {
   if (!(p.maturity > SETTLEMENT)) throw new Error(`${p.id} matures before settlement`);
   const years = (p.maturity - SETTLEMENT) / 365.25;
-  const yld = p.yieldOverride ?? curveLevel(years) + p.spread;
-  const risk = bondRisk(
-    { settlement: SETTLEMENT, maturity: p.maturity, rate: p.coupon, frequency: 2, basis: p.basis },
-    yld
-  );
-  const price = Math.round(risk.clean * 1000) / 1000;
+  const priceTo = (maturity: number) =>
+    bondRisk(
+      {
+        settlement: SETTLEMENT,
+        maturity,
+        rate: p.coupon,
+        frequency: 2,
+        basis: p.basis,
+      },
+      p.yieldOverride ?? curveLevel((maturity - SETTLEMENT) / 365.25) + p.spread
+    ).clean;
+  // MBS: the engine's price at the row's OAS; callables and fixed-to-float notes: the price to
+  // worst (to the call when lower); FRNs: par plus the quoted margin over the discount margin for
+  // the years left.
+  const priced = p.pool ? mbsPriceAndOad(p, p.spread) : undefined;
+  const clean = priced
+    ? priced.clean
+    : p.type === "FRN"
+      ? 100 + ((p.marginBp ?? 0) / 1e4 - p.spread) * 100 * years * 0.95
+      : Math.min(priceTo(p.maturity), p.workout ? priceTo(p.workout) : Infinity);
+  const price = Math.round(clean * 1000) / 1000;
   // Vendor figures are filled in below, from effective durations on the curve, for ~60% of rows.
   const vendor: number | null = rand() < 0.6 ? NaN : null;
   return [
@@ -544,8 +731,59 @@ const rows = positions.map((p) => {
     p.basis,
     p.rating,
     vendor,
+    p.calls ?? null,
+    p.floatDate ?? null,
+    p.marginBp ?? null,
+    p.reset ?? null,
+    p.marginBp !== undefined ? "SOFR" : null,
+    p.pool?.wac ?? null,
+    p.pool?.wam ?? null,
+    p.pool?.wala ?? null,
+    p.pool?.program ?? null,
+    p.pool?.pool ?? null,
+    priced ? priced.oad : null,
   ];
 });
+
+/**
+ * Effective durations of the FRNs and fixed-to-float notes by their engines on the bundled curve
+ * (their vendor durations are these with the same noise as the bullets'), by row index.
+ */
+const FLOATING_EFF: Map<number, number> = (() => {
+  const idx = rows.flatMap((r, i) => (r[3] === "FRN" || r[3] === "Fixed-to-float" ? [i] : []));
+  const records: HoldingRecord[] = idx.map((i) => {
+    const r = rows[i];
+    return {
+      id: r[0] as string,
+      description: r[1] as string,
+      sector: "corporate",
+      type: r[3] === "FRN" ? "frn" : "fixed-to-float",
+      par: r[4] as number,
+      coupon: r[5] as number,
+      maturity: r[6] as number,
+      price: r[7] as number,
+      yld: NaN,
+      frequency: r[8] as number,
+      basis: r[9] as number,
+      rating: "",
+      currency: "USD",
+      issueDate: NaN,
+      firstCoupon: NaN,
+      vendorDuration: NaN,
+      vendorDv01: NaN,
+      sourceRow: i + 2,
+      floatDate: (r[13] as number | null) ?? NaN,
+      spread: (r[14] as number) / 1e4,
+      resetFrequency: r[15] === "Daily" ? 365 : 4,
+      index: "SOFR",
+    };
+  });
+  const x = holdingCurveExposure(
+    packHoldings(records),
+    makeMarket({ settlement: SETTLEMENT, curve: DEFAULT_CURVE })
+  );
+  return new Map(idx.map((row, k) => [row, x.risk.effDuration[k]]));
+})();
 
 // Vendor Duration: an effective (curve-based, OAD-style) duration as a vendor would report it — the
 // core's effective duration on the bundled 2024-12-31 par curve with a little model noise (±0.02
@@ -572,8 +810,13 @@ const rows = positions.map((p) => {
   ).effDuration;
   rows.forEach((r, i) => {
     if (r[11] === null) return;
-    const oad = r[3] === "MBS" ? 0.45 : r[3] === "Callable" ? 0.6 : 1;
-    r[11] = Math.round((eff[i] * oad + uniform(-0.02, 0.02)) * 1000) / 1000;
+    const floating = FLOATING_EFF.get(i);
+    // MBS: the engine's OAD with a vendor's model difference of up to ±0.3 years.
+    if (r[3] === "MBS") r[11] = Math.round(((r[22] as number) + uniform(-0.3, 0.3)) * 1000) / 1000;
+    else {
+      const oad = r[3] === "Callable" ? 0.6 : 1;
+      r[11] = Math.round(((floating ?? eff[i] * oad) + uniform(-0.02, 0.02)) * 1000) / 1000;
+    }
   });
 }
 
@@ -633,10 +876,24 @@ async function main(): Promise<void> {
     { header: "Basis", width: 8, style: { numFmt: "0" } },
     { header: "Rating", width: 8 },
     { header: "Vendor Duration", width: 16, style: { numFmt: "0.000" } },
+    { header: "Call Schedule", width: 34 },
+    { header: "Float Date", width: 12, style: { numFmt: "yyyy-mm-dd" } },
+    { header: "Spread (bp)", width: 11, style: { numFmt: "0" } },
+    { header: "Reset Frequency", width: 15 },
+    { header: "Index", width: 8 },
+    { header: "WAC", width: 8, style: { numFmt: "0.000%" } },
+    { header: "WAM", width: 6, style: { numFmt: "0" } },
+    { header: "WALA", width: 6, style: { numFmt: "0" } },
+    { header: "Program", width: 10 },
+    { header: "Pool", width: 10 },
   ];
-  for (const r of rows) ws.addRow(r.map((v, j) => (j === 6 ? jsDate(v as number) : v)));
+  // Columns up to Pool; the engine's OAD (index 22) only seeds Vendor Duration.
+  for (const r of rows)
+    ws.addRow(
+      r.slice(0, 22).map((v, j) => ((j === 6 || j === 13) && v !== null ? jsDate(v as number) : v))
+    );
   styleHeader(ws.getRow(1));
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: 12 } };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: 22 } };
 
   const curve = wb.addWorksheet("Curve", { views: [{ state: "frozen", ySplit: 1 }] });
   curve.columns = [
@@ -680,7 +937,8 @@ async function main(): Promise<void> {
       "Positions",
       "Fictitious",
       "Issuers, identifiers and positions are made up; the Treasury curve is real. Prices are " +
-        "Excel PRICE at the curve level plus a sector spread; Vendor Duration is an effective " +
+        "Excel PRICE at the curve level plus a sector spread (MBS: the MBS engine at an OAS of " +
+        "40–80 bp); Vendor Duration is an effective " +
         "duration (option-adjusted for callables and MBS), a few rows deliberately off.",
     ],
     ["Target duration", TARGET_DURATION, "Target effective duration for the hedge (years)"],

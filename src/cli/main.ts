@@ -10,11 +10,13 @@ usage:
   keyrate fn NAME ARG…             call a KEYRATE function (same arguments as in Excel; null omits one)
   keyrate fn NAME --batch F.json   call it for every argument list in a JSON array; prints a JSON array
   keyrate measure HOLDINGS.(csv|xlsx) --curve CURVE.(csv|xlsx) [--curve-date DATE] [--settle DATE]
-                 [--kind par|zero_cont|zero_semi] [--interpolation linear_zero|monotone_convex] [--json]
+                 [--kind par|zero_cont|zero_semi] [--interpolation linear_zero|monotone_convex]
+                 [--group-by sector|rating|maturity|issuer|currency|industry|HEADER] [--json]
                                    key-rate profile, durations, DV01 and sectors of a holdings file
   keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY] [--sizing krd]
-                                   write the hedge recommendation workbook for a holdings workbook
-                 [--history DIR [--rebalance]]   keep every run in DIR; drift and triggers since the last rebalance
+                 [--universe TREASURIES.(csv|xlsx)] [--history DIR [--rebalance]]
+                                   write the hedge recommendation workbook for a holdings workbook;
+                                   with --history every run is kept: drift and triggers since the last rebalance
   keyrate monitor MANIFEST.csv [--out DIR] [--threads N]
                                    run every portfolio of a manifest on a worker pool; exit 3 on a mandate breach`;
 

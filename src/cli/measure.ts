@@ -10,13 +10,10 @@ import { formatMeasure, num } from "./measureText";
 import { clip, isoFromSerial, parseDate } from "../core/dates";
 import {
   CurveKind,
-  curveFromHistory,
+  curveOfRange,
   CurveSpec,
   Interpolation,
-  isCurveHistory,
-  parseCurveHistory,
   parseCurveKind,
-  parseCurveRange,
   parseInterpolation,
   ShiftOn,
   tenorLabel,
@@ -29,8 +26,10 @@ import {
   readHoldings,
   SkippedRow,
 } from "../core/holdings";
+import { exposureBy, groupingNamed } from "../core/portfolio/groupingNamed";
 import {
   curveTotals,
+  GroupCurveExposure,
   holdingCurveExposure,
   reconcile,
   sectorCurveExposure,
@@ -53,6 +52,11 @@ export interface MeasureOptions {
   settle?: string;
   kind?: string;
   interpolation?: string;
+  /**
+   * A grouping beside the sectors: sector, rating, maturity, issuer, currency, type or any header
+   * of the holdings file (core/portfolio/groupingNamed.ts).
+   */
+  groupBy?: string;
   /** A history folder the run is added to (measureHistory.ts). */
   history?: string;
   /** Marks the run stored a rebalance. */
@@ -103,6 +107,14 @@ export interface MeasureJson {
     krDv01: ByKey;
     included: number;
     excluded: number;
+  } | null;
+  /** The groups of --group-by (same figures as the sectors), or null without the option. */
+  groups: {
+    /** The option as given. */
+    by: string;
+    /** The grouping's title: "Rating", "Years to maturity", the header grouped by. */
+    title: string;
+    rows: GroupJson[];
   } | null;
   sectors: {
     sector: string;
@@ -157,6 +169,20 @@ export interface MeasureJson {
   }[];
 }
 
+/** One group's figures (as a sector's), labelled `group`. */
+export interface GroupJson {
+  group: string;
+  marketValue: Num;
+  weight: Num;
+  effDuration: Num;
+  durationContribution: Num;
+  dv01: Num;
+  dv01Share: Num;
+  krd: ByKey;
+  included: number;
+  excluded: number;
+}
+
 /** A result with nothing measured yet. */
 function emptyMeasure(): MeasureJson {
   return {
@@ -167,6 +193,7 @@ function emptyMeasure(): MeasureJson {
     mapping: null,
     curve: null,
     portfolio: null,
+    groups: null,
     sectors: [],
     holdings: [],
     reconciliation: [],
@@ -193,25 +220,9 @@ function curveOf(
   kind: CurveKind,
   settlement: number
 ): { spec: CurveSpec; date: number | null } {
-  if (isCurveHistory(table.values)) {
-    if (kind !== "par")
-      throw new Error(`a curve history holds par yields; --kind ${kind} does not apply to it`);
-    const date =
-      options.curveDate !== undefined ? parseDate(options.curveDate, "--curve-date") : settlement;
-    const c = curveFromHistory(parseCurveHistory(table.values), date);
-    return { spec: c.spec, date: c.date };
-  }
-  if (options.curveDate !== undefined)
-    throw new Error(
-      `--curve-date applies to a curve history (first column "Date"); ${options.curve} is a tenor/rate range`
-    );
-  return {
-    spec: parseCurveRange(
-      table.values.map((r) => r.slice(0, 2)),
-      kind
-    ),
-    date: null,
-  };
+  const date =
+    options.curveDate !== undefined ? parseDate(options.curveDate, "--curve-date") : undefined;
+  return curveOfRange(table.values, kind, settlement, date, "--curve-date");
 }
 
 /**
@@ -299,9 +310,33 @@ async function measureInto(m: MeasureJson, options: MeasureOptions): Promise<voi
   const x = holdingCurveExposure(h, market);
   const keys = x.risk.keysMonths.map(tenorLabel);
   const nk = keys.length;
-  const byKey = (values: ArrayLike<number>, offset = 0): ByKey =>
-    Object.fromEntries(keys.map((k, j) => [k, num(values[offset + j])]));
+  // A plain loop: 2 objects of 11 keys per holding (Object.fromEntries of pairs costs 3× more).
+  const byKey = (values: ArrayLike<number>, offset = 0): ByKey => {
+    const o: ByKey = {};
+    for (let j = 0; j < nk; j++) o[keys[j]] = num(values[offset + j]);
+    return o;
+  };
   const t = curveTotals(x);
+  const figures = (g: Omit<GroupCurveExposure, "group">) => ({
+    marketValue: num(g.marketValue),
+    weight: num(g.weight),
+    effDuration: num(g.effDuration),
+    durationContribution: num(g.durationContribution),
+    dv01: num(g.dv01),
+    dv01Share: num(g.dv01Share),
+    krd: byKey(g.krd),
+    included: g.included,
+    excluded: g.excluded,
+  });
+  if (options.groupBy !== undefined) {
+    const range = { values: holdingsTable.values, originRow: 1, headerRow: read.headerRow };
+    const g = groupingNamed(options.groupBy, h, range, settlement, "--group-by");
+    m.groups = {
+      by: options.groupBy,
+      title: g.title,
+      rows: exposureBy(x, g).map((r) => ({ group: r.group, ...figures(r) })),
+    };
+  }
   m.ok = true;
   Object.assign(m, {
     portfolio: {
@@ -315,22 +350,11 @@ async function measureInto(m: MeasureJson, options: MeasureOptions): Promise<voi
       included: t.included,
       excluded: t.excluded,
     },
-    sectors: sectorCurveExposure(h, x).map((s) => ({
-      sector: s.sector,
-      marketValue: num(s.marketValue),
-      weight: num(s.weight),
-      effDuration: num(s.effDuration),
-      durationContribution: num(s.durationContribution),
-      dv01: num(s.dv01),
-      dv01Share: num(s.dv01Share),
-      krd: byKey(s.krd),
-      included: s.included,
-      excluded: s.excluded,
-    })),
+    sectors: sectorCurveExposure(h, x).map((s) => ({ sector: s.sector, ...figures(s) })),
     holdings: Array.from({ length: h.count }, (_, i) => {
       // Holdings left out are not priced as bullets: no risk figures for them.
       const risk = (v: number): Num => (x.excluded[i] ? null : num(v));
-      const nulls = Object.fromEntries(keys.map((k) => [k, null]));
+      const nulls = x.excluded[i] ? Object.fromEntries(keys.map((k) => [k, null])) : {};
       return {
         id: h.id[i],
         row: h.sourceRow[i],
@@ -365,7 +389,15 @@ async function measureInto(m: MeasureJson, options: MeasureOptions): Promise<voi
 }
 
 const FLAGS: FlagSpec = {
-  values: ["--curve", "--curve-date", "--settle", "--kind", "--interpolation", "--history"],
+  values: [
+    "--curve",
+    "--curve-date",
+    "--settle",
+    "--kind",
+    "--interpolation",
+    "--group-by",
+    "--history",
+  ],
   switches: ["--json", "--help", "--rebalance"],
 };
 
@@ -383,6 +415,7 @@ export function measureOptions(argv: string[]): MeasureOptions & { json: boolean
     settle: flagValue(argv, "--settle"),
     kind: flagValue(argv, "--kind"),
     interpolation: flagValue(argv, "--interpolation"),
+    groupBy: flagValue(argv, "--group-by"),
     json: argv.includes("--json"),
     history: flagValue(argv, "--history"),
     rebalance: argv.includes("--rebalance"),
@@ -391,7 +424,8 @@ export function measureOptions(argv: string[]): MeasureOptions & { json: boolean
 
 export const MEASURE_USAGE =
   "usage: keyrate measure HOLDINGS.(csv|xlsx) --curve CURVE.(csv|xlsx) [--curve-date DATE]\n" +
-  "         [--settle DATE] [--kind par|zero_cont|zero_semi] [--interpolation linear_zero|monotone_convex] [--json]\n" +
+  "         [--settle DATE] [--kind par|zero_cont|zero_semi] [--interpolation linear_zero|monotone_convex]\n" +
+  "         [--group-by sector|rating|maturity|issuer|currency|type|HEADER] [--json]\n" +
   "         [--history DIR [--rebalance]]  (keep the run in DIR: drift and triggers since the last rebalance)";
 
 /**

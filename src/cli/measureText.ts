@@ -1,5 +1,5 @@
 /** The readable report of `keyrate measure`: portfolio, KRD profile, sectors, flags, reconciliation. */
-import type { MeasureJson, Num } from "./measure";
+import type { GroupJson, MeasureJson, Num } from "./measure";
 import { shiftMethod } from "../functions/impl/portfolioFunctions";
 
 /** A figure for JSON: null where it could not be computed. */
@@ -41,6 +41,19 @@ function problemsSection(m: MeasureJson): string[] {
   if (m.problems.length > LISTED_PROBLEMS)
     lines.push(`  … and ${m.problems.length - LISTED_PROBLEMS} more (--json lists them all)`);
   return lines;
+}
+
+/** A table of groups: label, market value, weight, duration, contribution, DV01, in/out. */
+function groupTable(title: string, rows: readonly GroupJson[]): string[] {
+  const w = Math.min(30, Math.max(13, ...rows.map((r) => r.group.length)));
+  const label = (s: string) => pad(s.length > w ? `${s.slice(0, w - 1)}…` : s, w);
+  return [
+    `  ${label(title)} ${lpad("market value", 16)} ${lpad("weight", 8)} ${lpad("eff dur", 8)} ${lpad("contrib", 8)} ${lpad("DV01", 12)} ${lpad("in", 4)} ${lpad("out", 4)}`,
+    ...rows.map(
+      (s) =>
+        `  ${label(s.group)} ${lpad(money(s.marketValue), 16)} ${lpad(s.weight === null ? "—" : `${(100 * s.weight).toFixed(1)}%`, 8)} ${lpad(fixed(s.effDuration, 3), 8)} ${lpad(fixed(s.durationContribution, 3), 8)} ${lpad(money(s.dv01), 12)} ${lpad(String(s.included), 4)} ${lpad(String(s.excluded), 4)}`
+    ),
+  ];
 }
 
 /** The readable report of a measurement (or of what was read before it failed). */
@@ -93,12 +106,15 @@ export function formatMeasure(m: MeasureJson, holdingsFile: string): string[] {
   lines.push("");
   lines.push("Sectors (holdings in totals; in/out: holdings counted/left out)");
   lines.push(
-    `  ${pad("sector", 13)} ${lpad("market value", 16)} ${lpad("weight", 8)} ${lpad("eff dur", 8)} ${lpad("contrib", 8)} ${lpad("DV01", 12)} ${lpad("in", 4)} ${lpad("out", 4)}`
+    ...groupTable(
+      "sector",
+      m.sectors.map((s) => ({ ...s, group: s.sector }))
+    )
   );
-  for (const s of m.sectors) {
-    lines.push(
-      `  ${pad(s.sector, 13)} ${lpad(money(s.marketValue), 16)} ${lpad(s.weight === null ? "—" : `${(100 * s.weight).toFixed(1)}%`, 8)} ${lpad(fixed(s.effDuration, 3), 8)} ${lpad(fixed(s.durationContribution, 3), 8)} ${lpad(money(s.dv01), 12)} ${lpad(String(s.included), 4)} ${lpad(String(s.excluded), 4)}`
-    );
+  if (m.groups) {
+    lines.push("");
+    lines.push(`By ${m.groups.title} (--group-by ${m.groups.by})`);
+    lines.push(...groupTable(m.groups.title, m.groups.rows));
   }
   const flagged = m.holdings.filter((h) => h.excluded || h.flag);
   if (flagged.length) {

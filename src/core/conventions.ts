@@ -62,10 +62,38 @@ export const DEFAULT_HORIZON_MONTHS = 3;
 /** Currency of holdings that do not say theirs (ISO 4217). */
 export const DEFAULT_CURRENCY = "USD";
 
+/** Index of a floating-rate note or a fixed-to-float note's floating leg when not said. */
+export const DEFAULT_FLOAT_INDEX = "SOFR";
+/** Day count of floating coupons on SOFR: actual/360 (Excel basis 2). */
+export const FLOAT_BASIS = 2 as const;
+
 /** Hull–White one-factor mean reversion `a` when not said, per year (callables and MBS). */
 export const DEFAULT_HW_MEAN_REVERSION = 0.03;
 /** Hull–White normal volatility σ of the short rate when not said, decimal a year (0.01 = 100 bp). */
 export const DEFAULT_HW_VOLATILITY = 0.01;
+/**
+ * Time steps a year of the Hull–White lattice callables are priced on (its exercise boundary is
+ * smoothed, so OAS durations converge at this grid; see core/models/callableLattice.ts).
+ */
+export const DEFAULT_HW_STEPS_PER_YEAR = 24;
+
+/**
+ * Lattice steps a year for a short-rate volatility σ (decimal): the default at σ ≤ 100 bp, more in
+ * proportion above it (the lattice's grid error grows as σ²·dt, so this keeps it ∝ σ).
+ */
+export function hwStepsPerYear(volatility: number): number {
+  return Math.max(
+    DEFAULT_HW_STEPS_PER_YEAR,
+    Math.ceil(DEFAULT_HW_STEPS_PER_YEAR * (volatility / 0.01))
+  );
+}
+
+/** Monte Carlo paths of the MBS engine (antithetic pairs: half are mirrors), per valuation. */
+export const DEFAULT_MBS_PATHS = 2048;
+/** Seed of the MBS engine's random numbers: every run, bump and scenario uses the same draws. */
+export const DEFAULT_MBS_SEED = 20240101;
+/** Vendor OAD against keyrate's OAD beyond which an MBS holding is flagged, years. */
+export const MBS_OAD_TOLERANCE = 1;
 
 /** Stored runs kept in full (the latest and the last rebalance always); older ones thinned to summaries. */
 export const HISTORY_FULL_RUNS = 8;

@@ -16,6 +16,7 @@ import {
   yieldFn,
 } from "./impl/bondFunctions";
 import { price32, to32 } from "./impl/quoteFunctions";
+import { yieldToWorstFn } from "./impl/yieldToWorstFunction";
 
 /**
  * Modified duration (years) of the dirty price implied by Excel's PRICE: −(1/P)·dP/dy, with the
@@ -237,4 +238,30 @@ export function PRICE32(quote: any[][]): any[][] {
  */
 export function TO32(price: any[][], resolution?: any[][]): any[][] {
   return toExcel(to32(price, resolution));
+}
+
+/**
+ * Yield to worst (decimal): the lowest of Excel's YIELD to maturity and to each call date at its
+ * call price (for American and Bermudan calls also each coupon date from the first call on, at
+ * the price in effect). Make-whole calls are not workouts: the yield to maturity.
+ * @customfunction YIELD_TO_WORST
+ * @param settlement Settlement date: an Excel date or text "YYYY-MM-DD".
+ * @param maturity Maturity date: an Excel date or text "YYYY-MM-DD", after settlement.
+ * @param coupon Annual coupon rate as a decimal (0.045 for 4.5%), ≥ 0.
+ * @param price Clean price per 100 of par.
+ * @param frequency Coupons per year: 1 annual, 2 semiannual, 4 quarterly.
+ * @param calls For one bond: rows of date, price[, style], one first call date (at par, American), or text such as "2029-06-01@102.438; 2031-06-01@100; bermudan". For a column of bonds: a column of dates or schedule texts, one per bond.
+ * @param [basis] Day-count basis: 0 US 30/360 (default), 1 actual/actual, 2 actual/360, 3 actual/365, 4 European 30/360.
+ * @returns Yield to worst, decimal, compounded at the coupon frequency.
+ */
+export function YIELD_TO_WORST(
+  settlement: any[][],
+  maturity: any[][],
+  coupon: any[][],
+  price: any[][],
+  frequency: any[][],
+  calls: any[][],
+  basis?: any[][]
+): any[][] {
+  return toExcel(yieldToWorstFn(settlement, maturity, coupon, price, frequency, calls, basis));
 }

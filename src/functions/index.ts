@@ -7,5 +7,7 @@ import "./bond";
 import "./compare";
 import "./curve";
 import "./futures";
+import "./oas";
 import "./swaps";
+import "./mbs";
 import "./scenarios";

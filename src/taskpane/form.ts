@@ -29,6 +29,10 @@ export interface FormState {
   rounding: string;
   /** Address of the curve range ("" = the bundled curve). */
   curveAddress: string;
+  /** Date taken from a curve history range ("" = the latest on or before settlement). */
+  curveDate: string;
+  /** Address of a Treasury universe range ("" = CME's bundled table). */
+  universeAddress: string;
   curveKind: string;
   interpolation: string;
   perHoldingKrd: boolean;
@@ -58,6 +62,8 @@ export const DEFAULTS: FormState = {
   beta: "1",
   rounding: "nearest",
   curveAddress: "",
+  curveDate: "",
+  universeAddress: "",
   curveKind: "par",
   interpolation: "linear_zero",
   perHoldingKrd: false,
@@ -111,7 +117,12 @@ export function saveState(state: FormState): void {
 /** Choices made outside the plain fields: the range pickers' addresses and the column mapping. */
 export type Picked = Pick<
   FormState,
-  "curveAddress" | "benchmarkAddress" | "mandateAddress" | "scenarioAddress" | "mapping"
+  | "curveAddress"
+  | "universeAddress"
+  | "benchmarkAddress"
+  | "mandateAddress"
+  | "scenarioAddress"
+  | "mapping"
 >;
 
 /** A checkbox's state, or `absent` when the pane has no such box. */
@@ -131,6 +142,7 @@ export function readForm(picked: Picked): FormState {
     initialMargin: valueOf("kr-margin"),
     commission: valueOf("kr-commission"),
     curveKind: valueOf("kr-curve-kind") || "par",
+    curveDate: valueOf("kr-curve-date"),
     interpolation: valueOf("kr-interpolation") || "linear_zero",
     contractCode: valueOf("kr-contract-code") || "ZN",
     perHoldingKrd: checked("kr-per-holding", false),
@@ -146,6 +158,7 @@ export function readForm(picked: Picked): FormState {
 /** The wizard step (0-based) where each field is entered, for per-step validation. */
 export const FIELD_STEP: Readonly<Partial<Record<keyof FormState, number>>> = {
   curveKind: 1,
+  curveDate: 1,
   interpolation: 1,
   settlement: 0,
   target: 2,
@@ -238,6 +251,9 @@ export function parseForm(state: FormState): {
   );
   const rounding = attempt("rounding", () => parseRounding(state.rounding));
   const curveKind = attempt("curveKind", () => parseCurveKind(state.curveKind));
+  const curveDate = attempt("curveDate", () =>
+    state.curveDate ? parseDate(state.curveDate, "Curve date") : undefined
+  );
   const interpolation = attempt("interpolation", () => parseInterpolation(state.interpolation));
   const horizonMonths = attempt("horizonMonths", () =>
     number(
@@ -265,6 +281,8 @@ export function parseForm(state: FormState): {
       beta: beta!,
       rounding: rounding!,
       curveAddress: state.curveAddress || undefined,
+      curveDate,
+      universeAddress: state.universeAddress || undefined,
       benchmarkAddress: state.benchmarkAddress || undefined,
       mandateAddress: state.mandateAddress || undefined,
       scenarioAddress: state.scenarioAddress || undefined,

@@ -16,6 +16,7 @@ import {
   HoldingField,
   HoldingProblem,
   readHoldings,
+  SkippedRow,
   DEFAULT_CURRENCY,
 } from "../core/holdings";
 import { isoFromSerial } from "../core/dates";
@@ -31,19 +32,34 @@ export { describeChecked } from "./checkedRange";
 const NONE = "(none)";
 const REQUIRED: readonly HoldingField[] = ["id", "par", "coupon", "maturity"];
 
-/** Lists holdings problems, each cell a link that selects it in the workbook. */
+/** How many problems the pane lists; the rest are counted. */
+export const LISTED_PROBLEMS = 50;
+
+/** A cell's value as the problem list shows it: JSON text, at most 40 characters. */
+function shownValue(value: unknown): string {
+  if (value === null || value === undefined) return "empty";
+  const text = JSON.stringify(value instanceof Date ? value.toISOString().slice(0, 10) : value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * Lists holdings problems — the first {@link LISTED_PROBLEMS}, then a count of the rest — each as
+ * its cell (sheet, column, row: a link that selects it), column header, value and what was
+ * expected.
+ */
 export function showProblems(list: HTMLElement, problems: readonly HoldingProblem[]): void {
   list.replaceChildren();
   if (problems.length === 0) return;
+  const rows = new Set(problems.map((p) => p.row)).size;
   list.append(
     h(
       "p",
       { class: "kr-warning" },
-      `${problems.length} problem${problems.length > 1 ? "s" : ""} in the holdings (your cells are unchanged):`
+      `${problems.length} problem${problems.length > 1 ? "s" : ""} in ${rows} row${rows > 1 ? "s" : ""} of the holdings (your cells are unchanged):`
     )
   );
   const ul = h("ul", { class: "kr-problems" });
-  for (const p of problems) {
+  for (const p of problems.slice(0, LISTED_PROBLEMS)) {
     const button = h("button", { class: "kr-link", title: `Select ${p.cell}` }, p.cell);
     button.addEventListener(
       "click",
@@ -54,10 +70,18 @@ export function showProblems(list: HTMLElement, problems: readonly HoldingProble
         "li",
         {},
         button,
-        ` ${p.column}: ${p.value === null ? "empty" : JSON.stringify(p.value)} — expected ${p.expected}`
+        ` ${p.column.length > 40 ? `${p.column.slice(0, 39)}…` : p.column}: ${shownValue(p.value)} — expected ${p.expected}`
       )
     );
   }
+  if (problems.length > LISTED_PROBLEMS)
+    ul.append(
+      h(
+        "li",
+        { id: "kr-problems-more" },
+        `… and ${problems.length - LISTED_PROBLEMS} more (fix these and check again)`
+      )
+    );
   list.append(ul);
 }
 
@@ -140,6 +164,7 @@ export function holdingsStep(
           onChange(choice);
           void check(checked?.address ?? sel.address);
         }),
+        ...skippedList(read.skipped),
         ...(Object.keys(choice).length
           ? [
               resetButton(
@@ -237,7 +262,15 @@ function mappingEditor(
       if (value !== current) onPick(field, value === NONE ? null : value);
     });
     const marks = `${REQUIRED.includes(field) ? " *" : ""}${field in choice ? " (yours)" : ""}`;
-    return h("tr", {}, h("td", {}, h("label", { for: id }, field + marks)), h("td", {}, select));
+    // The unit the column is read in: from its header ("Coupon (%)"), else decided once from its values.
+    const unit = mapping[field]?.unit ?? "";
+    return h(
+      "tr",
+      {},
+      h("td", {}, h("label", { for: id }, field + marks)),
+      h("td", {}, select),
+      h("td", { id: `kr-unit-${field}`, class: "kr-muted" }, unit)
+    );
   };
   const shown = HOLDING_FIELDS.filter(
     (f) => mapping[f] || REQUIRED.includes(f) || f === "price" || f === "yield" || f in choice
@@ -252,7 +285,7 @@ function mappingEditor(
       h(
         "caption",
         { class: "kr-muted" },
-        "Column used for each field (* required; and price or yield):"
+        "Column used for each field and the unit it is read in (* required; and price or yield):"
       ),
       ...shown.map(row)
     ),
@@ -267,6 +300,30 @@ function mappingEditor(
         ]
       : [])
   );
+}
+
+/** The rows above the header and below the data that were skipped (preamble, footer), named. */
+function skippedList(skipped: readonly SkippedRow[]): HTMLElement[] {
+  if (skipped.length === 0) return [];
+  const clip = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t);
+  return [
+    h(
+      "details",
+      { id: "kr-skipped" },
+      h(
+        "summary",
+        {},
+        `${skipped.length} row${skipped.length > 1 ? "s" : ""} skipped (not holdings)`
+      ),
+      h(
+        "ul",
+        { class: "kr-problems" },
+        ...skipped
+          .slice(0, LISTED_PROBLEMS)
+          .map((r) => h("li", {}, `row ${r.row} (${r.why}): ${clip(r.text)}`))
+      )
+    ),
+  ];
 }
 
 function resetButton(onClick: () => void): HTMLElement {

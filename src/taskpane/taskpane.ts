@@ -26,9 +26,10 @@ import {
   CURVE_KINDS,
   INTERPOLATIONS,
   DEFAULT_CURVE_SOURCE,
+  curveOfRange,
   parseCurveKind,
-  parseCurveRange,
 } from "../core/curve";
+import { DEFAULT_UNIVERSE_AS_OF, readUniverse } from "../core/futures/universe";
 import { runOnRange, surroundingRegion } from "./workbookIO";
 import { partialRange } from "./checkedRange";
 import { loadWorkbookSettings, settingsStatus } from "./settingsSheet";
@@ -81,7 +82,23 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     what: "curve",
     empty: `bundled ${DEFAULT_CURVE_SOURCE} — select a current curve for real use`,
     address: state.curveAddress,
-    check: (values) => void parseCurveRange(values, parseCurveKind(valueOf("kr-curve-kind"))),
+    // A tenor/rate range, or a curve history (first cell "Date") on the curve date.
+    check: (values) =>
+      void curveOfRange(
+        values,
+        parseCurveKind(valueOf("kr-curve-kind")),
+        parseDate(valueOf("kr-settlement"), "Settlement date"),
+        valueOf("kr-curve-date") ? parseDate(valueOf("kr-curve-date"), "Curve date") : undefined,
+        "Curve date"
+      ),
+  });
+  const universe = rangePicker({
+    id: "universe",
+    what: "Treasury universe",
+    empty: `CME's deliverables of ${DEFAULT_UNIVERSE_AS_OF} (a month with none: a synthetic CTD, with a warning)`,
+    address: state.universeAddress ?? "",
+    check: (values) =>
+      void readUniverse(values, parseDate(valueOf("kr-settlement"), "Settlement date")),
   });
   const benchmark = rangePicker({
     id: "benchmark",
@@ -163,9 +180,15 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
         h(
           "p",
           { class: "kr-muted" },
-          "Select a two-column range of tenor (1M … 30Y) and rate (decimal), or keep the bundled curve."
+          "Select a two-column range of tenor (1M … 30Y) and rate (decimal), or a curve history (first column Date, then tenors: the Treasury's par-yield file) and its date; or keep the bundled curve."
         ),
         curve.element,
+        field(
+          "kr-curve-date",
+          "Curve date (history only)",
+          state.curveDate ?? "",
+          "YYYY-MM-DD: the history's curve on the latest date on or before it; blank: on or before the settlement date."
+        ),
         select("kr-curve-kind", "Rates are", CURVE_KINDS, state.curveKind, sources.curveKind),
         select(
           "kr-interpolation",
@@ -223,6 +246,12 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
           sources.rounding
         ),
         select("kr-sizing", "Sizing", ["dv01_ratio", "krd"], state.sizing, sources.sizing),
+        h(
+          "p",
+          { class: "kr-muted" },
+          "Treasury universe: CUSIP, coupon, issue date, maturity and an optional price (or yield) column — the CTDs are chosen from it, at its prices where given."
+        ),
+        universe.element,
         field(
           "kr-allowed",
           "Contracts the KRD sizing may use",
@@ -296,6 +325,7 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
   function picked(): Picked {
     return {
       curveAddress: curve.address(),
+      universeAddress: universe.address(),
       benchmarkAddress: benchmark.address(),
       mandateAddress: mandate.address(),
       scenarioAddress: scenarios.address(),

@@ -11,7 +11,9 @@ import {
 } from "../core/report/recommendation";
 import { CancelSignal, renderSheet } from "../render/officejs";
 import { loadBrowserSolver } from "./solver";
-import { CurveKind, parseCurveRange } from "../core/curve";
+import { CurveKind, curveOfRange } from "../core/curve";
+import { isoFromSerial } from "../core/dates";
+import { readUniverse } from "../core/futures/universe";
 import { applicableOverride, HeaderChoice } from "../core/holdings";
 
 /** Rows per read request (Excel on the web limits a response to about 5 MB). */
@@ -177,6 +179,10 @@ export type JobSettings = Omit<
   headerChoice?: HeaderChoice;
   curveAddress?: string;
   curveKind?: CurveKind;
+  /** The date taken from a curve history range (default: the latest on or before settlement). */
+  curveDate?: number;
+  /** A Treasury universe range (CUSIP, coupon, issue date, maturity, optional price) for the CTDs. */
+  universeAddress?: string;
   benchmarkAddress?: string;
   mandateAddress?: string;
   scenarioAddress?: string;
@@ -256,6 +262,8 @@ async function run(
   const {
     curveAddress,
     curveKind,
+    curveDate,
+    universeAddress,
     benchmarkAddress,
     mandateAddress,
     scenarioAddress,
@@ -265,13 +273,20 @@ async function run(
     ...rest
   } = settings;
   // The optional ranges in one request (each sync is a round trip to Excel).
-  const [curveValues, benchmarkValues, mandateValues, scenarioValues] = await readRanges(context, [
-    curveAddress,
-    benchmarkAddress,
-    mandateAddress,
-    scenarioAddress,
-  ]);
-  const curve = curveValues ? parseCurveRange(curveValues, curveKind ?? "par") : undefined;
+  const [curveValues, benchmarkValues, mandateValues, scenarioValues, universeValues] =
+    await readRanges(context, [
+      curveAddress,
+      benchmarkAddress,
+      mandateAddress,
+      scenarioAddress,
+      universeAddress,
+    ]);
+  // A tenor/rate range, or a curve history on its date (named in the curve's source).
+  const read = curveValues
+    ? curveOfRange(curveValues, curveKind ?? "par", rest.settlement, curveDate, "Curve date")
+    : undefined;
+  const curveSource =
+    read?.date != null ? `${curveAddress} (history, ${isoFromSerial(read.date)})` : curveAddress;
   const selection = await readHoldingsRange();
   const history = keepHistory === false ? undefined : await readHistorySheet(context);
   const t1 = performance.now();
@@ -279,8 +294,10 @@ async function run(
     {
       ...rest,
       solver: rest.sizing === "krd" ? await loadBrowserSolver() : undefined,
-      curve,
-      curveSource: curveAddress,
+      curve: read?.spec,
+      curveSource,
+      curveAsOf: read?.date ?? undefined,
+      universe: universeValues ? readUniverse(universeValues, rest.settlement) : undefined,
       benchmarkValues,
       mandateValues,
       scenarioValues,

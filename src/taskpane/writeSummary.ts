@@ -30,13 +30,19 @@ function showSummary(summary: HTMLElement, form: FormState, checked?: CheckedRan
         .map(([field, header]) => `${field} → ${header ?? "not used"}`)
         .join("; ") || "matched automatically",
     ],
-    ["Curve", form.curveAddress || `bundled ${DEFAULT_CURVE_SOURCE}`],
+    [
+      "Curve",
+      form.curveAddress
+        ? `${form.curveAddress}${form.curveDate ? ` (a history: on or before ${form.curveDate})` : ""}`
+        : `bundled ${DEFAULT_CURVE_SOURCE}`,
+    ],
     ["Settlement", form.settlement],
     ["Target duration", `${form.target} years`],
     ["Benchmark", form.benchmarkAddress || "none"],
     ["Mandate", form.mandateAddress || "bundled defaults"],
     ["Hedge contract", `${form.contractCode} futures, front month`],
     ["Contract DV01", form.contractDv01 || "from the CTD on the curve"],
+    ["Treasury universe", form.universeAddress || "CME's bundled deliverables"],
     ["Sizing", form.sizing],
     ["Scenarios", form.scenarioAddress || "the default library"],
     ["Horizon", `${form.horizonMonths} months`],

@@ -191,4 +191,35 @@ browserSuite("the wizard runs what was checked and says what it leaves out", () 
       await close();
     }
   });
+
+  test("the mapping shows each column's unit; problems are listed with their cells, 50 and a count", async () => {
+    const { close, page, pane, errors, shot } = await open("honesty-problems");
+    try {
+      // 55 coupons that are not numbers (column F), plus one row's maturity (column G).
+      await page.evaluate(
+        `for (let r = 2; r <= 56; r++) keyratePlayground.enter("Holdings!F" + r, "n/a!");
+         keyratePlayground.enter("Holdings!G57", "someday");`
+      );
+      await page.click("#pg-select-holdings");
+      await pane.locator("#kr-check").click();
+      await pane.locator("#kr-checked").waitFor();
+      // The unit each column is read in, decided once for the column.
+      await expect(text(pane, "kr-unit-coupon")).resolves.toMatch(/decimal/);
+      const problems = pane.locator("#kr-holdings-problems li");
+      await expect(problems.count()).resolves.toBe(51);
+      await expect(problems.first().innerText()).resolves.toMatch(
+        /^Holdings!F2 Coupon: "n\/a!" — expected /
+      );
+      await expect(text(pane, "kr-problems-more")).resolves.toBe(
+        "… and 6 more (fix these and check again)"
+      );
+      await expect(pane.locator("#kr-holdings-problems .kr-warning").innerText()).resolves.toBe(
+        "56 problems in 56 rows of the holdings (your cells are unchanged):"
+      );
+      await shot("problems");
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -32,6 +32,7 @@ describe("keyrate measure on the sample workbook", () => {
         "settlementSource",
         "curve",
         "portfolio",
+        "groups",
         "sectors",
         "holdings",
         "reconciliation",

@@ -1,13 +1,15 @@
 /**
  * Every entry point gives the same numbers for the same bonds (issue 11, "What must hold").
  *
- * One holdings table (12 bullets and zeros with mixed frequency, basis and sector, plus a callable
- * and an MBS row that every entry point must leave out) is measured on one curve of each kind
+ * One holdings table (12 bullets and zeros with mixed frequency, basis and sector, two SOFR FRNs
+ * (quarterly and daily resets) and a fixed-to-float note, plus a callable and an MBS row that
+ * every entry point must leave out) is measured on one curve of each kind
  * (par, zero_cont, zero_semi, sofr_ois) under both interpolations, through:
  *
  * 1. the per-bond functions DURATION_EFF, CONVEXITY_EFF, SPREAD_DURATION, ZSPREAD, KRD and ACCRUED
  *    called as Excel calls them (column ranges), the reference; its totals are the market-value-
  *    weighted aggregates of the per-bond figures, market value = par × (clean + ACCRUED) / 100;
+ *    the floaters' figures (no per-bond function prices them) from their engines called directly;
  * 2. PORTFOLIO (its labelled total rows; no per-holding figures);
  * 3. `keyrate measure --json` in-process (runMeasure with the CLI's argv, its printed JSON parsed)
  *    on CSV files;
@@ -52,6 +54,10 @@ import { simulatedExcelRun } from "../../src/playground/excelSimulator";
 import { SimWorkbook } from "../../src/playground/workbookModel";
 import { DEFAULTS, FormState, parseForm } from "../../src/taskpane/form";
 import { runOnSelection } from "../../src/taskpane/workbookIO";
+import { readHoldings } from "../../src/core/holdings";
+import { makeMarket } from "../../src/core/market/market";
+import { parseCurveRange } from "../../src/core/curve";
+import { holdingCurveExposure } from "../../src/core/portfolio/curveExposure";
 
 const SETTLEMENT = serialFromIso("2025-01-02")!;
 const RUN_DATE = "2025-01-02";
@@ -71,6 +77,10 @@ const HEADER = [
   "Price",
   "Frequency",
   "Basis",
+  "Float Date",
+  "Spread (bp)",
+  "Reset Frequency",
+  "Index",
 ];
 
 /** Made-up positions: clean prices per 100, frequency 1/2/4, Excel basis 0–4. */
@@ -87,13 +97,42 @@ const ROWS: [string, string, string, string, number, number, string, number, num
   ["C3", "Corp 4.8% 2027 qtly", "Corporate", "Bullet", 1_000_000, 0.048, "2027-09-30", 99.5, 4, 2],
   ["M1", "Muni 4.0% 2036 annual", "Municipal", "Bullet", 1_200_000, 0.04, "2036-08-01", 98, 1, 4],
   ["E1", "Supra 3.5% 2032 annual", "Other", "Bullet", 1_800_000, 0.035, "2032-05-20", 94, 1, 3],
+  ["F1", "SOFR FRN 2028", "Corporate", "FRN", 2_000_000, 0.0465, "2028-03-15", 100.2, 4, 2],
+  ["F2", "SOFR FRN 2027 daily", "Agency", "FRN", 1_500_000, 0.0441, "2027-08-20", 99.9, 4, 2],
+  [
+    "FF1",
+    "Bank 5.1% fix-to-float 2031",
+    "Corporate",
+    "Fixed-to-float",
+    2_500_000,
+    0.051,
+    "2031-04-22",
+    100.8,
+    2,
+    0,
+  ],
   ["CALL1", "Agency callable 2030", "Agency", "Callable", 1_000_000, 0.05, "2030-06-15", 99, 2, 0],
   ["MBS1", "FNMA 5.5% pool", "Securitized", "MBS", 1_000_000, 0.055, "2054-01-01", 100.5, 4, 0],
 ];
 
+/** Floating terms by ID (switch date, quoted margin in bp, resets a year, index); others empty. */
+const FLOATING: Record<string, [string, number, string, string]> = {
+  F1: ["", 85, "Quarterly", "SOFR"],
+  F2: ["", 45, "Daily", "SOFR"],
+  FF1: ["2030-04-22", 120, "Quarterly", "SOFR"],
+};
+
+/** A row's cells under HEADER (dates as ISO text, as a CSV has them). */
+const cellsOf = (r: (typeof ROWS)[number]): (string | number)[] => [
+  ...r,
+  ...(FLOATING[r[0]] ?? ["", "", "", ""]),
+];
+
 /** The holdings the bullet analytics price; the others must be left out everywhere. */
 const PRICED = ROWS.filter((r) => r[3] === "Bullet" || r[3] === "Zero");
-const LEFT_OUT = ROWS.filter((r) => !PRICED.includes(r)).map((r) => r[0]);
+/** FRNs and fixed-to-float notes, priced by their engines (no per-bond function). */
+const FLOATERS = ROWS.filter((r) => r[0] in FLOATING);
+const LEFT_OUT = ROWS.filter((r) => !PRICED.includes(r) && !FLOATERS.includes(r)).map((r) => r[0]);
 
 /** Curves as ranges (tenor, decimal rate), one per kind; plausible end-2024 levels. */
 const CURVES: Record<CurveKind, [string, number][]> = {
@@ -263,9 +302,42 @@ async function perBondFunctions(c: Case): Promise<Outcome> {
     krd: DEFAULT_KEYS_MONTHS.map((_, j) => numberAt(k, i, j)),
   }));
   const mv = PRICED.map((r, i) => (r[4] * (r[7] + numberAt(ai, i))) / 100);
+  const floaters = floatingFigures(c);
   return {
-    perHolding: new Map(PRICED.map((r, i) => [r[0], figures[i]])),
-    totals: weighted(figures, mv),
+    perHolding: new Map([
+      ...PRICED.map((r, i) => [r[0], figures[i]] as const),
+      ...FLOATERS.map((r, i) => [r[0], floaters.figures[i]] as const),
+    ]),
+    totals: weighted([...figures, ...floaters.figures], [...mv, ...floaters.mv]),
+  };
+}
+
+/**
+ * The floaters' figures from their engines called directly (the FRN and fixed-to-float engines
+ * on the ladder), on the case's curve: the reference for rows no per-bond function prices.
+ */
+function floatingFigures(c: Case): { figures: HoldingFigures[]; mv: number[] } {
+  const rows = FLOATERS.map((r) =>
+    cellsOf(r).map((v, j) => (j === 6 ? serialFromIso(v as string) : v))
+  );
+  const read = readHoldings([HEADER, ...rows], { settlement: SETTLEMENT });
+  expect(read.problems).toEqual([]);
+  const market = makeMarket({
+    settlement: SETTLEMENT,
+    curve: parseCurveRange(c.curve, c.kind),
+    interpolation: c.interpolation,
+  });
+  const x = holdingCurveExposure(read.holdings, market);
+  const nk = x.risk.keysMonths.length;
+  return {
+    figures: FLOATERS.map((_, i) => ({
+      effDuration: x.risk.effDuration[i],
+      effConvexity: x.risk.effConvexity[i],
+      spreadDuration: x.risk.spreadDuration[i],
+      zspread: x.risk.zspread[i],
+      krd: Array.from(x.risk.krd.subarray(i * nk, (i + 1) * nk)),
+    })),
+    mv: Array.from(x.marketValue),
   };
 }
 
@@ -297,7 +369,7 @@ async function measureCli(c: Case): Promise<Outcome> {
   const holdings = join(c.dir, "holdings.csv");
   const curve = join(c.dir, "curve.csv");
   // Maturities as ISO text, as a CSV export has them.
-  writeFileSync(holdings, csv([HEADER, ...ROWS]));
+  writeFileSync(holdings, csv([HEADER, ...ROWS.map(cellsOf)]));
   writeFileSync(curve, csv(c.curve));
   const printed: string[] = [];
   const argv = [holdings, "--curve", curve, "--settle", isoFromSerial(SETTLEMENT)];
@@ -425,7 +497,7 @@ async function paneRun(file: string, holdingsAddress: string, fields: Partial<Fo
 /** (5) The pane's job on the case's workbook. */
 async function paneJob(c: Case): Promise<Outcome> {
   const file = await writeWorkbook(c);
-  const { result } = await paneRun(file, `Holdings!A1:J${c.holdings.length}`, {
+  const { result } = await paneRun(file, `Holdings!A1:N${c.holdings.length}`, {
     settlement: isoFromSerial(SETTLEMENT),
     target: "5",
     curveAddress: `Curve!A1:B${c.curve.length}`,
@@ -518,7 +590,7 @@ describe.each(CASES)("curve $kind, $interpolation", ({ kind, interpolation }) =>
     interpolation,
     holdings: [
       HEADER,
-      ...ROWS.map((r) => r.map((v, j) => (j === 6 ? serialFromIso(v as string) : v))),
+      ...ROWS.map((r) => cellsOf(r).map((v, j) => (j === 6 ? serialFromIso(v as string) : v))),
     ],
     curve: [["Tenor", "Rate"], ...CURVES[kind]],
     dir: mkdtempSync(join(tmpdir(), `keyrate-entry-${kind}-${interpolation}-`)),
@@ -533,9 +605,9 @@ describe.each(CASES)("curve $kind, $interpolation", ({ kind, interpolation }) =>
   };
   const [reference, ...others] = ENTRY_POINTS.map(([name]) => name);
 
-  test("the reference prices every bullet and zero", async () => {
+  test("the reference prices every bullet, zero and floater", async () => {
     const ref = await outcome(reference);
-    expect([...ref.perHolding!.keys()]).toEqual(PRICED.map((r) => r[0]));
+    expect([...ref.perHolding!.keys()]).toEqual([...PRICED, ...FLOATERS].map((r) => r[0]));
     for (const f of ref.perHolding!.values()) {
       expect(
         [f.effDuration, f.effConvexity, f.spreadDuration, ...f.krd].every(Number.isFinite)
@@ -578,7 +650,7 @@ describe("the demo and the wizard on the sample, same inputs", () => {
       output: join(dir, "a.xlsx"),
       runDate: RUN_DATE,
     });
-    const { result: fromPane } = await paneRun(SAMPLE_WORKBOOK, "Holdings!A1:L301", SAMPLE_FIELDS);
+    const { result: fromPane } = await paneRun(SAMPLE_WORKBOOK, "Holdings!A1:Q301", SAMPLE_FIELDS);
     expect(trades(fromPane)).toEqual(trades(fromDemo));
     if (fromDemo.ok && fromPane.ok)
       expect(fromPane.record.hedge.contract.dv01).toBeCloseTo(
@@ -594,7 +666,7 @@ describe("the demo and the wizard on the sample, same inputs", () => {
       runDate: RUN_DATE,
     });
     if (!fromDemo.ok) throw new Error("the demo failed");
-    const { result: fromPane } = await paneRun(SAMPLE_WORKBOOK, "Holdings!A1:L301", {
+    const { result: fromPane } = await paneRun(SAMPLE_WORKBOOK, "Holdings!A1:Q301", {
       ...SAMPLE_FIELDS,
       contractDv01: String(fromDemo.record.hedge.contract.dv01),
     });

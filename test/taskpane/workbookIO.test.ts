@@ -209,9 +209,25 @@ const CURVE = [
   ["30Y", 0.047],
 ];
 
+/** A curve history as the Treasury's par-yield file has it (percent), two dates. */
+const HISTORY = [
+  ["Date", "1 Yr", "10 Yr", "30 Yr"],
+  ["12/31/2024", 4.16, 4.58, 4.78],
+  ["01/02/2025", 4.17, 4.57, 4.79],
+];
+
+/** A Treasury universe with prices: two notes deliverable into ZN March 2025. */
+const UNIVERSE = [
+  ["CUSIP", "Coupon", "Issue date", "Maturity", "Price"],
+  ["91282CLR0", 0.04125, "2024-10-31", "2031-10-31", 98.5],
+  ["91282CLZ2", 0.04125, "2024-11-30", "2031-11-30", "99-04"],
+];
+
 /** Ranges the pane may read by address. */
 const RANGES: Record<string, unknown[][]> = {
   "Curve!A1:B4": CURVE,
+  "History!A1:D3": HISTORY,
+  "Universe!A1:E3": UNIVERSE,
   "Bench!A1:B5": [
     ["Name", "Index-like benchmark"],
     ["Effective duration", 6.2],
@@ -425,6 +441,34 @@ describe("task pane workbook I/O", () => {
         b.result.record.totals.effDuration,
         6
       );
+  });
+
+  it("takes a curve history range on its date, and a Treasury universe range at its prices", async () => {
+    const { mock, written } = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    const { result } = await runOnSelection(mock.context, {
+      ...settings,
+      curveAddress: "History!A1:D3",
+      curveDate: 45658, // 2025-01-01: the history's 2024-12-31 curve
+      universeAddress: "Universe!A1:E3",
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const r = result.record;
+    const close = (a: readonly number[] | false, b: number[]) =>
+      b.forEach((x, k) => expect((a as number[])[k]).toBeCloseTo(x, 15));
+    close(r.market.curve.rates, [0.0416, 0.0458, 0.0478]);
+    expect(r.market.asOf).toBe(45657);
+    expect(written[0].cells.get("2,0")).toMatch(/History!A1:D3 \(history, 2024-12-31\)/);
+    // The CTD is the universe's, at its own price.
+    const ctd = r.hedge.contract.ctd;
+    expect(["91282CLR0", "91282CLZ2"]).toContain(ctd.cusip);
+    expect(ctd.cleanPrice).toBe(ctd.cusip === "91282CLR0" ? 98.5 : 99.125);
+    // Without a date: the latest on or before settlement (2025-01-02).
+    const latest = mockExcel([HEADER, ...GOOD], ["Holdings"]);
+    const b = await runOnSelection(latest.mock.context, {
+      ...settings,
+      curveAddress: "History!A1:D3",
+    });
+    close(b.result.ok && b.result.record.market.curve.rates, [0.0417, 0.0457, 0.0479]);
   });
 
   it("uses the benchmark, mandate and scenario library ranges the user picked", async () => {

@@ -6,3 +6,4 @@ export * from "./bootstrap";
 export * from "./curveSpec";
 export * from "./defaultCurve";
 export * from "./curveHistory";
+export * from "./curveRange";

@@ -33,6 +33,16 @@ export interface PricedBook {
    * by −h and by +h (decimal), equal to two `price` calls.
    */
   priceSpreadPair?(curve: ZeroCurve, h: number): [Float64Array, Float64Array];
+  /** Optional: why an instrument is not priced (the default reason otherwise), per instrument. */
+  readonly problems?: readonly (string | null)[];
+  /** Optional: the method text per instrument, where it depends on the instrument or the market. */
+  readonly methods?: readonly string[];
+  /**
+   * Optional fast path of the ladder's key-rate pairs: prices on `curve`, one bump away from
+   * `base`, to first order in the bump (their central difference is the full revaluation's to
+   * O(h²)); the MBS engine's adjoint (mbs/gradient.ts).
+   */
+  priceNear?(base: ZeroCurve, curve: ZeroCurve, out?: Float64Array): Float64Array;
 }
 
 export interface FixedBondBook extends PricedBook {

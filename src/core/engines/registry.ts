@@ -8,6 +8,10 @@ import type { BondTerms, Schedules } from "../bond";
 import { holdingTerms } from "../portfolio/holdingTerms";
 import { CurveMarket, baseCurve } from "../market/market";
 import { calibrateFixedBonds, FIXED_BOND_METHOD, PricedBook } from "./fixedBond";
+import { CALLABLE_ENGINE } from "./callable";
+import { FRN_ENGINE } from "./frn";
+import { FIXED_TO_FLOAT_ENGINE } from "./fixedToFloat";
+import { MBS_ENGINE } from "./mbs";
 
 /** Holdings' kernel terms at the market's settlement and their schedules, built once a run. */
 export interface PreparedTerms {
@@ -21,6 +25,11 @@ export interface HoldingEngine {
   readonly name: string;
   /** How it prices, named beside every figure it produces. */
   readonly method: string;
+  /**
+   * Extra |Σ KRD − effective duration| allowed before a holding is flagged, years: an option's
+   * price has third-order terms in the curve that the ±h differences keep (absent: none).
+   */
+  readonly krdSumAllowance?: number;
   /**
    * Calibrates the holdings for which `select(i)` to their clean prices per 100 on the market's
    * base curve; the book prices them on any curve (NaN for the others).
@@ -54,16 +63,20 @@ export const FIXED_BOND_ENGINE: HoldingEngine = {
 const MISSING: Readonly<Record<HoldingType, string>> = {
   bullet: "",
   zero: "",
-  callable: "needs option-adjusted analytics",
-  "fixed-to-float": "needs option-adjusted and floating-rate analytics",
-  mbs: "needs option-adjusted analytics",
-  frn: "needs floating-rate analytics",
+  callable: "",
+  "fixed-to-float": "",
+  mbs: "needs its pool columns: WAC, and WAM or a maturity",
+  frn: "",
 };
 
 /** The engines by holding type. */
 export const ENGINES: Readonly<Partial<Record<HoldingType, HoldingEngine>>> = {
   bullet: FIXED_BOND_ENGINE,
   zero: FIXED_BOND_ENGINE,
+  callable: CALLABLE_ENGINE,
+  frn: FRN_ENGINE,
+  "fixed-to-float": FIXED_TO_FLOAT_ENGINE,
+  mbs: MBS_ENGINE,
 };
 
 /** The engine of a holding type, or undefined. */

@@ -131,7 +131,8 @@ export function syntheticCtd(
 /**
  * The default CTD of a contract month: the universe's deliverable (default the bundled one, CME's
  * table) with the highest implied repo at the futures price given (default: the theoretical one),
- * priced on the curve with Z = 0; the synthetic CTD when the universe has none for the month.
+ * each at the universe's clean price for the curve's settlement when it gives one, else priced on
+ * the curve with Z = 0; the synthetic CTD when the universe has none for the month.
  */
 export function defaultCtd(
   contract: FuturesContract,
@@ -147,7 +148,12 @@ export function defaultCtd(
   if (!basket.length) return syntheticCtd(contract, month, curve);
   const terms = treasuryTerms(curve.settlement, basket);
   const book = fixedBondBook(curve.settlement, terms, new Float64Array(basket.length), curve);
-  const clean = Array.from(book.dirty, (p, i) => p - book.accrued[i]);
+  // The universe's own prices where it gives them for this settlement, else the curve's.
+  const clean = Array.from(book.dirty, (p, i) =>
+    basket[i].cleanPrice !== undefined && basket[i].pricedAt === curve.settlement
+      ? basket[i].cleanPrice
+      : p - book.accrued[i]
+  );
   const a = basisAnalysis({
     contract,
     month,

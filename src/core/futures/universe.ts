@@ -18,8 +18,9 @@ import { InvalidValueError, KeyrateError } from "../errors";
 import { cellNumber, cellText, cellValue, columnLetters } from "../holdings/cells";
 import { fieldOfHeader } from "../holdings/columns";
 import { HoldingField } from "../holdings/types";
+import { applyUnit, ColumnUnit, decideRateUnit, unitFromHeader } from "../holdings/units";
 import { parse32 } from "../quote32";
-import { contractSpec, DeliveryMonth, FuturesContract } from "./contracts";
+import { DeliveryMonth, FuturesContract } from "./contracts";
 import { DEFAULT_UNIVERSE_AS_OF, DEFAULT_UNIVERSE_ROWS } from "./defaultUniverse";
 import { deliverableMask } from "./deliverable";
 
@@ -37,6 +38,13 @@ export interface TreasuryBond {
    * 5-year note), which counts for the original-term limits; Excel serial.
    */
   readonly reopened?: number;
+  /**
+   * Clean price per 100 at the run's settlement when the universe gives one (a price or yield
+   * column); otherwise the bond is priced on the curve.
+   */
+  readonly cleanPrice?: number;
+  /** Settlement date the clean price is for, Excel serial (used only on a curve of that date). */
+  readonly pricedAt?: number;
 }
 
 /** A Treasury with a clean price at some settlement. */
@@ -127,6 +135,27 @@ export function readUniverseBasket(
   settlement: number,
   argument = "universe"
 ): UniverseBasket {
+  const { universe, basket } = readPricedRows(
+    range,
+    settlement,
+    argument,
+    (universe) => new Set(deliverableBasket(contract, month, universe)),
+    true
+  );
+  return { universe, basket };
+}
+
+/**
+ * Reads a universe range and prices the rows `pick` chooses: each row's price, else its yield;
+ * a chosen row with neither is a problem when `required`, else left unpriced.
+ */
+function readPricedRows(
+  range: readonly (readonly unknown[])[],
+  settlement: number,
+  argument: string,
+  pick: (universe: TreasuryBond[]) => ReadonlySet<TreasuryBond>,
+  required: boolean
+): UniverseBasket & { prices: ReadonlyMap<TreasuryBond, number> } {
   if (range.length < 2) {
     throw new InvalidValueError(
       `${argument}: expected a header row (CUSIP, coupon, issue date, maturity, price or yield) ` +
@@ -156,6 +185,29 @@ export function readUniverseBasket(
   const problems: string[] = [];
   const where = (r: number, f: UniverseField) =>
     `row ${r + 1}, column ${columnLetters(column[f]!)} (${LABEL[f]})`;
+  // A rate column's unit, decided once for the column as for holdings: "Coupon (%)" is percent;
+  // without one in the header, from all its values; ambiguous values are reported, not guessed.
+  const unitOf = (f: "coupon" | "yield"): ColumnUnit | undefined => {
+    const j = column[f];
+    if (j === undefined) return undefined;
+    const unit =
+      unitFromHeader(f, cellText(cellValue(range[0][j]))) ??
+      decideRateUnit(
+        f,
+        range.slice(1).map((row) => cellValue(row[j]))
+      );
+    if (unit.kind !== "ambiguous") return unit;
+    problems.push(
+      `column ${columnLetters(j)} (${LABEL[f]}): ${unit.detail}; add (%) or (decimal) to its header`
+    );
+    return undefined;
+  };
+  const couponUnit = unitOf("coupon");
+  const yieldUnit = unitOf("yield");
+  const rate = (cell: ReturnType<typeof cellValue>, unit: ColumnUnit | undefined) => {
+    const n = cellNumber(cell);
+    return n === undefined ? undefined : applyUnit(unit, cell, n);
+  };
   const universe: TreasuryBond[] = [];
   const rowOf: number[] = [];
   for (let r = 1; r < range.length; r++) {
@@ -163,7 +215,7 @@ export function readUniverseBasket(
     const get = (f: UniverseField) => (column[f] === undefined ? null : cellValue(row[column[f]!]));
     if (FIELDS.every((f) => get(f) === null)) continue;
     const cusip = cellText(get("id"));
-    const coupon = cellNumber(get("coupon"));
+    const coupon = rate(get("coupon"), couponUnit);
     const dateOf = (f: UniverseField): number | undefined => {
       try {
         return parseDate(get(f) ?? "", LABEL[f]);
@@ -184,10 +236,15 @@ export function readUniverseBasket(
     universe.push({ cusip, coupon, issue, maturity });
     rowOf.push(r);
   }
-  const deliverable = new Set(deliverableBasket(contract, month, universe));
+  const chosen = pick(universe);
   const basket: PricedTreasury[] = [];
+  const prices = new Map<TreasuryBond, number>();
+  const add = (bond: TreasuryBond, cleanPrice: number) => {
+    basket.push({ ...bond, cleanPrice });
+    prices.set(bond, cleanPrice);
+  };
   universe.forEach((bond, i) => {
-    if (!deliverable.has(bond)) return;
+    if (!chosen.has(bond)) return;
     const r = rowOf[i];
     const priceCell = column.price === undefined ? null : cellValue(range[r][column.price]);
     const yieldCell = column.yield === undefined ? null : cellValue(range[r][column.yield]);
@@ -195,9 +252,9 @@ export function readUniverseBasket(
       if (priceCell !== null) {
         const p = parse32(priceCell, "price");
         if (!(p > 0)) throw new InvalidValueError("price must be > 0", p, "price");
-        basket.push({ ...bond, cleanPrice: p });
+        add(bond, p);
       } else if (yieldCell !== null) {
-        const y = cellNumber(yieldCell);
+        const y = rate(yieldCell, yieldUnit);
         if (y === undefined) throw new InvalidValueError("not a number", yieldCell, "yield");
         const terms = {
           settlement,
@@ -206,8 +263,8 @@ export function readUniverseBasket(
           frequency: 2,
           basis: 1,
         } as const;
-        basket.push({ ...bond, cleanPrice: bondPrice(terms, y) });
-      } else {
+        add(bond, bondPrice(terms, y));
+      } else if (required) {
         problems.push(
           `row ${r + 1} (${bond.cusip}): deliverable but has neither a price nor a yield`
         );
@@ -223,18 +280,21 @@ export function readUniverseBasket(
   });
   if (problems.length > 0) {
     throw new InvalidValueError(
-      `${argument}: ${problems.length} problem(s): ${problems.join("; ")}`,
+      // A cell's message stays short: the first three problems and a count (all in the value).
+      `${argument}: ${problems.length} problem(s): ${problems.slice(0, 3).join("; ")}` +
+        (problems.length > 3 ? `; and ${problems.length - 3} more` : ""),
       problems,
       argument
     );
   }
-  return { universe, basket };
+  return { universe, basket, prices };
 }
 
 /**
- * A Treasury universe range's terms (CUSIP, coupon, issue date, maturity; a price or yield
- * column, when there, is read and checked but the CTD is chosen on the curve's prices), as the
- * hedge's CTDs are chosen from. Every bad row is reported.
+ * A Treasury universe range's terms (CUSIP, coupon, issue date, maturity) and, where the range
+ * has a price or yield column, each bond's clean price at `settlement` (a price as given, decimal
+ * or 32nds; a yield priced with Excel's PRICE): the hedge's CTDs are chosen from these bonds at
+ * those prices, bonds without one priced on the curve. Every bad row is reported.
  * @throws InvalidValueError as {@link readUniverseBasket}.
  */
 export function readUniverse(
@@ -246,6 +306,9 @@ export function readUniverse(
   const priced = header.some((h) => /^(price|yield|clean price|ytm)/i.test(String(h ?? "").trim()));
   // Terms only: without a price or yield column, an empty yield column stands in for it.
   const rows = priced ? range : range.map((r, i) => [...r, i === 0 ? "Yield" : null]);
-  return readUniverseBasket(rows, contractSpec("ZN"), { y: 2000, m: 3 }, settlement, argument)
-    .universe;
+  const { universe, prices } = readPricedRows(rows, settlement, argument, (u) => new Set(u), false);
+  return universe.map((b) => {
+    const cleanPrice = prices.get(b);
+    return cleanPrice === undefined ? b : { ...b, cleanPrice, pricedAt: settlement };
+  });
 }

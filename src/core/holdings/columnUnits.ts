@@ -1,13 +1,16 @@
 /** The unit of every unit-bearing column of a holdings range, decided once per column. */
 import { cellValue } from "./cells";
+import { parseHoldingType } from "./conventions";
 import { RangeLayout } from "./layout";
 import { ColumnMapping, HoldingField } from "./types";
 import {
   ColumnUnit,
   decideRateUnit,
+  decideSpreadUnit,
   describeUnit,
   MONEY_FIELDS,
   RATE_FIELDS,
+  SPREAD_FIELDS,
   unitFromHeader,
 } from "./units";
 
@@ -16,7 +19,9 @@ export type ColumnUnits = Partial<Record<HoldingField, ColumnUnit>>;
 
 /**
  * The unit of each mapped rate and money column: the header's when it states one, else, for rate
- * columns, decided from all the column's data values ({@link decideRateUnit}).
+ * columns, decided from all the column's data values ({@link decideRateUnit}); for margin columns
+ * from the values on floating rows (type frn or fixed-to-float; every row without a type column),
+ * since a margin column may carry other bonds' spreads ({@link decideSpreadUnit}).
  */
 export function columnUnits(
   values: readonly (readonly unknown[])[],
@@ -34,6 +39,20 @@ export function columnUnits(
         column.push(cellValue(values[r]?.[m.index]));
       out[field] = decideRateUnit(field, column);
     }
+  }
+  const type = layout.mapping.type;
+  const floating = (r: number) => {
+    if (type === null) return true;
+    const t = parseHoldingType(cellValue(values[r]?.[type.index]));
+    return t === "frn" || t === "fixed-to-float";
+  };
+  for (const field of SPREAD_FIELDS) {
+    const m = layout.mapping[field];
+    if (m === null) continue;
+    const column = [];
+    for (let r = layout.header + 1; r < layout.end; r++)
+      if (floating(r)) column.push(cellValue(values[r]?.[m.index]));
+    out[field] = unitFromHeader(field, m.header) ?? decideSpreadUnit(column);
   }
   return out;
 }

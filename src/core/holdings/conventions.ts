@@ -252,3 +252,29 @@ export function parseFrequencyCell(value: CellValue): number | undefined {
 export const DEFAULT_FREQUENCY = 2;
 
 export { DEFAULT_CURRENCY } from "../conventions";
+
+const RESET_TEXT: ReadonlyMap<string, number> = new Map([
+  ["monthly", 12],
+  ["m", 12],
+  ["daily", 365],
+  ["overnight", 365],
+  ["compounded daily", 365],
+  ["compoundeddaily", 365],
+  ["d", 365],
+]);
+
+/**
+ * Index resets per year of a floater (1, 2, 4, 12, or 365 for an overnight index compounded
+ * daily) from a cell: the number or text such as "Quarterly", "Monthly", "Daily".
+ */
+export function parseResetFrequencyCell(value: CellValue): number | undefined {
+  const n = cellNumber(value);
+  if (n !== undefined) return [1, 2, 4, 12, 365].includes(n) ? n : undefined;
+  if (typeof value !== "string") return undefined;
+  return RESET_TEXT.get(key(value)) ?? parseFrequencyCell(value);
+}
+
+/** Floating-rate index of a cell: "SOFR" for any SOFR form (SOFR, Term SOFR, SOFRRATE); else undefined. */
+export function parseFloatIndex(value: CellValue): string | undefined {
+  return typeof value === "string" && /sofr/i.test(value) ? "SOFR" : undefined;
+}

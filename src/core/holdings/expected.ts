@@ -27,4 +27,12 @@ export const EXPECTED = {
   issueBeforeMaturity: "an issue date before the maturity date",
   firstCoupon: "a first coupon date after the issue date and on or before the maturity date",
   number: "a number",
+  callSchedule: "call dates at prices per 100, such as 2029-06-01@102.5; 2031-06-01@100",
+  callDateNeeded: "a call date beside the call price or style",
+  callBeforeMaturity: "call dates before the maturity date",
+  floatDate: "a switch date after settlement and before maturity for a fixed-to-float note",
+  spread: "a number: the margin over the index (header in bp, % or decimal)",
+  spreadUnit: "a margin column whose unit is known: add (bp), (%) or (decimal) to its header",
+  resetFrequency: "a reset frequency of 1, 2, 4, 12 or daily (annual … monthly, daily)",
+  floatIndex: "an index: SOFR (other indices are not supported)",
 } as const;

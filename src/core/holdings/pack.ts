@@ -1,7 +1,7 @@
 /**
  * Packing holding records into the struct of arrays that vectorised kernels take, and back.
  */
-import { HoldingRecord, Holdings } from "./types";
+import { FloatingTerms, HoldingRecord, Holdings } from "./types";
 
 /** Holdings as a struct of typed arrays, in the order of the records. */
 export function packHoldings(records: readonly HoldingRecord[]): Holdings {
@@ -37,6 +37,32 @@ export function packHoldings(records: readonly HoldingRecord[]): Holdings {
     vendorMarketValue: floats((r) => r.vendorMarketValue ?? NaN),
     vendorWeight: floats((r) => r.vendorWeight ?? NaN),
     sourceRow: Int32Array.from(records, (r) => r.sourceRow),
+    ...(records.some((r) => r.mbs) ? { mbs: records.map((r) => r.mbs ?? null) } : {}),
+    ...(records.some((r) => r.calls !== undefined)
+      ? { calls: records.map((r) => r.calls ?? null) }
+      : {}),
+    ...(records.some(hasFloating) ? { floating: packFloating(records) } : {}),
+  };
+}
+
+/** True when the record carries any floating-rate term. */
+function hasFloating(r: HoldingRecord): boolean {
+  return (
+    r.floatDate !== undefined ||
+    r.spread !== undefined ||
+    r.discountMargin !== undefined ||
+    r.resetFrequency !== undefined ||
+    r.index !== undefined
+  );
+}
+
+function packFloating(records: readonly HoldingRecord[]): FloatingTerms {
+  return {
+    floatDate: Float64Array.from(records, (r) => r.floatDate ?? NaN),
+    spread: Float64Array.from(records, (r) => r.spread ?? NaN),
+    discountMargin: Float64Array.from(records, (r) => r.discountMargin ?? NaN),
+    resetFrequency: Uint16Array.from(records, (r) => r.resetFrequency ?? 0),
+    index: records.map((r) => r.index ?? ""),
   };
 }
 
@@ -66,5 +92,16 @@ export function holdingAt(h: Holdings, i: number): HoldingRecord {
     vendorMarketValue: h.vendorMarketValue[i],
     vendorWeight: h.vendorWeight[i],
     sourceRow: h.sourceRow[i],
+    ...(h.calls ? { calls: h.calls[i] } : {}),
+    ...(h.floating
+      ? {
+          floatDate: h.floating.floatDate[i],
+          spread: h.floating.spread[i],
+          discountMargin: h.floating.discountMargin[i],
+          resetFrequency: h.floating.resetFrequency[i],
+          index: h.floating.index[i],
+        }
+      : {}),
+    ...(h.mbs?.[i] ? { mbs: h.mbs[i] } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { findLayout, skippedRows } from "./layout";
 import { packHoldings } from "./pack";
 import { RowContext, readRow } from "./readRow";
 import { columnUnits, mappingWithUnits } from "./columnUnits";
+import { CALL_TYPE_NOTE } from "./structureFields";
 import {
   ColumnMatch,
   HoldingField,
@@ -44,6 +45,10 @@ export function readHoldings(
   const header = values[layout.header] ?? [];
   const units = columnUnits(values, layout);
   const mapping = mappingWithUnits(layout.mapping, units);
+  for (const f of ["call_date", "call_schedule"] as const) {
+    const m = mapping[f];
+    if (m !== null) mapping[f] = { ...m, unit: CALL_TYPE_NOTE };
+  }
   const problems: HoldingProblem[] = [];
 
   // Missing required columns and undecidable units, once each, located at the header row.
@@ -77,7 +82,10 @@ export function readHoldings(
     const m = mapping[field];
     if (unit?.kind !== "ambiguous" || m === null) continue;
     const cell = a1Address(sheet, headerRow, originColumn + m.index);
-    const expected = `a unit in the header, such as "${m.header} (%)" or "${m.header} (decimal)"`;
+    const margin = field === "spread" || field === "discount_margin";
+    const expected = margin
+      ? `a unit in the header, such as "${m.header} (bp)", "${m.header} (%)" or "${m.header} (decimal)"`
+      : `a unit in the header, such as "${m.header} (%)" or "${m.header} (decimal)"`;
     problems.push({
       sheet,
       row: headerRow,
@@ -86,7 +94,7 @@ export function readHoldings(
       value: m.header,
       expected,
       field,
-      message: `${cell} (${m.header}): cannot tell percent from decimal (${unit.detail}); expected ${expected}.`,
+      message: `${cell} (${m.header}): cannot tell ${margin ? "basis points, percent or decimal" : "percent from decimal"} (${unit.detail}); expected ${expected}.`,
     });
   }
   const requiredPresent =

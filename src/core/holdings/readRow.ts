@@ -19,6 +19,8 @@ import {
 import { EXPECTED } from "./expected";
 import { ColumnMapping, HoldingField, HoldingProblem, HoldingRecord, Sector } from "./types";
 import { applyUnit } from "./units";
+import { readStructure } from "./structureFields";
+import { parIsOriginalFace, readMbsTerms } from "./mbsRow";
 
 /** What every row of a range shares. */
 export interface RowContext {
@@ -118,7 +120,9 @@ function rowCells(cells: readonly unknown[], row: number, c: RowContext) {
   return { get, report, number, date, problems };
 }
 
-type Cells = ReturnType<typeof rowCells>;
+export type Cells = ReturnType<typeof rowCells>;
+/** Cell access and problem reporting for one row (the structure columns read through it). */
+export type RowCells = Cells;
 
 /** The broad sector and group label of a row, and whether it is a cash line. */
 function classify(x: Cells, c: RowContext): { sector: Sector; group: string; cash: boolean } {
@@ -232,18 +236,26 @@ export function readRow(
   }
   if (typeCell === null) type = coupon === 0 ? "zero" : "bullet";
 
-  const maturity = dateOf(x.get("maturity"), c.dates);
+  // An mbs row may give its remaining term (WAM) instead of a maturity.
+  const noMaturity = type === "mbs" && x.get("maturity") === null;
+  let maturity = noMaturity ? NaN : dateOf(x.get("maturity"), c.dates);
   if (maturity === undefined) x.report("maturity", EXPECTED.maturity);
   else if (maturity <= c.settlement) {
     x.report("maturity", `a maturity after the settlement date ${isoFromSerial(c.settlement)}`);
   }
+
+  const structure = readStructure(x, c, type, maturity);
+  type = structure.type;
+  // A floater's discount margin prices it when neither price nor yield is given.
+  const margin = structure.fields.discountMargin;
+  const byMargin = margin !== undefined && !Number.isNaN(margin);
 
   const price = x.number("price", EXPECTED.price);
   if (price !== undefined && price <= 0) x.report("price", EXPECTED.pricePositive);
   const yld = x.number("yield", EXPECTED.yield);
   if (yld !== undefined && yld > 1) x.report("yield", EXPECTED.yieldPercent);
   if (x.get("price") === null && x.get("yield") === null) {
-    x.report(c.mapping.price !== null ? "price" : "yield", EXPECTED.priceOrYield);
+    if (!byMargin) x.report(c.mapping.price !== null ? "price" : "yield", EXPECTED.priceOrYield);
   } else if (x.get("price") === null && c.units.yield?.kind === "ambiguous") {
     x.report("yield", EXPECTED.yieldUnit);
   }
@@ -272,6 +284,8 @@ export function readRow(
   ) {
     x.report("first_coupon", EXPECTED.firstCoupon);
   }
+  const mbs = type === "mbs" ? readMbsTerms(x, c, coupon, maturity) : undefined;
+  if (mbs) maturity = mbs.maturity;
   const vendor = vendorFields(x);
   const problems = x.problems();
   if (problems.length) return { problems };
@@ -284,7 +298,7 @@ export function readRow(
       sector,
       group,
       type: type!,
-      par: par!,
+      par: mbs && parIsOriginalFace(c) ? par! * mbs.terms.factor : par!,
       coupon: coupon!,
       maturity: maturity!,
       price: price!,
@@ -298,6 +312,8 @@ export function readRow(
       ...(vendor as Record<keyof typeof vendor, number>),
       vendorWeight: c.units.vendor_weight?.kind === "ambiguous" ? NaN : vendor.vendorWeight!,
       sourceRow: row,
+      ...structure.fields,
+      ...(mbs ? { mbs: mbs.terms } : {}),
     },
   };
 }

@@ -6,6 +6,7 @@
  * serial numbers (1900 date system), day counts are Excel basis codes 0–4.
  */
 import type { CallSchedule } from "../instruments/callSchedule";
+import type { MbsTerms } from "../mbs/terms";
 
 /** Broad sector of a holding; drives the default day count and sector contributions. */
 export type Sector =
@@ -38,6 +39,22 @@ export const HOLDING_FIELDS = [
   "vendor_dv01",
   "vendor_market_value",
   "vendor_weight",
+  "call_date",
+  "call_price",
+  "call_style",
+  "call_schedule",
+  "float_date",
+  "spread",
+  "discount_margin",
+  "reset_frequency",
+  "index",
+  "wac",
+  "wam",
+  "wala",
+  "factor",
+  "program",
+  "pool",
+  "prepay_speed",
 ] as const;
 
 /** Canonical name of a holdings column. */
@@ -123,6 +140,27 @@ export interface Holdings {
    * Absent when the range has no call columns.
    */
   readonly calls?: (CallSchedule | null)[];
+  /** Pool terms per holding of type mbs; null for the others. Absent when the book has no MBS. */
+  readonly mbs?: (MbsTerms | null)[];
+  /**
+   * Floating-rate terms (FRNs and fixed-to-float notes); absent when the range has none of their
+   * columns, NaN / 0 / "" per holding where not given.
+   */
+  readonly floating?: FloatingTerms;
+}
+
+/** Floating-rate terms per holding, as arrays (see {@link Holdings.floating}). */
+export interface FloatingTerms {
+  /** Fixed-to-float switch date (first floating period starts), Excel serial; NaN when none. */
+  readonly floatDate: Float64Array;
+  /** Quoted margin over the index (the coupon's spread), decimal (0.0085 for 85 bp); NaN when not given. */
+  readonly spread: Float64Array;
+  /** The market's discount margin, decimal; NaN when not given (then the price gives it). */
+  readonly discountMargin: Float64Array;
+  /** Index resets per year (1, 2, 4, 12; 365 daily); 0 when not given (the coupon frequency). */
+  readonly resetFrequency: Uint16Array;
+  /** Index name, upper case ("SOFR"); "" when not given. */
+  readonly index: string[];
 }
 
 /** One holding as plain values; {@link Holdings} is an array of these, transposed. */
@@ -156,6 +194,18 @@ export interface HoldingRecord {
   sourceRow: number;
   /** Call schedule; null or absent when not callable (the default). */
   calls?: CallSchedule | null;
+  /** Switch date of a fixed-to-float note, Excel serial; NaN or absent when none. */
+  floatDate?: number;
+  /** Quoted margin over the index, decimal; NaN or absent when not given. */
+  spread?: number;
+  /** Discount margin, decimal; NaN or absent when not given. */
+  discountMargin?: number;
+  /** Index resets per year; 0 or absent when not given. */
+  resetFrequency?: number;
+  /** Index name, upper case; "" or absent when not given. */
+  index?: string;
+  /** Pool terms of an mbs holding; null or absent otherwise. */
+  mbs?: MbsTerms | null;
 }
 
 /** A bad or missing input, located so the user can find and fix the cell. */

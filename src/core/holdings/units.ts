@@ -7,6 +7,8 @@
  * not assumed. A cell written with its own `%` ("4.5%") is self-describing and is never scaled
  * again. Money columns (par, vendor market value, vendor DV01) are scaled by `(000s)`, `(000)`,
  * `($000)`, `in thousands` (× 1,000) and `(mm)`, `($mm)`, `(mln)`, `in millions` (× 1,000,000).
+ * Margin columns (a floater's quoted or discount margin) are basis points (`(bp)`, `bps`), percent
+ * or decimal by their header, else decided by {@link decideSpreadUnit}.
  */
 import { CellValue, cellNumber } from "./cells";
 import { HoldingField } from "./types";
@@ -15,22 +17,31 @@ import { HoldingField } from "./types";
 export type ColumnUnit =
   | { readonly kind: "percent"; readonly source: "header" | "values" }
   | { readonly kind: "decimal"; readonly source: "header" | "values" }
+  | { readonly kind: "bp"; readonly source: "header" | "values" }
   | { readonly kind: "scale"; readonly factor: number; readonly source: "header" }
   | { readonly kind: "ambiguous"; readonly detail: string };
 
 /** Fields quoted as rates: percent or decimal. */
-export const RATE_FIELDS = ["coupon", "yield", "vendor_weight"] as const;
+export const RATE_FIELDS = ["coupon", "yield", "vendor_weight", "wac"] as const;
+/** Floating-rate margins: basis points, percent or decimal. */
+export const SPREAD_FIELDS = ["spread", "discount_margin"] as const;
 /** Fields holding money, which a header may scale. */
 export const MONEY_FIELDS = ["par", "vendor_market_value", "vendor_dv01"] as const;
 
 const PERCENT = /\(\s*%\s*\)|%|\bpct\b|\bpercent\b|\bper cent\b/i;
 const DECIMAL = /\(\s*dec(imal)?\s*\)|\bdecimal\b/i;
+const BASIS_POINTS = /\bbps?\b|\bbasis points?\b/i;
 const THOUSANDS = /\(\s*\$?\s*000'?s?\s*\)|\bin thousands\b|\(\s*thousands\s*\)|\(\s*\$?k\s*\)/i;
 const MILLIONS = /\(\s*\$?\s*(mm|mln|mio)\s*\)|\bin millions\b|\(\s*millions\s*\)/i;
 
 /** The unit a header states for a field, or undefined when it states none. */
 export function unitFromHeader(field: HoldingField, header: string): ColumnUnit | undefined {
   if ((RATE_FIELDS as readonly string[]).includes(field)) {
+    if (PERCENT.test(header)) return { kind: "percent", source: "header" };
+    if (DECIMAL.test(header)) return { kind: "decimal", source: "header" };
+  }
+  if ((SPREAD_FIELDS as readonly string[]).includes(field)) {
+    if (BASIS_POINTS.test(header)) return { kind: "bp", source: "header" };
     if (PERCENT.test(header)) return { kind: "percent", source: "header" };
     if (DECIMAL.test(header)) return { kind: "decimal", source: "header" };
   }
@@ -99,6 +110,34 @@ export function decideRateUnit(field: HoldingField, values: readonly CellValue[]
   };
 }
 
+/** Smallest margin magnitude read as basis points from values alone: no spread is 20% or more. */
+export const BP_FROM_VALUES_MIN = 20;
+
+/**
+ * The unit of a margin column (quoted or discount margin) whose header states none, from its
+ * numbers (cells with their own `%` left aside): basis points only when every non-zero magnitude
+ * is at least 1 and some exceed {@link BP_FROM_VALUES_MIN} (no percent or decimal margin is that
+ * large); otherwise ambiguous (0.5 could be 0.5%, 0.5 bp or 50 bp written 0.005 as a decimal),
+ * reported so the header says "(bp)", "(%)" or "(decimal)". An empty column is decimal.
+ */
+export function decideSpreadUnit(values: readonly CellValue[]): ColumnUnit {
+  let maxAbs = 0;
+  let below1 = 0;
+  for (const v of values) {
+    if (v === null || hasOwnPercent(v)) continue;
+    const n = cellNumber(v);
+    if (n === undefined || n === 0) continue;
+    maxAbs = Math.max(maxAbs, Math.abs(n));
+    if (Math.abs(n) < 1) below1++;
+  }
+  if (maxAbs === 0) return { kind: "decimal", source: "values" };
+  if (below1 === 0 && maxAbs > BP_FROM_VALUES_MIN) return { kind: "bp", source: "values" };
+  return {
+    kind: "ambiguous",
+    detail: `margins up to ${maxAbs} could be basis points, percent or decimal`,
+  };
+}
+
 /**
  * Applies a column's unit to a number read from a cell: percent ÷ 100 (unless the cell had its
  * own `%`), money × the header's scale.
@@ -107,6 +146,7 @@ export function applyUnit(unit: ColumnUnit | undefined, value: CellValue, n: num
   if (unit === undefined) return n;
   if (unit.kind === "percent") return hasOwnPercent(value) ? n : n / 100;
   if (unit.kind === "scale") return n * unit.factor;
+  if (unit.kind === "bp") return hasOwnPercent(value) ? n : n / 1e4;
   return n;
 }
 
@@ -116,6 +156,8 @@ export function describeUnit(unit: ColumnUnit): string {
     case "percent":
     case "decimal":
       return unit.source === "header" ? unit.kind : `${unit.kind} (from its values)`;
+    case "bp":
+      return unit.source === "header" ? "basis points" : "basis points (from its values)";
     case "scale":
       return unit.factor === 1e3 ? "in thousands (× 1,000)" : "in millions (× 1,000,000)";
     case "ambiguous":

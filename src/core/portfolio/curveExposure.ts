@@ -11,6 +11,8 @@
  * callable …"), its market value (clean + accrued) still shown.
  */
 import { Holdings, Sector } from "../holdings";
+import { MBS_OAD_TOLERANCE } from "../conventions";
+import { MBS_NO_TERMS } from "../engines/mbs";
 import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { CurveRisk } from "../risk/bondRisk";
 import { ShiftOn } from "../curve";
@@ -116,6 +118,14 @@ function combinedBook(count: number, parts: { book: PricedBook; rows: number[] }
       }
       return out;
     },
+    priceNear(base, curve, out = new Float64Array(count)) {
+      out.fill(NaN);
+      for (const { book, rows } of parts) {
+        const p = book.priceNear ? book.priceNear(base, curve) : book.price(curve);
+        for (const i of rows) out[i] = p[i];
+      }
+      return out;
+    },
     priceSpreadPair(curve, h) {
       const down = new Float64Array(count).fill(NaN);
       const up = new Float64Array(count).fill(NaN);
@@ -173,17 +183,17 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
   }
   const method: string[] = new Array(n).fill("");
   const parts: { book: PricedBook; rows: number[] }[] = [];
+  const problem: (string | null)[] = new Array(n).fill(null);
   for (const [engine, rows] of groups) {
     if (!engine) continue;
     const member = new Uint8Array(n);
+    for (const i of rows) member[i] = 1;
+    const part = engine.calibrate(market, h, clean, (i) => member[i] === 1, prepared);
     for (const i of rows) {
-      member[i] = 1;
-      method[i] = engine.method;
+      method[i] = part.methods?.[i] || engine.method;
+      problem[i] = part.problems?.[i] ?? null;
     }
-    parts.push({
-      book: engine.calibrate(market, h, clean, (i) => member[i] === 1, prepared),
-      rows,
-    });
+    parts.push({ book: part, rows });
   }
   const book = combinedBook(n, parts);
   const risk: CurveRisk = { ...ladderRisk(book, market), zspread: book.spread, dirty: book.dirty };
@@ -197,8 +207,10 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
   const gap = priceYieldGaps(h, terms, sched);
   for (let i = 0; i < n; i++) {
     const engine = engineFor(h.type[i]);
-    // Without an engine the value is still known: clean + accrued (Excel's, on its basis).
-    const dirty = engine ? risk.dirty[i] : clean[i] + fromYield.accrued[i];
+    // Without an engine (or with an engine's stated problem, or an MBS row without its pool terms)
+    // the value is still known: clean + accrued (Excel's, on its basis).
+    const unpriced = !engine || !!problem[i] || (h.type[i] === "mbs" && !h.mbs?.[i]);
+    const dirty = unpriced ? clean[i] + fromYield.accrued[i] : risk.dirty[i];
     const mv = (h.par[i] * dirty) / 100;
     marketValue[i] = mv;
     dv01[i] = risk.effDuration[i] * mv * 1e-4;
@@ -207,11 +219,15 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
       ? noEngineReason(h.type[i])
       : Number.isFinite(risk.zspread[i])
         ? null
-        : "no Z-spread reprices the price";
+        : h.type[i] === "mbs" && !h.mbs?.[i]
+          ? MBS_NO_TERMS
+          : (problem[i] ?? "no Z-spread reprices the price");
     const years = (h.maturity[i] - settlement) / 365;
     if (
       !excluded[i] &&
-      Math.abs(risk.krdGap[i]) > krdSumTolerance(market.bumpBp, years, market.shiftOn, level)
+      Math.abs(risk.krdGap[i]) >
+        krdSumTolerance(market.bumpBp, years, market.shiftOn, level) +
+          (engine?.krdSumAllowance ?? 0)
     ) {
       flag[i] =
         `KRDs sum to ${(risk.effDuration[i] + risk.krdGap[i]).toFixed(6)}, effective duration ${risk.effDuration[i].toFixed(6)}`;
@@ -365,7 +381,8 @@ export interface ReconciliationRow {
 
 /**
  * Reconciliation against vendor figures where the holdings carry them: duration against our
- * effective duration (flag beyond `durationTolerance` years, default 0.1) and DV01 against our
+ * effective duration (flag beyond `durationTolerance` years, default 0.1; for MBS, vendor OAD
+ * against keyrate's OAD, MBS_OAD_TOLERANCE, 1 year: prepayment models differ) and DV01 against our
  * effective DV01 (flag beyond `dv01Tolerance` as a fraction, default 5%), and the vendor's market
  * value against ours (flag beyond `marketValueTolerance` as a fraction, default 0.05%).
  */
@@ -387,7 +404,7 @@ export function reconcile(
         vendor: h.vendorDuration[i],
         ours: x.risk.effDuration[i],
         difference: d,
-        flagged: Math.abs(d) > durationTolerance,
+        flagged: Math.abs(d) > (h.type[i] === "mbs" ? MBS_OAD_TOLERANCE : durationTolerance),
       });
     }
     if (Number.isFinite(h.vendorDv01[i])) {

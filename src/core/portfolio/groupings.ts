@@ -8,7 +8,8 @@ import { maturityBucketer, MATURITY_BUCKETS } from "./buckets";
 import { groupCurveExposure, GroupCurveExposure, PositionRisk } from "./curveExposure";
 
 /** A grouping named by a word; any other holdings column is grouped by the adapters. */
-export type GroupBy = "sector" | "rating" | "maturity" | "issuer" | "currency" | "type";
+export type GroupBy =
+  "sector" | "rating" | "maturity" | "issuer" | "currency" | "type" | "industry";
 export const GROUP_BY: readonly GroupBy[] = [
   "sector",
   "rating",
@@ -16,6 +17,7 @@ export const GROUP_BY: readonly GroupBy[] = [
   "issuer",
   "currency",
   "type",
+  "industry",
 ];
 
 /** Label of holdings without a rating, an issuer. */
@@ -82,7 +84,28 @@ export function holdingGrouping(h: Holdings, by: GroupBy, settlement: number): H
       return { title: "Currency", groupOf: (i) => h.currency[i], sort: byValue };
     case "type":
       return { title: "Type", groupOf: (i) => h.type[i], sort: byValue };
+    case "industry":
+      // The file's own sector label ("Banking"), else the broad sector.
+      return {
+        title: "Industry",
+        groupOf: (i) => h.group[i]?.trim() || h.sector[i],
+        sort: byValue,
+      };
   }
+}
+
+/**
+ * Whether the file's sector labels are finer than the broad sectors ("Banking", "Insurance",
+ * "Energy" all corporate): more distinct labels than broad sectors.
+ */
+export function hasIndustries(h: Holdings): boolean {
+  const labels = new Set(h.group.map((g, i) => g.trim() || h.sector[i]));
+  return labels.size > new Set(h.sector).size;
+}
+
+/** Whether the holdings are in more than one currency. */
+export function hasCurrencies(h: Holdings): boolean {
+  return new Set(h.currency).size > 1;
 }
 
 /** Whether any holding names its issuer (an issuer column was read and is not empty). */

@@ -3,14 +3,20 @@
  * modified and Macaulay duration, yield convexity and DV01, all from each bond's own yield to
  * maturity (Excel's PRICE/YIELD model). One kernel call for the whole table.
  *
- * Holdings whose kind has no engine (engines/registry.ts: callables, MBS, FRNs for now) are not
- * priced as bullets: they are kept out of the totals with the reason beside them, as on the curve.
+ * Holdings whose kind has no engine (engines/registry.ts: callables, MBS for now) are not priced
+ * as bullets: they are kept out of the totals with the reason beside them, as on the curve; so are
+ * FRNs and fixed-to-float notes, whose coupons a yield to maturity would hold fixed.
  */
 import { Holdings } from "../holdings";
 import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { engineFor, noEngineReason } from "../engines/registry";
 import { holdingTerms } from "./holdingTerms";
+import { MBS_NO_YIELD_FIGURES } from "../engines/mbs";
 import { aggregate } from "./aggregate";
+
+/** Why a floater is out of the yield-based totals: a yield to maturity holds its coupon fixed. */
+export const FLOATING_YIELD =
+  "yield-based figures hold the coupon fixed; a floater's risk is in the curve figures";
 
 /** Why a holding is left out of the portfolio totals ("no engine for callable (…)", "matured", …). */
 export type Exclusion = string;
@@ -68,6 +74,8 @@ export function holdingExposure(
     marketValue[i] = (h.par[i] * (clean[i] + risk.accrued[i])) / 100;
     dv01[i] = (h.par[i] * risk.dv01[i]) / 100;
     if (!engineFor(h.type[i])) excluded[i] = noEngineReason(h.type[i]);
+    else if (h.type[i] === "frn" || h.type[i] === "fixed-to-float") excluded[i] = FLOATING_YIELD;
+    else if (h.type[i] === "mbs") excluded[i] = MBS_NO_YIELD_FIGURES;
     else if (!(h.maturity[i] > settlement)) excluded[i] = "matured";
     else if (!Number.isFinite(risk.modified[i])) excluded[i] = "no yield reprices the price";
   }

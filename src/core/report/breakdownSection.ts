@@ -7,7 +7,13 @@
  */
 import { Holdings } from "../holdings";
 import { curveTotals, GroupCurveExposure, PositionRisk } from "../portfolio/curveExposure";
-import { groupedExposure, hasIssuers, holdingGrouping } from "../portfolio/groupings";
+import {
+  groupedExposure,
+  hasCurrencies,
+  hasIndustries,
+  hasIssuers,
+  holdingGrouping,
+} from "../portfolio/groupings";
 import { groupCurveExposure } from "../portfolio/curveExposure";
 import { Cell, FORMATS, SheetBuilder, num } from "./sheetModel";
 
@@ -19,6 +25,8 @@ export const BREAKDOWN_TITLES = {
   rating: "By rating",
   maturity: "By maturity (years to maturity from settlement, [a, b))",
   issuer: "By issuer",
+  industry: "By industry (the holdings file's sector labels)",
+  currency: "By currency",
 } as const;
 
 /** The figure columns after the group's label, as in the sector table. */
@@ -103,7 +111,10 @@ export function issuerExposure(
   ];
 }
 
-/** The rating, maturity and issuer tables, in that order. */
+/**
+ * The rating, maturity and issuer tables, in that order; then by industry when the file labels
+ * sectors in its own words, and by currency when there is more than one.
+ */
 export function breakdownSections(
   s: SheetBuilder,
   h: Holdings,
@@ -139,4 +150,22 @@ export function breakdownSections(
     );
     s.blank();
   }
+  if (hasIndustries(h))
+    table(
+      s,
+      BREAKDOWN_TITLES.industry,
+      "krIndustries",
+      groupedExposure(h, x, "industry", settlement),
+      x,
+      currency
+    );
+  if (hasCurrencies(h))
+    table(
+      s,
+      BREAKDOWN_TITLES.currency,
+      "krCurrencies",
+      groupedExposure(h, x, "currency", settlement),
+      x,
+      currency
+    );
 }

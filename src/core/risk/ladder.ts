@@ -5,7 +5,8 @@
  *   effective duration = (P₋ − P₊)/(2·P₀·h),  effective convexity = (P₋ + P₊ − 2P₀)/(P₀·h²),
  *   spread duration = the same with the spread ± h,  KRD_k = the same with key k's triangle.
  * The triangles sum to the parallel move, so Σ KRD = effective duration up to the O(h²) of central
- * differences; the gap is returned per instrument so callers can flag it.
+ * differences; the gap is returned per instrument so callers can flag it. A book may price the key
+ * curves to first order (PricedBook.priceNear, the MBS engine's adjoint): the same KRDs to O(h²).
  */
 import { ZeroCurve } from "../curve/zeroCurve";
 import { PricedBook, spreadPrices } from "../engines/fixedBond";
@@ -73,9 +74,11 @@ export function ladderRisk(
     effConvexity[i] = (down[i] + up[i] - 2 * base[i]) / (base[i] * h * h);
   }
   const krd = new Float64Array(count * nk);
+  const keyPrice = (curve: ZeroCurve, out: Float64Array) =>
+    book.priceNear ? book.priceNear(curves[0], curve, out) : book.price(curve, undefined, out);
   for (let k = 0; k < nk; k++) {
-    book.price(curves[3 + 2 * k], undefined, down);
-    book.price(curves[4 + 2 * k], undefined, up);
+    keyPrice(curves[3 + 2 * k], down);
+    keyPrice(curves[4 + 2 * k], up);
     for (let i = 0; i < count; i++) krd[i * nk + k] = centred(down, up, i);
   }
   const krdGap = new Float64Array(count);

@@ -24,6 +24,8 @@
  * - Breakeven: the parallel move Δ (bp, applied at the horizon) with total return(Δ) = 0, found by
  *   bracketing and regula falsi (Illinois) on full revaluation; NaN when no move within ±2,000 bp
  *   wipes out the carry.
+ * - Agency MBS: paydowns as cash, the pool aged and revalued by the MBS engine at H, OAS held
+ *   (engines/mbsHorizon.ts).
  */
 import { tenorDate, ZeroCurve } from "../curve";
 import { discountGrid } from "../engines/cashFlows";
@@ -34,6 +36,7 @@ import { holdingTerms } from "../portfolio/holdingTerms";
 import { shockedCurve } from "../market/shock";
 import { ScenarioBook } from "./revalue";
 import { ShiftProfile } from "./shapes";
+import { MbsHorizon, mbsHorizon } from "../engines/mbsHorizon";
 
 export { DEFAULT_HORIZON_MONTHS } from "../conventions";
 
@@ -57,6 +60,8 @@ export interface HorizonBook {
   readonly redeemed: Float64Array;
   /** Cash received in (s, H] reinvested to H at the unshocked forward, per 100. */
   readonly cash: Float64Array;
+  /** The MBS rows, valued by the MBS engine at H. */
+  readonly mbs: MbsHorizon;
 }
 
 /** Lays out the book's holdings at the horizon (months ≥ 0). */
@@ -73,7 +78,16 @@ export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS)
   const years = (date - book.settlement) / 365;
   const z = book.exposure.risk.zspread;
   const maturity = book.holdings.maturity;
-  const alive = (i: number) => book.included[i] === 1 && maturity[i] > date;
+  const mbs = mbsHorizon(
+    book.holdings,
+    (i) => book.included[i] === 1,
+    z,
+    book.market.hullWhite,
+    book.curve,
+    date,
+    months
+  );
+  const alive = (i: number) => book.included[i] === 1 && maturity[i] > date && !mbs.is(i);
   const atH = fixedBondBook(
     date,
     holdingTerms(book.holdings, date),
@@ -100,7 +114,15 @@ export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS)
       cash[i] += (g.amount[j] * df[g.dateIndex[j]]) / dfH;
     if (!alive(i)) redeemed[i] = 100;
   }
-  return { months, date, years, bonds: atH, accrued0: at0.accrued, accruedH, redeemed, cash };
+  const accrued0 = Float64Array.from(at0.accrued);
+  for (let i = 0; i < n; i++) {
+    if (!mbs.is(i)) continue;
+    cash[i] = mbs.cash[i];
+    redeemed[i] = mbs.redeemed[i];
+    accrued0[i] = mbs.accrued0[i];
+    accruedH[i] = mbs.accruedH[i];
+  }
+  return { months, date, years, bonds: atH, accrued0, accruedH, redeemed, cash, mbs };
 }
 
 export interface HorizonReturn {
@@ -112,8 +134,10 @@ export interface HorizonReturn {
 
 /** Dirty prices per 100 at the horizon on a (settlement-dated) curve rolled to H (0 once matured). */
 function horizonPrices(hb: HorizonBook, curve: ZeroCurve, dz?: Float64Array) {
-  const p = hb.bonds.price(rollCurve(curve, hb.date), dz);
+  const rolled = rollCurve(curve, hb.date);
+  const p = hb.bonds.price(rolled, dz);
   for (let i = 0; i < p.length; i++) if (!hb.bonds.priced[i]) p[i] = 0;
+  hb.mbs.price(rolled, dz, p);
   return p;
 }
 

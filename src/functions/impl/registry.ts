@@ -29,9 +29,12 @@ import {
   zspread,
 } from "./curveFunctions";
 import { portfolio, portfolioKrd } from "./portfolioFunctions";
+import { convexityOas, durationOas, krdOas, oas } from "./oasFunctions";
 import { swapDv01 } from "./swapFunctions";
 import { scenarioPnl, scenarioPnlKrd, scenarioReval, scenariosFn } from "./scenarioFunctions";
 import { benchGap, covarianceFn, hedgeEffectivenessFn, trackingErrorFn } from "./compareFunctions";
+import { yieldToWorstFn } from "./yieldToWorstFunction";
+import { mbsCashFlows, mbsConvexity, mbsDuration, mbsOas } from "./mbsFunctions";
 import { Arg, Result } from "./cells";
 
 export interface FunctionEntry {
@@ -44,6 +47,9 @@ const ODD = ["[issue]", "[first_coupon]"];
 const BOND = ["settlement", "maturity", "coupon", "yld", "frequency", "[basis]"];
 const CURVE_BOND = ["settlement", "maturity", "coupon", "price", "frequency", "curve", "[basis]"];
 const CURVE_OPTIONS = ["[curve_kind]", "[interpolation]"];
+const OAS_BOND = [...CURVE_BOND.slice(0, 6), "calls", "[basis]", "[vol]", "[mean_reversion]"];
+const MBS = ["settlement", "coupon", "wac", "wam", "wala", "price", "curve", "[vol]"];
+const MBS_OPTIONS = ["[mean_reversion]", "[paths]", "[prepay]", ...CURVE_OPTIONS, "[program]"];
 
 export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   DURATION_MOD: { args: [...BOND, ...ODD], impl: durationMod },
@@ -54,6 +60,10 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   YIELD: {
     args: ["settlement", "maturity", "coupon", "price", "frequency", "[basis]", ...ODD],
     impl: yieldFn,
+  },
+  YIELD_TO_WORST: {
+    args: ["settlement", "maturity", "coupon", "price", "frequency", "calls", "[basis]"],
+    impl: yieldToWorstFn,
   },
   ACCRUED: {
     args: ["settlement", "maturity", "coupon", "frequency", "[basis]", ...ODD],
@@ -66,6 +76,17 @@ export const FUNCTIONS: Readonly<Record<string, FunctionEntry>> = {
   CONVEXITY_EFF: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: convexityEff },
   SPREAD_DURATION: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: spreadDuration },
   ZSPREAD: { args: [...CURVE_BOND, ...CURVE_OPTIONS], impl: zspread },
+  OAS: { args: [...OAS_BOND, ...CURVE_OPTIONS], impl: oas },
+  DURATION_OAS: { args: [...OAS_BOND, ...CURVE_OPTIONS], impl: durationOas },
+  CONVEXITY_OAS: { args: [...OAS_BOND, ...CURVE_OPTIONS], impl: convexityOas },
+  KRD_OAS: { args: [...OAS_BOND, "[keys]", "[shift_on]", ...CURVE_OPTIONS], impl: krdOas },
+  MBS_CASHFLOWS: {
+    args: ["coupon", "wac", "wam", "wala", "speed", "[speed_kind]", "[balance]"],
+    impl: mbsCashFlows,
+  },
+  MBS_OAS: { args: [...MBS, ...MBS_OPTIONS], impl: mbsOas },
+  MBS_DURATION: { args: [...MBS, ...MBS_OPTIONS], impl: mbsDuration },
+  MBS_CONVEXITY: { args: [...MBS, ...MBS_OPTIONS], impl: mbsConvexity },
   ZERO_RATES: { args: ["curve", "tenors", ...CURVE_OPTIONS, "[settlement]"], impl: zeroRates },
   PORTFOLIO: {
     args: ["holdings", "curve", "[settlement]", ...CURVE_OPTIONS, "[group_by]"],

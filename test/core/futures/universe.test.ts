@@ -3,6 +3,7 @@
  * reported together, the basket by contract month, and the bundled default universe against
  * CME's table (skipped with a message when the table is absent, except under CI).
  */
+import { InvalidValueError } from "../../../src/core/errors";
 import {
   defaultUniverse,
   DEFAULT_UNIVERSE_AS_OF,
@@ -57,9 +58,17 @@ describe("Treasury universe", () => {
       ["91282CLN9", 0.0425, "2024-08-15", "2032-08-15", "", ""],
       ["91282CKQ3", 0.04375, "2024-05-15", "2032-05-15", "abc", ""],
     ];
-    expect(() => readUniverseBasket(rows, zn, jun, settlement)).toThrow(
-      /4 problem\(s\): row 2, column B \(coupon\): 4\.625 is not a decimal coupon.*row 3, column C \(issue date\): "someday" is not a date.*row 4 \(91282CLN9\): deliverable but has neither a price nor a yield.*row 5, column E \(price\): "abc"/
+    // The message names the first three and a count; the error's value lists every one.
+    let error: InvalidValueError | undefined;
+    try {
+      readUniverseBasket(rows, zn, jun, settlement);
+    } catch (e) {
+      error = e as InvalidValueError;
+    }
+    expect(error!.message).toMatch(
+      /4 problem\(s\): row 2, column B \(coupon\): 4\.625 is not a decimal coupon.*row 3, column C \(issue date\): "someday" is not a date.*row 4 \(91282CLN9\): deliverable but has neither a price nor a yield; and 1 more$/
     );
+    expect((error!.value as string[])[3]).toMatch(/row 5, column E \(price\): "abc"/);
   });
 
   it("names missing columns", () => {

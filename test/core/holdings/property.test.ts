@@ -21,7 +21,8 @@ const SECTORS: Sector[] = [
   "other",
 ];
 // Cash rows are read as overnight cash lines, not as given: see read.test.ts.
-const TYPES: HoldingType[] = ["bullet", "zero", "frn", "callable", "mbs"];
+// mbs rows carry pool columns (WAC, WAM…): read in test/core/holdings/mbsRow.test.ts.
+const TYPES: HoldingType[] = ["bullet", "zero", "frn", "callable"];
 const BASIS_TEXT = ["30/360", "ACT/ACT", "ACT/360", "ACT/365", "30E/360"];
 const FREQ_TEXT: Record<number, string> = { 1: "Annual", 2: "Semiannual", 4: "Quarterly" };
 const FIELDS: HoldingField[] = [
@@ -100,6 +101,22 @@ function cells(r: Omit<HoldingRecord, "sourceRow">, style: number): Record<Holdi
     vendor_mod_duration: "",
     vendor_market_value: "",
     vendor_weight: "",
+    call_date: "",
+    call_price: "",
+    call_style: "",
+    call_schedule: "",
+    float_date: "",
+    spread: "",
+    discount_margin: "",
+    reset_frequency: "",
+    index: "",
+    wac: "",
+    wam: "",
+    wala: "",
+    factor: "",
+    program: "",
+    pool: "",
+    prepay_speed: "",
   };
 }
 

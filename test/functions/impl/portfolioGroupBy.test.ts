@@ -118,7 +118,9 @@ describe("KEYRATE.PORTFOLIO group_by on the sample holdings", () => {
     expect(portfolio(holdings, curve, SETTLE, undefined, undefined, "sector")).toEqual(byDefault);
     const e = portfolio(holdings, curve, SETTLE, undefined, undefined, "colour")[0][0];
     expect(e).toBeInstanceOf(KeyrateError);
-    expect((e as KeyrateError).message).toMatch(/group_by: expected sector, rating, maturity/);
+    expect((e as KeyrateError).message).toMatch(
+      /group_by: found "colour"; expected sector, rating, maturity/
+    );
     expect((e as KeyrateError).message).toMatch(/Vendor Duration/);
   });
 });

@@ -1,0 +1,144 @@
+/**
+ * The agency MBS engine: pools valued by Monte Carlo on Hull–White paths fitted to the curve
+ * (models/hullWhitePaths.ts) with keyrate's prepayment model or a row's fixed speed
+ * (mbs/valuation.ts). `calibrate` solves each pool's OAS — the constant spread over the path
+ * discount rates (continuously compounded, ACT/365F) that reprices clean + accrued per 100 of
+ * current face — on the stored path cash flows; the book then prices the pools on any curve
+ * (paths re-simulated on that curve with the same random numbers) with the OAS held, or moved by
+ * dz. Cash flows are cached per cohort (program, coupon, WAC, WAM, WALA, speed) and curve, so
+ * pools alike are simulated once per curve.
+ */
+import { DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED } from "../conventions";
+import { ZeroCurve } from "../curve/zeroCurve";
+import type { Holdings } from "../holdings/types";
+import { baseCurve, CurveMarket } from "../market/market";
+import { mbsAccrued } from "../mbs/program";
+import { MODEL_LABEL } from "../mbs/prepayParams";
+import {
+  CohortFlows,
+  cohortFlows,
+  cohortKey,
+  MbsCohort,
+  MbsModel,
+  mbsModel,
+  priceAtSpread,
+  solveSpread,
+} from "../mbs/valuation";
+import type { PricedBook } from "./fixedBond";
+import { firstOrderPrice } from "../mbs/gradient";
+import type { HoldingEngine } from "./registry";
+
+/** Why an mbs row without its pool columns is out of the totals. */
+export const MBS_NO_TERMS =
+  "option-adjusted analytics need the pool's WAC, and WAM or a maturity: add the pool columns";
+/** Why MBS are out of the yield-based (bullet) totals. */
+export const MBS_NO_YIELD_FIGURES =
+  "yield-based bullet figures do not apply to a pass-through: see its option-adjusted (curve) figures";
+
+/** Method text of the engine's figures in the totals. */
+export const MBS_METHOD =
+  `Monte Carlo OAS on Hull–White 1F paths fitted to the curve (the market's a and σ; ` +
+  `${DEFAULT_MBS_PATHS} antithetic paths, seed ${DEFAULT_MBS_SEED}), ${MODEL_LABEL} ` +
+  `(or the row's fixed speed); OAS held`;
+
+export interface MbsBook extends PricedBook {
+  readonly model: MbsModel;
+  /** Cohort per instrument; null where not an MBS or not priced. */
+  readonly cohorts: readonly (MbsCohort | null)[];
+  /** Cohort flows on `curve` (cached per curve and cohort). */
+  flows(curve: ZeroCurve, i: number): CohortFlows;
+}
+
+const flowCache = new WeakMap<ZeroCurve, Map<string, CohortFlows>>();
+
+/** A cohort's flows on a curve, simulated once per (curve, cohort, model). */
+export function cachedFlows(curve: ZeroCurve, c: MbsCohort, model: MbsModel): CohortFlows {
+  let m = flowCache.get(curve);
+  if (!m) flowCache.set(curve, (m = new Map()));
+  const key = `${cohortKey(c)}|${model.paths}|${model.seed}|${model.hullWhite.meanReversion}|${model.hullWhite.volatility}`;
+  let f = m.get(key);
+  if (f && model.prepay !== (f as { prepay?: unknown }).prepay) f = undefined;
+  if (!f) {
+    f = Object.assign(cohortFlows(curve, c, model), { prepay: model.prepay });
+    m.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Calibrates pools to their clean prices (per 100 of current face) on `base`: the OAS per pool
+ * (NaN where the cohort is null, the price is not positive, or no spread reprices it).
+ */
+export function calibrateMbs(
+  base: ZeroCurve,
+  cohorts: readonly (MbsCohort | null)[],
+  clean: ArrayLike<number>,
+  model: MbsModel
+): MbsBook {
+  const count = cohorts.length;
+  const spread = new Float64Array(count).fill(NaN);
+  const dirty = new Float64Array(count).fill(NaN);
+  const kept: (MbsCohort | null)[] = cohorts.map(() => null);
+  for (let i = 0; i < count; i++) {
+    const c = cohorts[i];
+    if (!c || !(clean[i] > 0)) continue;
+    const target = clean[i] + mbsAccrued(base.settlement, c.coupon);
+    const s = solveSpread(cachedFlows(base, c, model), target);
+    if (!Number.isFinite(s)) continue;
+    spread[i] = s;
+    dirty[i] = target;
+    kept[i] = c;
+  }
+  return {
+    count,
+    spread,
+    dirty,
+    model,
+    cohorts: kept,
+    flows: (curve, i) => cachedFlows(curve, kept[i]!, model),
+    priceNear(base, curve, out = new Float64Array(count)) {
+      for (let i = 0; i < count; i++) {
+        const c = kept[i];
+        out[i] = c ? firstOrderPrice(base, curve, c, model, spread[i]) : NaN;
+      }
+      return out;
+    },
+    price(curve, dz, out = new Float64Array(count)) {
+      for (let i = 0; i < count; i++) {
+        const c = kept[i];
+        out[i] = c
+          ? priceAtSpread(cachedFlows(curve, c, model), spread[i] + (dz ? dz[i] : 0))
+          : NaN;
+      }
+      return out;
+    },
+  };
+}
+
+/** The cohorts of the selected mbs holdings (null for the others). */
+export function holdingCohorts(h: Holdings, select: (i: number) => boolean): (MbsCohort | null)[] {
+  return Array.from({ length: h.count }, (_, i) => {
+    const t = h.mbs?.[i];
+    if (!t || h.type[i] !== "mbs" || !select(i)) return null;
+    return {
+      program: t.program,
+      coupon: h.coupon[i],
+      wac: t.wac,
+      wam: t.wam,
+      wala: t.wala,
+      ...(t.speed ? { speed: t.speed } : {}),
+    };
+  });
+}
+
+export const MBS_ENGINE: HoldingEngine = {
+  name: "agency MBS pass-through",
+  method: MBS_METHOD,
+  calibrate: (market: CurveMarket, holdings, clean, select) =>
+    calibrateMbs(
+      baseCurve(market),
+      holdingCohorts(holdings, select),
+      clean,
+      mbsModel(market.hullWhite, DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED)
+    ),
+};

@@ -1,0 +1,330 @@
+/**
+ * Monte Carlo valuation of a pool cohort on a curve: cash flows month by month along every
+ * Hull–White path (models/hullWhitePaths.ts) with the prepayment model (prepayParams.ts) or a
+ * fixed speed, paid on the program's payment dates and discounted on the path. What is kept is
+ * the expected discounted cash flow of each month, e_k = mean_p cf_pk·G_pk·P(0,t_k) per 100 of
+ * current face: the cash flows do not depend on the OAS, so a price at spread s is
+ * Σ_k e_k·e^{−s·t_k} (continuously compounded, ACT/365F) and the OAS is solved on the stored
+ * flows without re-simulating. With σ = 0, or a fixed speed, e_k are the static cash flows
+ * discounted on the curve and the OAS is their Z-spread.
+ */
+import { ZeroCurve } from "../curve/zeroCurve";
+import { HullWhiteParams, describeHullWhite } from "../models/hullWhite";
+import { hwB, hwYieldConvexity, simulateHullWhite } from "../models/hullWhitePaths";
+import { accrualMonth, MbsProgram, paymentTimes, PROGRAMS } from "./program";
+import { PrepayParams, PREPAY_V1, prepayLabel } from "./prepayParams";
+import {
+  describeSpeed,
+  FixedSpeed,
+  scheduledFractions,
+  smmOfCpr,
+  speedCpr,
+} from "./staticCashFlows";
+
+/** What a pool's cash flows depend on (a cohort: pools alike in these share them per 100). */
+export interface MbsCohort {
+  readonly program: MbsProgram;
+  /** Pass-through coupon, decimal. */
+  readonly coupon: number;
+  /** Gross WAC, decimal. */
+  readonly wac: number;
+  /** Months left. */
+  readonly wam: number;
+  /** Loan age, months. */
+  readonly wala: number;
+  /** A fixed speed; absent: the prepayment model. */
+  readonly speed?: FixedSpeed;
+}
+
+/** The rate model and prepayment model a valuation runs. */
+export interface MbsModel {
+  readonly hullWhite: HullWhiteParams;
+  /** Paths (even; half antithetic). */
+  readonly paths: number;
+  readonly seed: number;
+  readonly prepay: PrepayParams;
+}
+
+/** The cache key of a cohort. */
+export function cohortKey(c: MbsCohort): string {
+  const s = c.speed ? `${c.speed.kind}${c.speed.value}` : "model";
+  return `${c.program}|${c.coupon}|${c.wac}|${c.wam}|${c.wala}|${s}`;
+}
+
+/** The method text of a cohort's figures. */
+export function mbsMethod(model: MbsModel, speed?: FixedSpeed): string {
+  const prepay = speed ? `fixed speed ${describeSpeed(speed)}` : prepayLabel(model.prepay);
+  return (
+    `Monte Carlo OAS: ${describeHullWhite(model.hullWhite)}, ${model.paths} paths ` +
+    `(antithetic, seed ${model.seed}) fitted to the curve; ${prepay}; OAS held`
+  );
+}
+
+/** A cohort's expected discounted flows on one curve, and its path statistics. */
+export interface CohortFlows {
+  /** Payment times, ACT/365F years from settlement, month 1…wam. */
+  readonly times: Float64Array;
+  /** e_k: expected cash flow of month k discounted on the paths, per 100 of current face. */
+  readonly pv: Float64Array;
+  /** Weighted-average life of principal, years (path average; month k at k/12). */
+  readonly wal: number;
+  /** Path-average CPR over the first 12 months and over the life (balance-weighted SMM as CPR). */
+  readonly cprYear1: number;
+  readonly cprLife: number;
+  /** Path-average balance after month k (per 1 of the starting balance). */
+  readonly balance: Float64Array;
+  /** With keepPaths: cf_pk·G_pk·P(0,t_k) per 100 at [p·wam + k − 1]. */
+  readonly pathPv?: Float64Array;
+}
+
+/** Curve-dependent deterministic terms of a program's payment grid. */
+export interface GridTerms {
+  readonly df: Float64Array;
+  /** Mortgage rate's deterministic part at node k − 1 (the start of accrual month k). */
+  readonly mortgage: Float64Array;
+}
+
+const gridCache = new WeakMap<ZeroCurve, Map<string, GridTerms>>();
+
+export function gridTerms(
+  curve: ZeroCurve,
+  times: Float64Array,
+  key: string,
+  model: MbsModel
+): GridTerms {
+  let m = gridCache.get(curve);
+  if (!m) gridCache.set(curve, (m = new Map()));
+  const full = `${key}|${model.hullWhite.meanReversion}|${model.hullWhite.volatility}|${model.prepay.mortgageSpread}|${model.prepay.mortgageBeta2y}|${model.prepay.mortgageBeta10y}`;
+  const hit = m.get(full);
+  if (hit) return hit;
+  const n = times.length - 1;
+  const df = new Float64Array(n);
+  const mortgage = new Float64Array(n);
+  const p = model.prepay;
+  const hw = model.hullWhite;
+  const yieldAt = (t: number, tau: number) =>
+    (curve.logDiscount(t + tau) - curve.logDiscount(t)) / tau + hwYieldConvexity(hw, t, tau);
+  for (let k = 1; k <= n; k++) {
+    df[k - 1] = curve.discount(times[k]);
+    const t = times[k - 1];
+    mortgage[k - 1] =
+      p.mortgageSpread + p.mortgageBeta2y * yieldAt(t, 2) + p.mortgageBeta10y * yieldAt(t, 10);
+  }
+  const terms = { df, mortgage };
+  m.set(full, terms);
+  return terms;
+}
+
+/** Payment dates per (settlement, pay day, months): [0, t_1, …, t_n]. */
+const timeCache = new Map<string, Float64Array>();
+export function nodeTimes(settlement: number, payDay: number, n: number): Float64Array {
+  const key = `${settlement}|${payDay}|${n}`;
+  let t = timeCache.get(key);
+  if (!t) {
+    t = new Float64Array(n + 1);
+    t.set(paymentTimes(settlement, n, payDay), 1);
+    if (timeCache.size > 16) timeCache.clear();
+    timeCache.set(key, t);
+  }
+  return t;
+}
+
+/** Table steps of the model's SMM(CPR) and S-curve: linear interpolation, error < 1e-9. */
+const SMM_STEPS = 1 << 16;
+const SMM_TOP = 0.95;
+let smmGrid: Float64Array | undefined;
+const LOGISTIC_STEP = 1 / 1024;
+const LOGISTIC_RANGE = 40;
+let logisticGrid: Float64Array | undefined;
+
+/** 1 − (1 − CPR)^(1/12) for CPR in [0, 0.95], from a table (the model's kernel; exact: smmOfCpr). */
+export function smmTable(cpr: number): number {
+  if (!smmGrid) {
+    smmGrid = new Float64Array(SMM_STEPS + 2);
+    for (let i = 0; i <= SMM_STEPS + 1; i++)
+      smmGrid[i] = smmOfCpr(Math.min((i * SMM_TOP) / SMM_STEPS, 0.999));
+  }
+  const u = (cpr / SMM_TOP) * SMM_STEPS;
+  const i = u | 0;
+  const w = u - i;
+  return smmGrid[i] + w * (smmGrid[i + 1] - smmGrid[i]);
+}
+
+/** 1/(1 + e^z), from a table on [−40, 40] (0 or 1 beyond, within 5e-18). */
+export function logistic(z: number): number {
+  if (z <= -LOGISTIC_RANGE) return 1;
+  if (z >= LOGISTIC_RANGE) return 0;
+  if (!logisticGrid) {
+    const n = Math.round((2 * LOGISTIC_RANGE) / LOGISTIC_STEP) + 2;
+    logisticGrid = Float64Array.from(
+      { length: n },
+      (_, i) => 1 / (1 + Math.exp(i * LOGISTIC_STEP - LOGISTIC_RANGE))
+    );
+  }
+  const u = (z + LOGISTIC_RANGE) / LOGISTIC_STEP;
+  const i = u | 0;
+  const w = u - i;
+  return logisticGrid[i] + w * (logisticGrid[i + 1] - logisticGrid[i]);
+}
+
+/** Months simulated: 360 (or the longest WAM when longer), so every cohort shares one path set. */
+export function simulatedMonths(wam: number): number {
+  return Math.max(360, wam);
+}
+
+/**
+ * The cohort's expected discounted flows on `curve` (settlement = the curve's), by simulation.
+ * @param keepPaths Keep each path's discounted flows (for standard errors).
+ */
+export function cohortFlows(
+  curve: ZeroCurve,
+  c: MbsCohort,
+  model: MbsModel,
+  keepPaths = false
+): CohortFlows {
+  const settlement = curve.settlement;
+  const payDay = PROGRAMS[c.program].payDay;
+  const nSim = simulatedMonths(c.wam);
+  const nodes = nodeTimes(settlement, payDay, nSim);
+  const states = simulateHullWhite(model.hullWhite, nodes, model.paths, model.seed);
+  const g = gridTerms(curve, nodes, `${settlement}|${payDay}|${nSim}`, model);
+  const P = states.paths;
+  const m = nodes.length;
+  const n = c.wam;
+  const sf = scheduledFractions(c.wac, n);
+  const pr = model.prepay;
+  // Deterministic per-month parts of the model (or the fixed speed's SMM).
+  const turn = new Float64Array(n);
+  const refiRamp = new Float64Array(n);
+  const fixedSmm = new Float64Array(n);
+  for (let k = 1; k <= n; k++) {
+    const age = c.wala + k;
+    if (c.speed) fixedSmm[k - 1] = smmOfCpr(speedCpr(c.speed, age));
+    turn[k - 1] =
+      pr.turnoverCpr *
+      Math.min(age / pr.turnoverSeasoningMonths, 1) *
+      pr.seasonality[accrualMonth(settlement, k) - 1];
+    refiRamp[k - 1] = pr.refiMaxCpr * Math.min(age / pr.refiSeasoningMonths, 1);
+  }
+  const hw = model.hullWhite;
+  const betaX =
+    (pr.mortgageBeta2y * hwB(hw.meanReversion, 2)) / 2 +
+    (pr.mortgageBeta10y * hwB(hw.meanReversion, 10)) / 10;
+  const acc = new Float64Array(n);
+  const principal = new Float64Array(n);
+  const pathPv = keepPaths ? new Float64Array(P * n) : undefined;
+  const cpn = c.coupon / 12;
+  const wac = c.wac;
+  const invW = 1 / pr.refiWidth;
+  const invLock = 1 / pr.lockInScale;
+  const invBurn = 1 / pr.burnoutScale;
+  const { lockInFloor, burnoutFloor, refiMidpoint, maxCpr } = pr;
+  let cpr1 = 0;
+  let cprL = 0;
+  const deterministic = c.speed !== undefined || hw.volatility === 0;
+  const pathsRun = deterministic ? 1 : P;
+  for (let p = 0; p < pathsRun; p++) {
+    const row = p * m;
+    let b = 1;
+    let burn = 0;
+    let burnMult = 1;
+    let burnChanged = false;
+    let prep1 = 0;
+    let base1 = 0;
+    let prepL = 0;
+    let baseL = 0;
+    for (let k = 1; k <= n; k++) {
+      let smm: number;
+      if (c.speed) smm = fixedSmm[k - 1];
+      else {
+        const rate = g.mortgage[k - 1] + betaX * states.x[row + k - 1];
+        const inc = wac - rate;
+        const lock = inc >= 0 ? 1 : lockInFloor + (1 - lockInFloor) * Math.exp(inc * invLock);
+        if (burnChanged) {
+          burnMult = burnoutFloor + (1 - burnoutFloor) * Math.exp(-burn * invBurn);
+          burnChanged = false;
+        }
+        const refi = refiRamp[k - 1] * burnMult * logistic((refiMidpoint - inc) * invW);
+        let cpr = turn[k - 1] * lock + refi;
+        if (cpr > maxCpr) cpr = maxCpr;
+        smm = smmTable(cpr);
+        if (inc > 0) {
+          burn += inc / 12;
+          burnChanged = true;
+        }
+      }
+      const sched = b * sf[k - 1];
+      const rest = b - sched;
+      const prep = smm * rest;
+      const cf = sched + prep + b * cpn;
+      const w = deterministic ? 1 : states.g[row + k];
+      acc[k - 1] += cf * w;
+      principal[k - 1] += sched + prep;
+      if (pathPv) pathPv[p * n + k - 1] = 100 * cf * w * g.df[k - 1];
+      prepL += prep;
+      baseL += rest;
+      if (k <= 12) {
+        prep1 += prep;
+        base1 += rest;
+      }
+      b = rest - prep;
+    }
+    cpr1 += base1 > 0 ? 1 - Math.pow(1 - prep1 / base1, 12) : 0;
+    cprL += baseL > 0 ? 1 - Math.pow(1 - prepL / baseL, 12) : 0;
+  }
+  if (pathPv && deterministic) for (let p = 1; p < P; p++) pathPv.copyWithin(p * n, 0, n);
+  const pv = new Float64Array(n);
+  const balance = new Float64Array(n);
+  let wal = 0;
+  let left = 1;
+  for (let k = 0; k < n; k++) {
+    pv[k] = (100 * acc[k] * g.df[k]) / pathsRun;
+    wal += ((principal[k] / pathsRun) * (k + 1)) / 12;
+    left -= principal[k] / pathsRun;
+    balance[k] = Math.max(0, left);
+  }
+  return {
+    times: nodes.subarray(1, n + 1),
+    pv,
+    balance,
+    wal,
+    cprYear1: cpr1 / pathsRun,
+    cprLife: cprL / pathsRun,
+    pathPv,
+  };
+}
+
+/** Σ_k e_k·e^{−s·t_k}: the cohort's dirty price per 100 at spread s (decimal). */
+export function priceAtSpread(f: CohortFlows, s: number): number {
+  let v = 0;
+  for (let k = 0; k < f.pv.length; k++) v += f.pv[k] * Math.exp(-s * f.times[k]);
+  return v;
+}
+
+/** The spread (decimal, continuously compounded) at which the flows are worth `dirty`; NaN if none. */
+export function solveSpread(f: CohortFlows, dirty: number): number {
+  let s = 0;
+  for (let iter = 0; iter < 100; iter++) {
+    let v = 0;
+    let dv = 0;
+    for (let k = 0; k < f.pv.length; k++) {
+      const x = f.pv[k] * Math.exp(-s * f.times[k]);
+      v += x;
+      dv -= f.times[k] * x;
+    }
+    const step = (v - dirty) / dv;
+    s -= Math.max(-0.5, Math.min(0.5, step));
+    if (Math.abs(step) < 1e-13) return s;
+  }
+  return NaN;
+}
+
+/** The default model: the market's Hull–White parameters, the default paths and seed, v1. */
+export function mbsModel(
+  hullWhite: HullWhiteParams,
+  paths: number,
+  seed: number,
+  prepay: PrepayParams = PREPAY_V1
+): MbsModel {
+  return { hullWhite, paths: paths + (paths % 2), seed, prepay };
+}
