@@ -77,6 +77,7 @@ export async function writeHistorySheet(
       r < values.length ? values[r].reduce<number>((a, v) => a + String(v).length, 0) : 0;
     if (r === values.length || (r > first && chars + size > WRITE_BATCH_CHARS)) {
       sheet.getRangeByIndexes(first, 0, r - first, width).values = values.slice(first, r);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per batch, under the payload limit
       await context.sync();
       first = r;
       chars = 0;
