@@ -20,7 +20,12 @@ const LAYERS = [
     `${CORE_PURE}; the run record does not know the sheets built from it`
   ),
   layer(
-    ["src/core/!(run|report)/**/*.ts", "src/core/*.ts"],
+    ["src/core/history/**/*.ts"],
+    [...ADAPTERS, "**/render/**", ...OFFICE, "**/report/**"],
+    `${CORE_PURE}; the run history reads run records, it does not know the sheets`
+  ),
+  layer(
+    ["src/core/!(run|report|history)/**/*.ts", "src/core/*.ts"],
     [...ADAPTERS, "**/render/**", ...OFFICE, "**/report/**", "**/run/**"],
     `${CORE_PURE}; models below the run record import neither the run nor the sheets`
   ),

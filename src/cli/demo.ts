@@ -18,6 +18,8 @@ import { RunRecord } from "../core/run/runRecord";
 import { hedgeSummary, tradeText } from "../core/run/summary";
 import { writeXlsx } from "../render/exceljs";
 import { labelledValue, sheetValues, settingsOf } from "./workbookInput";
+import { appendRunToDir, readHistoryDir } from "./historyDir";
+import { driftLines } from "./driftText";
 
 export const SAMPLE_WORKBOOK = join(__dirname, "..", "..", "assets", "sample-portfolio.xlsx");
 export const DEFAULT_OUTPUT = join("out", "hedge-recommendation.xlsx");
@@ -38,6 +40,10 @@ export interface DemoOptions {
    * the CTDs are chosen from; default the input's "Universe" sheet, else the bundled CME table.
    */
   universe?: string;
+  /** A history folder: the runs before this one are read from it and this run added (historyDir.ts). */
+  history?: string;
+  /** Marks this run a rebalance (its trades executed): the base of "since the last rebalance". */
+  rebalance?: boolean;
 }
 
 function numberSetting(value: unknown, what: string): number | undefined {
@@ -72,33 +78,41 @@ export async function demo(
   const universeValues = options.universe
     ? (await readTables(options.universe))[0].values
     : universeSheet && sheetValues(universeSheet);
-  const result = await runRecommendation({
-    values: sheetValues(holdingsSheet),
-    curve: curveSheet
-      ? parseCurveRange(
-          sheetValues(curveSheet).map((r) => r.slice(0, 2)),
-          kind
-        )
-      : undefined,
-    interpolation: parseInterpolation(settings.get("interpolation")),
-    curveSource: curveSheet ? `Curve sheet of ${options.input.split(/[\\/]/).pop()}` : undefined,
-    sheet: holdingsSheet.name,
-    originRow: 1,
-    originColumn: 0,
-    settlement,
-    targetDuration:
-      options.target ??
-      numberSetting(settings.get("target duration"), "Settings!Target duration") ??
-      DEFAULT_TARGET_DURATION,
-    contractDv01,
-    universe: universeValues ? readUniverse(universeValues, settlement) : undefined,
-    sizing: options.sizing,
-    // The contract code is the setting's first word ("ZN Mar-2025 (10-year T-note futures)").
-    contractCode: contractSetting.trim().split(/\s+/)[0],
-    curveAsOf: curveAsOf !== undefined ? parseDate(curveAsOf, "Curve!As of") : undefined,
-    runDate: options.runDate ?? new Date().toISOString().slice(0, 10),
-    source: `${holdingsSheet.name} of ${options.input.split(/[\\/]/).pop()}`,
-  });
+  if (options.rebalance && !options.history)
+    throw new Error("--rebalance marks a run in a history: give --history DIR");
+  const history = options.history ? readHistoryDir(options.history) : undefined;
+  const result = await runRecommendation(
+    {
+      values: sheetValues(holdingsSheet),
+      curve: curveSheet
+        ? parseCurveRange(
+            sheetValues(curveSheet).map((r) => r.slice(0, 2)),
+            kind
+          )
+        : undefined,
+      interpolation: parseInterpolation(settings.get("interpolation")),
+      curveSource: curveSheet ? `Curve sheet of ${options.input.split(/[\\/]/).pop()}` : undefined,
+      sheet: holdingsSheet.name,
+      originRow: 1,
+      originColumn: 0,
+      settlement,
+      targetDuration:
+        options.target ??
+        numberSetting(settings.get("target duration"), "Settings!Target duration") ??
+        DEFAULT_TARGET_DURATION,
+      contractDv01,
+      universe: universeValues ? readUniverse(universeValues, settlement) : undefined,
+      sizing: options.sizing,
+      // The contract code is the setting's first word ("ZN Mar-2025 (10-year T-note futures)").
+      contractCode: contractSetting.trim().split(/\s+/)[0],
+      curveAsOf: curveAsOf !== undefined ? parseDate(curveAsOf, "Curve!As of") : undefined,
+      runDate: options.runDate ?? new Date().toISOString().slice(0, 10),
+      source: `${holdingsSheet.name} of ${options.input.split(/[\\/]/).pop()}`,
+    },
+    history && { history, rebalance: options.rebalance }
+  );
+  if (result.ok && options.history && history)
+    appendRunToDir(options.history, history, result.record);
   if (result.ok) {
     mkdirSync(dirname(resolve(options.output)), { recursive: true });
     await writeXlsx(result.sheets, options.output);
@@ -112,13 +126,21 @@ const money = (x: number) => Math.round(x).toLocaleString("en-US");
 const currencyOf = (r: RunRecord) => r.holdings.currency[0] || DEFAULT_CURRENCY;
 
 const DEMO_FLAGS = {
-  values: ["--input", "--out", "--target", "--contract-dv01", "--sizing", "--universe"],
-  switches: ["--help"],
+  values: [
+    "--input",
+    "--out",
+    "--target",
+    "--contract-dv01",
+    "--sizing",
+    "--universe",
+    "--history",
+  ],
+  switches: ["--help", "--rebalance"],
 };
 
 const DEMO_USAGE =
   "usage: keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY]\n" +
-  "         [--sizing krd|dv01_ratio] [--universe TREASURIES.csv|.xlsx]\n" +
+  "         [--sizing krd|dv01_ratio] [--universe TREASURIES.csv|.xlsx] [--history DIR [--rebalance]]\n" +
   "         (settlement: the Settings sheet's, else T+1; universe: the input's Universe sheet, else CME's bundled table)";
 
 /** Runs the `demo` command; returns the process exit code. */
@@ -140,6 +162,8 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
     contractDv01: numberFlag(argv, "--contract-dv01"),
     sizing: sizing === "krd" ? "krd" : undefined,
     universe: flagValue(argv, "--universe"),
+    history: flagValue(argv, "--history"),
+    rebalance: argv.includes("--rebalance"),
   };
   const result = await demo(options);
   // The first 50 problems and a count, as measure prints them.
@@ -182,6 +206,7 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
     `  after hedge            DV01 ${money(h.dv01After)}, duration ${h.durationAfter.toFixed(3)} years, cost ${money(h.cost)}`
   );
   for (const w of h.warnings) out(`  warning: ${w}`);
+  if (r.drift) for (const line of driftLines(r)) out(line);
   out(`wrote ${options.output}: ${result.sheets.map((sh) => sh.name).join(", ")}`);
   return 0;
 }

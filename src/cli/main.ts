@@ -14,8 +14,11 @@ usage:
                  [--group-by sector|rating|maturity|issuer|currency|industry|HEADER] [--json]
                                    key-rate profile, durations, DV01 and sectors of a holdings file
   keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY] [--sizing krd]
-               [--universe TREASURIES.(csv|xlsx)]
-                                   write the hedge recommendation workbook for a holdings workbook`;
+                 [--universe TREASURIES.(csv|xlsx)] [--history DIR [--rebalance]]
+                                   write the hedge recommendation workbook for a holdings workbook;
+                                   with --history every run is kept: drift and triggers since the last rebalance
+  keyrate monitor MANIFEST.csv [--out DIR] [--threads N]
+                                   run every portfolio of a manifest on a worker pool; exit 3 on a mandate breach`;
 
 /**
  * Ends the process quietly when its output pipe closes (`keyrate demo | head -1`): nothing is left
@@ -37,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === "fn") return (await import("./fn")).runFn(rest, out);
     if (command === "demo") return await (await import("./demo")).runDemo(rest, out);
     if (command === "measure") return await (await import("./measure")).runMeasure(rest, out);
+    if (command === "monitor") return await (await import("./monitor")).runMonitor(rest, out);
     out(USAGE);
     return command === undefined || command === "--help" || command === "help" ? 0 : 2;
   } catch (e) {

@@ -57,6 +57,10 @@ export interface MeasureOptions {
    * of the holdings file (core/portfolio/groupingNamed.ts).
    */
   groupBy?: string;
+  /** A history folder the run is added to (measureHistory.ts). */
+  history?: string;
+  /** Marks the run stored a rebalance. */
+  rebalance?: boolean;
 }
 
 /** A number in JSON: null where it could not be computed (or does not apply). */
@@ -385,8 +389,16 @@ async function measureInto(m: MeasureJson, options: MeasureOptions): Promise<voi
 }
 
 const FLAGS: FlagSpec = {
-  values: ["--curve", "--curve-date", "--settle", "--kind", "--interpolation", "--group-by"],
-  switches: ["--json", "--help"],
+  values: [
+    "--curve",
+    "--curve-date",
+    "--settle",
+    "--kind",
+    "--interpolation",
+    "--group-by",
+    "--history",
+  ],
+  switches: ["--json", "--help", "--rebalance"],
 };
 
 /** Parses the command's arguments. */
@@ -405,13 +417,16 @@ export function measureOptions(argv: string[]): MeasureOptions & { json: boolean
     interpolation: flagValue(argv, "--interpolation"),
     groupBy: flagValue(argv, "--group-by"),
     json: argv.includes("--json"),
+    history: flagValue(argv, "--history"),
+    rebalance: argv.includes("--rebalance"),
   };
 }
 
 export const MEASURE_USAGE =
   "usage: keyrate measure HOLDINGS.(csv|xlsx) --curve CURVE.(csv|xlsx) [--curve-date DATE]\n" +
   "         [--settle DATE] [--kind par|zero_cont|zero_semi] [--interpolation linear_zero|monotone_convex]\n" +
-  "         [--group-by sector|rating|maturity|issuer|currency|type|HEADER] [--json]";
+  "         [--group-by sector|rating|maturity|issuer|currency|type|HEADER] [--json]\n" +
+  "         [--history DIR [--rebalance]]  (keep the run in DIR: drift and triggers since the last rebalance)";
 
 /**
  * Runs the `measure` command; exit code 0, or 1 when holdings rows had problems (still measured
@@ -433,8 +448,27 @@ export async function runMeasure(argv: string[], out: (text: string) => void): P
     return 2;
   }
   const m = await measure(options);
-  if (json) out(JSON.stringify(m, null, 2));
-  else formatMeasure(m, options.holdings).forEach((line) => out(line));
+  const { history } = options;
+  if (options.rebalance && !history)
+    throw new Error("--rebalance marks a run in a history: give --history DIR");
+  const kept =
+    history && m.ok
+      ? await (await import("./measureHistory")).storeMeasuredRun({ ...options, history }, m)
+      : undefined;
+  if (json)
+    out(
+      JSON.stringify(
+        kept
+          ? { ...m, history: { file: kept.file, runs: kept.runs, triggersHit: kept.triggersHit } }
+          : m,
+        null,
+        2
+      )
+    );
+  else {
+    formatMeasure(m, options.holdings).forEach((line) => out(line));
+    if (kept) [`kept in ${history}/${kept.file}`, ...kept.lines].forEach((line) => out(line));
+  }
   if (!m.ok && !json) throw new Error(m.error ?? "nothing measured");
   return m.ok && m.problems.length === 0 ? 0 : 1;
 }

@@ -99,3 +99,11 @@ export const MBS_OAD_TOLERANCE = 1;
 export const DEFAULT_OPTION_NOTIONAL = 1_000_000;
 /** Curve kind of the SOFR option functions (SWAPTION, CAPFLOOR) when not said. */
 export const DEFAULT_OPTION_CURVE_KIND: CurveKind = "sofr_ois";
+/** Stored runs kept in full (the latest and the last rebalance always); older ones thinned to summaries. */
+export const HISTORY_FULL_RUNS = 8;
+/** Stored runs kept at all (full or summary); the oldest summaries beyond are dropped, and logged. */
+export const HISTORY_MAX_RUNS = 520;
+/** Characters of history the task pane keeps in the workbook (full runs thinned beyond). */
+export const PANE_HISTORY_MAX_CHARS = 2_000_000;
+/** Stored runs needed before hedge effectiveness is measured from them (3 changes). */
+export const HISTORY_EFFECTIVENESS_RUNS = 4;

@@ -147,6 +147,13 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     "Holdings table as live formulas: follow your cells (prices, coupons, …); off: values as of this run"
   );
 
+  // Per run, never remembered: marking every later run a rebalance would be wrong.
+  const rebalance = h(
+    "fluent-checkbox",
+    { id: "kr-rebalance" },
+    "Mark this run as a rebalance: its trades will be executed (the base of the triggers since the last rebalance)"
+  );
+
   const cancel = h(
     "fluent-button",
     { id: "kr-cancel", appearance: "outline", hidden: "" },
@@ -323,6 +330,7 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
         ),
         summary,
         live,
+        rebalance,
         h("div", { class: "kr-actions" }, run, cancel, busy),
         status,
         problems,
@@ -408,9 +416,10 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       // The data may have grown since the check: said, not silently added or ignored.
       const region = await surroundingRegion(context, checked.address);
       const grown = region ? partialRange(checked.extent, region) : "";
-      const { result, sheetNames, sheetCount, cancelled, timings } = await runOnRange(
+      const marked = (rebalance as HTMLInputElement).checked === true;
+      const { result, sheetNames, sheetCount, cancelled, timings, historyError } = await runOnRange(
         context,
-        settings,
+        { ...settings, rebalance: marked },
         checked.address,
         (done, total) => {
           if (!job.signal.aborted) status.textContent = `Writing rows ${done} of ${total}…`;
@@ -438,7 +447,13 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       const ex = result.record.exclusions;
       const account = exclusionSentence(ex.summary, ex.currency);
       const partial = grown ? ` Only the range checked ran: ${grown}.` : "";
-      status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}.${partial} Hedge: ${hedgeSummary(result.record)}.${warning} Took ${took}.`;
+      const kept = historyError
+        ? ` ${historyError}.`
+        : result.record.drift
+          ? ` Run kept in the workbook's history (${result.record.drift.series.length} runs${marked ? ", this one a rebalance" : ""}).`
+          : "";
+      if (marked) (rebalance as HTMLInputElement).checked = false;
+      status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}.${partial} Hedge: ${hedgeSummary(result.record)}.${warning}${kept} Took ${took}.`;
     })
       .catch(
         (e) =>

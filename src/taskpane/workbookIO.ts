@@ -3,6 +3,7 @@
  * ever go to new sheets (see render/officejs). Large selections are read in row chunks, one
  * `context.sync()` per chunk, under Excel on the web's response-size limit.
  */
+import { readHistorySheet, writeHistorySheet } from "./historySheet";
 import {
   runRecommendation,
   RecommendationInput,
@@ -187,6 +188,10 @@ export type JobSettings = Omit<
   scenarioAddress?: string;
   /** A hedges range whose option rows the KRD sizing may buy or sell. */
   optionAddress?: string;
+  /** Marks this run a rebalance (its trades executed): the base of the triggers. */
+  rebalance?: boolean;
+  /** Keeps the run in the workbook's history (default true). */
+  keepHistory?: boolean;
 };
 
 export type { CancelSignal };
@@ -244,6 +249,8 @@ export interface RunOutcome {
   cancelled: boolean;
   selection: Selection;
   timings: RunTimings;
+  /** Why the run was not kept in the workbook's history (absent when it was, or not asked). */
+  historyError?: string;
 }
 
 async function run(
@@ -264,6 +271,8 @@ async function run(
     scenarioAddress,
     optionAddress,
     headerChoice,
+    rebalance,
+    keepHistory,
     ...rest
   } = settings;
   // The optional ranges in one request (each sync is a round trip to Excel).
@@ -289,25 +298,29 @@ async function run(
   const curveSource =
     read?.date != null ? `${curveAddress} (history, ${isoFromSerial(read.date)})` : curveAddress;
   const selection = await readHoldingsRange();
+  const history = keepHistory === false ? undefined : await readHistorySheet(context);
   const t1 = performance.now();
-  const result = await runRecommendation({
-    ...rest,
-    solver: rest.sizing === "krd" ? await loadBrowserSolver() : undefined,
-    curve: read?.spec,
-    curveSource,
-    curveAsOf: read?.date ?? undefined,
-    universe: universeValues ? readUniverse(universeValues, rest.settlement) : undefined,
-    benchmarkValues,
-    mandateValues,
-    scenarioValues,
-    optionValues,
-    mapping: headerChoice && applicableOverride(headerChoice, selection.values[0] ?? []),
-    values: selection.values,
-    sheet: selection.sheet,
-    originRow: selection.originRow,
-    originColumn: selection.originColumn,
-    source: selection.address,
-  });
+  const result = await runRecommendation(
+    {
+      ...rest,
+      solver: rest.sizing === "krd" ? await loadBrowserSolver() : undefined,
+      curve: read?.spec,
+      curveSource,
+      curveAsOf: read?.date ?? undefined,
+      universe: universeValues ? readUniverse(universeValues, rest.settlement) : undefined,
+      benchmarkValues,
+      mandateValues,
+      scenarioValues,
+      optionValues,
+      mapping: headerChoice && applicableOverride(headerChoice, selection.values[0] ?? []),
+      values: selection.values,
+      sheet: selection.sheet,
+      originRow: selection.originRow,
+      originColumn: selection.originColumn,
+      source: selection.address,
+    },
+    history && { history, rebalance }
+  );
   const t2 = performance.now();
   const timings = (t3: number) => ({ readMs: t1 - t0, computeMs: t2 - t1, writeMs: t3 - t2 });
   if (!result.ok) {
@@ -324,6 +337,14 @@ async function run(
     sheetNames.push(name);
   }
   const cancelled = sheetNames.length < sheetCount;
+  let historyError: string | undefined;
+  if (history && !cancelled) {
+    try {
+      await writeHistorySheet(context, history, result.record);
+    } catch (e) {
+      historyError = `the run could not be kept in the workbook's history: ${(e as Error).message}`;
+    }
+  }
   if (sheetNames.length > 0) {
     // The hedge sheet is the one to show first.
     context.workbook.worksheets.getItem(sheetNames[0]).activate();
@@ -338,5 +359,6 @@ async function run(
     cancelled,
     selection,
     timings: timings(t3),
+    historyError,
   };
 }

@@ -7,6 +7,9 @@ import { readSelection, runOnRange, runOnSelection } from "../../src/taskpane/wo
 import { ROWS_PER_CHUNK } from "../../src/render/officejs";
 import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
 import { shownValue } from "../../src/core/report/sheetModel";
+import { HISTORY_SHEET_NAME } from "../../src/core/history/workbookLayout";
+import { MONITORING_SHEET_NAME } from "../../src/core/report/monitoringSheet";
+import { PANE_HISTORY_MAX_CHARS } from "../../src/core/conventions";
 
 interface Written {
   name: string;
@@ -29,8 +32,41 @@ const GOOD = [
   ["06051GHD4", "Bank 3.5% 2029", "Corporate", 7_000_000, 0.035, "2029-04-19", 95.1],
 ];
 
-/** A workbook with a selected range on the active sheet "Holdings" and the given other sheets. */
-function mockExcel(values: unknown[][], existing: string[]) {
+/** The hidden history sheet of a mock workbook: its values, kept across "save and reopen". */
+interface HistoryStore {
+  values?: unknown[][];
+  visibility?: string;
+}
+
+/** The very hidden history sheet: values written and read back as a rectangle, as Excel does. */
+function historySheet(store: HistoryStore) {
+  return {
+    isNullObject: false,
+    getUsedRangeOrNullObject: () => ({
+      isNullObject: !store.values,
+      values: store.values,
+      load: () => undefined,
+    }),
+    getRange: () => ({ clear: () => (store.values = undefined) }),
+    getRangeByIndexes: (r0: number, _c: number, rows: number, columns: number) => ({
+      set values(v: unknown[][]) {
+        expect(v).toHaveLength(rows);
+        v.forEach((row) => expect(row).toHaveLength(columns));
+        expect(store.values?.length ?? 0).toBe(r0); // batches in order, from row 1
+        store.values = [...(store.values ?? []), ...v];
+      },
+    }),
+    set visibility(v: string) {
+      store.visibility = v;
+    },
+  };
+}
+
+/**
+ * A workbook with a selected range on the active sheet "Holdings" and the given other sheets
+ * (and the run history's hidden sheet when `history` holds values).
+ */
+function mockExcel(values: unknown[][], existing: string[], history: HistoryStore = {}) {
   const written: Written[] = [];
   const chunkReads: number[] = [];
   const newSheet = (name: string) => {
@@ -150,7 +186,11 @@ function mockExcel(values: unknown[][], existing: string[]) {
       },
       getRangeByIndexes: active.getRangeByIndexes,
     }),
-    add: (name: string) => newSheet(name),
+    add: (name: string) => (name === HISTORY_SHEET_NAME ? historySheet(history) : newSheet(name)),
+    getItemOrNullObject: (name: string) =>
+      name === HISTORY_SHEET_NAME && history.values
+        ? historySheet(history)
+        : { isNullObject: true },
   };
   // A table of the user's already has the holdings table's name.
   (mock as unknown as { context: { workbook: Record<string, unknown> } }).context.workbook.tables =
@@ -472,5 +512,87 @@ describe("task pane workbook I/O", () => {
       expect(p.sheet).toBe("Holdings");
       expect(p.expected.length).toBeGreaterThan(3);
     }
+  });
+
+  it("keeps each run in a hidden sheet that survives save and reopen; the next run shows the drift", async () => {
+    const history: HistoryStore = {};
+    const first = mockExcel([HEADER, ...GOOD], ["Holdings"], history);
+    const a = await runOnSelection(first.mock.context, { ...settings, rebalance: true });
+    expect(a.historyError).toBeUndefined();
+    expect(a.sheetNames).not.toContain(MONITORING_SHEET_NAME); // nothing to compare yet
+    expect(history.visibility).toBe("VeryHidden");
+    expect(history.values![0].slice(0, 2)).toEqual(["keyrate run history", 1]);
+    // Saved and reopened: the cells' values as a file keeps them.
+    const reopened: HistoryStore = { values: JSON.parse(JSON.stringify(history.values)) };
+    const later = [
+      HEADER,
+      ...GOOD.map((r, i) => (i === 0 ? [...r.slice(0, 3), 12_000_000, ...r.slice(4)] : r)),
+    ];
+    const second = mockExcel(later, ["Holdings"], reopened);
+    const b = await runOnSelection(second.mock.context, settings);
+    expect(b.sheetNames).toContain(MONITORING_SHEET_NAME);
+    if (!a.result.ok || !b.result.ok) throw new Error("run failed");
+    const drift = b.result.record.drift!;
+    expect(drift.series.map((x) => x.rebalance)).toEqual([true, false]);
+    const dv01 = drift.previous!.rows.find((r) => r.label === "DV01")!;
+    // The only change is 2,000,000 more of the first bond: the trades part is its DV01 share.
+    const i = 0;
+    expect(dv01.parts[3]).toBeCloseTo((b.result.record.positions.dv01[i] * 2) / 12, 6);
+    expect(dv01.parts[0] + dv01.parts[1] + dv01.parts[2]).toBeCloseTo(0, 6);
+    expect(reopened.values!.filter((r) => r[0] === "run")).toHaveLength(2);
+  });
+
+  it("a damaged or oversized history still opens and runs: what cannot be read is named", async () => {
+    const history: HistoryStore = {};
+    await runOnSelection(
+      mockExcel([HEADER, ...GOOD], ["Holdings"], history).mock.context,
+      settings
+    );
+    const rows = history.values!;
+    const width = rows[0].length;
+    const pad = (r: unknown[]) => [...r, ...new Array(Math.max(0, width - r.length)).fill("")];
+    const damaged: HistoryStore = {
+      values: [
+        ...rows,
+        pad(["run", "cut short", 3, '~{"kind":']),
+        pad(["run", "garbage", 1, "~not json"]),
+        pad(["something else"]),
+      ],
+    };
+    const b = await runOnSelection(
+      mockExcel([HEADER, ...GOOD], ["Holdings"], damaged).mock.context,
+      settings
+    );
+    expect(b.result.ok).toBe(true);
+    expect(b.sheetNames).toContain(MONITORING_SHEET_NAME);
+    if (!b.result.ok) return;
+    const notes = b.result.record.drift!.notes.join("\n");
+    expect(notes).toMatch(/cut short unreadable/);
+    expect(notes).toMatch(/garbage unreadable/);
+    expect(notes).toMatch(/neither a run nor a log line/);
+    expect(b.result.record.drift!.series).toHaveLength(2);
+    // Not a history at all: a run still goes through, starting afresh.
+    const alien: HistoryStore = { values: [["hello", "world"]] };
+    const c = await runOnSelection(
+      mockExcel([HEADER, ...GOOD], ["Holdings"], alien).mock.context,
+      settings
+    );
+    expect(c.result.ok).toBe(true);
+    expect(alien.values![0][0]).toBe("keyrate run history");
+    // Oversized: runs beyond the bound are thinned to summaries, the sheet stays within it.
+    const big = "~" + "x".repeat(32_000);
+    const huge: HistoryStore = {
+      values: [...rows, ...Array.from({ length: 80 }, (_, k) => ["run", `junk ${k}`, 1, big])],
+    };
+    const d = await runOnSelection(
+      mockExcel([HEADER, ...GOOD], ["Holdings"], huge).mock.context,
+      settings
+    );
+    expect(d.result.ok).toBe(true);
+    const size = huge.values!.flat().reduce<number>((a, v) => a + String(v).length, 0);
+    expect(size).toBeLessThan(PANE_HISTORY_MAX_CHARS);
+    // The unreadable rows are not kept, and the log says so.
+    const log = huge.values!.filter((r) => r[0] === "log").map((r) => String(r[1]));
+    expect(log.filter((l) => /dropped unreadable stored run junk/.test(l))).toHaveLength(80);
   });
 });

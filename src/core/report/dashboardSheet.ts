@@ -9,6 +9,7 @@ import { tenorLabel } from "../curve/tenor";
 import { BenchmarkGaps } from "../compare/gaps";
 import { ComplianceRow } from "../compare/mandate";
 import { SPREAD_RISK_NOTE } from "../compare/trackingError";
+import { Trigger } from "../compare/triggers";
 import {
   CellStyle,
   FORMATS,
@@ -59,6 +60,8 @@ export interface DashboardInput {
   readonly topMismatches?: number;
   /** Currency code of the money figures (default USD). */
   readonly currency?: string;
+  /** Rebalancing triggers (SPEC S8), shown hit / not hit with their figures; absent: none shown. */
+  readonly triggers?: readonly Trigger[];
 }
 
 /** Number format and shown unit of a compliance row, by the unit the mandate check gives. */
@@ -229,6 +232,30 @@ export function buildDashboardSheet(input: DashboardInput): SheetModel {
       [r.id, r.field, num(r.vendor, fmt), num(r.ours, fmt), num(r.difference, fmt), unit],
       "warning"
     );
+  }
+  if (input.triggers?.length) {
+    s.blank();
+    s.row(["Rebalancing triggers", "State", "Value", "Threshold", "Unit", "", "Rule"], "section");
+    for (const t of input.triggers) {
+      const [fmt, unit] =
+        t.unit === "money per bp"
+          ? [FORMATS.money, perBp(ccy)]
+          : t.unit === "share"
+            ? [FORMATS.percent, "% of value"]
+            : [FORMATS.bp, t.unit];
+      s.row(
+        [
+          { value: t.rule, style: "label" },
+          t.state,
+          num(t.value, fmt),
+          num(t.threshold, fmt),
+          unit,
+          "",
+          t.detail,
+        ],
+        t.state === "hit" ? "warning" : undefined
+      );
+    }
   }
   return s.build(DASHBOARD_SHEET_NAME, [34, 16, 16, 16, 16, 16, 48], 0);
 }

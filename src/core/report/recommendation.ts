@@ -9,6 +9,8 @@ import { RunInput } from "../run/runInput";
 import { RunRecord } from "../run/runRecord";
 import { SheetModel } from "./sheetModel";
 import { buildSheets } from "./workbook";
+import { History } from "../history/store";
+import { withHistory } from "../history/drift";
 
 export type { RunInput as RecommendationInput } from "../run/runInput";
 export { targetProfile, benchmarkFromRange } from "../run/compareStage";
@@ -22,14 +24,22 @@ export type RecommendationResult =
       sheets: SheetModel[];
     };
 
-/** Runs the pipeline and builds the sheets. */
-export async function runRecommendation(input: RunInput): Promise<RecommendationResult> {
+/**
+ * Runs the pipeline and builds the sheets. With a history (the runs stored before this one), the
+ * record carries its drift and triggers since the last rebalance (history/drift.ts) and the
+ * workbook a Monitoring sheet; `rebalance` marks this run's trades executed.
+ */
+export async function runRecommendation(
+  input: RunInput,
+  history?: { readonly history: History; readonly rebalance?: boolean }
+): Promise<RecommendationResult> {
   const run = await runPipeline(input);
   if (!run.ok) return run;
+  const record = history ? withHistory(run.record, history.history, history.rebalance) : run.record;
   return {
     ok: true,
-    record: run.record,
-    problems: run.record.problems,
-    sheets: buildSheets(run.record),
+    record,
+    problems: record.problems,
+    sheets: buildSheets(record),
   };
 }

@@ -12,6 +12,7 @@ import { SheetModel, reportCurrency } from "./sheetModel";
 import { withCharts } from "./charts";
 import { buildExcludedSheet } from "./excludedSection";
 import { currencyOf, headlineSection } from "./headlineSection";
+import { buildMonitoringSheet } from "./monitoringSheet";
 
 /** The recommendation's sheets, hedge sheet first. */
 export function buildSheets(r: RunRecord): SheetModel[] {
@@ -56,6 +57,7 @@ export function buildSheets(r: RunRecord): SheetModel[] {
     benchmarkAsOf: c.benchmark.asOf,
     curveAsOf: r.market.asOf,
     currency: meta.currency,
+    triggers: r.drift ? m.triggers : undefined,
   });
   const actions = buildActionItemsSheet({
     asOf: r.market.settlement,
@@ -79,11 +81,13 @@ export function buildSheets(r: RunRecord): SheetModel[] {
     eventDays: m.eventDays,
     currency: meta.currency,
   });
+  const monitoring = buildMonitoringSheet(r);
   return withCharts([
     hedgeSheet,
     buildScenarioSheet(r.scenarios, meta),
     dashboard,
     actions,
+    ...(monitoring ? [monitoring] : []),
     buildLibrarySheet(r.scenarioLibrary),
     buildExcludedSheet({
       ...r.exclusions,

@@ -150,6 +150,7 @@ export async function runPipeline(input: RunInput): Promise<RunResult> {
       }),
       currency: holdings.currency[0] || DEFAULT_CURRENCY,
     },
+    rebalance: false,
   };
   return { ok: true, record };
 }

@@ -22,9 +22,10 @@ import { Scenario } from "../scenarios/scenario";
 import { CtdBond } from "../engines/treasuryFuture";
 import { DeliveryMonth } from "../futures/contracts";
 import { ExcludedRow, ExclusionSummary } from "./exclusions";
+import type { DriftRecord } from "../history/drift";
 
 /** Version of the record's layout; bumped with a migration in serialise.ts on every change. */
-export const RUN_RECORD_VERSION = 1;
+export const RUN_RECORD_VERSION = 2;
 
 export type { PositionRisk } from "../portfolio/curveExposure";
 
@@ -169,6 +170,10 @@ export interface RunRecord {
   readonly monitoring: MonitoringRecord;
   /** Rows rejected and holdings left out of the totals, each with its value and share. */
   readonly exclusions: RunExclusions;
+  /** Version 2: the user executed this run's trades (the base of "since the last rebalance"). */
+  readonly rebalance: boolean;
+  /** Version 2: the run against the stored history (history/drift.ts); absent without one. */
+  readonly drift?: DriftRecord;
 }
 
 /** What a run leaves out of its totals, row by row, and the account (see exclusions.ts). */

@@ -37,10 +37,15 @@ function revive(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** Migrations from each older version to the next, by the version they read. */
+/**
+ * Migrations from each older version to the next, by the version they read.
+ * 1 → 2: `rebalance` (false: a run of version 1 was never marked executed); no `drift`.
+ */
 const MIGRATIONS: Readonly<
   Record<number, (r: Record<string, unknown>) => Record<string, unknown>>
-> = {};
+> = {
+  1: (r) => ({ ...r, version: 2, rebalance: false }),
+};
 
 /**
  * Reads a record written by this or an earlier version.
