@@ -15,6 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import { FrameLocator, Page } from "playwright-core";
 import { shownValue } from "../../src/core/report/sheetModel";
+import { columnLetters } from "../../src/core/holdings/cells";
 import { cellA1, parseRangeA1 } from "../../src/core/a1";
 import { buildDevelopment } from "./webpackBuild";
 import { serveStatic, StaticServer } from "./staticServer";
@@ -69,6 +70,8 @@ browserSuite("the playground in Chromium", () => {
   let outDir: string;
   let server: StaticServer;
   let inputs: SampleInputs;
+  /** The sample's last holdings column ("V"). */
+  const lastColumn = () => columnLetters(inputs.holdings[0].length - 1);
 
   beforeAll(async () => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), "keyrate-playground-"));
@@ -99,11 +102,13 @@ browserSuite("the playground in Chromium", () => {
 
       await page.click("#pg-select-holdings");
       const last = inputs.holdings.length;
-      expect(await api(page, (w) => w.keyratePlayground.selection())).toBe(`Holdings!A1:L${last}`);
+      expect(await api(page, (w) => w.keyratePlayground.selection())).toBe(
+        `Holdings!A1:${lastColumn()}${last}`
+      );
       // The grid redraws on its next frame.
       await page.waitForFunction(
         (v) => (document.querySelector("#pg-namebox") as HTMLInputElement | null)?.value === v,
-        `A1:L${last}`
+        `A1:${lastColumn()}${last}`
       );
       await shot("holdings-selected");
 
@@ -113,7 +118,7 @@ browserSuite("the playground in Chromium", () => {
       const mapping = pane.locator("#kr-mapping");
       await mapping.locator("#kr-mapping-table").waitFor();
       await expect(mapping.innerText()).resolves.toContain(
-        `Holdings!A1:L${last}: ${last - 1} rows, ${last - 1} usable at settlement ${inputs.settlement}.`
+        `Holdings!A1:${lastColumn()}${last}: ${last - 1} rows, ${last - 1} usable at settlement ${inputs.settlement}.`
       );
       const pairs = await mappingPairs(pane);
       expect(pairs).toEqual(
@@ -450,7 +455,7 @@ browserSuite("the playground in Chromium", () => {
       const status = pane.locator("#kr-status");
       await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 60_000 });
       await expect(status.innerText()).resolves.toContain(
-        `from Holdings!A1:L${inputs.holdings.length}, ${inputs.holdings.length - 1} rows`
+        `from Holdings!A1:${lastColumn()}${inputs.holdings.length}, ${inputs.holdings.length - 1} rows`
       );
       const problem = pane.locator("#kr-problems li", { hasText: "Holdings!F2" });
       await expect(problem.innerText()).resolves.toMatch(/^Holdings!F2 Coupon: "abc" — expected /);

@@ -650,7 +650,7 @@ describe("the demo and the wizard on the sample, same inputs", () => {
       output: join(dir, "a.xlsx"),
       runDate: RUN_DATE,
     });
-    const { result: fromPane } = await paneRun(SAMPLE_WORKBOOK, "Holdings!A1:Q301", SAMPLE_FIELDS);
+    const { result: fromPane } = await paneRun(SAMPLE_WORKBOOK, "Holdings!A1:V303", SAMPLE_FIELDS);
     expect(trades(fromPane)).toEqual(trades(fromDemo));
     if (fromDemo.ok && fromPane.ok)
       expect(fromPane.record.hedge.contract.dv01).toBeCloseTo(
@@ -666,7 +666,7 @@ describe("the demo and the wizard on the sample, same inputs", () => {
       runDate: RUN_DATE,
     });
     if (!fromDemo.ok) throw new Error("the demo failed");
-    const { result: fromPane } = await paneRun(SAMPLE_WORKBOOK, "Holdings!A1:Q301", {
+    const { result: fromPane } = await paneRun(SAMPLE_WORKBOOK, "Holdings!A1:V303", {
       ...SAMPLE_FIELDS,
       contractDv01: String(fromDemo.record.hedge.contract.dv01),
     });
