@@ -131,23 +131,30 @@ function calibrateFixedToFloat(
   const base = baseCurve(market);
   const callAt = (curve: ZeroCurve, i: number, z: number) =>
     fixedToFloatCallValue(lattice(curve), notes[i]!, z, work);
-  // The margin at which the note less its call reprices: the non-callable part calibrated to
-  // the price plus the call, iterated (the call's value moves little with the margin).
+  // The margin at which the note less its call reprices: z = T(z), T(z) the non-callable part's
+  // margin calibrated to the price plus the call valued at z; solved by the secant method on
+  // T(z) − z (the call moves little with the margin: T is a contraction).
   let book = first;
-  const value = new Float64Array(count);
+  const z = Float64Array.from(first.spread);
+  const zPrev = new Float64Array(count).fill(NaN);
+  const fPrev = new Float64Array(count).fill(NaN);
   for (let iter = 0; iter < 50; iter++) {
     const target = Float64Array.from(clean);
     for (let i = 0; i < count; i++) {
-      if (!notes[i] || !Number.isFinite(book.spread[i])) continue;
-      value[i] = callAt(base, i, book.spread[i]);
-      if (clean[i] > 0) target[i] = clean[i] + value[i];
+      if (notes[i] && clean[i] > 0 && Number.isFinite(z[i]))
+        target[i] = clean[i] + callAt(base, i, z[i]);
     }
-    const next = calibrateFloatingHoldings(market, holdings, target, pick, "fixed-to-float");
+    book = calibrateFloatingHoldings(market, holdings, target, pick, "fixed-to-float");
     let moved = 0;
-    for (let i = 0; i < count; i++)
-      if (notes[i] && clean[i] > 0)
-        moved = Math.max(moved, Math.abs(next.spread[i] - book.spread[i]));
-    book = next;
+    for (let i = 0; i < count; i++) {
+      if (!notes[i] || !(clean[i] > 0) || !Number.isFinite(book.spread[i])) continue;
+      const f = book.spread[i] - z[i];
+      moved = Math.max(moved, Math.abs(f));
+      const slope = (f - fPrev[i]) / (z[i] - zPrev[i]);
+      zPrev[i] = z[i];
+      fPrev[i] = f;
+      z[i] = Number.isFinite(slope) && slope !== 0 ? z[i] - f / slope : book.spread[i];
+    }
     if (!(moved > 1e-11)) break;
   }
   const spread = book.spread;
