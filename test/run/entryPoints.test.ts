@@ -2,8 +2,9 @@
  * Every entry point gives the same numbers for the same bonds (issue 11, "What must hold").
  *
  * One holdings table (12 bullets and zeros with mixed frequency, basis and sector, two SOFR FRNs
- * (quarterly and daily resets) and a fixed-to-float note, plus a callable and an MBS row that
- * every entry point must leave out) is measured on one curve of each kind
+ * (quarterly and daily resets), a fixed-to-float note, a Bermudan callable and a fixed-to-float
+ * note callable at par on its switch date (both on the Hull–White lattice, OAS held), plus a
+ * callable without its schedule and an MBS row that every entry point must leave out) is measured on one curve of each kind
  * (par, zero_cont, zero_semi, sofr_ois) under both interpolations, through:
  *
  * 1. the per-bond functions DURATION_EFF, CONVEXITY_EFF, SPREAD_DURATION, ZSPREAD, KRD and ACCRUED
@@ -81,6 +82,8 @@ const HEADER = [
   "Spread (bp)",
   "Reset Frequency",
   "Index",
+  "Call Schedule",
+  "Call Style",
 ];
 
 /** Made-up positions: clean prices per 100, frequency 1/2/4, Excel basis 0–4. */
@@ -112,6 +115,30 @@ const ROWS: [string, string, string, string, number, number, string, number, num
     0,
   ],
   ["CALL1", "Agency callable 2030", "Agency", "Callable", 1_000_000, 0.05, "2030-06-15", 99, 2, 0],
+  [
+    "CALL2",
+    "Agency callable 2031",
+    "Agency",
+    "Callable",
+    1_500_000,
+    0.048,
+    "2031-03-15",
+    99.2,
+    2,
+    0,
+  ],
+  [
+    "FF2",
+    "Bank 5.4% fix-to-float 2030 callable",
+    "Corporate",
+    "Fixed-to-float",
+    2_000_000,
+    0.054,
+    "2030-10-21",
+    101.1,
+    2,
+    0,
+  ],
   ["MBS1", "FNMA 5.5% pool", "Securitized", "MBS", 1_000_000, 0.055, "2054-01-01", 100.5, 4, 0],
 ];
 
@@ -120,18 +147,29 @@ const FLOATING: Record<string, [string, number, string, string]> = {
   F1: ["", 85, "Quarterly", "SOFR"],
   F2: ["", 45, "Daily", "SOFR"],
   FF1: ["2030-04-22", 120, "Quarterly", "SOFR"],
+  FF2: ["2029-10-21", 140, "Quarterly", "SOFR"],
+};
+
+/** Call terms by ID (schedule text, style): priced on the Hull–White lattice, OAS held. */
+const CALLS: Record<string, [string, string]> = {
+  CALL2: ["2026-03-15@101; 2027-03-15@100", "bermudan"],
+  FF2: ["2029-10-21@100", "european"],
 };
 
 /** A row's cells under HEADER (dates as ISO text, as a CSV has them). */
 const cellsOf = (r: (typeof ROWS)[number]): (string | number)[] => [
   ...r,
   ...(FLOATING[r[0]] ?? ["", "", "", ""]),
+  ...(CALLS[r[0]] ?? ["", ""]),
 ];
 
 /** The holdings the bullet analytics price; the others must be left out everywhere. */
 const PRICED = ROWS.filter((r) => r[3] === "Bullet" || r[3] === "Zero");
-/** FRNs and fixed-to-float notes, priced by their engines (no per-bond function). */
-const FLOATERS = ROWS.filter((r) => r[0] in FLOATING);
+/**
+ * FRNs, fixed-to-float notes and callables with their schedules, priced by their engines (the
+ * reference calls the engines, as for rows no per-bond function prices).
+ */
+const FLOATERS = ROWS.filter((r) => r[0] in FLOATING || r[0] in CALLS);
 const LEFT_OUT = ROWS.filter((r) => !PRICED.includes(r) && !FLOATERS.includes(r)).map((r) => r[0]);
 
 /** Curves as ranges (tenor, decimal rate), one per kind; plausible end-2024 levels. */
@@ -328,6 +366,9 @@ function floatingFigures(c: Case): { figures: HoldingFigures[]; mv: number[] } {
     interpolation: c.interpolation,
   });
   const x = holdingCurveExposure(read.holdings, market);
+  FLOATERS.forEach((r, i) => {
+    if (r[0] in CALLS) expect(x.method[i]).toMatch(/Hull–White 1F trinomial/);
+  });
   const nk = x.risk.keysMonths.length;
   return {
     figures: FLOATERS.map((_, i) => ({
@@ -497,13 +538,17 @@ async function paneRun(file: string, holdingsAddress: string, fields: Partial<Fo
 /** (5) The pane's job on the case's workbook. */
 async function paneJob(c: Case): Promise<Outcome> {
   const file = await writeWorkbook(c);
-  const { result } = await paneRun(file, `Holdings!A1:N${c.holdings.length}`, {
-    settlement: isoFromSerial(SETTLEMENT),
-    target: "5",
-    curveAddress: `Curve!A1:B${c.curve.length}`,
-    curveKind: c.kind,
-    interpolation: c.interpolation,
-  });
+  const { result } = await paneRun(
+    file,
+    `Holdings!A1:${String.fromCharCode(64 + HEADER.length)}${c.holdings.length}`,
+    {
+      settlement: isoFromSerial(SETTLEMENT),
+      target: "5",
+      curveAddress: `Curve!A1:B${c.curve.length}`,
+      curveKind: c.kind,
+      interpolation: c.interpolation,
+    }
+  );
   return fromJob(result);
 }
 

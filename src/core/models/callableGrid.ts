@@ -184,7 +184,8 @@ export function bulletPrice(
  * and clean prices per 100), accrued interest accruing linearly in time from each coupon's
  * accrual start (`accrualStarts`, one per flow, years; a coupon is the flow less any principal of
  * 100 at the last flow): bonds whose flows do not follow the holdings' schedule rule (adjusted
- * dates, day counts of another library).
+ * dates, day counts of another library). `dirtyStrikes` (per call, per 100): the amounts the
+ * issuer pays at each call, taken as they are (the call prices and accrual starts then unused).
  */
 export function explicitCallableGrid(
   flowTimes: readonly number[],
@@ -192,7 +193,8 @@ export function explicitCallableGrid(
   accrualStarts: readonly number[],
   callTimes: readonly number[],
   callPrices: readonly number[],
-  stepsPerYear: number
+  stepsPerYear: number,
+  dirtyStrikes?: readonly number[]
 ): CallableGrid {
   const dt = 1 / stepsPerYear;
   const n = flowTimes.length;
@@ -219,7 +221,7 @@ export function explicitCallableGrid(
     }
     steps.push(s);
     taus.push(Math.max(0, t - s * dt));
-    strikes.push(callPrices[k] + accruedAt(t));
+    strikes.push(dirtyStrikes ? dirtyStrikes[k] : callPrices[k] + accruedAt(t));
   });
   return {
     count: 1,

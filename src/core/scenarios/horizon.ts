@@ -26,6 +26,8 @@
  *   wipes out the carry.
  * - Agency MBS: paydowns as cash, the pool aged and revalued by the MBS engine at H, OAS held
  *   (engines/mbsHorizon.ts).
+ * - Callable bonds: revalued at H on the Hull–White lattice fitted to the rolled curve, OAS held
+ *   (scenarios/callableHorizon.ts); taken as not called inside the horizon.
  */
 import { tenorDate, ZeroCurve } from "../curve";
 import { discountGrid } from "../engines/cashFlows";
@@ -37,6 +39,7 @@ import { shockedCurve } from "../market/shock";
 import { ScenarioBook } from "./revalue";
 import { ShiftProfile } from "./shapes";
 import { MbsHorizon, mbsHorizon } from "../engines/mbsHorizon";
+import { CallableHorizon, callableHorizon } from "./callableHorizon";
 
 export { DEFAULT_HORIZON_MONTHS } from "../conventions";
 
@@ -62,6 +65,8 @@ export interface HorizonBook {
   readonly cash: Float64Array;
   /** The MBS rows, valued by the MBS engine at H. */
   readonly mbs: MbsHorizon;
+  /** The callable rows, valued on the Hull–White lattice at H, OAS held. */
+  readonly callables: CallableHorizon;
 }
 
 /** Lays out the book's holdings at the horizon (months ≥ 0). */
@@ -122,7 +127,8 @@ export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS)
     accrued0[i] = mbs.accrued0[i];
     accruedH[i] = mbs.accruedH[i];
   }
-  return { months, date, years, bonds: atH, accrued0, accruedH, redeemed, cash, mbs };
+  const callables = callableHorizon(book.holdings, (i) => alive(i), z, book.market.hullWhite, date);
+  return { months, date, years, bonds: atH, accrued0, accruedH, redeemed, cash, mbs, callables };
 }
 
 export interface HorizonReturn {
@@ -138,6 +144,7 @@ function horizonPrices(hb: HorizonBook, curve: ZeroCurve, dz?: Float64Array) {
   const p = hb.bonds.price(rolled, dz);
   for (let i = 0; i < p.length; i++) if (!hb.bonds.priced[i]) p[i] = 0;
   hb.mbs.price(rolled, dz, p);
+  hb.callables.price(rolled, dz, p);
   return p;
 }
 

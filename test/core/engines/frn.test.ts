@@ -141,7 +141,7 @@ describe("FRN figures on the ladder", () => {
     const x = holdingCurveExposure(h, marketOf(n));
     expect(x.excluded).toEqual([null, null]);
     expect(x.method[0]).toMatch(/floating-rate note.*next reset/);
-    expect(x.method[1]).toMatch(/fixed-to-float.*call not valued/);
+    expect(x.method[1]).toMatch(/fixed-to-float.*no call given: priced as non-callable/);
     expect(x.risk.effDuration[0]).toBeLessThan(0.6);
   });
 });
