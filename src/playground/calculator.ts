@@ -5,6 +5,10 @@
  * A blocked formula spills once the cells are cleared; a shrinking result clears what it spilled;
  * typing into a spilled cell blocks its formula. Error cells keep their function's message
  * (SimCell.message).
+ *
+ * Custom functions can be calculated as Excel calculates them, asynchronously: a recalculation
+ * with `deferCustom` shows #BUSY! in each formula calling one and queues it; calculateQueued then
+ * calculates the queue (and what reads it) in slices, after the request that wrote them returned.
  */
 import { MAX_COLUMNS, MAX_ROWS, Rect, overlaps, rangeText } from "./a1";
 import {
@@ -32,6 +36,8 @@ interface Tracked {
   readonly node: FormulaNode;
   /** Its references, the sheet resolved when the formula was read (undefined: not found). */
   readonly reads: readonly { readonly sheet: SimSheet | undefined; readonly rect: Rect }[];
+  /** Whether it calls a custom function (anything but SUM and SUMIFS). */
+  readonly custom: boolean;
   /** The cells its result covers now (anchor included), when it spills. */
   spill?: Rect;
   /** The cells its last result needed (spilled or blocked), when larger than one cell. */
@@ -68,6 +74,23 @@ function put(cell: SimCell, value: SimCell["value"], message?: string): void {
   else cell.message = message;
 }
 
+/** Whether a formula calls a function other than Excel's own SUM and SUMIFS. */
+function callsCustom(node: FormulaNode): boolean {
+  switch (node.kind) {
+    case "call":
+      return (node.name !== "SUM" && node.name !== "SUMIFS") || node.args.some(callsCustom);
+    case "binary":
+      return callsCustom(node.left) || callsCustom(node.right);
+    case "negate":
+      return callsCustom(node.operand);
+    default:
+      return false;
+  }
+}
+
+/** Excel's value of a custom function's cell while its calculation is pending. */
+export const BUSY = "#BUSY!";
+
 /** A formula is recalculated at most this often in one pass (spills feeding back on themselves). */
 const MAX_PASSES = 4;
 
@@ -87,6 +110,8 @@ export class Calculator {
   private readonly spillers = new Set<Tracked>();
   /** Spilled cells by sheet and key: the formula whose value they show. */
   private readonly spilled = new Map<SimSheet, Map<number, Tracked>>();
+  /** Formulas calling a custom function, showing #BUSY! until calculateQueued reaches them. */
+  private readonly queued = new Set<Tracked>();
   /** Parsed formulas by shape, with the cell each was parsed at. */
   private readonly shapes = new Map<
     string,
@@ -104,19 +129,19 @@ export class Calculator {
     return t && keyRect(t.key);
   }
 
+  /** How many formulas wait for their custom function (showing #BUSY!). */
+  get queuedCount(): number {
+    return this.queued.size;
+  }
+
   /**
    * Recalculates after writes to `written` (rectangles of sheets): re-reads their formulas, then
-   * calculates the formulas written and everything that depends on a changed cell.
+   * calculates the formulas written and everything that depends on a changed cell. With
+   * `deferCustom`, a formula calling a custom function shows #BUSY! and waits in the queue.
    * @returns The sheets with a cell recalculated.
    */
-  recalculate(written: readonly Written[]): Set<SimSheet> {
-    const dirty = new Set<Tracked>();
-    const order: Tracked[] = [];
-    const mark = (t: Tracked) => {
-      if (dirty.has(t)) return;
-      dirty.add(t);
-      order.push(t);
-    };
+  recalculate(written: readonly Written[], deferCustom = false): Set<SimSheet> {
+    const { mark, run } = this.pass(deferCustom);
     const changed: Written[] = [...written];
     for (const { sheet, rect } of written) {
       const spilledHere = this.spilled.get(sheet);
@@ -134,7 +159,50 @@ export class Calculator {
         if (cell?.formula !== undefined) mark(this.track(sheet, key, cell.formula));
       });
     }
-    this.propagate(changed, mark);
+    return run(changed);
+  }
+
+  /**
+   * Calculates up to `limit` queued formulas (oldest first) and every formula reading what they
+   * change; the rest stay queued.
+   * @returns The sheets with a cell recalculated.
+   */
+  calculateQueued(limit = Infinity): Set<SimSheet> {
+    const { mark, run } = this.pass(false);
+    const changed: Written[] = [];
+    for (const t of this.queued) {
+      if (changed.length >= limit) break;
+      this.queued.delete(t);
+      mark(t);
+      changed.push({ sheet: t.sheet, rect: t.spill ?? keyRect(t.key) });
+    }
+    return run(changed);
+  }
+
+  /**
+   * One calculation pass: `mark` formulas to calculate, then `run` with the cells changed (their
+   * readers are calculated too).
+   */
+  private pass(deferCustom: boolean): {
+    mark: (t: Tracked) => void;
+    run: (changed: Written[]) => Set<SimSheet>;
+  } {
+    const dirty = new Set<Tracked>();
+    const order: Tracked[] = [];
+    const mark = (t: Tracked) => {
+      if (dirty.has(t)) return;
+      dirty.add(t);
+      order.push(t);
+    };
+    const run = (changed: Written[]) => {
+      this.propagate(changed, mark);
+      return this.calculate(dirty, order, deferCustom);
+    };
+    return { mark, run };
+  }
+
+  /** Calculates the formulas in `order` (growing as spills move), precedents first. */
+  private calculate(dirty: Set<Tracked>, order: Tracked[], deferCustom: boolean): Set<SimSheet> {
     const done = new Set<Tracked>();
     const busy = new Set<Tracked>();
     const passes = new Map<Tracked, number>();
@@ -147,22 +215,39 @@ export class Calculator {
         return;
       }
       busy.add(t);
-      const result = evaluateFormula(t.node, {
-        functions: this.functions,
-        values: (name, rect) => {
-          const sheet = name === undefined ? t.sheet : this.lookup(name);
-          if (!sheet) return [["#REF!"]];
-          // Precedents that are themselves pending (or spill into the range) are calculated first.
-          const pending = (d: Tracked | undefined) => {
-            if (d && dirty.has(d) && !done.has(d)) calc(d);
-          };
-          const map = this.tracked.get(sheet);
-          if (map) eachKey(rect, (key) => pending(map.get(key)));
-          const spills = this.spilled.get(sheet);
-          if (spills?.size) eachKey(rect, (key) => pending(spills.get(key)));
-          return sheet.valuesIn(rect);
-        },
-      });
+      // Excel calls custom functions after the request: #BUSY! until then.
+      const deferred = deferCustom && t.custom;
+      if (deferred) this.queued.add(t);
+      else this.queued.delete(t);
+      const result: Evaluated = deferred
+        ? { values: [[BUSY]] }
+        : evaluateFormula(t.node, {
+            functions: this.functions,
+            values: (name, rect) => {
+              const sheet = name === undefined ? t.sheet : this.lookup(name);
+              if (!sheet) return [["#REF!"]];
+              // Precedents that are themselves pending (or spill into the range) are calculated first.
+              const pending = (d: Tracked | undefined) => {
+                if (!d || done.has(d)) return;
+                if (dirty.has(d)) calc(d);
+                else if (!deferCustom && this.queued.has(d)) {
+                  // A queued precedent is calculated first; its other readers after it.
+                  dirty.add(d);
+                  calc(d);
+                  this.propagate([{ sheet: d.sheet, rect: d.spill ?? keyRect(d.key) }], (x) => {
+                    if (dirty.has(x)) return;
+                    dirty.add(x);
+                    order.push(x);
+                  });
+                }
+              };
+              const map = this.tracked.get(sheet);
+              if (map) eachKey(rect, (key) => pending(map.get(key)));
+              const spills = this.spilled.get(sheet);
+              if (spills?.size) eachKey(rect, (key) => pending(spills.get(key)));
+              return sheet.valuesIn(rect);
+            },
+          });
       busy.delete(t);
       done.add(t);
       const moved = this.place(t, cell, result);
@@ -313,11 +398,18 @@ export class Calculator {
         : shiftFormula(shape.node, row - shape.row, column - shape.column);
     const t: Tracked =
       node instanceof Error
-        ? { sheet, key, node: { kind: "call", name: "#UNSUPPORTED", args: [] }, reads: [] }
+        ? {
+            sheet,
+            key,
+            node: { kind: "call", name: "#UNSUPPORTED", args: [] },
+            reads: [],
+            custom: false,
+          }
         : {
             sheet,
             key,
             node,
+            custom: callsCustom(node),
             reads: precedents(node).map((p) => ({
               sheet: p.sheet === undefined ? sheet : this.lookup(p.sheet),
               rect: p.rect,
@@ -345,6 +437,7 @@ export class Calculator {
   /** Stops tracking a formula and clears what it spilled; returns the cleared rectangles. */
   private untrack(t: Tracked): Written[] {
     this.tracked.get(t.sheet)?.delete(t.key);
+    this.queued.delete(t);
     this.rangeReaders.delete(t);
     this.spillers.delete(t);
     for (const read of t.reads) {

@@ -39,6 +39,7 @@ export { SimRange, SimRangeFormat, SimRangeFont, SimRangeFill } from "./simRange
 export function simulatedExcelRun(book: SimWorkbook, options: SimulatorOptions = {}) {
   return async function run<T>(batch: (context: SimRequestContext) => Promise<T>): Promise<T> {
     const context = new SimRequestContext(book, options);
+    book.beginRun();
     try {
       const pending = batch(context);
       if (!pending || typeof (pending as Promise<T>).then !== "function") {
@@ -52,6 +53,7 @@ export function simulatedExcelRun(book: SimWorkbook, options: SimulatorOptions =
       return result;
     } finally {
       context.close();
+      book.endRun();
     }
   };
 }

@@ -66,7 +66,7 @@ export interface Evaluated {
   readonly messages?: (string | undefined)[][];
 }
 
-const ERROR_TEXT = /^#(NUM!|VALUE!|N\/A|REF!|DIV\/0!|NAME\?|NULL!|CALC!|SPILL!)$/;
+const ERROR_TEXT = /^#(NUM!|VALUE!|N\/A|REF!|DIV\/0!|NAME\?|NULL!|CALC!|SPILL!|BUSY!)$/;
 
 /** True for an Excel error value as Range.values shows it. */
 export function isErrorValue(v: unknown): v is string {

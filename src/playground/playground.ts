@@ -31,7 +31,7 @@ export interface PlaygroundApi extends PlaygroundHost {
   selection(): string;
   /** Enters a value into one cell as a user typing it would. */
   enter(address: string, value: Scalar): void;
-  /** Used values of a sheet from A1. */
+  /** Used values of a sheet from A1 (#BUSY! formulas calculated first). */
   sheetValues(name: string): Scalar[][];
   /** The sheets' names, in tab order. */
   sheetNames(): string[];
@@ -75,7 +75,8 @@ function start(): void {
 
   const api: PlaygroundApi = {
     workbook: book,
-    options: { latencyMs: Number.isFinite(latencyMs) ? latencyMs : 0 },
+    // Custom functions calculate after the request that wrote them, showing #BUSY!, as in Excel.
+    options: { latencyMs: Number.isFinite(latencyMs) ? latencyMs : 0, asyncCustomFunctions: true },
     paneLoaded: (installed) => (globals = installed),
     selectHoldings() {
       const sheet = book.sheet(HOLDINGS_SHEET);

@@ -19,11 +19,45 @@ export interface SimulatorOptions {
   payloadLimitBytes?: number;
   /** Milliseconds each sync waits, standing in for the round trip to Excel; default 0. */
   latencyMs?: number;
+  /**
+   * Custom functions calculated after the sync, showing #BUSY! until then, as in Excel (the
+   * playground page); default false: within the sync, so that a test reads their values at once.
+   */
+  asyncCustomFunctions?: boolean;
 }
 
-/** Approximate JSON size of a payload, as office.js would serialise it. */
+/** Characters JSON escapes in a string (quote, backslash, controls, surrogates). */
+// eslint-disable-next-line no-control-regex -- the control characters are what JSON escapes
+const JSON_ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON length of a scalar (undefined when not a plain scalar). */
+function scalarSize(v: unknown): number | undefined {
+  if (typeof v === "string") return JSON_ESCAPED.test(v) ? JSON.stringify(v).length : v.length + 2;
+  if (typeof v === "number") return Number.isFinite(v) ? String(v).length : 4;
+  if (typeof v === "boolean") return v ? 4 : 5;
+  if (v === null) return 4;
+  return undefined;
+}
+
+/**
+ * Approximate JSON size of a payload, as office.js would serialise it: JSON.stringify's length,
+ * counted without building the text for a matrix of scalars (a range's values or formulas).
+ */
 export function payloadSize(value: unknown): number {
-  return value === undefined ? 0 : JSON.stringify(value).length;
+  if (value === undefined) return 0;
+  if (Array.isArray(value) && value.every(Array.isArray)) {
+    let size = 2 + Math.max(0, value.length - 1);
+    for (const row of value as unknown[][]) {
+      size += 2 + Math.max(0, row.length - 1);
+      for (const v of row) {
+        const n = scalarSize(v);
+        if (n === undefined) return JSON.stringify(value).length;
+        size += n;
+      }
+    }
+    return size;
+  }
+  return JSON.stringify(value).length;
 }
 
 /** The request context: the queue of pending work and the workbook it runs against. */

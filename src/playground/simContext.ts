@@ -58,8 +58,9 @@ export class SimRequestContext {
       );
     }
     for (const op of ops) op();
-    // Formulas written, and those reading cells written, are calculated before the sync returns.
-    this.book.recalculate();
+    // Formulas written, and those reading cells written, are calculated before the sync returns
+    // (custom functions after it, with asyncCustomFunctions).
+    this.book.recalculate(this.options.asyncCustomFunctions === true);
     if (this.responseBytes > limit) {
       throw new SimOfficeError(
         "ResponsePayloadSizeLimitExceeded",

@@ -224,6 +224,11 @@ export class SimSheet {
   }
 }
 
+/** #BUSY! formulas calculated per task (a slice of tens of milliseconds on a laptop). */
+export const CUSTOM_SLICE = 2000;
+/** Milliseconds without a request before #BUSY! formulas are calculated. */
+export const CUSTOM_QUIET_MS = 50;
+
 /** The whole workbook. */
 export class SimWorkbook {
   readonly sheets: SimSheet[] = [];
@@ -368,16 +373,79 @@ export class SimWorkbook {
     this.written.push({ sheet, rect });
   }
 
-  /** Calculates the formulas written since the last call and every formula depending on them. */
-  recalculate(): void {
+  /**
+   * Calculates the formulas written since the last call and every formula depending on them.
+   * With `deferCustom`, formulas calling a custom function show #BUSY! and are calculated once
+   * writing pauses, in slices of CUSTOM_SLICE formulas (as Excel calls custom functions after the
+   * requests that wrote them).
+   */
+  recalculate(deferCustom = false): void {
+    // Any request (a sync with deferCustom) postpones the custom functions' turn.
+    if (deferCustom) this.lastRequestAt = performance.now();
     if (this.written.length === 0) return;
     const written = this.written;
     this.written = [];
-    for (const sheet of this.calc.recalculate(written)) this.changed("cells", sheet);
+    for (const sheet of this.calc.recalculate(written, deferCustom)) this.changed("cells", sheet);
+    this.lastRequestAt = performance.now();
+    if (this.calc.queuedCount > 0) this.scheduleQueued();
   }
 
-  /** The used values of a sheet from A1 ("" for empty cells). */
+  private queuedTimer?: ReturnType<typeof setTimeout>;
+  private readonly calculatedWaiters: (() => void)[] = [];
+
+  /** When the last request ended (performance-clock milliseconds). */
+  private lastRequestAt = 0;
+
+  /** Excel.run batches in progress (simulatedExcelRun counts them). */
+  private runs = 0;
+
+  /** An Excel.run batch starts (custom functions wait for it). */
+  beginRun(): void {
+    this.runs++;
+  }
+
+  /** An Excel.run batch ended: queued custom functions get their turn. */
+  endRun(): void {
+    this.runs = Math.max(0, this.runs - 1);
+    if (this.runs === 0 && this.calc.queuedCount > 0) this.scheduleQueued();
+  }
+
+  /**
+   * Calculates a slice of the queue once no Excel.run batch is in progress and requests have
+   * paused for CUSTOM_QUIET_MS: the add-in's writes go first.
+   */
+  private scheduleQueued(): void {
+    if (this.queuedTimer !== undefined) return;
+    const wait = Math.max(0, this.lastRequestAt + CUSTOM_QUIET_MS - performance.now());
+    this.queuedTimer = setTimeout(() => {
+      this.queuedTimer = undefined;
+      if (this.runs > 0) return; // endRun schedules again
+      if (performance.now() - this.lastRequestAt < CUSTOM_QUIET_MS) this.scheduleQueued();
+      else this.calculateQueued(CUSTOM_SLICE);
+    }, wait);
+  }
+
+  /** Calculates up to `limit` #BUSY! formulas now; schedules the rest. */
+  private calculateQueued(limit = Infinity): void {
+    for (const sheet of this.calc.calculateQueued(limit)) this.changed("cells", sheet);
+    if (this.calc.queuedCount > 0) this.scheduleQueued();
+    else this.calculatedWaiters.splice(0).forEach((done) => done());
+  }
+
+  /** Resolves once no formula shows #BUSY! (at once when none does). */
+  calculated(): Promise<void> {
+    if (this.calc.queuedCount === 0) return Promise.resolve();
+    return new Promise((resolve) => this.calculatedWaiters.push(resolve));
+  }
+
+  /** Calculates every #BUSY! formula now (for tests reading a sheet). */
+  calculateNow(): void {
+    if (this.calc.queuedCount > 0) this.calculateQueued();
+  }
+
+  /** The used values of a sheet from A1 ("" for empty cells), every #BUSY! formula calculated. */
   usedValues(name: string): Scalar[][] {
+    this.calculateNow();
     const sheet = this.sheet(name);
     if (!sheet) throw new Error(`no sheet named "${name}"`);
     return sheet.valuesIn(sheet.usedRect());

@@ -189,7 +189,6 @@ export async function renderSheet(
   if (model.freezeRows > 0) ws.freezePanes.freezeRows(model.freezeRows);
   // Charts go in the same request as the styles: no sync of their own.
   addCharts(ws, model.charts ?? []);
-  ws.activate();
   await context.sync();
   if (model.print && pageLayoutSupported()) {
     // A request of its own: a host that refuses a page setting still keeps the sheet.

@@ -12,7 +12,6 @@ import {
   fluentTextField,
   fluentSelect,
   fluentOption,
-  fluentProgressRing,
   fluentCheckbox,
 } from "@fluentui/web-components";
 import { isoFromSerial, parseDate } from "../core/dates";
@@ -49,7 +48,6 @@ provideFluentDesignSystem().register(
   fluentTextField(),
   fluentSelect(),
   fluentOption(),
-  fluentProgressRing(),
   fluentCheckbox()
 );
 
@@ -65,7 +63,9 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     () => parseDate(valueOf("kr-settlement"), "Settlement date"),
     (choice) => (mappingChoice = choice)
   );
-  const busy = h("fluent-progress-ring", { id: "kr-busy", hidden: "" });
+  // A CSS spinner turned by the compositor (transform only): Fluent's ring redraws its SVG on the
+  // page's thread every frame, which the playground's writes share.
+  const busy = h("span", { id: "kr-busy", class: "kr-spinner", role: "progressbar", hidden: "" });
 
   const check = h(
     "fluent-button",

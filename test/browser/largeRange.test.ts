@@ -1,9 +1,9 @@
 /**
  * A large range in the playground, in Chromium: playground.html?holdings=20000 (the sample's 300
  * rows cycled to 20,000, src/playground/largeHoldings.ts), the whole range selected and the wizard
- * walked to Write with the inputs the playground test types. The written "Hedge Recommendation"
- * sheet lists all 20,000 holdings and its totals equal the core's job run in Node on the same
- * rows; no request exceeds Excel on the web's 5 MB payload limit; read/compute/write timings are
+ * walked to Write with the inputs the playground test types. The written "Holdings Risk" sheet
+ * lists all 20,000 holdings and the "Hedge Recommendation" totals equal the core's job run in Node
+ * on the same rows; no request exceeds Excel on the web's 5 MB payload limit; read/compute/write timings are
  * logged. Leaves a PNG in test-results/browser/; any console error, page error or failed request
  * fails the test.
  *
@@ -111,15 +111,17 @@ browserSuite("a 20,000-row holdings range in the playground", () => {
       );
       await page.screenshot({ path: path.join(SHOTS, "large-range-written.png") });
 
-      // The holdings table: the row whose first cell is "ID", then one row per holding.
+      // The holdings table on Holdings Risk: the row whose first cell is "ID", then one row per
+      // holding; the labelled figures of the Hedge Recommendation.
       const written = (await page.evaluate(`(() => {
-        const rows = keyratePlayground.sheetValues("Hedge Recommendation");
-        const headerRow = rows.findIndex((r) => r[0] === "ID");
+        const risk = keyratePlayground.sheetValues("Holdings Risk");
+        const headerRow = risk.findIndex((r) => r[0] === "ID");
         const ids = [];
-        for (let r = headerRow + 1; r < rows.length && rows[r][0] !== ""; r++) ids.push(rows[r][0]);
+        for (let r = headerRow + 1; r < risk.length && risk[r][0] !== ""; r++) ids.push(risk[r][0]);
+        const rows = keyratePlayground.sheetValues("Hedge Recommendation");
         const sheet = keyratePlayground.workbook.sheet("Hedge Recommendation");
         const labelled = {};
-        rows.slice(0, headerRow).forEach((r, i) => {
+        rows.forEach((r, i) => {
           if (typeof r[0] === "string" && !(r[0] in labelled)) {
             labelled[r[0]] = { value: r[1], formula: sheet.cell(i, 1)?.formula };
           }

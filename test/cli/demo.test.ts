@@ -11,14 +11,15 @@ import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { shownValue } from "../../src/core/report/sheetModel";
 import { cellA1, rangeA1 } from "../../src/core/a1";
 import { bondRisk, Basis, Frequency } from "../../src/core/bond";
-import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
+import { HOLDINGS_RISK_SHEET_NAME } from "../../src/core/report/holdingsRiskSheet";
 import { hedgeContracts } from "../../src/core/hedge/dv01Hedge";
 import { parseDate } from "../../src/core/dates";
 
 describe("npm run demo", () => {
   const output = join(mkdtempSync(join(tmpdir(), "keyrate-demo-")), "hedge-recommendation.xlsx");
   let result: Awaited<ReturnType<typeof demo>>;
-  let sheet: ExcelJS.Worksheet;
+  /** Every holding: the Holdings Risk sheet. */
+  let riskSheet: ExcelJS.Worksheet;
 
   beforeAll(async () => {
     result = await demo({
@@ -30,7 +31,7 @@ describe("npm run demo", () => {
     });
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(output);
-    sheet = book.getWorksheet(HEDGE_SHEET_NAME)!;
+    riskSheet = book.getWorksheet(HOLDINGS_RISK_SHEET_NAME)!;
   });
 
   it("reads the whole sample without problems", () => {
@@ -43,7 +44,7 @@ describe("npm run demo", () => {
     expect(result.record.totals.excluded).toBeGreaterThan(0); // callables and MBS are left out, with a note
   });
 
-  it("writes the six sheets of the recommendation, every cell of each model with its format", async () => {
+  it("writes the seven sheets of the recommendation, every cell of each model with its format", async () => {
     if (!result.ok) throw new Error("demo failed");
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(output);
@@ -54,6 +55,7 @@ describe("npm run demo", () => {
       "Action Items",
       "Scenario Library",
       "Excluded Holdings",
+      "Holdings Risk",
     ]);
     let formulasKept = 0;
     for (const model of result.sheets) {
@@ -110,7 +112,7 @@ describe("npm run demo", () => {
       (80 / (t.marketValue * 1e-4)) * 0.5 + 1e-12
     );
     // Holdings table: find its header row and check DV01 of every included holding.
-    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1);
+    const values = (r: number) => (riskSheet.getRow(r).values as unknown[]).slice(1);
     let header = 1;
     while (values(header)[0] !== "ID") header++;
     const cols = values(header) as string[];

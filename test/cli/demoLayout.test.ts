@@ -16,6 +16,10 @@ import { format } from "numfmt";
 import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { FORMATS, printArea, printBreaks, SheetModel } from "../../src/core/report/sheetModel";
 import { HEDGE_SHEET_NAME } from "../../src/core/report/hedgeSheet";
+import { HOLDINGS_RISK_SHEET_NAME } from "../../src/core/report/holdingsRiskSheet";
+
+/** The first page's print scale at least (percent, Letter landscape, fit to one page wide). */
+const MIN_FIRST_PAGE_SCALE = 40;
 import { LINE_POINTS, printFit, wrappedLines } from "../../src/core/report/layout";
 import { parseRangeA1 } from "../../src/core/a1";
 
@@ -52,7 +56,7 @@ describe("the demo workbook's print setup and formats", () => {
   };
 
   it("prints every sheet landscape, one page wide, with a print area and repeated title rows", () => {
-    expect(models.length).toBe(6);
+    expect(models.length).toBe(7);
     for (const model of models) {
       const setup = book.getWorksheet(model.name)!.pageSetup;
       expect({ sheet: model.name, ...setup }).toMatchObject({
@@ -78,21 +82,19 @@ describe("the demo workbook's print setup and formats", () => {
     }
   });
 
-  it("starts a new page after the committee's headline and before Checks, and only there", async () => {
+  it("starts a new page after the committee's headline, and only there; every holding on Holdings Risk", async () => {
     const model = models.find((m) => m.name === HEDGE_SHEET_NAME)!;
     const detail = model.rows.findIndex((r) => String(r[0].value).startsWith("Exposure summary"));
-    const checks = model.rows.findIndex((r) => r[0].value === "Checks");
-    expect(model.print!.rowBreaks).toEqual([detail, checks]);
+    expect(model.print!.rowBreaks).toEqual([detail]);
     // Printed below the charts beside the rows when they reach past them: no chart is cut.
     const printed = printBreaks(model);
     expect(printed[0]).toBeGreaterThanOrEqual(detail);
-    expect(printed[1]).toBeGreaterThanOrEqual(checks);
     for (const b of printed)
       for (const c of model.charts!)
         expect(b <= c.anchor.row || b >= c.anchor.row + c.anchor.rows).toBe(true);
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     for (const b of printed) expect(xml).toContain(`<brk id="${b}"`);
-    expect(xml.match(/<brk /g)).toHaveLength(2);
+    expect(xml.match(/<brk /g)).toHaveLength(1);
     // The first page: the headline, the Duration Exposure Summary and the key-rate profile.
     const labels = model.rows.slice(0, detail).map((r) => r[0].value);
     for (const l of [
@@ -104,6 +106,11 @@ describe("the demo workbook's print setup and formats", () => {
     // The first page holds one printed page at the fit-to-width scale (Letter landscape).
     const fit = printFit(model, parseRangeA1(printArea(model)).columns, printed[0]);
     expect(fit.firstPageFits).toBe(true);
+    // Legible: the per-holding table (over twenty columns) prints on Holdings Risk, not here.
+    expect(fit.scale).toBeGreaterThanOrEqual(MIN_FIRST_PAGE_SCALE);
+    const risk = models.find((m) => m.name === HOLDINGS_RISK_SHEET_NAME)!;
+    expect(risk.rows.some((r) => r[0].value === "Checks")).toBe(true);
+    expect(risk.tables!.map((t) => t.name)).toEqual(["krHoldings"]);
     for (const name of ["Scenario Analysis", "Risk Dashboard", "Action Items"]) {
       const sheet = models.find((m) => m.name === name)!;
       expect(sheet.print!.rowBreaks).toEqual([]);
@@ -149,7 +156,7 @@ describe("the demo workbook's print setup and formats", () => {
     expect(te[1].numFmt).toBe(FORMATS.percent);
     expect(te[2].numFmt).toBe(FORMATS.percent);
     // Spreads: bp, the core's continuous Z-spread × 10,000.
-    const hedge = models.find((m) => m.name === HEDGE_SHEET_NAME)!;
+    const hedge = models.find((m) => m.name === HOLDINGS_RISK_SHEET_NAME)!;
     const header = hedge.rows.findIndex((r) => r[0].value === "ID");
     const z = hedge.rows[header].findIndex((c) => c.value === "Z-spread (cont.), bp");
     expect(z).toBeGreaterThan(0);

@@ -190,3 +190,35 @@ describe("errors keep their message; empty and omitted arguments", () => {
     expect(book.cellAt("Data!R2")!.message).toBeUndefined();
   });
 });
+
+describe("custom functions after the request, as in Excel (asyncCustomFunctions)", () => {
+  test("#BUSY! (and its readers) until the add-in's batch ends; then the values a synchronous calculation gives", async () => {
+    const sheet = book.sheet("Data")!;
+    const run = simulatedExcelRun(book, { asyncCustomFunctions: true });
+    const formulas = [
+      ["=KEYRATE.DURATION_MOD(D1,E1,F1,0.045,H1)", "=X5*2", "=SUM(X5:Y5)"],
+      ['=KEYRATE.DURATION_MOD("2025-01-02","2029-05-15",0.03,0.045,2)', "=X6+1", "=1+1"],
+    ];
+    let during: unknown[] = [];
+    await run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Data");
+      ws.getRange("X5:Z6").formulas = formulas;
+      await context.sync();
+      // Still inside the batch: the custom functions wait, Excel's own formulas do not.
+      during = ["X5", "Y5", "Z5", "X6", "Y6", "Z6"].map(value);
+    });
+    expect(during).toEqual(["#BUSY!", "#BUSY!", "#BUSY!", "#BUSY!", "#BUSY!", 2]);
+    expect(book.calc.queuedCount).toBe(2);
+    await book.calculated();
+    const later = ["X5", "Y5", "Z5", "X6", "Y6"].map(value);
+    // The same formulas calculated within the request (the default) give the same values.
+    book.enter("Data!X5", formulas[0][0]);
+    book.enter("Data!X6", formulas[1][0]);
+    expect(["X5", "Y5", "Z5", "X6", "Y6"].map(value)).toEqual(later);
+    expect(typeof later[0]).toBe("number");
+    expect(later[1]).toBeCloseTo(2 * (later[0] as number), 12);
+    expect(later[2]).toBeCloseTo(3 * (later[0] as number), 12);
+    expect(book.calc.queuedCount).toBe(0);
+    expect(sheet.cell(4, 23)?.formula).toBe(formulas[0][0]);
+  });
+});

@@ -11,6 +11,7 @@ import {
   simulatedExcelRun,
 } from "../../src/playground/excelSimulator";
 import { installOfficeGlobals, SimSettings } from "../../src/playground/officeShim";
+import { payloadSize } from "../../src/playground/simBase";
 import { SimWorkbook, WorkbookSnapshot, cellFromInput } from "../../src/playground/workbookModel";
 import { renderSheet } from "../../src/render/officejs";
 import { SheetModel } from "../../src/core/report/sheetModel";
@@ -180,6 +181,17 @@ describe("requests", () => {
       await context.sync();
     });
     expect(book.stats.largestRequestBytes).toBeGreaterThan(1000);
+  });
+
+  test("a request's size is JSON.stringify's length, counted without building the text", () => {
+    const cells = [
+      ["a", 1, null, true, false, 'q"x', "back\\slash", "\n", "é", "\ud83d\ude00", "\ud800"],
+      [1.5e-7, -0, NaN, Infinity, 123456789012, "=SUM(A1:B2)", ""],
+      [],
+    ];
+    for (const payload of [cells, [], [[]], [[{ a: 1 }]], { a: [1] }, "text", 5]) {
+      expect(payloadSize(payload)).toBe(JSON.stringify(payload).length);
+    }
   });
 });
 

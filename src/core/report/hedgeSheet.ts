@@ -1,25 +1,20 @@
 /**
- * The "Hedge Recommendation" sheet: exposure summary (curve-based and yield-based, each labelled),
- * the DV01-ratio hedge, the key-rate profile, exposure by sector, checks, and every holding. Built
+ * The "Hedge Recommendation" sheet: the committee's first page (headlineSection.ts), then the
+ * exposure summary (curve-based and yield-based, each labelled), the DV01-ratio hedge, the
+ * key-rate profile, exposure by sector and the breakdowns. Every holding and the checks are on
+ * the Holdings Risk sheet (holdingsRiskSheet.ts). Built
  * once as a SheetModel; Excel (Office.js) and exceljs only render it.
  */
 import { isoFromSerial } from "../dates";
 import { Holdings } from "../holdings";
 import { Dv01Hedge } from "../hedge/dv01Hedge";
 import { HoldingExposure, totals } from "../portfolio/yieldExposure";
-import {
-  PositionRisk,
-  curveTotals,
-  reconcile,
-  sectorCurveExposure,
-} from "../portfolio/curveExposure";
+import { PositionRisk, curveTotals, sectorCurveExposure } from "../portfolio/curveExposure";
 import { tenorLabel } from "../curve";
 import { Cell, FORMATS, SheetBuilder, SheetModel, num, perBp, reportCurrency } from "./sheetModel";
-import { holdingsSection } from "./holdingsSection";
 import { hedgePlanSection } from "./hedgePlanSection";
 import { HedgePlan } from "../hedge/hedgePlan";
 import { HoldingLinks } from "../holdings/holdingLinks";
-import { columnName } from "../a1";
 import { ContractChoice } from "../run/runRecord";
 import { DEFAULT_CURRENCY } from "../conventions";
 import { breakdownSections } from "./breakdownSection";
@@ -60,6 +55,12 @@ export interface HedgeReportInput {
 
 /** Columns the first page (headline and Duration Exposure Summary) needs. */
 const LEAD_COLUMNS = 8;
+/** Columns of the by-sector table. */
+const SECTOR_COLUMNS = 9;
+
+/** How the figures are computed, below the hedge sheet and the Holdings Risk sheet. */
+export const METHODS_NOTE =
+  "Methods: effective figures reprice every cash flow on the curve shifted ±1 bp with each bond's Z-spread held; KRDs use triangular shifts at the keys (flat beyond the first and last) and sum to effective duration. Yield-based figures are derivatives of Excel's PRICE at each bond's own yield. Callable bonds and MBS need option-adjusted analytics and FRNs floating-rate analytics: they are left out of the totals.";
 
 export const HEDGE_SHEET_NAME = "Hedge Recommendation";
 
@@ -70,7 +71,7 @@ type LabelledRow = [string, Cell, string, string];
  * A section of labelled figures: title row, then one row per figure.
  * @returns The 0-based row of each figure, in order.
  */
-function labelledSection(s: SheetBuilder, title: string, rows: LabelledRow[]): number[] {
+export function labelledSection(s: SheetBuilder, title: string, rows: LabelledRow[]): number[] {
   s.row([title, "", "Unit", "Method"], "section");
   return rows.map(([label, value, unit, method]) =>
     s.row([{ value: label, style: "label" }, value, unit, method])
@@ -84,9 +85,8 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   const c = curveTotals(cx);
   const keys = cx.risk.keysMonths;
   const ccy = reportCurrency(h.currency);
-  const table = holdingsSection(h, x, cx, input.perHoldingKrd ?? false, input.links);
-  const widths = [...table.widths];
-  while (widths.length < Math.max(keys.length + 1, LEAD_COLUMNS)) widths.push(10);
+  const widths: number[] = [];
+  while (widths.length < Math.max(keys.length + 1, LEAD_COLUMNS, SECTOR_COLUMNS)) widths.push(10);
   const s = new SheetBuilder(widths.length);
   s.row(["keyrate — Hedge Recommendation"], "title");
   s.row(
@@ -154,9 +154,7 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
       "listed on the Excluded Holdings sheet",
     ],
   ];
-  const summaryRows = labelledSection(s, "Exposure summary (holdings, before hedge)", summary);
-  /** The 0-based row of a summary figure, by its label. */
-  const summaryRow = (label: string) => summaryRows[summary.findIndex(([l]) => l === label)];
+  labelledSection(s, "Exposure summary (holdings, before hedge)", summary);
   s.blank();
 
   if (input.plan) hedgePlanSection(s, input.plan, ccy);
@@ -272,66 +270,6 @@ export function buildHedgeSheet(input: HedgeReportInput): SheetModel {
   s.blank();
   breakdownSections(s, h, cx, input.settlement, input.currency ?? DEFAULT_CURRENCY);
 
-  // The summary, hedge, key-rate profile, sectors and breakdowns end before the checks.
-  s.pageBreak();
-  checksSection(s, h, cx);
-  s.row(["Holdings"], "section");
-  const holdingsAt = s.length;
-  const settlementCell = `$B$${summaryRow("Settlement date") + 1}`;
-  for (const row of table.rows(holdingsAt, settlementCell)) s.row(row.cells, row.style);
-  s.table("krHoldings", holdingsAt);
-  if (input.links) {
-    // The yield-based totals follow the table: sums over the holdings in the totals.
-    const span = (key: "mv" | "dv01y" | "inTotals") => {
-      const col = columnName(table.column(key));
-      return `${col}${holdingsAt + 2}:${col}${holdingsAt + 1 + h.count}`;
-    };
-    const sumIn = (key: "mv" | "dv01y") => `SUMIFS(${span(key)},${span("inTotals")},"yes")`;
-    s.set(summaryRow("Market value"), 1, {
-      value: { formula: sumIn("mv"), result: c.marketValue },
-      numFmt: FORMATS.money,
-    });
-    s.set(summaryRow("DV01 (yield)"), 1, {
-      value: { formula: sumIn("dv01y"), result: y.dv01 },
-      numFmt: FORMATS.money,
-    });
-  }
-  s.blank();
-  s.row(
-    [
-      "Methods: effective figures reprice every cash flow on the curve shifted ±1 bp with each bond's Z-spread held; KRDs use triangular shifts at the keys (flat beyond the first and last) and sum to effective duration. Yield-based figures are derivatives of Excel's PRICE at each bond's own yield. Callable bonds and MBS need option-adjusted analytics and FRNs floating-rate analytics: they are left out of the totals.",
-    ],
-    "note"
-  );
+  s.row([METHODS_NOTE], "note");
   return s.build(HEDGE_SHEET_NAME, widths, 0);
-}
-
-/** Run-time checks: KRD sums and vendor reconciliation, listed by holding. */
-function checksSection(s: SheetBuilder, h: Holdings, cx: PositionRisk): void {
-  const flags = cx.flag.map((f, i) => [i, f] as const).filter(([, f]) => f);
-  const recon = reconcile(h, cx);
-  const off = recon.filter((r) => r.flagged);
-  s.row(["Checks"], "section");
-  s.row([
-    { value: "KRD sums; price against given yield (1 bp)", style: "label" },
-    flags.length ? `${flags.length} holdings flagged` : "ok, every holding",
-  ]);
-  for (const [i, f] of flags) s.row([h.id[i], f], "warning");
-  s.row([
-    { value: "Vendor figures", style: "label" },
-    recon.length
-      ? `${recon.length} compared, ${off.length} beyond tolerance (duration 0.1 yrs, DV01 5%)`
-      : "none given",
-  ]);
-  for (const r of off) {
-    s.row(
-      [
-        h.id[r.index],
-        `vendor ${r.field} ${r.vendor.toFixed(3)} vs ours ${r.ours.toFixed(3)} (effective)`,
-        num(r.difference, FORMATS.years),
-      ],
-      "warning"
-    );
-  }
-  s.blank();
 }

@@ -1,10 +1,11 @@
 /**
  * The hedge recommendation workbook (SPEC S9) built from a run record alone: the Hedge
- * Recommendation sheet, the scenario matrix, the risk dashboard, the action items and the editable
- * scenario library, with charts. The task pane and `keyrate demo` render exactly these.
+ * Recommendation sheet, the scenario matrix, the risk dashboard, the action items, the editable
+ * scenario library, the excluded holdings and every holding's risk (Holdings Risk), with charts. The task pane and `keyrate demo` render exactly these.
  */
 import { RunRecord } from "../run/runRecord";
-import { buildHedgeSheet } from "./hedgeSheet";
+import { buildHedgeSheet, HedgeReportInput } from "./hedgeSheet";
+import { buildHoldingsRiskSheet } from "./holdingsRiskSheet";
 import { buildScenarioSheet, buildLibrarySheet } from "./scenarioSheet";
 import { buildDashboardSheet } from "./dashboardSheet";
 import { buildActionItemsSheet } from "./actionItemsSheet";
@@ -25,7 +26,7 @@ export function buildSheets(r: RunRecord): SheetModel[] {
   };
   const c = r.comparison;
   const m = r.monitoring;
-  const hedgeSheet = buildHedgeSheet({
+  const hedgeInput: HedgeReportInput = {
     holdings: r.holdings,
     exposure: r.yieldRisk,
     curveExposure: r.positions,
@@ -42,7 +43,8 @@ export function buildSheets(r: RunRecord): SheetModel[] {
     links: r.inputs.links,
     currency: currencyOf(r),
     lead: (s) => headlineSection(s, r),
-  });
+  };
+  const hedgeSheet = buildHedgeSheet(hedgeInput);
   const dashboard = buildDashboardSheet({
     asOf: r.market.settlement,
     runDate: r.runDate,
@@ -95,5 +97,7 @@ export function buildSheets(r: RunRecord): SheetModel[] {
       settlement: r.market.settlement,
       runDate: r.runDate,
     }),
+    // Every holding, on a sheet of its own (the hedge sheet prints at a legible scale).
+    buildHoldingsRiskSheet(hedgeInput),
   ]);
 }

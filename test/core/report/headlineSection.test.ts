@@ -78,9 +78,10 @@ describe("Hedge Recommendation, first page (demo workbook)", () => {
     expect(headline).toBeLessThan(summary);
     expect(summary).toBeLessThan(krd);
     expect(krd).toBeLessThan(detail);
-    // The detailed sections stay below.
-    for (const label of ["By sector", BREAKDOWN_TITLES.rating, "Checks", "Holdings"])
+    // The detailed sections stay below; every holding and the checks are on Holdings Risk.
+    for (const label of ["By sector", BREAKDOWN_TITLES.rating])
       expect(rowIndex(label)).toBeGreaterThan(detail);
+    for (const label of ["Checks", "Holdings"]) expect(rowIndex(label)).toBe(-1);
   });
 
   it("names every trade as the status line does", () => {

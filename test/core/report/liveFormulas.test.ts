@@ -73,10 +73,13 @@ beforeAll(async () => {
   });
 });
 
-/** Every formula cell of the hedge sheet model: [A1, formula, result]. */
+/** The Holdings Risk sheet's model: every holding, live where the holdings are linked. */
+const riskSheet = () => result.sheets.find((m) => m.name === "Holdings Risk")!;
+
+/** Every formula cell of the Holdings Risk sheet model: [A1, formula, result]. */
 function formulas(): [string, string, number | string][] {
   const out: [string, string, number | string][] = [];
-  result.sheets[0].rows.forEach((row, r) =>
+  riskSheet().rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       const v = cell.value;
       if (v !== null && typeof v === "object") out.push([cellA1(r, c), v.formula, v.result]);
@@ -85,9 +88,9 @@ function formulas(): [string, string, number | string][] {
   return out;
 }
 
-const shown = (address: string) => book.cellAt(`'Hedge Recommendation'!${address}`)?.value;
+const shown = (address: string) => book.cellAt(`'Holdings Risk'!${address}`)?.value;
 
-describe("live formulas of the hedge sheet", () => {
+describe("live formulas of the Holdings Risk sheet", () => {
   it("every formula, calculated by the KEYRATE functions, shows the run's value (1e-12 relative)", () => {
     const all = formulas();
     // Links to par, coupon, maturity, price and frequency/basis where given, KEYRATE formulas for
@@ -114,27 +117,24 @@ describe("live formulas of the hedge sheet", () => {
   });
 
   it("follows an edited price: yield, market value, duration, DV01 and the totals move to the core's figures", () => {
-    const table = result.sheets[0].rows.findIndex((row) => row[0].value === "ID");
-    const header = result.sheets[0].rows[table].map((c) => c.value);
+    const table = riskSheet().rows.findIndex((row) => row[0].value === "ID");
+    const header = riskSheet().rows[table].map((c) => c.value);
     const col = (name: string) => header.indexOf(name);
     // The first live row whose price links to the holdings.
-    const i = result.sheets[0].rows.slice(table + 1).findIndex((row) => {
-      const v = row[col("Clean price")].value;
-      return typeof v === "object" && v !== null && v.formula.startsWith("'Holdings'!");
-    });
+    const i = riskSheet()
+      .rows.slice(table + 1)
+      .findIndex((row) => {
+        const v = row[col("Clean price")].value;
+        return typeof v === "object" && v !== null && v.formula.startsWith("'Holdings'!");
+      });
     expect(i).toBeGreaterThanOrEqual(0);
     const r = table + 1 + i;
-    const priceCell = (result.sheets[0].rows[r][col("Clean price")].value as { formula: string })
+    const priceCell = (riskSheet().rows[r][col("Clean price")].value as { formula: string })
       .formula;
     const at = (name: string) => shown(cellA1(r, col(name))) as number;
-    const totalRow = result.sheets[0].rows.findIndex((row) => row[0].value === "DV01 (yield)");
-    // The holdings' exposure summary (the first page above has a "Market value" row of its own).
-    const detail = result.sheets[0].rows.findIndex((row) =>
-      String(row[0].value).startsWith("Exposure summary")
-    );
-    const mvRow = result.sheets[0].rows.findIndex(
-      (row, i) => i > detail && row[0].value === "Market value"
-    );
+    const totalRow = riskSheet().rows.findIndex((row) => row[0].value === "DV01 (yield)");
+    // The sheet's totals over the table.
+    const mvRow = riskSheet().rows.findIndex((row) => row[0].value === "Market value");
     const before = {
       dv01: shown(cellA1(totalRow, 1)) as number,
       mv: shown(cellA1(mvRow, 1)) as number,
