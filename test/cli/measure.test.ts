@@ -64,7 +64,7 @@ describe("keyrate measure on the sample workbook", () => {
     );
     const keys = ["3M", "6M", "1Y", "2Y", "3Y", "5Y", "7Y", "10Y", "20Y", "30Y"];
     expect(Object.keys(m.portfolio!.krd)).toEqual(keys);
-    expect(m.holdings).toHaveLength(300);
+    expect(m.holdings).toHaveLength(302);
     for (const h of m.holdings) {
       expect(Object.keys(h)).toEqual(
         expect.arrayContaining([
@@ -87,15 +87,17 @@ describe("keyrate measure on the sample workbook", () => {
     expect(m.reconciliation[0]).toMatchObject({ id: expect.any(String), field: "duration" });
   });
 
-  it("keeps MBS and callables without a schedule out of the totals with a note and no bullet figures", () => {
+  it("prices every kind of the sample in the totals: bullets, callables, fixed-to-float notes, FRNs and MBS", () => {
     const out = m.holdings.filter((h) => h.excluded);
     expect(out.length).toBe(m.portfolio!.excluded);
-    expect(out.length).toBeGreaterThan(0);
-    for (const h of out) {
-      expect(["callable", "mbs"]).toContain(h.type);
-      expect(h.excluded).toMatch(/option-adjusted|without a call schedule/);
-      expect(h.effDuration).toBeNull();
-      expect(h.marketValue).toBeGreaterThan(0);
+    expect(out).toEqual([]);
+    for (const kind of ["bullet", "callable", "fixed-to-float", "frn", "mbs"]) {
+      const ofKind = m.holdings.filter((h) => h.type === kind);
+      expect(ofKind.length).toBeGreaterThan(0);
+      for (const h of ofKind) {
+        expect(Number.isFinite(h.effDuration)).toBe(true);
+        expect(h.marketValue).toBeGreaterThan(0);
+      }
     }
     expect(m.holdings.every((h) => h.flag === null)).toBe(true);
   });
@@ -143,7 +145,7 @@ describe("keyrate measure on the sample workbook", () => {
     expect(r.stdout).toMatch(/KRD profile/);
     expect(r.stdout).toMatch(/\n {2}30Y\s+/);
     expect(r.stdout).toMatch(/Sectors/);
-    expect(r.stdout).toMatch(/needs option-adjusted analytics/);
+    expect(r.stdout).toMatch(/holdings in totals\s+302 \(left out: 0\)/);
     expect(r.stdout).toMatch(/Reconciliation with vendor figures/);
   });
 });

@@ -220,11 +220,11 @@ describe("the task pane's workbook code on the simulated sample", () => {
 
   test("readSelection reads the selected holdings in chunks; selectCell moves the selection", async () => {
     const book = SimWorkbook.fromSnapshot(snapshot);
-    book.selectAddress("Holdings!A1:L301");
+    book.selectAddress("Holdings!A1:V303");
     const selection = await run(book, (context) => readSelection(context));
     expect(selection).toMatchObject({
       sheet: "Holdings",
-      address: "Holdings!A1:L301",
+      address: "Holdings!A1:V303",
       originRow: 1,
       originColumn: 0,
     });

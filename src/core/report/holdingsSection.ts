@@ -212,7 +212,8 @@ export function holdingsSection(
               x.dv01[i],
               FORMATS.money2
             )
-          : num(x.dv01[i], FORMATS.money2),
+          : // Out of the yield-based totals (floaters, MBS): no yield DV01 to show or sum.
+            num(x.excluded[i] === null ? x.dv01[i] : NaN, FORMATS.money2),
     },
     {
       header: "Coupons / yr",
@@ -242,7 +243,8 @@ export function holdingsSection(
       header: "In totals",
       width: 9,
       key: "inTotals",
-      cell: (i) => (included(i) ? "yes" : "no"),
+      // In the (curve) totals: floaters and MBS are, though their yield-based cells stay empty.
+      cell: (i) => (cx.excluded[i] === null ? "yes" : "no"),
     },
     {
       header: "Note",

@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import * as path from "path";
 import { readHoldings } from "../../../src/core/holdings";
 import { engineFor, noEngineReason } from "../../../src/core/engines/registry";
+import { MBS_NO_TERMS } from "../../../src/core/engines/mbs";
 import {
   buildExcludedSheet,
   excludedHoldings,
@@ -43,7 +44,14 @@ function account(values: unknown[][] = VALUES) {
     mapping: read.mapping,
     problems: read.problems,
     holdings: read.holdings,
-    reasons: read.holdings.type.map((t) => (engineFor(t) ? null : noEngineReason(t))),
+    // An MBS row without its pool columns is left out by its engine (MBS_NO_TERMS).
+    reasons: read.holdings.type.map((t, i) =>
+      !engineFor(t)
+        ? noEngineReason(t)
+        : t === "mbs" && !read.holdings.mbs?.[i]
+          ? MBS_NO_TERMS
+          : null
+    ),
   });
 }
 
@@ -113,21 +121,12 @@ describe("excludedHoldings", () => {
 });
 
 describe("the sample workbook's account", () => {
-  it("leaves out exactly its callable and MBS rows, valued from their cells", async () => {
+  it("puts every row in the totals (every kind has an engine): nothing left out", async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(
       path.join(__dirname, "..", "..", "..", "assets", "sample-portfolio.xlsx")
     );
     const values = sheetValues(book.getWorksheet("Holdings")!);
-    const expected = values
-      .map((row, i) => ({
-        row: i + 1,
-        id: row[0],
-        type: String(row[3]).toLowerCase(),
-        par: row[4] as number,
-        price: row[7] as number,
-      }))
-      .filter((r) => r.type === "callable" || r.type === "mbs");
     const result = await runRecommendation({
       values,
       sheet: "Holdings",
@@ -137,14 +136,15 @@ describe("the sample workbook's account", () => {
       targetDuration: 5,
       contractDv01: 69.4,
       runDate: "2025-01-02",
-      source: "Holdings!A1:L301",
+      source: "Holdings!A1:V303",
     });
     if (!result.ok) throw new Error("the sample should run");
     const { rows, summary } = result.record.exclusions;
-    expect(rows.map((r) => [r.row, r.id])).toEqual(expected.map((r) => [r.row, r.id]));
-    const value = expected.reduce((s, r) => s + (r.par * r.price) / 100, 0);
-    expect(summary.leftOutValue).toBeCloseTo(value, 4);
+    // Every kind in the sample has an engine (callables, fixed-to-float, FRNs, MBS): none left out.
+    expect(rows).toEqual([]);
+    expect(summary.leftOutValue).toBe(0);
     expect(summary.rowsChecked).toBe(values.length - 1);
+    expect(summary.inTotals).toBe(values.length - 1);
     expect(summary.inTotals).toBe(result.record.totals.included);
     expect(result.sheets.map((s) => s.name)).toContain("Excluded Holdings");
   });
