@@ -44,6 +44,7 @@ import { addMonths, serialFromIso, serialFromYmd, ymdFromSerial, Ymd } from "../
 import { conversionFactor } from "../src/core/futures/conversionFactor";
 import { contractSpec } from "../src/core/futures/contracts";
 import { packHoldings } from "../src/core/holdings/pack";
+import { parseCallScheduleText } from "../src/core/instruments/callScheduleText";
 import type { HoldingRecord } from "../src/core/holdings/types";
 import { holdingCurveExposure } from "../src/core/portfolio/curveExposure";
 import { DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED } from "../src/core/conventions";
@@ -743,18 +744,30 @@ const rows = positions.map((p) => {
 });
 
 /**
- * Effective durations of the FRNs and fixed-to-float notes by their engines on the bundled curve
- * (their vendor durations are these with the same noise as the bullets'), by row index.
+ * Effective (option-adjusted) durations of the FRNs, fixed-to-float notes and callables by their
+ * engines on the bundled curve (their vendor durations are these with the same noise as the
+ * bullets'), by row index.
  */
-const FLOATING_EFF: Map<number, number> = (() => {
-  const idx = rows.flatMap((r, i) => (r[3] === "FRN" || r[3] === "Fixed-to-float" ? [i] : []));
+const ENGINE_EFF: Map<number, number> = (() => {
+  // Every row the option-adjusted or floating engines price: floaters and anything with a call.
+  const idx = rows.flatMap((r, i) =>
+    r[3] === "FRN" || r[3] === "Fixed-to-float" || r[3] === "Callable" || r[12] ? [i] : []
+  );
+  const typeOf = (t: unknown): HoldingRecord["type"] =>
+    t === "FRN"
+      ? "frn"
+      : t === "Fixed-to-float"
+        ? "fixed-to-float"
+        : t === "Callable"
+          ? "callable"
+          : "bullet";
   const records: HoldingRecord[] = idx.map((i) => {
     const r = rows[i];
     return {
       id: r[0] as string,
       description: r[1] as string,
       sector: "corporate",
-      type: r[3] === "FRN" ? "frn" : "fixed-to-float",
+      type: typeOf(r[3]),
       par: r[4] as number,
       coupon: r[5] as number,
       maturity: r[6] as number,
@@ -773,6 +786,7 @@ const FLOATING_EFF: Map<number, number> = (() => {
       spread: (r[14] as number) / 1e4,
       resetFrequency: r[15] === "Daily" ? 365 : 4,
       index: "SOFR",
+      calls: r[12] ? parseCallScheduleText(r[12] as string) : null,
     };
   });
   const x = holdingCurveExposure(
@@ -807,12 +821,11 @@ const FLOATING_EFF: Map<number, number> = (() => {
   ).effDuration;
   rows.forEach((r, i) => {
     if (r[11] === null) return;
-    const floating = FLOATING_EFF.get(i);
+    const floating = ENGINE_EFF.get(i);
     // MBS: the engine's OAD with a vendor's model difference of up to ±0.3 years.
     if (r[3] === "MBS") r[11] = Math.round(((r[22] as number) + uniform(-0.3, 0.3)) * 1000) / 1000;
     else {
-      const oad = r[3] === "Callable" ? 0.6 : 1;
-      r[11] = Math.round(((floating ?? eff[i] * oad) + uniform(-0.02, 0.02)) * 1000) / 1000;
+      r[11] = Math.round(((floating ?? eff[i]) + uniform(-0.02, 0.02)) * 1000) / 1000;
     }
   });
 }

@@ -9,6 +9,7 @@
  * fixed bond is priced on a curve: holdings, benchmark constituents, CTDs, deliverables, the
  * scenarios and the horizon all use it.
  */
+import { solveFlatSpread } from "../curve/spreadSolve";
 import { BondTerms, Schedules, schedules } from "../bond";
 import { ZeroCurve } from "../curve/zeroCurve";
 import { CashFlowGrid, cashFlowGrid, discountGrid, priceOnGrid, spreadWeighted } from "./cashFlows";
@@ -69,31 +70,16 @@ export function spreadPrices(
 }
 
 /**
- * Z-spread of bond i by Newton's method on Σ a·DF·exp(−Z·t) = target (convex and decreasing in Z,
- * so the iteration converges quadratically); stops one step after the step falls below 1e-12.
+ * Z-spread of bond i: Σ a·DF·exp(−Z·t) = target, by the one flat-spread solve
+ * (curve/spreadSolve.ts); `pv` is a·DF per cash flow of the grid.
  */
 export function solveZSpread(
   grid: CashFlowGrid,
-  df: Float64Array,
+  pv: Float64Array,
   i: number,
   target: number
 ): number {
-  let z = 0;
-  let converged = false;
-  for (let iter = 0; iter < 100; iter++) {
-    let p = 0;
-    let dp = 0;
-    for (let j = grid.start[i]; j < grid.start[i + 1]; j++) {
-      const v = grid.amount[j] * df[grid.dateIndex[j]] * Math.exp(-z * grid.time[j]);
-      p += v;
-      dp -= grid.time[j] * v;
-    }
-    const step = (p - target) / dp;
-    z -= Math.max(-0.5, Math.min(0.5, step));
-    if (converged) return z;
-    converged = Math.abs(step) < 1e-12;
-  }
-  return NaN;
+  return solveFlatSpread(pv, grid.time, grid.start[i], grid.start[i + 1], target);
 }
 
 function book(
@@ -189,12 +175,13 @@ export function calibrateFixedBonds(
     sched.n[i] > 0 && clean[i] > 0 && terms.settlement[i] === settlement && include(i);
   const grid = cashFlowGrid(settlement, terms, sched, valid);
   const df = discountGrid(curve, grid.dates);
+  const pv = Float64Array.from(grid.amount, (a, j) => a * df[grid.dateIndex[j]]);
   const spread = new Float64Array(count).fill(NaN);
   const dirty = new Float64Array(count).fill(NaN);
   for (let i = 0; i < count; i++) {
     if (!valid(i)) continue;
     const target = clean[i] + sched.accrued[i];
-    const z = solveZSpread(grid, df, i, target);
+    const z = solveZSpread(grid, pv, i, target);
     if (!Number.isFinite(z)) continue;
     spread[i] = z;
     dirty[i] = target;

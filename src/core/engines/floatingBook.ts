@@ -11,6 +11,7 @@
  * the base curve is the quote's dirty price (clean + accrued), or given (the holding's discount
  * margin) when there is no price.
  */
+import { solveFlatSpread } from "../curve/spreadSolve";
 import { ZeroCurve } from "../curve/zeroCurve";
 import type { PricedBook } from "./fixedBond";
 import type { FloatingFlows } from "./floatingFlows";
@@ -84,32 +85,6 @@ function growths(f: FloatingFlows, curve: ZeroCurve): Float64Array {
   );
 }
 
-/** Discount margin of note i by Newton's method on Σ a·DF·exp(−z·t) = target; NaN if none. */
-function solveMargin(
-  f: FloatingFlows,
-  a: Float64Array,
-  df: Float64Array,
-  i: number,
-  target: number
-): number {
-  let z = 0;
-  let converged = false;
-  for (let iter = 0; iter < 100; iter++) {
-    let p = 0;
-    let dp = 0;
-    for (let j = f.start[i]; j < f.start[i + 1]; j++) {
-      const v = a[j] * df[j] * Math.exp(-z * f.pay[j]);
-      p += v;
-      dp -= f.pay[j] * v;
-    }
-    const step = (p - target) / dp;
-    z -= Math.max(-0.5, Math.min(0.5, step));
-    if (converged) return z;
-    converged = Math.abs(step) < 1e-12;
-  }
-  return NaN;
-}
-
 /**
  * Calibrates notes to their clean prices per 100 on `base` (NaN or ≤ 0: priced at the given
  * discount margin instead, when there is one), the index projected on `projection` (absent: on
@@ -134,18 +109,20 @@ export function calibrateFloating(
   const a = new Float64Array(flows.pay.length);
   amounts(flows, g, basis, baseDf, a);
   const df = Float64Array.from(g.pay, (k) => baseDf[k]);
+  const pv = Float64Array.from(a, (x, j) => x * df[j]);
   const spread = new Float64Array(n).fill(NaN);
   const dirty = new Float64Array(n).fill(NaN);
   for (let i = 0; i < n; i++) {
     if (flows.start[i] === flows.start[i + 1]) continue;
     const dm = discountMargin?.[i] ?? NaN;
     if (clean[i] > 0) {
-      spread[i] = solveMargin(flows, a, df, i, clean[i] + flows.accrued[i]);
+      const target = clean[i] + flows.accrued[i];
+      spread[i] = solveFlatSpread(pv, flows.pay, flows.start[i], flows.start[i + 1], target);
     } else if (Number.isFinite(dm)) spread[i] = dm;
     if (!Number.isFinite(spread[i])) continue;
     let p = 0;
     for (let j = flows.start[i]; j < flows.start[i + 1]; j++)
-      p += a[j] * df[j] * Math.exp(-spread[i] * flows.pay[j]);
+      p += pv[j] * Math.exp(-spread[i] * flows.pay[j]);
     dirty[i] = p;
   }
   // exp(−z·t) per flow, at the calibrated margins (held).

@@ -9,6 +9,7 @@
  * discounted on the curve and the OAS is their Z-spread.
  */
 import { ZeroCurve } from "../curve/zeroCurve";
+import { solveFlatSpread } from "../curve/spreadSolve";
 import { HullWhiteParams, describeHullWhite } from "../models/hullWhite";
 import { hwB, hwYieldConvexity, simulateHullWhite } from "../models/hullWhitePaths";
 import { accrualMonth, MbsProgram, paymentTimes, PROGRAMS } from "./program";
@@ -303,20 +304,7 @@ export function priceAtSpread(f: CohortFlows, s: number): number {
 
 /** The spread (decimal, continuously compounded) at which the flows are worth `dirty`; NaN if none. */
 export function solveSpread(f: CohortFlows, dirty: number): number {
-  let s = 0;
-  for (let iter = 0; iter < 100; iter++) {
-    let v = 0;
-    let dv = 0;
-    for (let k = 0; k < f.pv.length; k++) {
-      const x = f.pv[k] * Math.exp(-s * f.times[k]);
-      v += x;
-      dv -= f.times[k] * x;
-    }
-    const step = (v - dirty) / dv;
-    s -= Math.max(-0.5, Math.min(0.5, step));
-    if (Math.abs(step) < 1e-13) return s;
-  }
-  return NaN;
+  return solveFlatSpread(f.pv, f.times, 0, f.pv.length, dirty);
 }
 
 /** The default model: the market's Hull–White parameters, the default paths and seed, v1. */

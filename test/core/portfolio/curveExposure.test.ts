@@ -68,7 +68,8 @@ describe("curve exposure of the sample portfolio", () => {
       .filter((r) => r.flagged)
       .map((r) => h.id[r.index])
       .sort();
-    expect(flagged).toEqual(["41165Q198", "75730D4L1", "84380G6B9", "9128108D3", "91282CSQ5"]);
+    // The ids scripts/make-sample-portfolio.ts prints as "deliberately off".
+    expect(flagged).toEqual(["09610L4L7", "912810AS7", "912810FK9", "912810QV3", "91282CM81"]);
   });
 });
 
