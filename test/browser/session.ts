@@ -11,6 +11,7 @@ import * as path from "path";
 import { chromium, BrowserContext, FrameLocator, Page } from "playwright-core";
 import { settingsOf, sheetValues } from "../../src/cli/workbookInput";
 import { serialFromIso } from "../../src/core/dates";
+import { columnLetters } from "../../src/core/holdings/cells";
 import { runRecommendation } from "../../src/core/report/recommendation";
 import { CHROMIUM, LAUNCH_ARGS } from "../../bench/chromium";
 
@@ -82,7 +83,7 @@ export async function expectedJob(
     rounding: "nearest",
     contractCode: "ZN",
     runDate: new Date().toISOString().slice(0, 10),
-    source: `Holdings!A1:L${holdings.length}`,
+    source: `Holdings!A1:${columnLetters(holdings[0].length - 1)}${holdings.length}`,
   });
   if (!result.ok) throw new Error(`the sample should run: ${JSON.stringify(result.problems)}`);
   return result;
