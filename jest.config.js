@@ -6,5 +6,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
-  testTimeout: 60000,
+  // Full runs of the sample (MBS Monte Carlo, callable lattices in every scenario) take tens of seconds on a loaded 2-core machine.
+  testTimeout: 300000,
 };

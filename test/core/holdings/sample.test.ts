@@ -58,14 +58,16 @@ describe("assets/sample-portfolio.xlsx", () => {
     expect(share("corporate")).toBeCloseTo(0.35, 1);
     for (const sector of ["agency", "municipal", "securitized"])
       expect(share(sector)).toBeGreaterThan(0);
-    for (const type of ["bullet", "zero", "callable", "mbs"]) expect(h.type).toContain(type);
+    for (const type of ["bullet", "zero", "callable", "fixed-to-float", "frn", "mbs"])
+      expect(h.type).toContain(type);
 
     for (let i = 0; i < h.count; i++) {
       expect(h.maturity[i]).toBeGreaterThan(settlement);
       expect(h.price[i]).toBeGreaterThan(20);
       expect(h.price[i]).toBeLessThan(130);
       expect(h.basis[i]).toBe(h.sector[i] === "government" ? 1 : 0);
-      expect(h.frequency[i]).toBe(2);
+      // SOFR FRNs pay quarterly; every other row semiannually.
+      expect(h.frequency[i]).toBe(h.type[i] === "frn" ? 4 : 2);
     }
     expect(Array.from(h.vendorDuration).filter(Number.isFinite).length).toBeGreaterThan(100);
   });
