@@ -75,12 +75,12 @@ browserSuite("a 20,000-row holdings range in the playground", () => {
       // The page's Holdings are the rows the generator makes in Node.
       expect(await page.evaluate(`keyratePlayground.sheetValues("Holdings")`)).toEqual(holdings);
       expect(await page.evaluate(`keyratePlayground.selectHoldings()`)).toBe(
-        `Holdings!A1:L${N + 1}`
+        `Holdings!A1:V${N + 1}`
       );
       await pane.locator("#kr-check").click();
       // The check reads 20,000 rows: wait for its summary.
       await pane
-        .locator("#kr-mapping", { hasText: `Holdings!A1:L${N + 1}: ${N} rows` })
+        .locator("#kr-mapping", { hasText: `Holdings!A1:V${N + 1}: ${N} rows` })
         .waitFor({ timeout: 60_000 });
 
       // Holdings → Curve → Target → Instruments → Scenarios → Write, as the playground test does.
