@@ -249,7 +249,8 @@ export function holdingsSection(
     {
       header: "Note",
       width: 36,
-      cell: (i) => [cx.excluded[i], cx.flag[i]].filter(Boolean).join("; "),
+      // Why a row is out of the totals, or (in them) why its yield-based cells are empty.
+      cell: (i) => [cx.excluded[i] ?? x.excluded[i], cx.flag[i]].filter(Boolean).join("; "),
     }
   );
   const at = (key: Key) => columns.findIndex((c) => c.key === key);
