@@ -103,6 +103,7 @@ function capFloorOf(cells: unknown[]): RateOptionPosition {
 }
 
 const RATE_NAMES = ["expiry", "tenor", "strike", "vol", "type", "notional"];
+const CAP_NAMES = ["start", "tenor", "strike", "vol", "type", "notional"];
 
 function ratePremium(
   of: (cells: unknown[]) => RateOptionPosition,
@@ -162,7 +163,7 @@ export function capFloorFn(
 ): Result {
   return ratePremium(
     capFloorOf,
-    ["start", "tenor", "strike", "vol", "type", "notional"],
+    CAP_NAMES,
     settlement,
     [start, tenor, strike, vol, type, notional],
     curve,
@@ -208,6 +209,24 @@ function rateGreeks(position: RateOptionPosition, c: RateCurve, keys: readonly n
   return rows;
 }
 
+/** One swaption's or cap/floor's greeks table: its single cells read by name, the curve once. */
+function rateOptionGreeksTable(
+  of: (cells: unknown[]) => RateOptionPosition,
+  names: readonly string[],
+  settlement: Arg,
+  args: Arg[],
+  curve: Arg,
+  curveKind: Arg | undefined,
+  interpolation: Arg | undefined,
+  keys: Arg | undefined
+): Result {
+  return guard(() => {
+    const c = rateCurve(settlement, curve, curveKind, interpolation);
+    const cells = args.map((a, i) => singleCell(a, names[i]));
+    return rateGreeks(of(cells), c, parseKeys(keys));
+  });
+}
+
 /** KEYRATE.SWAPTION_GREEKS: one swaption's premium, forward, annuity and greeks, spilled. */
 export function swaptionGreeksFn(
   settlement: Arg,
@@ -222,13 +241,16 @@ export function swaptionGreeksFn(
   interpolation?: Arg,
   keys?: Arg
 ): Result {
-  return guard(() => {
-    const c = rateCurve(settlement, curve, curveKind, interpolation);
-    const cells = [expiry, tenor, strike, vol, type, notional].map((a, i) =>
-      singleCell(a, RATE_NAMES[i])
-    );
-    return rateGreeks(swaptionOf(cells), c, parseKeys(keys));
-  });
+  return rateOptionGreeksTable(
+    swaptionOf,
+    RATE_NAMES,
+    settlement,
+    [expiry, tenor, strike, vol, type, notional],
+    curve,
+    curveKind,
+    interpolation,
+    keys
+  );
 }
 
 /** KEYRATE.CAPFLOOR_GREEKS: one cap or floor's premium and greeks, spilled. */
@@ -245,14 +267,16 @@ export function capFloorGreeksFn(
   interpolation?: Arg,
   keys?: Arg
 ): Result {
-  return guard(() => {
-    const c = rateCurve(settlement, curve, curveKind, interpolation);
-    const names = ["start", "tenor", "strike", "vol", "type", "notional"];
-    const cells = [start, tenor, strike, vol, type, notional].map((a, i) =>
-      singleCell(a, names[i])
-    );
-    return rateGreeks(capFloorOf(cells), c, parseKeys(keys));
-  });
+  return rateOptionGreeksTable(
+    capFloorOf,
+    CAP_NAMES,
+    settlement,
+    [start, tenor, strike, vol, type, notional],
+    curve,
+    curveKind,
+    interpolation,
+    keys
+  );
 }
 
 function futuresQuote(cells: unknown[], settlement: number) {
