@@ -134,11 +134,16 @@ export function holdingCohorts(h: Holdings, select: (i: number) => boolean): (Mb
 export const MBS_ENGINE: HoldingEngine = {
   name: "agency MBS pass-through",
   method: MBS_METHOD,
-  calibrate: (market: CurveMarket, holdings, clean, select) =>
-    calibrateMbs(
+  calibrate: (market: CurveMarket, holdings, clean, select) => ({
+    ...calibrateMbs(
       baseCurve(market),
       holdingCohorts(holdings, select),
       clean,
       mbsModel(market.hullWhite, DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED)
     ),
+    // A row without its pool columns is the engine's stated problem, shown beside it.
+    problems: Array.from({ length: holdings.count }, (_, i) =>
+      select(i) && !holdings.mbs?.[i] ? MBS_NO_TERMS : null
+    ),
+  }),
 };

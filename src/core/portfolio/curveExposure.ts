@@ -12,7 +12,6 @@
  */
 import { Holdings, Sector } from "../holdings";
 import { MBS_OAD_TOLERANCE } from "../conventions";
-import { MBS_NO_TERMS } from "../engines/mbs";
 import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { CurveRisk } from "../risk/bondRisk";
 import { ShiftOn } from "../curve";
@@ -207,9 +206,9 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
   const gap = priceYieldGaps(h, terms, sched);
   for (let i = 0; i < n; i++) {
     const engine = engineFor(h.type[i]);
-    // Without an engine (or with an engine's stated problem, or an MBS row without its pool terms)
-    // the value is still known: clean + accrued (Excel's, on its basis).
-    const unpriced = !engine || !!problem[i] || (h.type[i] === "mbs" && !h.mbs?.[i]);
+    // Without an engine (or with an engine's stated problem, such as an MBS row without its pool
+    // terms) the value is still known: clean + accrued (Excel's, on its basis).
+    const unpriced = !engine || !!problem[i];
     const dirty = unpriced ? clean[i] + fromYield.accrued[i] : risk.dirty[i];
     const mv = (h.par[i] * dirty) / 100;
     marketValue[i] = mv;
@@ -219,9 +218,7 @@ export function holdingCurveExposure(h: Holdings, market: CurveMarket): CurveHol
       ? noEngineReason(h.type[i])
       : Number.isFinite(risk.zspread[i])
         ? null
-        : h.type[i] === "mbs" && !h.mbs?.[i]
-          ? MBS_NO_TERMS
-          : (problem[i] ?? "no Z-spread reprices the price");
+        : (problem[i] ?? "no Z-spread reprices the price");
     const years = (h.maturity[i] - settlement) / 365;
     if (
       !excluded[i] &&
