@@ -21,7 +21,7 @@ import {
 } from "../core/holdings";
 import { isoFromSerial } from "../core/dates";
 import { excludedHoldings } from "../core/report/excludedSection";
-import { engineFor, noEngineReason } from "../core/engines/registry";
+import { leftOutBeforePricing } from "../core/engines/registry";
 import { h } from "./dom";
 import { readRange, readSelection, selectCell, surroundingRegion } from "./workbookIO";
 import { CheckedRange, partialRange, showExcluded } from "./checkedRange";
@@ -142,7 +142,7 @@ export function holdingsStep(
           mapping: read.mapping,
           problems: read.problems,
           holdings: read.holdings,
-          reasons: read.holdings.type.map((t) => (engineFor(t) ? null : noEngineReason(t))),
+          reasons: leftOutBeforePricing(read.holdings),
         }),
         currency: read.holdings.currency[0] ?? DEFAULT_CURRENCY,
       };

@@ -27,11 +27,13 @@ function large(n: number): SimWorkbook {
 }
 
 describe("fillLargeHoldings", () => {
-  test("N rows cycling the sample's 300, IDs unique, other cells and formats as their source", () => {
+  test("N rows cycling the sample's rows, IDs unique, other cells and formats as their source", () => {
     const original = SimWorkbook.fromSnapshot(snapshot);
     const src = original.sheet("Holdings")!;
     const sourceValues = original.usedValues("Holdings");
-    expect(sourceValues.length).toBe(301);
+    const s = sourceValues.length - 1; // the sample's holdings rows
+    expect(s).toBeGreaterThan(250);
+    expect(s).toBeLessThan(334); // so that 1,000 rows are 3 full cycles and a part
     expect(sourceValues[0][0]).toBe("ID");
 
     const n = 1000; // 3 full cycles and a part
@@ -45,11 +47,11 @@ describe("fillLargeHoldings", () => {
     const ids = values.slice(1).map((r) => r[0]);
     expect(new Set(ids).size).toBe(n);
     expect(ids[0]).toBe(sourceValues[1][0]); // the first cycle keeps the sample's IDs
-    expect(ids[300]).toBe(`${sourceValues[1][0]}-2`);
-    expect(ids[999]).toBe(`${sourceValues[100][0]}-4`);
+    expect(ids[s]).toBe(`${sourceValues[1][0]}-2`);
+    expect(ids[999]).toBe(`${sourceValues[1 + (999 % s)][0]}-4`);
 
     for (let i = 0; i < n; i++) {
-      const from = 1 + (i % 300);
+      const from = 1 + (i % s);
       for (let c = 0; c < sourceValues[0].length; c++) {
         const want = src.cell(from, c);
         const got = sheet.cell(i + 1, c);
@@ -84,10 +86,13 @@ describe("fillLargeHoldings", () => {
   });
 
   test("the maximum, 50,000 rows, with 50,000 distinct IDs", () => {
+    const s = SimWorkbook.fromSnapshot(snapshot).usedValues("Holdings").length - 1;
     const values = large(MAX_LARGE_HOLDINGS).usedValues("Holdings");
     expect(values.length).toBe(MAX_LARGE_HOLDINGS + 1);
     expect(new Set(values.slice(1).map((r) => r[0])).size).toBe(MAX_LARGE_HOLDINGS);
-    expect(values[MAX_LARGE_HOLDINGS][0]).toBe(`${values[200][0]}-167`);
+    const last = MAX_LARGE_HOLDINGS - 1; // 0-based index of the last holding
+    const cycle = Math.floor(last / s) + 1;
+    expect(values[MAX_LARGE_HOLDINGS][0]).toBe(`${values[1 + (last % s)][0]}-${cycle}`);
   });
 
   test("refuses a count out of range, a missing sheet, a sheet without an ID column", () => {

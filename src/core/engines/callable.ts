@@ -14,6 +14,7 @@ import { callableBook, solveOas } from "../models/callableBook";
 import { holdingTerms } from "../portfolio/holdingTerms";
 import { baseCurve } from "../market/market";
 import { schedules } from "../bond";
+import type { Holdings } from "../holdings/types";
 import type { HoldingEngine } from "./registry";
 import type { PricedBook } from "./fixedBond";
 
@@ -21,12 +22,17 @@ import type { PricedBook } from "./fixedBond";
 export const NO_CALL_SCHEDULE =
   "callable without a call schedule: give call_date (and call_price, call_style) or call_schedule";
 
+/** What a callable row lacks: its call schedule. */
+const lacks = (holdings: Holdings, i: number): string | null =>
+  holdings.calls?.[i] ? null : NO_CALL_SCHEDULE;
+
 export const CALLABLE_ENGINE: HoldingEngine = {
   name: "callable bond",
   method: "Hull–White 1F trinomial lattice fitted to the curve, OAS held",
   // Measured: 8.5e-5 years at ±1 bp par shifts on a Bermudan near the money (the option's
   // third-order terms); five times that allowed.
   krdSumAllowance: 5e-4,
+  lacks,
   calibrate(market, holdings, clean, select, prepared) {
     const terms = prepared?.terms ?? holdingTerms(holdings, market.settlement);
     const sched = prepared?.sched ?? schedules(terms);
@@ -34,7 +40,7 @@ export const CALLABLE_ENGINE: HoldingEngine = {
     const calls = holdings.calls ?? new Array(count).fill(null);
     const problems: (string | null)[] = new Array(count).fill(null);
     const include = (i: number) => select(i) && !!calls[i] && clean[i] > 0;
-    for (let i = 0; i < count; i++) if (select(i) && !calls[i]) problems[i] = NO_CALL_SCHEDULE;
+    for (let i = 0; i < count; i++) if (select(i)) problems[i] = lacks(holdings, i);
     const model = market.hullWhite;
     const book = callableBook(
       market.settlement,

@@ -131,9 +131,14 @@ export function holdingCohorts(h: Holdings, select: (i: number) => boolean): (Mb
   });
 }
 
+/** What an mbs row lacks: its pool columns. */
+const lacks = (holdings: Holdings, i: number): string | null =>
+  holdings.mbs?.[i] ? null : MBS_NO_TERMS;
+
 export const MBS_ENGINE: HoldingEngine = {
   name: "agency MBS pass-through",
   method: MBS_METHOD,
+  lacks,
   calibrate: (market: CurveMarket, holdings, clean, select) => ({
     ...calibrateMbs(
       baseCurve(market),
@@ -143,7 +148,7 @@ export const MBS_ENGINE: HoldingEngine = {
     ),
     // A row without its pool columns is the engine's stated problem, shown beside it.
     problems: Array.from({ length: holdings.count }, (_, i) =>
-      select(i) && !holdings.mbs?.[i] ? MBS_NO_TERMS : null
+      select(i) ? lacks(holdings, i) : null
     ),
   }),
 };

@@ -31,6 +31,11 @@ export interface HoldingEngine {
    */
   readonly krdSumAllowance?: number;
   /**
+   * What holding i's row lacks that this engine needs (its stated problem, known before any
+   * pricing, so the Holdings step lists the row as the run will); null when nothing.
+   */
+  lacks?(holdings: Holdings, i: number): string | null;
+  /**
    * Calibrates the holdings for which `select(i)` to their clean prices per 100 on the market's
    * base curve; the book prices them on any curve (NaN for the others).
    */
@@ -87,4 +92,16 @@ export function engineFor(type: HoldingType): HoldingEngine | undefined {
 /** Why a holding of this type is out of the totals: "no engine for callable (needs …)". */
 export function noEngineReason(type: HoldingType): string {
   return `no engine for ${type} (${MISSING[type] || "not supported"})`;
+}
+
+/**
+ * Why each holding will be out of the totals, as far as is known before pricing: its kind has
+ * no engine, or its row lacks what its engine needs; null when it goes to its engine (which may
+ * still find no spread that reprices it).
+ */
+export function leftOutBeforePricing(holdings: Holdings): (string | null)[] {
+  return holdings.type.map((t, i) => {
+    const engine = engineFor(t);
+    return engine ? (engine.lacks?.(holdings, i) ?? null) : noEngineReason(t);
+  });
 }

@@ -1,6 +1,7 @@
 /** Curve exposure of the sample portfolio: totals, sectors, exclusions, checks and reconciliation. */
 import { NO_CALL_SCHEDULE } from "../../../src/core/engines/callable";
 import { MBS_NO_TERMS } from "../../../src/core/engines/mbs";
+import { leftOutBeforePricing } from "../../../src/core/engines/registry";
 import { makeMarket } from "../../../src/core/market/market";
 import { join } from "path";
 import ExcelJS from "exceljs";
@@ -99,5 +100,37 @@ describe("a price and a yield given together", () => {
       /implies a yield of .* \(1\.6 bp apart\): curve figures use the price/
     );
     expect(x.flag[2]).toBeNull();
+  });
+});
+
+describe("what is known before pricing", () => {
+  it("a callable without its schedule and an MBS row without pool columns are left out, before the run as in it", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(__dirname, "..", "..", "..", "assets", "sample-portfolio.xlsx"));
+    const all = sheetValues(book.getWorksheet("Holdings")!);
+    const header = all[0].map(String);
+    const col = (name: string) => header.indexOf(name);
+    const first = (type: string) => all.findIndex((r) => r[col("Type")] === type);
+    // A bullet, two callables (the second with its schedule cleared) and an MBS, in a file
+    // without the pool columns.
+    const pool = new Set(["WAC", "WAM", "WALA", "Program", "Pool"].map(col));
+    const pick = [first("Bullet"), first("Callable"), first("Callable"), first("MBS")];
+    expect(pick.every((i) => i > 0)).toBe(true);
+    expect(pool.has(-1)).toBe(false);
+    const row = (r: unknown[], k: number) =>
+      r
+        .map((v, j) =>
+          k === 2 && j === col("Call Schedule") ? null : j === col("ID") ? `${String(v)}-${k}` : v
+        )
+        .filter((_, j) => !pool.has(j));
+    const values = [header.filter((_, j) => !pool.has(j)), ...pick.map((i, k) => row(all[i], k))];
+    const read = readHoldings(values, { settlement: 45659, sheet: "Holdings" });
+    expect(read.problems).toEqual([]);
+    expect(read.holdings.count).toBe(4);
+    const before = leftOutBeforePricing(read.holdings);
+    expect(before).toEqual([null, null, NO_CALL_SCHEDULE, MBS_NO_TERMS]);
+    const curve = parseCurveRange(sheetValues(book.getWorksheet("Curve")!), "par");
+    const x = holdingCurveExposure(read.holdings, makeMarket({ settlement: 45659, curve }));
+    expect(x.excluded).toEqual(before);
   });
 });

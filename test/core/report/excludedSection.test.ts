@@ -6,8 +6,7 @@
 import ExcelJS from "exceljs";
 import * as path from "path";
 import { readHoldings } from "../../../src/core/holdings";
-import { engineFor, noEngineReason } from "../../../src/core/engines/registry";
-import { MBS_NO_TERMS } from "../../../src/core/engines/mbs";
+import { leftOutBeforePricing } from "../../../src/core/engines/registry";
 import {
   buildExcludedSheet,
   excludedHoldings,
@@ -45,13 +44,7 @@ function account(values: unknown[][] = VALUES) {
     problems: read.problems,
     holdings: read.holdings,
     // An MBS row without its pool columns is left out by its engine (MBS_NO_TERMS).
-    reasons: read.holdings.type.map((t, i) =>
-      !engineFor(t)
-        ? noEngineReason(t)
-        : t === "mbs" && !read.holdings.mbs?.[i]
-          ? MBS_NO_TERMS
-          : null
-    ),
+    reasons: leftOutBeforePricing(read.holdings),
   });
 }
 
