@@ -13,9 +13,9 @@ import { defaultSettlement } from "../functions/impl/curveFunctions";
 import { parseDate, isoFromSerial } from "../core/dates";
 import { runRecommendation, RecommendationResult } from "../core/report/recommendation";
 import { parseCurveKind, parseCurveRange, parseInterpolation, tenorLabel } from "../core/curve";
-import { DEFAULT_CONTRACT, DEFAULT_CURRENCY, DEFAULT_TARGET_DURATION } from "../core/conventions";
-import { RunRecord } from "../core/run/runRecord";
-import { hedgeSummary, tradeText } from "../core/run/summary";
+import { DEFAULT_CONTRACT, DEFAULT_TARGET_DURATION } from "../core/conventions";
+import { currencyOf } from "../core/report/headlineSection";
+import { convexityNote, hedgeSummary, tradeText } from "../core/run/summary";
 import { writeXlsx } from "../render/exceljs";
 import { labelledValue, sheetValues, settingsOf } from "./workbookInput";
 import { appendRunToDir, readHistoryDir } from "./historyDir";
@@ -122,9 +122,6 @@ export async function demo(
 
 const money = (x: number) => Math.round(x).toLocaleString("en-US");
 
-/** The holdings' currency code (the first holding's; the default when none says). */
-const currencyOf = (r: RunRecord) => r.holdings.currency[0] || DEFAULT_CURRENCY;
-
 const DEMO_FLAGS = {
   values: [
     "--input",
@@ -200,6 +197,8 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
     `  contract DV01          ${h.contract.dv01.toFixed(2)} per contract (${h.contract.dv01Source})`
   );
   out(`  hedge                  ${hedgeSummary(r)}`);
+  const convexity = convexityNote(r, currencyOf(r));
+  if (convexity) out(`  convexity              ${convexity}.`);
   for (const x of h.trades)
     out(`    ${tradeText(x).padEnd(40)} DV01 impact ${money(x.dv01Impact)}, cost ${money(x.cost)}`);
   out(

@@ -5,7 +5,7 @@
  * (Cancel or Escape) between row chunks (a half-written sheet is removed again). Fluent UI web
  * components give the Office look; the work itself is in workbookIO (Office.js) and core (pure). Choices are remembered per workbook in Office settings.
  */
-import { hedgeSummary } from "../core/run/summary";
+import { convexityNote, hedgeSummary } from "../core/run/summary";
 import {
   provideFluentDesignSystem,
   fluentButton,
@@ -447,13 +447,15 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       const ex = result.record.exclusions;
       const account = exclusionSentence(ex.summary, ex.currency);
       const partial = grown ? ` Only the range checked ran: ${grown}.` : "";
+      const note = convexityNote(result.record, ex.currency);
+      const convexity = note ? ` ${note}.` : "";
       const kept = historyError
         ? ` ${historyError}.`
         : result.record.drift
           ? ` Run kept in the workbook's history (${result.record.drift.series.length} runs${marked ? ", this one a rebalance" : ""}).`
           : "";
       if (marked) (rebalance as HTMLInputElement).checked = false;
-      status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}.${partial} Hedge: ${hedgeSummary(result.record)}.${warning}${kept} Took ${took}.`;
+      status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}.${partial} Hedge: ${hedgeSummary(result.record)}.${convexity}${warning}${kept} Took ${took}.`;
     })
       .catch(
         (e) =>

@@ -22,6 +22,8 @@ export interface FloatingBook extends PricedBook {
   readonly accrued: Float64Array;
   /** Years to each note's next reset. */
   readonly nextReset: Float64Array;
+  /** Every flow's amount per 100 with its coupon projected on `curve` (the flows' order). */
+  amountsOn(curve: ZeroCurve): Float64Array;
 }
 
 /**
@@ -161,5 +163,10 @@ export function calibrateFloating(
     accrued: flows.accrued,
     nextReset: flows.nextReset,
     price,
+    amountsOn(curve: ZeroCurve) {
+      const out = new Float64Array(flows.pay.length);
+      amounts(flows, g, basis, gridDiscount(g, curve), out);
+      return out;
+    },
   };
 }

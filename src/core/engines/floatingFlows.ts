@@ -65,7 +65,7 @@ interface Flow {
  * Schedule dates counted back from `end` (k = 0 is `end`) down to and including the first one on
  * or before `after`: one pass, each date computed once.
  */
-function datesBack(end: number, frequency: number, after: number): number[] {
+export function datesBack(end: number, frequency: number, after: number): number[] {
   const out: number[] = [];
   for (let k = 0; ; k++) {
     const d = couponDateBack(end, frequency as Frequency, k);

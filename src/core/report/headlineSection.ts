@@ -14,7 +14,7 @@ import { GapRow } from "../compare/gaps";
 import { weightedYield, weightedZspreadBp } from "../portfolio/averages";
 import { RunRecord } from "../run/runRecord";
 import { isTargetProfile } from "../run/compareStage";
-import { hedgeSummary, tradeText } from "../run/summary";
+import { convexityNote, hedgeSummary, tradeText } from "../run/summary";
 import { Cell, FORMATS, SheetBuilder, num } from "./sheetModel";
 
 /** Titles of the blocks (first cell of their header rows). */
@@ -59,6 +59,8 @@ function headline(s: SheetBuilder, r: RunRecord): void {
   const benchmarkHeader = target ? "Benchmark (none given)" : "Benchmark";
   s.row([HEADLINE_LABELS.headline], "section");
   s.row([{ value: "Recommendation", style: "label" }, hedgeSummary(r)]);
+  const convexity = convexityNote(r, ccy);
+  if (convexity) s.row([{ value: "Convexity", style: "label" }, `${convexity}.`]);
   if (!h.trades.length) s.row([{ value: "Trade", style: "label" }, "no trade"]);
   for (const t of h.trades) {
     s.row([

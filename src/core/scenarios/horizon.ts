@@ -28,6 +28,9 @@
  *   (engines/mbsHorizon.ts).
  * - Callable bonds: revalued at H on the Hull–White lattice fitted to the rolled curve, OAS held
  *   (scenarios/callableHorizon.ts); taken as not called inside the horizon.
+ * - FRNs and fixed-to-float notes: coupons to H projected on the unshocked forwards, revalued at
+ *   H by their engines with the coupon the resets in (s, H] set, discount margin held
+ *   (scenarios/floatingHorizon.ts).
  */
 import { tenorDate, ZeroCurve } from "../curve";
 import { discountGrid } from "../engines/cashFlows";
@@ -40,6 +43,7 @@ import { ScenarioBook } from "./revalue";
 import { ShiftProfile } from "./shapes";
 import { MbsHorizon, mbsHorizon } from "../engines/mbsHorizon";
 import { CallableHorizon, callableHorizon } from "./callableHorizon";
+import { FloatingHorizon, floatingHorizon } from "./floatingHorizon";
 
 export { DEFAULT_HORIZON_MONTHS } from "../conventions";
 
@@ -67,6 +71,8 @@ export interface HorizonBook {
   readonly mbs: MbsHorizon;
   /** The callable rows, valued on the Hull–White lattice at H, OAS held. */
   readonly callables: CallableHorizon;
+  /** The FRN and fixed-to-float rows, valued by their engines at H, discount margin held. */
+  readonly floating: FloatingHorizon;
 }
 
 /** Lays out the book's holdings at the horizon (months ≥ 0). */
@@ -92,7 +98,16 @@ export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS)
     date,
     months
   );
-  const alive = (i: number) => book.included[i] === 1 && maturity[i] > date && !mbs.is(i);
+  const floating = floatingHorizon(
+    book.holdings,
+    (i) => book.included[i] === 1,
+    z,
+    book.market,
+    book.curve,
+    date
+  );
+  const alive = (i: number) =>
+    book.included[i] === 1 && maturity[i] > date && !mbs.is(i) && !floating.is(i);
   const atH = fixedBondBook(
     date,
     holdingTerms(book.holdings, date),
@@ -120,15 +135,30 @@ export function horizonBook(book: ScenarioBook, months = DEFAULT_HORIZON_MONTHS)
     if (!alive(i)) redeemed[i] = 100;
   }
   const accrued0 = Float64Array.from(at0.accrued);
-  for (let i = 0; i < n; i++) {
-    if (!mbs.is(i)) continue;
-    cash[i] = mbs.cash[i];
-    redeemed[i] = mbs.redeemed[i];
-    accrued0[i] = mbs.accrued0[i];
-    accruedH[i] = mbs.accruedH[i];
+  // The kinds valued at H by their own engines bring their own cash, accrued and redemptions.
+  for (const own of [mbs, floating]) {
+    for (let i = 0; i < n; i++) {
+      if (!own.is(i)) continue;
+      cash[i] = own.cash[i];
+      redeemed[i] = own.redeemed[i];
+      accrued0[i] = own.accrued0[i];
+      accruedH[i] = own.accruedH[i];
+    }
   }
   const callables = callableHorizon(book.holdings, (i) => alive(i), z, book.market.hullWhite, date);
-  return { months, date, years, bonds: atH, accrued0, accruedH, redeemed, cash, mbs, callables };
+  return {
+    months,
+    date,
+    years,
+    bonds: atH,
+    accrued0,
+    accruedH,
+    redeemed,
+    cash,
+    mbs,
+    callables,
+    floating,
+  };
 }
 
 export interface HorizonReturn {
@@ -145,6 +175,7 @@ function horizonPrices(hb: HorizonBook, curve: ZeroCurve, dz?: Float64Array) {
   for (let i = 0; i < p.length; i++) if (!hb.bonds.priced[i]) p[i] = 0;
   hb.mbs.price(rolled, dz, p);
   hb.callables.price(rolled, dz, p);
+  hb.floating.price(rolled, dz, p);
   return p;
 }
 

@@ -13,6 +13,7 @@ import { runPipeline } from "../../../src/core/run/pipeline";
 import { RunInput } from "../../../src/core/run/runInput";
 import { parseRunRecord, serialiseRunRecord } from "../../../src/core/run/serialise";
 import { buildSheets } from "../../../src/core/report/workbook";
+import { convexityNote } from "../../../src/core/run/summary";
 
 const SAMPLE = join(__dirname, "..", "..", "..", "assets", "sample-portfolio.xlsx");
 const SOFR = {
@@ -72,6 +73,12 @@ it("carries option trades from the optimiser to the record, the scenarios and th
   expect(plan.gammaAfter!).toBeGreaterThanOrEqual(5000 - 1e-3);
   expect(cells(sheets[0].name)).toContain("Options (Bachelier / Barone-Adesi–Whaley)");
   expect(cells("Action Items")).toContain("Option expiries");
+  // The convexity note counts the options' gamma (none of the sample's kinds is left out).
+  const gamma = r.totals.marketValue * r.totals.effConvexity * 1e-8;
+  const bought = optionTrades.reduce((a, t) => a + t.gamma!, 0);
+  expect(convexityNote(r, "USD")).toContain(
+    `the options bought take gamma to ${Math.round(gamma + bought).toLocaleString("en-US")}`
+  );
   const back = parseRunRecord(serialiseRunRecord(r));
   expect(back.hedge.trades).toEqual(r.hedge.trades);
 });

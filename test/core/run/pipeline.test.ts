@@ -14,7 +14,7 @@ import { runPipeline } from "../../../src/core/run/pipeline";
 import { RunInput } from "../../../src/core/run/runInput";
 import { RunRecord } from "../../../src/core/run/runRecord";
 import { parseRunRecord, serialiseRunRecord } from "../../../src/core/run/serialise";
-import { hedgeSummary } from "../../../src/core/run/summary";
+import { convexityNote, hedgeSummary } from "../../../src/core/run/summary";
 import { hedgeBook, hedgePnl } from "../../../src/core/scenarios/hedges";
 import { scenarioProfile } from "../../../src/core/scenarios/scenario";
 import { buildSheets } from "../../../src/core/report/workbook";
@@ -47,6 +47,30 @@ beforeAll(async () => {
     source: "Holdings!A1:L301",
   };
 });
+
+/** Negative contributions to the book's effective convexity by kind, from the positions (years²). */
+function negativeConvexity(r: RunRecord): [string, number][] {
+  const words: Record<string, string> = {
+    mbs: "MBS",
+    callable: "callables",
+    "fixed-to-float": "fixed-to-float notes",
+    frn: "FRNs",
+    bullet: "bullets",
+    zero: "zeros",
+  };
+  const x = r.positions;
+  let book = 0;
+  const byKind = new Map<string, number>();
+  for (let i = 0; i < r.holdings.count; i++) {
+    if (x.excluded[i]) continue;
+    book += x.marketValue[i];
+    const t = r.holdings.type[i];
+    byKind.set(t, (byKind.get(t) ?? 0) + x.marketValue[i] * x.risk.effConvexity[i]);
+  }
+  return [...byKind]
+    .map(([t, c]) => [words[t], c / book] as [string, number])
+    .filter(([, c]) => c < 0);
+}
 
 async function record(extra: Partial<RunInput>): Promise<RunRecord> {
   const run = await runPipeline({ ...base, ...extra });
@@ -137,6 +161,31 @@ describe("the run record", () => {
     expect(r.comparison.gapsAfter.trackingError!.te).not.toBe(
       r.comparison.gapsBefore.trackingError!.te
     );
+  });
+
+  it("names negative convexity by kind of holding, on the first page too; none for a book of bullets", async () => {
+    const r = await record({});
+    const parts = negativeConvexity(r);
+    expect(parts.length).toBeGreaterThan(0); // the sample's MBS and callables
+    const note = convexityNote(r, "USD");
+    for (const [words, part] of parts) expect(note).toContain(`${words} ${part.toFixed(2)}`);
+    expect(note).toContain(
+      `book's effective convexity of ${r.totals.effConvexity.toFixed(2)} years²`
+    );
+    const gamma = Math.round(r.totals.marketValue * r.totals.effConvexity * 1e-8);
+    expect(note).toContain(
+      `gamma (DV01 change for a 1 bp move) ${gamma.toLocaleString("en-US")} USD per bp`
+    );
+    expect(note).toContain("futures and swaps sized on DV01 leave it");
+    const first = buildSheets(r)[0].rows.map((row) => row.map((c) => String(shownValue(c) ?? "")));
+    expect(first).toContainEqual(expect.arrayContaining(["Convexity", `${note}.`]));
+
+    const bullets = base.values.filter((row, i) => i === 0 || row[3] === "Bullet");
+    const plain = await record({ values: bullets.slice(0, 40) });
+    expect(negativeConvexity(plain)).toEqual([]);
+    expect(convexityNote(plain, "USD")).toBe("");
+    const plainFirst = buildSheets(plain)[0].rows.map((row) => String(shownValue(row[0]) ?? ""));
+    expect(plainFirst).not.toContain("Convexity");
   });
 
   it("survives JSON exactly, and refuses a newer version or another document", async () => {
