@@ -7,7 +7,7 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }] },
   moduleNameMapper: { "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js" },
   // Full runs of the sample (MBS Monte Carlo, callable lattices in every scenario) take tens of seconds on a loaded 2-core machine.
-  testTimeout: 300000,
+  testTimeout: 600000,
   // Both cores: most suites are single-threaded CPU work (Jest's default leaves one core idle).
   maxWorkers: 2,
 };

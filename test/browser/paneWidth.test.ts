@@ -21,7 +21,7 @@ import {
   SHOTS,
 } from "./session";
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
 /** Excel's narrowest task pane, in CSS pixels. */
 const PANE_PX = 320;
@@ -109,7 +109,7 @@ browserSuite("the task pane at 320 px", () => {
       await nextTo(pane, "Write");
       await check("write");
       await pane.locator("#kr-run").click();
-      await pane.locator("#kr-status").filter({ hasText: "Wrote" }).waitFor({ timeout: 90_000 });
+      await pane.locator("#kr-status").filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
       await check("written");
       // Every step measured, at the pane's width (less a scroll bar at most); none overflows.
       expect(Object.keys(seen)).toHaveLength(9);

@@ -34,7 +34,7 @@ import {
   walkToWrite,
 } from "./session";
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 type Api = {
   keyratePlayground: {
@@ -140,7 +140,7 @@ browserSuite("the playground in Chromium", () => {
 
       await pane.locator("#kr-run").click();
       const status = pane.locator("#kr-status");
-      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 60_000 });
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
       await page.waitForFunction(() =>
         document.querySelector("#pg-tabs [aria-selected=true]")?.textContent?.includes("Hedge")
       );
@@ -275,7 +275,7 @@ browserSuite("the playground in Chromium", () => {
       await goToStep(pane, "Write");
       await pane.locator("#kr-run").click();
       const status = pane.locator("#kr-status");
-      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 60_000 });
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
       await shot("written");
       const sheet = (await page.evaluate(
         `keyratePlayground.sheetValues("Hedge Recommendation")`
@@ -324,7 +324,7 @@ browserSuite("the playground in Chromium", () => {
       await walkToWrite(pane, inputs);
       await expect(pane.locator("#kr-summary").innerText()).resolves.toContain("coupon → Kupon");
       await pane.locator("#kr-run").click();
-      await pane.locator("#kr-status").filter({ hasText: "Wrote" }).waitFor({ timeout: 60_000 });
+      await pane.locator("#kr-status").filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
       // The same holdings as with the original header: the same count in the totals.
       const sheet = (await api(page, (w) =>
         w.keyratePlayground.sheetValues("Hedge Recommendation")
@@ -453,7 +453,7 @@ browserSuite("the playground in Chromium", () => {
       await api(page, (w) => w.keyratePlayground.select("Holdings!A1:H2"));
       await pane.locator("#kr-run").click();
       const status = pane.locator("#kr-status");
-      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 60_000 });
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
       await expect(status.innerText()).resolves.toContain(
         `from Holdings!A1:${lastColumn()}${inputs.holdings.length}, ${inputs.holdings.length - 1} rows`
       );

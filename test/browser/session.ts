@@ -112,6 +112,8 @@ export async function openSession(url: string, test: string): Promise<Session> {
     args: [...LAUNCH_ARGS],
     viewport: { width: 1600, height: 900 },
   });
+  // Clicks and waits on the pane follow full runs of the sample: minutes on a loaded 2-core machine.
+  context.setDefaultTimeout(180_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));

@@ -30,7 +30,7 @@ import {
   Session,
 } from "./session";
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
 const api = (page: Page, script: string) => page.evaluate(`keyratePlayground.${script}`);
 const text = (pane: FrameLocator, id: string) => pane.locator(`#${id}`).innerText();
@@ -128,7 +128,7 @@ browserSuite("the wizard runs what was checked and says what it leaves out", () 
       expect(await api(page, "selection()")).toBe("Holdings!A1:L100");
       await pane.locator("#kr-run").click();
       const status = pane.locator("#kr-status");
-      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 90_000 });
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
       await shot("written");
       const said = await status.innerText();
       expect(said).toContain(`from Holdings!A1:V${rows + 1}, ${rows} rows, checked `);

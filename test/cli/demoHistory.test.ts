@@ -66,7 +66,7 @@ beforeAll(async () => {
   r1 = a.record;
   r2 = b.record;
   sheets2 = b.sheets;
-}, 120_000);
+}, 600_000);
 
 const row = (label: string) => r2.drift!.previous!.rows.find((x) => x.label === label)!;
 const part = (label: string, step: (typeof ATTRIBUTION_STEPS)[number]) =>

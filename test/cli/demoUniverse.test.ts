@@ -11,7 +11,7 @@ import ExcelJS from "exceljs";
 import { demo, SAMPLE_WORKBOOK } from "../../src/cli/demo";
 import { SYNTHETIC_CTD } from "../../src/core/engines/treasuryFuture";
 
-jest.setTimeout(120_000);
+jest.setTimeout(600_000);
 const dir = mkdtempSync(join(tmpdir(), "keyrate-universe-"));
 
 describe("keyrate demo with a Treasury universe", () => {

@@ -13,7 +13,7 @@ import { RunningDevServer, startDevServer } from "../browser/webpackBuild";
 
 const xml = fs.readFileSync(path.join(__dirname, "..", "..", "manifest.xml"), "utf8");
 
-jest.setTimeout(120_000);
+jest.setTimeout(600_000);
 
 describe("npm start", () => {
   let server: RunningDevServer;

@@ -177,7 +177,7 @@ describe("charts in the demo's xlsx", () => {
     sheets = result.sheets;
     charted = withCharts(sheets);
     await writeXlsx(charted, CHARTS_FILE);
-  }, 120_000);
+  }, 600_000);
 
   it("writes exactly the charts of the demo's models", async () => {
     const expected = sheets.reduce((n, m) => n + (m.charts?.length ?? 0), 0);

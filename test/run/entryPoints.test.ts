@@ -679,7 +679,7 @@ function trades(result: RecommendationResult): string[] {
 
 describe("the demo and the wizard on the sample, same inputs", () => {
   // Two full runs of the sample (MBS Monte Carlo and callable lattices in every scenario) each.
-  jest.setTimeout(300_000);
+  jest.setTimeout(600_000);
   /** What a user types into the wizard for the sample: its Settings and its Curve range. */
   const SAMPLE_FIELDS: Partial<FormState> = {
     settlement: "2025-01-02", // Settings!Settlement date

@@ -58,7 +58,7 @@ describe("Hedge Recommendation, first page (demo workbook)", () => {
       rows[r - 1] = values;
     });
     for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  }, 60000);
+  }, 600_000);
 
   const rowIndex = (label: string, from = 0) =>
     rows.findIndex((r, i) => i >= from && r[0] === label);
