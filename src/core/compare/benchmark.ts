@@ -53,7 +53,10 @@ export interface RiskProfile {
   readonly name: string;
   /** As-of date (Excel serial) when known. */
   readonly asOf?: number;
-  /** Duration by method, years; NaN when not known. */
+  /**
+   * Duration by method, years; NaN when not known. Modified and Macaulay average over the
+   * holdings a yield applies to (not floaters or MBS), as the portfolio's yield totals do.
+   */
   readonly duration: Readonly<Record<DurationMethod, number>>;
   /** Spread duration, years; NaN when not known. */
   readonly spreadDuration: number;
@@ -91,6 +94,7 @@ function weightedProfile(
   let eff = 0;
   let mod = 0;
   let mac = 0;
+  let yieldWeight = 0;
   let sd = 0;
   let excludedWeight = 0;
   let excludedCount = 0;
@@ -103,8 +107,13 @@ function weightedProfile(
       continue;
     }
     eff += w * cx.risk.effDuration[i];
-    mod += w * yx.modified[i];
-    mac += w * yx.macaulay[i];
+    // Yield-based durations only where a yield applies (not floaters or MBS), re-weighted over
+    // those holdings, as the portfolio's yield totals are (yieldExposure.totals).
+    if (!yx.excluded[i]) {
+      mod += w * yx.modified[i];
+      mac += w * yx.macaulay[i];
+      yieldWeight += w;
+    }
     sd += w * cx.risk.spreadDuration[i];
     for (let k = 0; k < nk; k++) krd[k] += w * cx.risk.krd[i * nk + k];
     const s = bySector.get(h.sector[i]) ?? { w: 0, d: 0, s: 0 };
@@ -122,7 +131,11 @@ function weightedProfile(
   }));
   return {
     ...base,
-    duration: { effective: eff, modified: mod, macaulay: mac },
+    duration: {
+      effective: eff,
+      modified: yieldWeight > 0 ? mod / yieldWeight : NaN,
+      macaulay: yieldWeight > 0 ? mac / yieldWeight : NaN,
+    },
     spreadDuration: sd,
     keysMonths: keys,
     krd,

@@ -24,6 +24,7 @@ import {
   CurveHoldingExposure,
 } from "../../../src/core/portfolio/curveExposure";
 import { sheetValues } from "../../../src/cli/workbookInput";
+import { holdingExposure, totals } from "../../../src/core/portfolio/yieldExposure";
 
 const SETTLEMENT = 45659;
 
@@ -63,6 +64,16 @@ describe("benchmark gaps on the sample portfolio", () => {
     for (const s of g.sectors) expect(Math.abs(s.weight.gap)).toBeLessThan(1e-12);
     expect(g.trackingError!.te).toBeLessThan(1e-12);
     expect(b.excludedCount).toBe(cx.excluded.filter(Boolean).length);
+  });
+
+  it("modified and Macaulay durations average over the holdings a yield applies to, as the yield totals", () => {
+    const yx = holdingExposure(h, SETTLEMENT);
+    const both = (i: number) => !cx.excluded[i] && !yx.excluded[i];
+    // The sample's floaters and MBS are in the curve totals but have no yield-based durations.
+    expect(h.type.some((t, i) => !cx.excluded[i] && yx.excluded[i] && t === "frn")).toBe(true);
+    const t = totals(yx, both);
+    close(p.duration.modified, t.modified);
+    close(p.duration.macaulay, t.macaulay);
   });
 
   it("a government-only, equal-weight benchmark has the mean figures of those bonds", () => {
