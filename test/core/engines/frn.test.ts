@@ -7,6 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { holdingRecord } from "../scenarios/fixtures";
 import { packHoldings } from "../../../src/core/holdings/pack";
 import type { HoldingRecord } from "../../../src/core/holdings/types";
 import { baseCurve, makeMarket } from "../../../src/core/market/market";
@@ -44,31 +45,21 @@ const FIXTURE = JSON.parse(
 const S = FIXTURE.settlement;
 
 function record(n: Note, price = NaN): HoldingRecord {
-  return {
+  return holdingRecord({
     id: "N",
-    description: "",
     sector: "corporate",
     type: n.kind === "ftf" ? "fixed-to-float" : "frn",
-    par: 1e6,
     coupon: n.coupon,
     maturity: n.maturity,
     price,
-    yld: NaN,
     frequency: n.frequency,
     basis: 0,
-    rating: "",
-    currency: "USD",
-    issueDate: NaN,
-    firstCoupon: NaN,
-    vendorDuration: NaN,
-    vendorDv01: NaN,
-    sourceRow: 2,
     floatDate: n.floatDate ?? NaN,
     spread: n.margin,
     discountMargin: n.dm,
     resetFrequency: n.reset,
     index: "SOFR",
-  };
+  });
 }
 
 function marketOf(n: Note) {

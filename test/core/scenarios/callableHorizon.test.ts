@@ -16,6 +16,7 @@ import {
 } from "../../../src/core/scenarios";
 import { packHoldings } from "../../../src/core/holdings";
 import type { CallSchedule } from "../../../src/core/instruments/callSchedule";
+import { holdingRecord } from "./fixtures";
 
 const CURVE: CurveSpec = {
   kind: "zero_cont",
@@ -30,27 +31,16 @@ const edate = (months: number) => {
 
 function book(calls: CallSchedule | null, price: number) {
   const h = packHoldings([
-    {
+    holdingRecord({
       id: "C",
-      description: "",
       sector: "agency",
       type: calls ? "callable" : "bullet",
-      par: 1_000_000,
       coupon: 0.055,
       maturity: edate(84),
       price,
-      yld: NaN,
-      frequency: 2,
       basis: 0,
-      rating: "",
-      currency: "USD",
-      issueDate: NaN,
-      firstCoupon: NaN,
-      vendorDuration: NaN,
-      vendorDv01: NaN,
-      sourceRow: 2,
       calls,
-    },
+    }),
   ]);
   return scenarioBook(h, makeMarket({ settlement: S, curve: CURVE, interpolation: "linear_zero" }));
 }

@@ -14,29 +14,48 @@ export interface BondSpec {
   frequency?: number;
 }
 
+/** A government bullet of 1,000,000 par paying semiannually on ACT/ACT, with these fields. */
+export function holdingRecord(
+  fields: Partial<HoldingRecord> & Pick<HoldingRecord, "coupon" | "maturity" | "price">
+): HoldingRecord {
+  return {
+    id: "B1",
+    description: "",
+    sector: "government",
+    type: "bullet",
+    par: 1_000_000,
+    yld: NaN,
+    frequency: 2,
+    basis: 1,
+    rating: "",
+    currency: "USD",
+    issueDate: NaN,
+    firstCoupon: NaN,
+    vendorDuration: NaN,
+    vendorDv01: NaN,
+    sourceRow: 2,
+    ...fields,
+  };
+}
+
 /** Holdings from short specs: maturity settlement + years (whole days), basis 1 for government. */
 export function holdings(specs: readonly BondSpec[], settle = SETTLE): Holdings {
   return packHoldings(
-    specs.map((b, i) => ({
-      id: `B${i + 1}`,
-      description: "",
-      sector: b.sector ?? "government",
-      type: b.type ?? "bullet",
-      par: b.par ?? 1_000_000,
-      coupon: b.coupon,
-      maturity: settle + Math.round(b.years * 365.25),
-      price: b.price,
-      yld: NaN,
-      frequency: b.frequency ?? 2,
-      basis: (b.sector ?? "government") === "government" ? 1 : 0,
-      rating: b.rating ?? "",
-      currency: "USD",
-      issueDate: NaN,
-      firstCoupon: NaN,
-      vendorDuration: NaN,
-      vendorDv01: NaN,
-      sourceRow: i + 2,
-    }))
+    specs.map((b, i) =>
+      holdingRecord({
+        id: `B${i + 1}`,
+        sector: b.sector ?? "government",
+        type: b.type ?? "bullet",
+        par: b.par ?? 1_000_000,
+        coupon: b.coupon,
+        maturity: settle + Math.round(b.years * 365.25),
+        price: b.price,
+        frequency: b.frequency ?? 2,
+        basis: (b.sector ?? "government") === "government" ? 1 : 0,
+        rating: b.rating ?? "",
+        sourceRow: i + 2,
+      })
+    )
   );
 }
 

@@ -24,6 +24,7 @@ import {
 } from "../../../src/core/scenarios";
 import { couponAtHorizon } from "../../../src/core/scenarios/floatingHorizon";
 import { rollCurve } from "../../../src/core/scenarios/horizon";
+import { holdingRecord } from "./fixtures";
 
 const CURVE: CurveSpec = {
   kind: "zero_cont",
@@ -38,29 +39,19 @@ const edate = (from: number, months: number) => {
 const act360 = (a: number, b: number) => daysBetween(2, a, b) / 360;
 
 function note(extra: Partial<HoldingRecord>): HoldingRecord {
-  return {
+  return holdingRecord({
     id: "F",
-    description: "",
     sector: "corporate",
     type: "frn",
-    par: 1_000_000,
     coupon: 0.0435,
     maturity: edate(S, 60) - 30, // periods end 30 days before a settlement anniversary
     price: 99.8,
-    yld: NaN,
     frequency: 4,
     basis: 2,
-    rating: "",
-    currency: "USD",
-    issueDate: NaN,
-    firstCoupon: NaN,
-    vendorDuration: NaN,
-    vendorDv01: NaN,
-    sourceRow: 2,
     spread: 0,
     resetFrequency: 4,
     ...extra,
-  };
+  });
 }
 
 function bookOf(records: HoldingRecord[]) {
