@@ -15,6 +15,7 @@ import { CurveHoldingExposure } from "../portfolio/curveExposure";
 import { Hedge, HedgeBook, hedgeBook, hedgePnl } from "./hedges";
 import {
   breakevenBp,
+  parallelReturns,
   DEFAULT_HORIZON_MONTHS,
   HorizonBook,
   horizonBook,
@@ -162,8 +163,10 @@ export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
   const carry = horizonReturn(book, hb, ratesProfile([], book.settlement));
   const hedgeOfParallel = (bp: number) =>
     hedges ? hedgePnl(hedges, parallelProfile(bp), 0).reduce((a, b) => a + b, 0) : 0;
-  // Without hedges the hedged breakeven is the unhedged one: solved once (each step reprices the book).
-  const breakevenUnhedged = breakevenBp(book, hb);
+  // Without hedges the hedged breakeven is the unhedged one: solved once (each step reprices the
+  // book); with hedges the two solves share the book's revaluations.
+  const totalReturn = parallelReturns(book, hb);
+  const breakevenUnhedged = breakevenBp(book, hb, undefined, totalReturn);
   return {
     book,
     hedges,
@@ -172,6 +175,8 @@ export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
     rows,
     carry,
     breakevenUnhedged,
-    breakevenHedged: hedges ? breakevenBp(book, hb, hedgeOfParallel) : breakevenUnhedged,
+    breakevenHedged: hedges
+      ? breakevenBp(book, hb, hedgeOfParallel, totalReturn)
+      : breakevenUnhedged,
   };
 }
