@@ -44,6 +44,15 @@ export interface DemoOptions {
   history?: string;
   /** Marks this run a rebalance (its trades executed): the base of "since the last rebalance". */
   rebalance?: boolean;
+  /**
+   * A hedges file (.csv or .xlsx, the pane's hedges range: Instrument, Quantity, Expiry, Strike,
+   * Vol) whose option rows the optimiser may buy or sell (with `sizing` "krd").
+   */
+  options?: string;
+  /** With `options`: the fraction of the book's negative convexity to buy back (0–1). */
+  convexityBuyBack?: number;
+  /** With `options`: the least gamma after the hedge (change of DV01 for 1 bp, money per bp). */
+  minGammaAfter?: number;
 }
 
 function numberSetting(value: unknown, what: string): number | undefined {
@@ -80,6 +89,17 @@ export async function demo(
     : universeSheet && sheetValues(universeSheet);
   if (options.rebalance && !options.history)
     throw new Error("--rebalance marks a run in a history: give --history DIR");
+  if (options.options && options.sizing !== "krd")
+    throw new Error("--options are candidates of the KRD optimiser: give --sizing krd");
+  if ((options.convexityBuyBack ?? options.minGammaAfter) !== undefined && !options.options)
+    throw new Error("--buy-back and --min-gamma buy convexity with options: give --options FILE");
+  if (
+    options.convexityBuyBack !== undefined &&
+    !(options.convexityBuyBack >= 0 && options.convexityBuyBack <= 1)
+  )
+    throw new Error(
+      `--buy-back: expected a fraction, 0–1 (0.5 buys back half), got ${options.convexityBuyBack}`
+    );
   const history = options.history ? readHistoryDir(options.history) : undefined;
   const result = await runRecommendation(
     {
@@ -103,6 +123,9 @@ export async function demo(
       contractDv01,
       universe: universeValues ? readUniverse(universeValues, settlement) : undefined,
       sizing: options.sizing,
+      optionValues: options.options ? (await readTables(options.options))[0].values : undefined,
+      convexityBuyBack: options.convexityBuyBack,
+      minGammaAfter: options.minGammaAfter,
       // The contract code is the setting's first word ("ZN Mar-2025 (10-year T-note futures)").
       contractCode: contractSetting.trim().split(/\s+/)[0],
       curveAsOf: curveAsOf !== undefined ? parseDate(curveAsOf, "Curve!As of") : undefined,
@@ -131,6 +154,9 @@ const DEMO_FLAGS = {
     "--sizing",
     "--universe",
     "--history",
+    "--options",
+    "--buy-back",
+    "--min-gamma",
   ],
   switches: ["--help", "--rebalance"],
 };
@@ -138,6 +164,9 @@ const DEMO_FLAGS = {
 const DEMO_USAGE =
   "usage: keyrate demo [--input X.xlsx] [--out Y.xlsx] [--target YEARS] [--contract-dv01 MONEY]\n" +
   "         [--sizing krd|dv01_ratio] [--universe TREASURIES.csv|.xlsx] [--history DIR [--rebalance]]\n" +
+  "         [--options HEDGES.csv|.xlsx [--buy-back FRACTION] [--min-gamma MONEY]] (with --sizing krd:\n" +
+  "         the option rows the optimiser may trade; --buy-back 0.5 buys back half the book's negative\n" +
+  "         convexity; --min-gamma: the least gamma after the hedge, money per bp for a 1 bp move)\n" +
   "         (settlement: the Settings sheet's, else T+1; universe: the input's Universe sheet, else CME's bundled table)";
 
 /** Runs the `demo` command; returns the process exit code. */
@@ -161,6 +190,9 @@ export async function runDemo(argv: string[], out: (text: string) => void): Prom
     universe: flagValue(argv, "--universe"),
     history: flagValue(argv, "--history"),
     rebalance: argv.includes("--rebalance"),
+    options: flagValue(argv, "--options"),
+    convexityBuyBack: numberFlag(argv, "--buy-back"),
+    minGammaAfter: numberFlag(argv, "--min-gamma"),
   };
   const result = await demo(options);
   // The first 50 problems and a count, as measure prints them.
