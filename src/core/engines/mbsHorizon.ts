@@ -85,3 +85,48 @@ export function mbsHorizon(
     },
   };
 }
+
+/** What MBS pools pay between two dates, per row (see mbsPaydowns). */
+export interface MbsPaydowns {
+  /** True for the rows that are pools priced by the engine (the others: factor 1, nothing paid). */
+  readonly is: (k: number) => boolean;
+  /** Expected balance left after the payments in (s, to], per 1 of current face at s. */
+  readonly factor: Float64Array;
+  /** Expected principal (scheduled and prepaid) and interest paid in (s, to], per 100. */
+  readonly principal: Float64Array;
+  readonly interest: Float64Array;
+}
+
+/**
+ * The expected paydowns of the pools among `h`'s rows between the curve's settlement s and `to`:
+ * the payments of the accrual months whose payment date (the program's pay day, delay included)
+ * falls in (s, to], as the Monte Carlo expects them on `curve` — principal 1 − f_j and interest
+ * coupon/12 × the balance at the start of each month, f_j the path-average balance after month j.
+ */
+export function mbsPaydowns(
+  h: Holdings,
+  hullWhite: HullWhiteParams,
+  curve: ZeroCurve,
+  to: number
+): MbsPaydowns {
+  const n = h.count;
+  const model = mbsModel(hullWhite, DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED);
+  const cohorts = holdingCohorts(h, () => true);
+  const factor = new Float64Array(n).fill(1);
+  const principal = new Float64Array(n);
+  const interest = new Float64Array(n);
+  const years = (to - curve.settlement) / 365;
+  for (let i = 0; i < n; i++) {
+    const c = cohorts[i];
+    if (!c || !(years > 0)) continue;
+    const f = cachedFlows(curve, c, model);
+    let left = 1;
+    for (let k = 0; k < c.wam && f.times[k] <= years; k++) {
+      interest[i] += (100 * c.coupon * left) / 12;
+      left = f.balance[k];
+    }
+    factor[i] = left;
+    principal[i] = 100 * (1 - left);
+  }
+  return { is: (k) => cohorts[k] !== null, factor, principal, interest };
+}

@@ -6,7 +6,9 @@
  *
  * The steps, in this order (t0 = A's settlement, t1 = B's):
  * 1. Cash flows: positions of A maturing in (t0, t1] leave at A's figures; coupons A's positions
- *    pay in (t0, t1] leave the market value as cash.
+ *    pay in (t0, t1] leave the market value as cash; pools pay down their expected principal
+ *    (scheduled and prepaid, as the MBS engine expects it on A's curve), the part paid leaving at
+ *    A's price — the rest of a pool's par change is a trade.
  * 2. Time: A's remaining positions aged to t1 on A's curve rolled to t1 (zero rates by tenor
  *    unchanged: the horizon's convention), each holding's Z-spread held — ageing and roll-down.
  * 3. Market: the same positions at t1 on B's market — held positions at B's prices (B's figures
@@ -109,13 +111,17 @@ export function attributeDrift(a: RunRecord, b: RunRecord, base: string): Attrib
   const whole = wholeBook(A);
   const survivors = whole.rows.filter((i) => a.holdings.maturity[i] > t1);
   const matured = whole.rows.filter((i) => !(a.holdings.maturity[i] > t1));
-  const cash = cashReceived(a.holdings, whole.rows, t0, t1);
+  const cash = cashReceived(a.holdings, whole.rows, t0, t1, a.market);
+  // The part of each of A's positions left after its paydowns (pools; 1 otherwise).
+  const left = new Float64Array(a.holdings.count).fill(1);
+  whole.rows.forEach((i, k) => (left[i] = cash.factor[k]));
+  const paidDown = whole.rows.reduce((s, i, k) => s + (left[i] < 1 ? cash.principal[k] : 0), 0);
   const survivorCoupons = whole.rows.reduce(
     (s, i, k) => s + (a.holdings.maturity[i] > t1 ? cash.coupons[k] : 0),
     0
   );
   const s0 = fig([whole], a);
-  const s1f = fig([{ book: A, rows: survivors, scale: survivors.map(() => 1) }], a);
+  const s1f = fig([{ book: A, rows: survivors, scale: survivors.map((i) => left[i]) }], a);
   const s1: BookFigures = { ...s1f, marketValue: s1f.marketValue - survivorCoupons };
 
   // 2. Time: aged to t1 on A's curve by tenor, Z-spreads held.
@@ -130,7 +136,12 @@ export function attributeDrift(a: RunRecord, b: RunRecord, base: string): Attrib
       market
     );
   };
-  const s2 = survivors.length ? fig([wholeBook(aged(survivors, m0))], a) : fig([], a);
+  /** A's rows aged to t1 on a market, each position as left after its paydowns. */
+  const agedSlice = (rows: readonly number[], market: ReturnType<typeof marketAt>): Slice => {
+    const whole = wholeBook(aged(rows, market));
+    return { ...whole, scale: whole.rows.map((k) => left[rows[k]]) };
+  };
+  const s2 = survivors.length ? fig([agedSlice(survivors, m0)], a) : fig([], a);
 
   // 3. Market: held positions at B's figures scaled to A's par; sold ones repriced on B's curve.
   const aById = new Map<string, number[]>();
@@ -146,13 +157,13 @@ export function attributeDrift(a: RunRecord, b: RunRecord, base: string): Attrib
   let resized = 0;
   for (const [id, rows] of aById) {
     const bRows = bById.get(id);
-    const par0 = parOf(a, rows);
+    const par0 = rows.reduce((x, i) => x + a.holdings.par[i] * left[i], 0);
     const par1 = bRows ? parOf(b, bRows) : 0;
     if (!bRows || par1 === 0) {
       removed.push(...rows);
       continue;
     }
-    if (par1 !== par0) resized++;
+    if (Math.abs(par1 - par0) > 1e-9 * par0) resized++;
     for (const i of bRows) {
       heldRows.push(i);
       heldScale.push(par0 / par1);
@@ -160,7 +171,7 @@ export function attributeDrift(a: RunRecord, b: RunRecord, base: string): Attrib
   }
   const m1 = marketAt(b.market, t1);
   const s3Slices: Slice[] = [{ book: B, rows: heldRows, scale: heldScale }];
-  if (removed.length) s3Slices.push(wholeBook(aged(removed, m1)));
+  if (removed.length) s3Slices.push(agedSlice(removed, m1));
   const s3 = fig(s3Slices, b);
 
   // 4. Trades: B's book.
@@ -211,9 +222,10 @@ export function attributeDrift(a: RunRecord, b: RunRecord, base: string): Attrib
     notes.push(
       `${removed.length} positions sold: repriced on this run's curve with their previous Z-spread, then removed`
     );
-  notes.push(
-    "paydowns: no amortising engine yet, so a par reduction is counted as a trade (resized)"
-  );
+  if (paidDown > 0)
+    notes.push(
+      `pools paid down ${Math.round(paidDown).toLocaleString("en-US")} of principal: the MBS engine's expected paydowns (scheduled and prepaid, on the previous run's curve); any other change of their par is a trade`
+    );
   const keyMoves = sameKeys ? keyMovesBp(a, b) : [];
   return {
     base,

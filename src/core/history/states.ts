@@ -17,6 +17,7 @@ import { BUNDLED_COVARIANCE } from "../compare/bundledCovariance";
 import { RunRecord } from "../run/runRecord";
 import { bondCashFlows } from "../bond";
 import { holdingTerms } from "../portfolio/holdingTerms";
+import { mbsPaydowns } from "../engines/mbsHorizon";
 
 /** A holdings table with its per-position curve and yield risk. */
 export interface MeasuredBook {
@@ -180,26 +181,41 @@ export function bookFigures(
 
 /** Cash paid by positions between two dates, money, per row given: coupons and principal. */
 export interface CashReceived {
+  /** Coupons (a pool's interest), money. */
   readonly coupons: Float64Array;
+  /** Principal repaid: at maturity, or a pool's paydowns (scheduled and prepaid), money. */
   readonly principal: Float64Array;
+  /** The part of each position's par left after the paydowns (1 but for pools). */
+  readonly factor: Float64Array;
 }
 
 /**
  * Cash each row's position pays in (from, to]: coupons and principal repaid at maturity, on the
- * bond's unadjusted schedule (bond/cashFlows.ts), par × amount per 100 ÷ 100.
+ * bond's unadjusted schedule (bond/cashFlows.ts), par × amount per 100 ÷ 100; a pool's
+ * interest and paydowns as the MBS engine expects them on `market`'s curve (settling on `from`:
+ * engines/mbsHorizon.ts mbsPaydowns).
  */
 export function cashReceived(
   h: Holdings,
   rows: readonly number[],
   from: number,
-  to: number
+  to: number,
+  market: CurveMarket
 ): CashReceived {
   const coupons = new Float64Array(rows.length);
   const principal = new Float64Array(rows.length);
-  if (!rows.length || !(to > from)) return { coupons, principal };
+  const factor = new Float64Array(rows.length).fill(1);
+  if (!rows.length || !(to > from)) return { coupons, principal, factor };
   const sub = holdingRows(h, rows);
   const flows = bondCashFlows(holdingTerms(sub, from));
+  const pools = mbsPaydowns(sub, market.hullWhite, baseCurve(market), to);
   for (let k = 0; k < rows.length; k++) {
+    if (pools.is(k)) {
+      coupons[k] = (sub.par[k] * pools.interest[k]) / 100;
+      principal[k] = (sub.par[k] * pools.principal[k]) / 100;
+      factor[k] = pools.factor[k];
+      continue;
+    }
     for (let q = flows.start[k]; q < flows.start[k + 1]; q++) {
       if (flows.date[q] > to) break;
       const last = q === flows.start[k + 1] - 1;
@@ -208,7 +224,7 @@ export function cashReceived(
       principal[k] += (sub.par[k] * redeemed) / 100;
     }
   }
-  return { coupons, principal };
+  return { coupons, principal, factor };
 }
 
 /** Continuously compounded zero rates at the keys, bp, on a market's base curve. */
