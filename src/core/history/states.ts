@@ -106,7 +106,7 @@ export function wholeBook(book: MeasuredBook): Slice {
 /**
  * Figures of the slices together. Market value, effective duration, DV01 and KRDs come from
  * `curveTotals` on the slices' positions (scaled); modified and Macaulay durations are weighted
- * by the same market values; the tracking error is `benchmarkGaps` against `benchmark` with the
+ * by the same market values over the positions a yield applies to; the tracking error is `benchmarkGaps` against `benchmark` with the
  * bundled covariance.
  */
 export function bookFigures(
@@ -125,6 +125,7 @@ export function bookFigures(
   let j = 0;
   let mod = 0;
   let mac = 0;
+  let yieldMv = 0;
   for (const s of slices) {
     const p = s.book.positions;
     const pk = p.risk.keysMonths.length;
@@ -136,8 +137,13 @@ export function bookFigures(
       eff[j] = p.risk.effDuration[i];
       conv[j] = p.risk.effConvexity[i];
       sd[j] = p.risk.spreadDuration[i];
-      mod += mv[j] * s.book.yieldRisk.modified[i];
-      mac += mv[j] * s.book.yieldRisk.macaulay[i];
+      // Yield-based durations where a yield applies (not floaters or MBS), as the portfolio
+      // profile weighs them (compare/benchmark.ts).
+      if (!s.book.yieldRisk.excluded[i]) {
+        mod += mv[j] * s.book.yieldRisk.modified[i];
+        mac += mv[j] * s.book.yieldRisk.macaulay[i];
+        yieldMv += mv[j];
+      }
       j++;
     });
   }
@@ -155,8 +161,8 @@ export function bookFigures(
     name: "Portfolio",
     duration: {
       effective: t.effDuration,
-      modified: mod / t.marketValue,
-      macaulay: mac / t.marketValue,
+      modified: yieldMv > 0 ? mod / yieldMv : NaN,
+      macaulay: yieldMv > 0 ? mac / yieldMv : NaN,
     },
     spreadDuration: t.spreadDuration,
     keysMonths,

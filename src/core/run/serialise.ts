@@ -17,6 +17,7 @@ export function serialiseRunRecord(record: RunRecord): string {
     if (value instanceof Float64Array) return { $f64: Array.from(value, jsonNumber) };
     if (value instanceof Int32Array) return { $i32: Array.from(value) };
     if (value instanceof Uint8Array) return { $u8: Array.from(value) };
+    if (value instanceof Uint16Array) return { $u16: Array.from(value) };
     if (typeof value === "number") {
       const v = jsonNumber(value);
       return typeof v === "string" ? { $num: v } : v;
@@ -32,6 +33,7 @@ function revive(_key: string, value: unknown): unknown {
       return Float64Array.from(v.$f64 as (number | string)[], (x) => Number(x));
     if (Array.isArray(v.$i32)) return Int32Array.from(v.$i32 as number[]);
     if (Array.isArray(v.$u8)) return Uint8Array.from(v.$u8 as number[]);
+    if (Array.isArray(v.$u16)) return Uint16Array.from(v.$u16 as number[]);
     if (typeof v.$num === "string") return Number(v.$num);
   }
   return value;
