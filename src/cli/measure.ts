@@ -135,6 +135,8 @@ export interface MeasureJson {
     /** The file's sector label ("Banking"); "" when none. */
     group: string;
     type: string;
+    /** How its engine priced it (the spread held: Z-spread, OAS or discount margin); "" when left out. */
+    method: string;
     par: number;
     cleanPrice: Num;
     dirtyPrice: Num;
@@ -361,6 +363,7 @@ async function measureInto(m: MeasureJson, options: MeasureOptions): Promise<voi
         sector: h.sector[i],
         group: h.group[i],
         type: h.type[i],
+        method: x.excluded[i] ? "" : x.method[i],
         par: h.par[i],
         cleanPrice: num(x.clean[i]),
         dirtyPrice: num(x.risk.dirty[i]),

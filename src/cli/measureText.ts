@@ -57,6 +57,33 @@ function groupTable(title: string, rows: readonly GroupJson[]): string[] {
 }
 
 /** The readable report of a measurement (or of what was read before it failed). */
+/** The spread each kind of holding keeps in the curve figures. */
+const SPREAD_HELD: Readonly<Record<string, string>> = {
+  bullet: "Z-spread",
+  zero: "Z-spread",
+  callable: "OAS",
+  mbs: "OAS",
+  frn: "discount margin",
+  "fixed-to-float": "discount margin",
+};
+
+/** "Z-spread held: 250 bullet; OAS held: 20 callable, 14 mbs; …" over the holdings in totals. */
+function spreadsHeld(m: MeasureJson): string {
+  const bySpread = new Map<string, Map<string, number>>();
+  for (const h of m.holdings) {
+    if (h.excluded) continue;
+    const spread = SPREAD_HELD[h.type] ?? "spread";
+    const kinds = bySpread.get(spread) ?? new Map<string, number>();
+    kinds.set(h.type, (kinds.get(h.type) ?? 0) + 1);
+    bySpread.set(spread, kinds);
+  }
+  return [...bySpread]
+    .map(
+      ([spread, kinds]) => `${spread} held: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")}`
+    )
+    .join("; ");
+}
+
 export function formatMeasure(m: MeasureJson, holdingsFile: string): string[] {
   const p = m.portfolio;
   const lines: string[] = [];
@@ -86,7 +113,7 @@ export function formatMeasure(m: MeasureJson, holdingsFile: string): string[] {
   );
   lines.push(`  market value (dirty)   ${money(p.marketValue)}`);
   lines.push(
-    `  effective duration     ${fixed(p.effDuration, 3)} years (curve ±1 bp, ${shiftMethod(c.shiftOn)}; Z-spread held)`
+    `  effective duration     ${fixed(p.effDuration, 3)} years (curve ±1 bp, ${shiftMethod(c.shiftOn)}; ${spreadsHeld(m)})`
   );
   lines.push(`  effective convexity    ${fixed(p.effConvexity, 2)} years²`);
   lines.push(`  spread duration        ${fixed(p.spreadDuration, 3)} years (Z-spread ±1 bp)`);

@@ -97,6 +97,14 @@ describe("keyrate measure on the sample workbook", () => {
       for (const h of ofKind) {
         expect(Number.isFinite(h.effDuration)).toBe(true);
         expect(h.marketValue).toBeGreaterThan(0);
+        // Each names its engine's method and the spread it holds.
+        expect(h.method).toMatch(
+          kind === "bullet"
+            ? /Z-spread/
+            : kind === "callable" || kind === "mbs"
+              ? /OAS/
+              : /discount margin/
+        );
       }
     }
     expect(m.holdings.every((h) => h.flag === null)).toBe(true);
@@ -142,6 +150,16 @@ describe("keyrate measure on the sample workbook", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/settlement\s+2025-01-02/);
     expect(r.stdout).toMatch(/effective duration\s+\d+\.\d{3} years/);
+    // The spread each kind holds, with its count among the holdings in totals.
+    const count = (kind: string) => m.holdings.filter((h) => h.type === kind).length;
+    for (const [spread, kinds] of [
+      ["Z-spread", ["bullet", "zero"]],
+      ["OAS", ["callable", "mbs"]],
+      ["discount margin", ["frn", "fixed-to-float"]],
+    ] as const) {
+      const listed = kinds.filter((k) => count(k) > 0).map((k) => `${count(k)} ${k}`);
+      expect(r.stdout).toContain(`${spread} held: ${listed.join(", ")}`);
+    }
     expect(r.stdout).toMatch(/KRD profile/);
     expect(r.stdout).toMatch(/\n {2}30Y\s+/);
     expect(r.stdout).toMatch(/Sectors/);
