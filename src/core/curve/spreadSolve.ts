@@ -4,6 +4,10 @@
  * with Σ_j pv_j·exp(−z·t_j) = target over j in [from, to).
  */
 
+// Math's functions as module constants: a global looked up in a hot loop is several times slower
+// in a vm context (Jest's test environment).
+const { abs, exp, max, min } = Math;
+
 /**
  * Newton's method from z = 0 (the sum is convex and decreasing in z for positive flows, so it
  * converges quadratically); steps capped at ±0.5; stops one step after a step below 1e-12.
@@ -24,14 +28,14 @@ export function solveFlatSpread(
     let p = 0;
     let dp = 0;
     for (let j = from; j < to; j++) {
-      const v = pv[j] * Math.exp(-z * time[j]);
+      const v = pv[j] * exp(-z * time[j]);
       p += v;
       dp -= time[j] * v;
     }
     const step = (p - target) / dp;
-    z -= Math.max(-0.5, Math.min(0.5, step));
+    z -= max(-0.5, min(0.5, step));
     if (converged) return z;
-    converged = Math.abs(step) < 1e-12;
+    converged = abs(step) < 1e-12;
   }
   return NaN;
 }
