@@ -12,6 +12,7 @@ import { NO_CALL_SCHEDULE } from "../../../src/core/engines/callable";
 import { oasRisk } from "../../../src/core/risk/oasRisk";
 import { hwStepsPerYear } from "../../../src/core/conventions";
 import { holdingTerms } from "../../../src/core/portfolio/holdingTerms";
+import { holdingRecord } from "../scenarios/fixtures";
 
 const SETTLE = serialFromYmd(2025, 1, 15);
 const CURVE = {
@@ -25,27 +26,17 @@ function record(
   type: HoldingRecord["type"],
   calls: HoldingRecord["calls"]
 ): HoldingRecord {
-  return {
+  return holdingRecord({
     id,
     description: id,
     sector: "corporate",
     type,
-    par: 1_000_000,
     coupon: 0.05,
     maturity: serialFromYmd(2033, 6, 1),
     price: 99.25,
-    yld: NaN,
-    frequency: 2,
     basis: 0,
-    rating: "",
-    currency: "USD",
-    issueDate: NaN,
-    firstCoupon: NaN,
-    vendorDuration: NaN,
-    vendorDv01: NaN,
-    sourceRow: 2,
     calls,
-  } as HoldingRecord;
+  });
 }
 
 describe("callable engine", () => {

@@ -15,6 +15,7 @@ import { fitLattice, latticeGeometry } from "../../../src/core/models/hullWhiteL
 import { latticeWork } from "../../../src/core/models/callableLattice";
 import { fixedToFloatCallValue } from "../../../src/core/models/fixedToFloatCall";
 import { jamshidianPrice } from "../../../src/core/models/jamshidian";
+import { holdingRecord } from "../scenarios/fixtures";
 
 const S = 45659;
 const MONTHS = [1, 3, 6, 12, 24, 36, 60, 84, 120, 240, 360];
@@ -27,32 +28,21 @@ const market = makeMarket({
 const base = baseCurve(market);
 
 function record(calls: CallSchedule | null, price = NaN, dm = 0.00289): HoldingRecord {
-  return {
+  return holdingRecord({
     id: "N",
-    description: "",
     sector: "corporate",
     type: "fixed-to-float",
-    par: 1e6,
     coupon: 0.05548,
     maturity: 47743,
     price,
-    yld: NaN,
-    frequency: 2,
     basis: 0,
-    rating: "",
-    currency: "USD",
-    issueDate: NaN,
-    firstCoupon: NaN,
-    vendorDuration: NaN,
-    vendorDv01: NaN,
-    sourceRow: 2,
     floatDate: 47013,
     spread: 0.01503,
     discountMargin: dm,
     resetFrequency: 4,
     index: "SOFR",
     calls,
-  };
+  });
 }
 const call = (price: number, style: CallSchedule["style"] = "european", date = 47013) => ({
   dates: Float64Array.of(date),

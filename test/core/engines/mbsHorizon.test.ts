@@ -19,6 +19,7 @@ import {
   parallelProfile,
   scenarioBook,
 } from "../../../src/core/scenarios";
+import { holdingRecord } from "../scenarios/fixtures";
 
 const z = 0.04;
 const FLAT: CurveSpec = { kind: "zero_cont", months: [12, 120, 480], rates: [z, z, z] };
@@ -38,27 +39,16 @@ function pool(terms: MbsTerms): HoldingRecord {
     ...(terms.speed ? { speed: terms.speed } : {}),
   };
   const dirty = priceAtSpread(cohortFlows(curve, cohort, mbsModel(hw, 2, 1)), 0);
-  return {
+  return holdingRecord({
     id: "P",
-    description: "",
     sector: "securitized",
     type: "mbs",
-    par: 1e6,
     coupon: 0.055,
     maturity: S + 365 * 30,
     price: dirty - mbsAccrued(S, 0.055),
-    yld: NaN,
-    frequency: 2,
     basis: 0,
-    rating: "",
-    currency: "USD",
-    issueDate: NaN,
-    firstCoupon: NaN,
-    vendorDuration: NaN,
-    vendorDv01: NaN,
-    sourceRow: 2,
     mbs: terms,
-  };
+  });
 }
 
 describe("MBS horizon returns (paydowns as cash)", () => {

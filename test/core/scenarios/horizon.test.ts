@@ -16,6 +16,7 @@ import {
 } from "../../../src/core/scenarios";
 import { solveOutwards } from "../../../src/core/scenarios/horizon";
 import { packHoldings } from "../../../src/core/holdings";
+import { holdingRecord } from "./fixtures";
 
 const z = 0.04;
 const FLAT: CurveSpec = { kind: "zero_cont", months: [12, 120, 360], rates: [z, z, z] };
@@ -101,26 +102,7 @@ describe("horizon returns on a flat curve, by hand", () => {
     const accrued = (2.5 * (S - prev)) / (mat - prev); // basis 1: C·A/E
     const dirty = 102.5 * Math.exp(-z * ((mat - S) / 365));
     const h0 = packHoldings([
-      {
-        id: "M",
-        description: "",
-        sector: "government",
-        type: "bullet",
-        par: 100,
-        coupon: 0.05,
-        maturity: mat,
-        price: dirty - accrued,
-        yld: NaN,
-        frequency: 2,
-        basis: 1,
-        rating: "",
-        currency: "USD",
-        issueDate: NaN,
-        firstCoupon: NaN,
-        vendorDuration: NaN,
-        vendorDv01: NaN,
-        sourceRow: 2,
-      },
+      holdingRecord({ id: "M", par: 100, coupon: 0.05, maturity: mat, price: dirty - accrued }),
     ]);
     const b = scenarioBook(
       h0,
