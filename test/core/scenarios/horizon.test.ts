@@ -40,26 +40,16 @@ function dirtyByHand(coupon: number, months: number, Z: number, from = S): numbe
 
 function book(bonds: { coupon: number; months: number; Z: number; par: number }[]) {
   const h0 = packHoldings(
-    bonds.map((b, i) => ({
-      id: `H${i}`,
-      description: "",
-      sector: "government",
-      type: "bullet",
-      par: b.par,
-      coupon: b.coupon,
-      maturity: edate(b.months),
-      price: dirtyByHand(b.coupon, b.months, b.Z), // accrued 0: settlement is a coupon date
-      yld: NaN,
-      frequency: 2,
-      basis: 1,
-      rating: "",
-      currency: "USD",
-      issueDate: NaN,
-      firstCoupon: NaN,
-      vendorDuration: NaN,
-      vendorDv01: NaN,
-      sourceRow: i + 2,
-    }))
+    bonds.map((b, i) =>
+      holdingRecord({
+        id: `H${i}`,
+        par: b.par,
+        coupon: b.coupon,
+        maturity: edate(b.months),
+        price: dirtyByHand(b.coupon, b.months, b.Z), // accrued 0: settlement is a coupon date
+        sourceRow: i + 2,
+      })
+    )
   );
   return scenarioBook(h0, makeMarket({ settlement: S, curve: FLAT, interpolation: "linear_zero" }));
 }
