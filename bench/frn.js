@@ -33,34 +33,27 @@ function notes(n) {
 }
 
 function keyrate(n) {
-  const { packHoldings } = require("../lib/core/holdings/pack");
+  const { holdingRecord, packHoldings } = require("../lib/core/holdings/pack");
   const { makeMarket } = require("../lib/core/market/market");
   const { FRN_ENGINE } = require("../lib/core/engines/frn");
   const { ladderRisk } = require("../lib/core/risk/ladder");
   const records = (list) =>
-    list.map((b, i) => ({
-      id: `N${i}`,
-      description: "",
-      sector: "corporate",
-      type: "frn",
-      par: 1e6,
-      coupon: b.coupon,
-      maturity: b.maturity,
-      price: b.clean,
-      yld: NaN,
-      frequency: 4,
-      basis: 2,
-      rating: "",
-      currency: "USD",
-      issueDate: NaN,
-      firstCoupon: NaN,
-      vendorDuration: NaN,
-      vendorDv01: NaN,
-      sourceRow: i + 2,
-      spread: b.margin,
-      resetFrequency: 4,
-      index: "SOFR",
-    }));
+    list.map((b, i) =>
+      holdingRecord({
+        id: `N${i}`,
+        sector: "corporate",
+        type: "frn",
+        coupon: b.coupon,
+        maturity: b.maturity,
+        price: b.clean,
+        frequency: 4,
+        basis: 2,
+        sourceRow: i + 2,
+        spread: b.margin,
+        resetFrequency: 4,
+        index: "SOFR",
+      })
+    );
   const market = makeMarket({
     settlement: SETTLE,
     curve: { kind: "zero_cont", months: CURVE.tenors_months, rates: CURVE.zero_rates },

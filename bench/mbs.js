@@ -12,7 +12,7 @@ const { spawnSync } = require("child_process");
 const { join } = require("path");
 const { DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED } = require("../lib/core/conventions");
 const { DEFAULT_CURVE } = require("../lib/core/curve/defaultCurve");
-const { packHoldings } = require("../lib/core/holdings/pack");
+const { holdingRecord, packHoldings } = require("../lib/core/holdings/pack");
 const { baseCurve, makeMarket } = require("../lib/core/market/market");
 const { holdingCurveExposure } = require("../lib/core/portfolio/curveExposure");
 const { cohortFlows, mbsModel } = require("../lib/core/mbs/valuation");
@@ -35,27 +35,20 @@ function book(n) {
     const program = PROGRAMS[Math.floor(i / COUPONS.length) % PROGRAMS.length];
     const v = Math.floor(i / (COUPONS.length * PROGRAMS.length)) % VINTAGES;
     const wala = 6 + 12 * v;
-    records.push({
-      id: `POOL${i}`,
-      description: "",
-      sector: "securitized",
-      type: "mbs",
-      par: 1e6,
-      coupon: c,
-      maturity: SETTLE + 365 * 29,
-      price: 80 + 400 * (c - 0.02),
-      yld: NaN,
-      frequency: 12,
-      basis: 0,
-      rating: "",
-      currency: "USD",
-      issueDate: NaN,
-      firstCoupon: NaN,
-      vendorDuration: NaN,
-      vendorDv01: NaN,
-      sourceRow: i + 2,
-      mbs: { program, wac: c + 0.007, wam: 360 - wala, wala, factor: 1, pool: "" },
-    });
+    records.push(
+      holdingRecord({
+        id: `POOL${i}`,
+        sector: "securitized",
+        type: "mbs",
+        coupon: c,
+        maturity: SETTLE + 365 * 29,
+        price: 80 + 400 * (c - 0.02),
+        frequency: 12,
+        basis: 0,
+        sourceRow: i + 2,
+        mbs: { program, wac: c + 0.007, wam: 360 - wala, wala, factor: 1, pool: "" },
+      })
+    );
   }
   return packHoldings(records);
 }

@@ -46,6 +46,7 @@ import { contractSpec } from "../src/core/futures/contracts";
 import { packHoldings } from "../src/core/holdings/pack";
 import { parseCallScheduleText } from "../src/core/instruments/callScheduleText";
 import type { HoldingRecord } from "../src/core/holdings/types";
+import { holdingRecord } from "../src/core/holdings/pack";
 import { holdingCurveExposure } from "../src/core/portfolio/curveExposure";
 import { DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED } from "../src/core/conventions";
 import { baseCurve, makeMarket } from "../src/core/market/market";
@@ -763,7 +764,7 @@ const ENGINE_EFF: Map<number, number> = (() => {
           : "bullet";
   const records: HoldingRecord[] = idx.map((i) => {
     const r = rows[i];
-    return {
+    return holdingRecord({
       id: r[0] as string,
       description: r[1] as string,
       sector: "corporate",
@@ -772,22 +773,15 @@ const ENGINE_EFF: Map<number, number> = (() => {
       coupon: r[5] as number,
       maturity: r[6] as number,
       price: r[7] as number,
-      yld: NaN,
       frequency: r[8] as number,
       basis: r[9] as number,
-      rating: "",
-      currency: "USD",
-      issueDate: NaN,
-      firstCoupon: NaN,
-      vendorDuration: NaN,
-      vendorDv01: NaN,
       sourceRow: i + 2,
       floatDate: (r[13] as number | null) ?? NaN,
       spread: (r[14] as number) / 1e4,
       resetFrequency: r[15] === "Daily" ? 365 : 4,
       index: "SOFR",
       calls: r[12] ? parseCallScheduleText(r[12] as string) : null,
-    };
+    });
   });
   const x = holdingCurveExposure(
     packHoldings(records),

@@ -116,18 +116,8 @@ export interface MeasureJson {
     title: string;
     rows: GroupJson[];
   } | null;
-  sectors: {
-    sector: string;
-    marketValue: Num;
-    weight: Num;
-    effDuration: Num;
-    durationContribution: Num;
-    dv01: Num;
-    dv01Share: Num;
-    krd: ByKey;
-    included: number;
-    excluded: number;
-  }[];
+  /** One row per sector: a group's figures, labelled `sector`. */
+  sectors: (Omit<GroupJson, "group"> & { sector: string })[];
   holdings: {
     id: string;
     row: number;

@@ -15,7 +15,7 @@ import type { ZeroCurve } from "../curve/zeroCurve";
 import type { Holdings } from "../holdings/types";
 import { baseCurve } from "../market/market";
 import { describeHullWhite } from "../models/hullWhite";
-import { FittedLattice, fitLattice, latticeGeometry } from "../models/hullWhiteLattice";
+import { fittedLattices, latticeGeometry } from "../models/hullWhiteLattice";
 import { latticeWork } from "../models/callableLattice";
 import { FixedToFloatNote, fixedToFloatCallValue, noteCallTimes } from "../models/fixedToFloatCall";
 import { calibrateFloatingHoldings, PROJECTION_METHOD } from "./frn";
@@ -119,15 +119,7 @@ function calibrateFixedToFloat(
   if (horizon === 0) return { ...first, methods };
   const geometry = latticeGeometry(model, spy, horizon);
   const work = latticeWork(geometry);
-  const lattices = new Map<ZeroCurve, FittedLattice>();
-  const lattice = (curve: ZeroCurve) => {
-    let l = lattices.get(curve);
-    if (!l) {
-      l = fitLattice(geometry, curve);
-      lattices.set(curve, l);
-    }
-    return l;
-  };
+  const lattice = fittedLattices(geometry);
   const base = baseCurve(market);
   const callAt = (curve: ZeroCurve, i: number, z: number) =>
     fixedToFloatCallValue(lattice(curve), notes[i]!, z, work);

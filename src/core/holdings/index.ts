@@ -24,7 +24,7 @@ export {
   DEFAULT_FREQUENCY,
   DEFAULT_CURRENCY,
 } from "./conventions";
-export { packHoldings, holdingAt } from "./pack";
+export { packHoldings, holdingAt, holdingRecord } from "./pack";
 export { findLayout, HEADER_SEARCH_ROWS } from "./layout";
 export { unitFromHeader, decideRateUnit, describeUnit, DECIMAL_RATE_LIMIT } from "./units";
 export type { ColumnUnit } from "./units";

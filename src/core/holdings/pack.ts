@@ -3,6 +3,34 @@
  */
 import { FloatingTerms, HoldingRecord, Holdings } from "./types";
 
+/**
+ * A holding record with these fields, the others as a file without their columns reads them: a
+ * government bullet of 1,000,000 par, semiannual on ACT/ACT, USD, no yield, dates or vendor
+ * figures (for generated books: the sample, benches, tests).
+ */
+export function holdingRecord(
+  fields: Partial<HoldingRecord> & Pick<HoldingRecord, "coupon" | "maturity" | "price">
+): HoldingRecord {
+  return {
+    id: "B1",
+    description: "",
+    sector: "government",
+    type: "bullet",
+    par: 1_000_000,
+    yld: NaN,
+    frequency: 2,
+    basis: 1,
+    rating: "",
+    currency: "USD",
+    issueDate: NaN,
+    firstCoupon: NaN,
+    vendorDuration: NaN,
+    vendorDv01: NaN,
+    sourceRow: 2,
+    ...fields,
+  };
+}
+
 /** Holdings as a struct of typed arrays, in the order of the records. */
 export function packHoldings(records: readonly HoldingRecord[]): Holdings {
   const n = records.length;

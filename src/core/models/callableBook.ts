@@ -14,7 +14,12 @@ import { ZeroCurve } from "../curve/zeroCurve";
 import { CallSchedule } from "../instruments/callSchedule";
 import { bulletPrice, CallableGrid, callableGrid } from "./callableGrid";
 import { describeHullWhite, HullWhiteParams } from "./hullWhite";
-import { FittedLattice, fitLattice, LatticeGeometry, latticeGeometry } from "./hullWhiteLattice";
+import {
+  FittedLattice,
+  fittedLattices,
+  LatticeGeometry,
+  latticeGeometry,
+} from "./hullWhiteLattice";
 import { jamshidianPrice } from "./jamshidian";
 import { LatticeWork, latticeWork, rollback } from "./callableLattice";
 
@@ -95,16 +100,8 @@ export function callableBook(
     route.push(r);
     method.push(callableMethod(r, model, spy, grid.makeWhole[b] === 1));
   }
-  const lattices = new Map<ZeroCurve, FittedLattice>();
   const work = latticeWork(geometry);
-  const lattice = (curve: ZeroCurve) => {
-    let l = lattices.get(curve);
-    if (!l) {
-      l = fitLattice(geometry, curve);
-      lattices.set(curve, l);
-    }
-    return l;
-  };
+  const lattice = fittedLattices(geometry);
   const discountOf = (curve: ZeroCurve) => (t: number) => curve.discount(t);
   const bullet = (curve: ZeroCurve, b: number, spread: number) =>
     grid.lastStep[b] > 0 ? bulletPrice(grid, b, discountOf(curve), spread) : NaN;

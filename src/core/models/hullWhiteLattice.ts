@@ -153,3 +153,16 @@ export function fitLattice(geometry: LatticeGeometry, curve: ZeroCurve): FittedL
   }
   return { geometry, curve, alpha };
 }
+
+/** The lattice fitted to each curve asked for, fitted once per curve (a book's shifted curves). */
+export function fittedLattices(geometry: LatticeGeometry): (curve: ZeroCurve) => FittedLattice {
+  const fitted = new Map<ZeroCurve, FittedLattice>();
+  return (curve) => {
+    let l = fitted.get(curve);
+    if (!l) {
+      l = fitLattice(geometry, curve);
+      fitted.set(curve, l);
+    }
+    return l;
+  };
+}

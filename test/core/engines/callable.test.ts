@@ -12,7 +12,7 @@ import { NO_CALL_SCHEDULE } from "../../../src/core/engines/callable";
 import { oasRisk } from "../../../src/core/risk/oasRisk";
 import { hwStepsPerYear } from "../../../src/core/conventions";
 import { holdingTerms } from "../../../src/core/portfolio/holdingTerms";
-import { holdingRecord } from "../scenarios/fixtures";
+import { holdingRecord } from "../../../src/core/holdings";
 
 const SETTLE = serialFromYmd(2025, 1, 15);
 const CURVE = {

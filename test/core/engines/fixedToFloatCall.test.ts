@@ -15,7 +15,7 @@ import { fitLattice, latticeGeometry } from "../../../src/core/models/hullWhiteL
 import { latticeWork } from "../../../src/core/models/callableLattice";
 import { fixedToFloatCallValue } from "../../../src/core/models/fixedToFloatCall";
 import { jamshidianPrice } from "../../../src/core/models/jamshidian";
-import { holdingRecord } from "../scenarios/fixtures";
+import { holdingRecord } from "../../../src/core/holdings";
 
 const S = 45659;
 const MONTHS = [1, 3, 6, 12, 24, 36, 60, 84, 120, 240, 360];

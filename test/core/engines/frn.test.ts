@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { holdingRecord } from "../scenarios/fixtures";
+import { holdingRecord } from "../../../src/core/holdings";
 import { packHoldings } from "../../../src/core/holdings/pack";
 import type { HoldingRecord } from "../../../src/core/holdings/types";
 import { baseCurve, makeMarket } from "../../../src/core/market/market";

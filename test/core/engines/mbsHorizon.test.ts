@@ -19,7 +19,7 @@ import {
   parallelProfile,
   scenarioBook,
 } from "../../../src/core/scenarios";
-import { holdingRecord } from "../scenarios/fixtures";
+import { holdingRecord } from "../../../src/core/holdings";
 
 const z = 0.04;
 const FLAT: CurveSpec = { kind: "zero_cont", months: [12, 120, 480], rates: [z, z, z] };

@@ -16,7 +16,7 @@ import {
 } from "../../../src/core/scenarios";
 import { packHoldings } from "../../../src/core/holdings";
 import type { CallSchedule } from "../../../src/core/instruments/callSchedule";
-import { holdingRecord } from "./fixtures";
+import { holdingRecord } from "../../../src/core/holdings";
 
 const CURVE: CurveSpec = {
   kind: "zero_cont",

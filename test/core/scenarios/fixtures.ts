@@ -1,5 +1,11 @@
 /** Small portfolios for the scenario tests. */
-import { HoldingRecord, Holdings, packHoldings, Sector } from "../../../src/core/holdings";
+import {
+  HoldingRecord,
+  holdingRecord,
+  Holdings,
+  packHoldings,
+  Sector,
+} from "../../../src/core/holdings";
 
 export const SETTLE = 45659; // 2025-01-02
 
@@ -12,30 +18,6 @@ export interface BondSpec {
   rating?: string;
   type?: HoldingRecord["type"];
   frequency?: number;
-}
-
-/** A government bullet of 1,000,000 par paying semiannually on ACT/ACT, with these fields. */
-export function holdingRecord(
-  fields: Partial<HoldingRecord> & Pick<HoldingRecord, "coupon" | "maturity" | "price">
-): HoldingRecord {
-  return {
-    id: "B1",
-    description: "",
-    sector: "government",
-    type: "bullet",
-    par: 1_000_000,
-    yld: NaN,
-    frequency: 2,
-    basis: 1,
-    rating: "",
-    currency: "USD",
-    issueDate: NaN,
-    firstCoupon: NaN,
-    vendorDuration: NaN,
-    vendorDv01: NaN,
-    sourceRow: 2,
-    ...fields,
-  };
 }
 
 /** Holdings from short specs: maturity settlement + years (whole days), basis 1 for government. */

@@ -24,7 +24,7 @@ import {
 } from "../../../src/core/scenarios";
 import { couponAtHorizon } from "../../../src/core/scenarios/floatingHorizon";
 import { rollCurve } from "../../../src/core/scenarios/horizon";
-import { holdingRecord } from "./fixtures";
+import { holdingRecord } from "../../../src/core/holdings";
 
 const CURVE: CurveSpec = {
   kind: "zero_cont",

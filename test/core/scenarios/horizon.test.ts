@@ -16,7 +16,7 @@ import {
 } from "../../../src/core/scenarios";
 import { solveOutwards } from "../../../src/core/scenarios/horizon";
 import { packHoldings } from "../../../src/core/holdings";
-import { holdingRecord } from "./fixtures";
+import { holdingRecord } from "../../../src/core/holdings";
 
 const z = 0.04;
 const FLAT: CurveSpec = { kind: "zero_cont", months: [12, 120, 360], rates: [z, z, z] };
