@@ -12,6 +12,7 @@ import { DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED } from "../conventions";
 import { ZeroCurve } from "../curve/zeroCurve";
 import type { Holdings } from "../holdings/types";
 import { baseCurve, CurveMarket } from "../market/market";
+import type { HullWhiteParams } from "../models/hullWhite";
 import { mbsAccrued } from "../mbs/program";
 import { MODEL_LABEL } from "../mbs/prepayParams";
 import {
@@ -47,6 +48,11 @@ export interface MbsBook extends PricedBook {
   readonly cohorts: readonly (MbsCohort | null)[];
   /** Cohort flows on `curve` (cached per curve and cohort). */
   flows(curve: ZeroCurve, i: number): CohortFlows;
+}
+
+/** The engine's model: the market's Hull–White parameters, the default paths and seed, model v1. */
+export function engineModel(hullWhite: HullWhiteParams): MbsModel {
+  return mbsModel(hullWhite, DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED);
 }
 
 const flowCache = new WeakMap<ZeroCurve, Map<string, CohortFlows>>();
@@ -144,7 +150,7 @@ export const MBS_ENGINE: HoldingEngine = {
       baseCurve(market),
       holdingCohorts(holdings, select),
       clean,
-      mbsModel(market.hullWhite, DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED)
+      engineModel(market.hullWhite)
     ),
     // A row without its pool columns is the engine's stated problem, shown beside it.
     problems: Array.from({ length: holdings.count }, (_, i) =>

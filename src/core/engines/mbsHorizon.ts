@@ -9,13 +9,12 @@
  * held, and its accrued is f_m × the 30/360 accrued at H. The principal repaid inside the
  * horizon is 100·(1 − f_m).
  */
-import { DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED } from "../conventions";
 import { ZeroCurve } from "../curve/zeroCurve";
 import type { Holdings } from "../holdings/types";
 import { HullWhiteParams } from "../models/hullWhite";
 import { mbsAccrued } from "../mbs/program";
-import { MbsCohort, mbsModel, priceAtSpread } from "../mbs/valuation";
-import { cachedFlows, holdingCohorts } from "./mbs";
+import { MbsCohort, priceAtSpread } from "../mbs/valuation";
+import { cachedFlows, engineModel, holdingCohorts } from "./mbs";
 
 export interface MbsHorizon {
   /** True for the rows valued here (MBS in the totals). */
@@ -46,7 +45,7 @@ export function mbsHorizon(
   months: number
 ): MbsHorizon {
   const n = h.count;
-  const model = mbsModel(hullWhite, DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED);
+  const model = engineModel(hullWhite);
   const cohorts = holdingCohorts(h, (i) => include(i) && Number.isFinite(oas[i]));
   const aged: (MbsCohort | null)[] = cohorts.map((c) =>
     c && c.wam > months ? { ...c, wam: c.wam - months, wala: c.wala + months } : null
@@ -110,7 +109,7 @@ export function mbsPaydowns(
   to: number
 ): MbsPaydowns {
   const n = h.count;
-  const model = mbsModel(hullWhite, DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED);
+  const model = engineModel(hullWhite);
   const cohorts = holdingCohorts(h, () => true);
   const factor = new Float64Array(n).fill(1);
   const principal = new Float64Array(n);
