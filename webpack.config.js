@@ -162,6 +162,8 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       functions: "./src/functions/index.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      // The pane's analytics run in this Web Worker (src/taskpane/compute.ts).
+      "compute-worker": "./src/taskpane/computeWorker.ts",
       ...playground.entry,
     },
     output: {

@@ -94,21 +94,24 @@ export class GridView {
 
   private drawTabs(): void {
     this.el.tabs.replaceChildren(
-      ...this.book.sheets.map((sheet) => {
-        const tab = document.createElement("button");
-        tab.type = "button";
-        tab.className = "pg-tab";
-        tab.textContent = sheet.name;
-        tab.dataset.sheet = sheet.name;
-        tab.setAttribute("role", "tab");
-        tab.setAttribute("aria-selected", String(sheet === this.book.activeSheet));
-        if (!this.originalSheets.has(sheet.name)) {
-          tab.classList.add("pg-tab-new");
-          tab.title = "Written by the add-in";
-        }
-        tab.addEventListener("click", () => this.book.activate(sheet));
-        return tab;
-      })
+      // Hidden and very hidden sheets have no tab, as in Excel.
+      ...this.book.sheets
+        .filter((sheet) => sheet.visibility === "Visible")
+        .map((sheet) => {
+          const tab = document.createElement("button");
+          tab.type = "button";
+          tab.className = "pg-tab";
+          tab.textContent = sheet.name;
+          tab.dataset.sheet = sheet.name;
+          tab.setAttribute("role", "tab");
+          tab.setAttribute("aria-selected", String(sheet === this.book.activeSheet));
+          if (!this.originalSheets.has(sheet.name)) {
+            tab.classList.add("pg-tab-new");
+            tab.title = "Written by the add-in";
+          }
+          tab.addEventListener("click", () => this.book.activate(sheet));
+          return tab;
+        })
     );
   }
 

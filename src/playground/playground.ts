@@ -1,4 +1,4 @@
-/* global window, document, HTMLElement, HTMLIFrameElement, HTMLInputElement, URLSearchParams */
+/* global window, document, HTMLElement, HTMLIFrameElement, HTMLInputElement, URL, URLSearchParams */
 /**
  * Entry of playground.html (development builds only): the sample workbook, simulated, drawn as a
  * spreadsheet beside the real task pane. The pane runs in a frame (playground-taskpane.html: the
@@ -9,17 +9,22 @@
  * Query parameters: `latency=<ms>` delays every context.sync() (Excel on the web takes tens of ms);
  * `holdings=<N>` (1 ≤ N ≤ 50,000) replaces the Holdings sheet's 300 data rows with N rows cycling
  * through them, each ID made unique with a suffix (largeHoldings.ts), for trying the add-in on a
- * large range (`playground.html?holdings=20000`). A bad value stops the page with a message.
+ * large range (`playground.html?holdings=20000`); `reopen=1` opens the workbook "Save and reopen"
+ * saved (in the tab's session storage) instead of the sample. A bad value stops the page with a
+ * message.
  */
 import sample from "../../assets/sample-portfolio.xlsx";
 import { addressText } from "./a1";
 import { GridView } from "./gridView";
 import { fillLargeHoldings, parseHoldingsCount } from "./largeHoldings";
 import { InstalledGlobals, PlaygroundHost } from "./officeShim";
-import { Scalar, SimWorkbook } from "./workbookModel";
+import { Scalar, SheetVisibility, SimWorkbook, WorkbookSnapshot } from "./workbookModel";
 
 /** The sheet the "Select holdings" button selects. */
 export const HOLDINGS_SHEET = "Holdings";
+
+/** Where "Save and reopen" keeps the saved workbook for the reloaded page (session storage). */
+const SAVED_WORKBOOK_KEY = "keyrate-playground-saved-workbook";
 
 /** window.keyratePlayground: the workbook plus conveniences for tests and the console. */
 export interface PlaygroundApi extends PlaygroundHost {
@@ -33,8 +38,15 @@ export interface PlaygroundApi extends PlaygroundHost {
   enter(address: string, value: Scalar): void;
   /** Used values of a sheet from A1 (#BUSY! formulas calculated first). */
   sheetValues(name: string): Scalar[][];
-  /** The sheets' names, in tab order. */
+  /** The sheets' names, in tab order (hidden ones included). */
   sheetNames(): string[];
+  /** A sheet's visibility ("Visible", "Hidden", "VeryHidden"). */
+  sheetVisibility(name: string): SheetVisibility;
+  /**
+   * Saves the workbook as a file keeps it (WorkbookModel.toSnapshot) and reloads the page on it:
+   * nothing of this page or its pane survives but what was saved.
+   */
+  saveAndReopen(): void;
   /** Ids of the custom functions the pane's page registered. */
   customFunctions(): string[];
   /** Reloads the task pane (settings saved by the pane survive, as in a saved workbook). */
@@ -58,11 +70,37 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
+/** The workbook the page opens: the one saved by "Save and reopen" (`reopen=1`), else the sample. */
+function openWorkbook(params: URLSearchParams): SimWorkbook {
+  if (params.get("reopen") !== "1") return SimWorkbook.fromSnapshot(sample);
+  const saved = window.sessionStorage.getItem(SAVED_WORKBOOK_KEY);
+  if (saved === null) fail("no saved workbook to reopen: Save and reopen keeps one for this tab");
+  return SimWorkbook.fromSnapshot(JSON.parse(saved) as WorkbookSnapshot);
+}
+
+/** Keeps the workbook in the tab's session storage and reloads the page on it. */
+function saveAndReopen(book: SimWorkbook): void {
+  const text = JSON.stringify(book.toSnapshot());
+  try {
+    window.sessionStorage.setItem(SAVED_WORKBOOK_KEY, text);
+  } catch (e) {
+    throw new Error(
+      `the workbook (${(text.length / 1e6).toFixed(1)} million characters) does not fit the ` +
+        `browser's session storage: ${(e as Error).message}`
+    );
+  }
+  const url = new URL(window.location.href);
+  url.searchParams.set("reopen", "1");
+  // The saved workbook already holds its holdings.
+  url.searchParams.delete("holdings");
+  window.location.assign(url.toString());
+}
+
 function start(): void {
-  const book = SimWorkbook.fromSnapshot(sample);
   const params = new URLSearchParams(window.location.search);
+  const book = openWorkbook(params);
   const latencyMs = Number(params.get("latency") ?? 0);
-  const holdings = params.get("holdings");
+  const holdings = params.get("reopen") === "1" ? null : params.get("holdings");
   if (holdings !== null) {
     try {
       fillLargeHoldings(book, HOLDINGS_SHEET, parseHoldingsCount(holdings));
@@ -89,6 +127,12 @@ function start(): void {
     enter: (address, value) => book.enter(address, value),
     sheetValues: (name) => book.usedValues(name),
     sheetNames: () => book.sheets.map((s) => s.name),
+    sheetVisibility: (name) => {
+      const sheet = book.sheet(name);
+      if (!sheet) throw new Error(`no sheet "${name}"`);
+      return sheet.visibility;
+    },
+    saveAndReopen: () => saveAndReopen(book),
     customFunctions: () => [...(globals?.customFunctions.keys() ?? [])],
     reloadPane: () => pane.contentWindow?.location.reload(),
   };
@@ -108,6 +152,7 @@ function start(): void {
   );
   byId("pg-select-holdings").addEventListener("click", () => api.selectHoldings());
   byId("pg-reload-pane").addEventListener("click", () => api.reloadPane());
+  byId("pg-save-reopen").addEventListener("click", () => api.saveAndReopen());
   // The pane starts only now, so that its Office globals find the workbook.
   pane.src = "playground-taskpane.html";
 }

@@ -83,7 +83,25 @@ export abstract class SimClientObject {
   /** Scalar properties load() can fetch. */
   protected abstract readonly scalars: readonly string[];
 
-  constructor(readonly context: SimRequestContext) {}
+  constructor(readonly context: SimRequestContext) {
+    // An object got without *OrNullObject is never a null object.
+    this.fetched.set("isNullObject", false);
+  }
+
+  /**
+   * For objects got by an *OrNullObject method: whether nothing was found, known after the
+   * sync (office.js fills it in without a load).
+   */
+  get isNullObject(): boolean {
+    return this.fetchedValue("isNullObject");
+  }
+
+  /** Makes this a null object when `missing` holds at the sync (unknown until then). */
+  nullWhen(missing: () => boolean): this {
+    this.fetched.delete("isNullObject");
+    this.context.enqueue(() => this.fetched.set("isNullObject", missing()));
+    return this;
+  }
 
   /** Queues a load of properties ("values", ["address", "rowCount"], "items/name"). */
   load(option?: LoadOption): this {

@@ -207,6 +207,22 @@ export class SimRange extends SimClientObject {
     });
   }
 
+  /** Clears the cells' contents, formats or both (default), as Range.clear does. */
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    this.context.enqueue(() => {
+      const { sheet, rect } = this.target.get();
+      // Formulas reading the cleared cells recalculate; only the used part can hold any.
+      const used = sheet.usedRect();
+      const rows = Math.min(rect.row + rect.rowCount, used.rowCount) - rect.row;
+      const columns = Math.min(rect.column + rect.columnCount, used.columnCount) - rect.column;
+      sheet.clear(rect, applyTo);
+      if (applyTo !== "Formats" && rows > 0 && columns > 0) {
+        this.context.book.noteWrite(sheet, { ...rect, rowCount: rows, columnCount: columns });
+      }
+      this.context.book.changed("cells", sheet);
+    });
+  }
+
   /** Selects the range (activating its sheet). */
   select(): void {
     this.context.enqueue(() => {

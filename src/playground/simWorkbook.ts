@@ -2,7 +2,7 @@
 import { SimPageBreaks, SimPageLayout } from "./simPageLayout";
 import { MAX_COLUMNS, MAX_ROWS, parseRange } from "./a1";
 
-import { SimSheet } from "./workbookModel";
+import { SheetVisibility, SimSheet } from "./workbookModel";
 import { SimOfficeError } from "./officeError";
 import { SimChartCollection } from "./simCharts";
 import { invalidArgument, Lazy, SimClientObject } from "./simBase";
@@ -103,6 +103,25 @@ export class SimWorksheetCollection extends SimClientObject {
     return ws;
   }
 
+  /**
+   * The worksheet of that name, or a null object (isNullObject true after the sync) when there
+   * is none; work queued on a null object fails the sync with ItemNotFound.
+   */
+  getItemOrNullObject(key: string): SimWorksheet {
+    const book = this.context.book;
+    return new SimWorksheet(this.context, () => {
+      const sheet = book.sheet(key);
+      if (!sheet) {
+        throw new SimOfficeError(
+          "ItemNotFound",
+          "The requested resource doesn't exist.",
+          "WorksheetCollection.getItemOrNullObject"
+        );
+      }
+      return sheet;
+    }).nullWhen(() => book.sheet(key) === undefined);
+  }
+
   /** Adds a worksheet at the end (not activated, as in Excel). */
   add(name?: string): SimWorksheet {
     const book = this.context.book;
@@ -121,7 +140,7 @@ export class SimWorksheetCollection extends SimClientObject {
 /** Excel.Worksheet. */
 export class SimWorksheet extends SimClientObject {
   protected readonly entity = "Worksheet";
-  protected readonly scalars: readonly string[] = ["name", "id", "position"];
+  protected readonly scalars: readonly string[] = ["name", "id", "position", "visibility"];
   private readonly sheet: Lazy<SimSheet>;
   /** Freeze panes of this sheet. */
   readonly freezePanes: SimFreezePanes;
@@ -163,7 +182,33 @@ export class SimWorksheet extends SimClientObject {
     const sheet = this.sheet.get();
     if (name === "name") return sheet.name;
     if (name === "id") return sheet.id;
+    if (name === "visibility") return sheet.visibility;
     return this.context.book.sheets.indexOf(sheet);
+  }
+
+  /** "Visible", "Hidden" or "VeryHidden" (hidden from the tabs; very hidden: unhidden only by code). */
+  get visibility(): SheetVisibility {
+    return this.fetchedValue("visibility");
+  }
+
+  set visibility(value: SheetVisibility) {
+    this.setProperty("visibility", value, () => {
+      if (!["Visible", "Hidden", "VeryHidden"].includes(value)) {
+        throw invalidArgument(`not a sheet visibility: "${value}"`, "Worksheet.visibility");
+      }
+      const sheet = this.sheet.get();
+      const book = this.context.book;
+      const othersVisible = book.sheets.some((s) => s !== sheet && s.visibility === "Visible");
+      if (value !== "Visible" && !othersVisible) {
+        throw invalidArgument("a workbook must keep one visible sheet", "Worksheet.visibility");
+      }
+      sheet.visibility = value;
+      // Excel shows another sheet when the active one is hidden.
+      if (value !== "Visible" && book.activeSheet === sheet) {
+        book.activate(book.sheets.find((s) => s.visibility === "Visible")!);
+      }
+      book.changed("sheets");
+    });
   }
 
   get name(): string {
@@ -235,6 +280,18 @@ export class SimWorksheet extends SimClientObject {
       const sheet = this.sheet.get();
       return { sheet, rect: sheet.usedRect() };
     });
+  }
+
+  /**
+   * The used range, or a null object when the sheet holds no value (`valuesOnly`: the simulator
+   * counts values and formulas only in any case).
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    void valuesOnly;
+    return new SimRange(this.context, () => {
+      const sheet = this.sheet.get();
+      return { sheet, rect: sheet.usedRect() };
+    }).nullWhen(() => this.sheet.get().isEmpty());
   }
 
   /** Deletes the sheet (Excel refuses to delete the last visible one). */

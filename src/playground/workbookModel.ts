@@ -62,11 +62,20 @@ export interface SheetSnapshot {
   /** Column widths in points by 0-based column (0 or missing: default). */
   columnWidths?: number[];
   freezeRows?: number;
+  /** Formulas keyed "row,column" (0-based); values hold what they showed. */
+  formulas?: Record<string, string>;
+  /** Hidden or very hidden (a sheet the add-in keeps to itself); missing: visible. */
+  visibility?: SheetVisibility;
 }
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** Office document settings, name → JSON text (saved with the workbook). */
+  settings?: Record<string, string>;
 }
+
+/** Excel.SheetVisibility, as text. */
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 /** What changed: cells, the list of sheets, the selection / active sheet, or request counters. */
 export type ChangeKind = "cells" | "sheets" | "selection" | "requests";
@@ -176,6 +185,8 @@ export class SimSheet {
   readonly print: SimPrintSetup = { rowBreaks: [] };
   /** The sheet's own selection, restored when it is activated (as in Excel). */
   selection: Rect = { row: 0, column: 0, rowCount: 1, columnCount: 1 };
+  /** Shown in the tabs, hidden (the user may unhide it) or very hidden (only code can). */
+  visibility: SheetVisibility = "Visible";
 
   constructor(
     readonly id: string,
@@ -196,6 +207,74 @@ export class SimSheet {
       this.cells.set(key, cell);
     }
     return cell;
+  }
+
+  /** True when no cell holds a value or a formula (Excel's used range is then a null object). */
+  isEmpty(): boolean {
+    for (const cell of this.cells.values()) {
+      if (cell.value !== "" || cell.formula !== undefined) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Clears the cells of a rectangle: their values and formulas ("Contents"), number formats and
+   * looks ("Formats"), or both ("All"), as Range.clear does.
+   */
+  clear(rect: Rect, applyTo: "All" | "Contents" | "Formats" = "All"): void {
+    for (const [key, cell] of this.cells) {
+      const row = Math.floor(key / MAX_COLUMNS);
+      const column = key % MAX_COLUMNS;
+      const inside =
+        row >= rect.row &&
+        row < rect.row + rect.rowCount &&
+        column >= rect.column &&
+        column < rect.column + rect.columnCount;
+      if (!inside) continue;
+      if (applyTo !== "Formats") {
+        cell.value = "";
+        delete cell.formula;
+        delete cell.message;
+      }
+      if (applyTo !== "Contents") {
+        delete cell.numberFormat;
+        delete cell.look;
+      }
+      if (cell.value === "" && !cell.numberFormat && !cell.look) this.cells.delete(key);
+    }
+  }
+
+  /** The sheet as a saved file keeps it: cells, formats, widths, frozen rows and visibility. */
+  toSnapshot(): SheetSnapshot {
+    const used = this.usedRect();
+    let rows = used.rowCount;
+    let columns = used.columnCount;
+    for (const key of this.cells.keys()) {
+      rows = Math.max(rows, Math.floor(key / MAX_COLUMNS) + 1);
+      columns = Math.max(columns, (key % MAX_COLUMNS) + 1);
+    }
+    const values = this.valuesIn({ row: 0, column: 0, rowCount: rows, columnCount: columns });
+    const numberFormats = values.map((row) => row.map(() => "General"));
+    const looks: Record<string, CellLook> = {};
+    const formulas: Record<string, string> = {};
+    for (const [key, cell] of this.cells) {
+      const [r, c] = [Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS];
+      if (cell.numberFormat) numberFormats[r][c] = cell.numberFormat;
+      if (cell.look) looks[`${r},${c}`] = { ...cell.look };
+      if (cell.formula !== undefined) formulas[`${r},${c}`] = cell.formula;
+    }
+    const columnWidths: number[] = [];
+    for (const [c, w] of this.columnWidths) columnWidths[c] = w;
+    return {
+      name: this.name,
+      values,
+      numberFormats,
+      looks,
+      columnWidths: Array.from(columnWidths, (w) => w ?? 0),
+      freezeRows: this.freezeRows,
+      formulas,
+      visibility: this.visibility,
+    };
   }
 
   /** The smallest rectangle from A1 holding every non-empty cell (A1 alone when empty). */
@@ -257,6 +336,8 @@ export class SimWorkbook {
     const book = new SimWorkbook(first?.name ?? "Sheet1");
     for (const s of rest) book.addSheet(s.name);
     snapshot.sheets.forEach((s, i) => book.loadSheet(book.sheets[i], s));
+    for (const [name, json] of Object.entries(snapshot.settings ?? {}))
+      book.settings.set(name, json);
     book.pending.clear();
     return book;
   }
@@ -273,8 +354,26 @@ export class SimWorkbook {
         if (look) cell.look = { ...look };
       })
     );
+    for (const [key, formula] of Object.entries(s.formulas ?? {})) {
+      const [r, c] = key.split(",").map(Number);
+      sheet.cellForWrite(r, c).formula = formula;
+    }
     s.columnWidths?.forEach((w, c) => w > 0 && sheet.columnWidths.set(c, w));
     sheet.freezeRows = s.freezeRows ?? 0;
+    sheet.visibility = s.visibility ?? "Visible";
+  }
+
+  /**
+   * The workbook as saving it to a file keeps it — cells, formulas, formats, widths, frozen rows,
+   * sheet visibility and document settings — for {@link fromSnapshot} to reopen, formulas showing
+   * the values they last calculated, as a saved file keeps them. (Charts, tables,
+   * merges and print setup are not kept: the playground's save is for what the add-in reads back.)
+   */
+  toSnapshot(): WorkbookSnapshot {
+    return {
+      sheets: this.sheets.map((s) => s.toSnapshot()),
+      settings: Object.fromEntries(this.settings),
+    };
   }
 
   /** The active sheet. */

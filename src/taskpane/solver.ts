@@ -24,11 +24,14 @@ export function solverAssetUrl(file: string, base: string = document.baseURI): s
  * Loads (once per page) the HiGHS WebAssembly solver from dist/highs/. Pass the result to
  * optimiseHedge / planHedge: their default, loadSolver(), would look for highs.wasm next to the
  * bundle. A failed load is not cached, so a later call can retry (e.g. after a network error).
+ * @param base The URL highs/ is beside (default the page's; the compute worker gives its own).
  */
-export function loadBrowserSolver(): Promise<Highs> {
-  cached ??= loadSolver({ locateFile: (file) => solverAssetUrl(file) }).catch((e: unknown) => {
-    cached = undefined;
-    throw e;
-  });
+export function loadBrowserSolver(base?: string): Promise<Highs> {
+  cached ??= loadSolver({ locateFile: (file) => solverAssetUrl(file, base) }).catch(
+    (e: unknown) => {
+      cached = undefined;
+      throw e;
+    }
+  );
   return cached;
 }

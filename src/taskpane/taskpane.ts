@@ -31,6 +31,8 @@ import {
 } from "../core/curve";
 import { DEFAULT_UNIVERSE_AS_OF, readUniverse } from "../core/futures/universe";
 import { runOnRange, surroundingRegion } from "./workbookIO";
+import { ComputeCancelled, paneCompute } from "./compute";
+import { RUN_STAGES, RunStage } from "../core/run/runInput";
 import { partialRange } from "./checkedRange";
 import { loadWorkbookSettings, settingsStatus } from "./settingsSheet";
 import { showSummary } from "./writeSummary";
@@ -417,6 +419,9 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       const region = await surroundingRegion(context, checked.address);
       const grown = region ? partialRange(checked.extent, region) : "";
       const marked = (rebalance as HTMLInputElement).checked === true;
+      // Off the page's thread (a Web Worker) where the host has workers.
+      const analytics = paneCompute();
+      status.dataset.analytics = analytics.where;
       const { result, sheetNames, sheetCount, cancelled, timings, historyError } = await runOnRange(
         context,
         { ...settings, rebalance: marked },
@@ -424,7 +429,13 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
         (done, total) => {
           if (!job.signal.aborted) status.textContent = `Writing rows ${done} of ${total}…`;
         },
-        job.signal
+        job.signal,
+        {
+          compute: analytics.compute,
+          onStage: (stage) => {
+            if (!job.signal.aborted) status.textContent = stageText(stage);
+          },
+        }
       );
       // Machine-readable for the benchmark and the curious: where the run's time went.
       status.dataset.timings = JSON.stringify(timings);
@@ -452,7 +463,7 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       const kept = historyError
         ? ` ${historyError}.`
         : result.record.drift
-          ? ` Run kept in the workbook's history (${result.record.drift.series.length} runs${marked ? ", this one a rebalance" : ""}).`
+          ? ` Run kept in the workbook's history (${runsText(result.record.drift.series.length)}${marked ? ", this one a rebalance" : ""}).`
           : "";
       if (marked) (rebalance as HTMLInputElement).checked = false;
       status.textContent = `Wrote ${written} from ${describeChecked(checked)} (settlement ${isoFromSerial(settings.settlement)}). ${account}.${partial} Hedge: ${hedgeSummary(result.record)}.${convexity}${warning}${kept} Took ${took}.`;
@@ -460,7 +471,9 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       .catch(
         (e) =>
           (status.textContent =
-            e instanceof KeyrateError ? e.message : `Failed: ${(e as Error).message}`)
+            e instanceof KeyrateError || e instanceof ComputeCancelled
+              ? e.message
+              : `Failed: ${(e as Error).message}`)
       )
       .finally(() => {
         controller = undefined;
@@ -473,7 +486,9 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
   const stop = () => {
     if (!controller || controller.signal.aborted) return;
     controller.abort();
-    status.textContent = "Cancelling after the rows being written…";
+    status.textContent = status.textContent?.startsWith("Writing")
+      ? "Cancelling after the rows being written…"
+      : "Cancelling…";
   };
   cancel.addEventListener("click", stop);
   document.addEventListener("keydown", (e) => {
@@ -482,6 +497,27 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       stop();
     }
   });
+}
+
+/** "1 run", "3 runs". */
+function runsText(n: number): string {
+  return `${n} run${n === 1 ? "" : "s"}`;
+}
+
+/** What each stage of the analytics does, for the status line. */
+const STAGE_TEXT: Readonly<Record<RunStage, string>> = {
+  holdings: "reading the holdings",
+  risk: "pricing and risk (callables on the lattice, MBS on rate paths)",
+  hedge: "sizing the hedge",
+  scenarios: "revaluing the book in each scenario",
+  comparison: "comparing with the benchmark and the mandate",
+  sheets: "building the sheets",
+};
+
+/** "Analytics 2 of 6: pricing and risk (…)… Cancel or Esc stops." */
+function stageText(stage: RunStage): string {
+  const at = RUN_STAGES.indexOf(stage) + 1;
+  return `Analytics ${at} of ${RUN_STAGES.length}: ${STAGE_TEXT[stage]}… Cancel or Esc stops.`;
 }
 
 /** Milliseconds as seconds for the status line: "1.23 s". */

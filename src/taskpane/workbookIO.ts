@@ -4,13 +4,10 @@
  * `context.sync()` per chunk, under Excel on the web's response-size limit.
  */
 import { readHistorySheet, writeHistorySheet } from "./historySheet";
-import {
-  runRecommendation,
-  RecommendationInput,
-  RecommendationResult,
-} from "../core/report/recommendation";
+import { RecommendationInput, RecommendationResult } from "../core/report/recommendation";
+import type { RunStage } from "../core/run/runInput";
 import { CancelSignal, renderSheet } from "../render/officejs";
-import { loadBrowserSolver } from "./solver";
+import { Compute, inlineCompute } from "./compute";
 import { CurveKind, curveOfRange } from "../core/curve";
 import { isoFromSerial } from "../core/dates";
 import { readUniverse } from "../core/futures/universe";
@@ -224,9 +221,18 @@ export async function runOnRange(
   settings: JobSettings,
   holdingsAddress: string,
   onProgress?: (done: number, total: number) => void,
-  signal?: CancelSignal
+  signal?: CancelSignal,
+  analytics: AnalyticsHooks = {}
 ): Promise<RunOutcome> {
-  return run(context, settings, () => readRange(context, holdingsAddress), onProgress, signal);
+  const read = () => readRange(context, holdingsAddress);
+  return run(context, settings, read, onProgress, signal, analytics);
+}
+
+/** Where the analytics run (default on this thread) and who hears their stages. */
+export interface AnalyticsHooks {
+  /** The pane passes its Web Worker's (compute.ts); tests and scripts run inline. */
+  readonly compute?: Compute;
+  readonly onStage?: (stage: RunStage) => void;
 }
 
 /** As {@link runOnRange}, on the range selected now (for scripts and tests; the pane runs the checked range). */
@@ -258,7 +264,8 @@ async function run(
   settings: JobSettings,
   readHoldingsRange: () => Promise<Selection>,
   onProgress?: (done: number, total: number) => void,
-  signal?: CancelSignal
+  signal?: CancelSignal,
+  { compute = inlineCompute, onStage }: AnalyticsHooks = {}
 ): Promise<RunOutcome> {
   const t0 = performance.now();
   const {
@@ -300,10 +307,10 @@ async function run(
   const selection = await readHoldingsRange();
   const history = keepHistory === false ? undefined : await readHistorySheet(context);
   const t1 = performance.now();
-  const result = await runRecommendation(
+  // Cancel during the analytics throws ComputeCancelled: nothing was written.
+  const result = await compute(
     {
       ...rest,
-      solver: rest.sizing === "krd" ? await loadBrowserSolver() : undefined,
       curve: read?.spec,
       curveSource,
       curveAsOf: read?.date ?? undefined,
@@ -319,7 +326,9 @@ async function run(
       originColumn: selection.originColumn,
       source: selection.address,
     },
-    history && { history, rebalance }
+    history && { history, rebalance },
+    onStage,
+    signal
   );
   const t2 = performance.now();
   const timings = (t3: number) => ({ readMs: t1 - t0, computeMs: t2 - t1, writeMs: t3 - t2 });

@@ -17,6 +17,8 @@ import { FrameLocator, Page } from "playwright-core";
 import { shownValue } from "../../src/core/report/sheetModel";
 import { columnLetters } from "../../src/core/holdings/cells";
 import { cellA1, parseRangeA1 } from "../../src/core/a1";
+import { HISTORY_SHEET_NAME } from "../../src/core/history/workbookLayout";
+import { MONITORING_SHEET_NAME } from "../../src/core/report/monitoringSheet";
 import { buildDevelopment } from "./webpackBuild";
 import { serveStatic, StaticServer } from "./staticServer";
 import {
@@ -44,6 +46,7 @@ type Api = {
     enter(address: string, value: unknown): void;
     sheetValues(name: string): unknown[][];
     sheetNames(): string[];
+    sheetVisibility(name: string): string;
     customFunctions(): string[];
     reloadPane(): void;
   };
@@ -59,6 +62,11 @@ function mappingPairs(pane: FrameLocator): Promise<[string, string][]> {
         (r.querySelector("fluent-select") as HTMLSelectElement | null)?.value ?? "",
       ])
     ) as Promise<[string, string][]>;
+}
+
+/** The sheet tabs the playground shows, in order. */
+function tabNames(page: Page): Promise<string[]> {
+  return page.locator("#pg-tabs .pg-tab").allInnerTexts();
 }
 
 /** Calls the page's window.keyratePlayground. */
@@ -148,12 +156,26 @@ browserSuite("the playground in Chromium", () => {
 
       const expected = await expectedJob(inputs);
       const sheetName = "Hedge Recommendation";
+      // The written sheets, then the run history's very hidden sheet, which has no tab.
       expect(await api(page, (w) => w.keyratePlayground.sheetNames())).toEqual([
         "Holdings",
         "Curve",
         "Settings",
         ...expected.sheets.map((m) => m.name),
+        HISTORY_SHEET_NAME,
       ]);
+      await expect(
+        api(page, (w) => w.keyratePlayground.sheetVisibility("keyrate history"))
+      ).resolves.toBe("VeryHidden");
+      await expect(tabNames(page)).resolves.toEqual([
+        "Holdings",
+        "Curve",
+        "Settings",
+        ...expected.sheets.map((m) => m.name),
+      ]);
+      await expect(status.innerText()).resolves.toContain(
+        "Run kept in the workbook's history (1 run)"
+      );
       expect(expected.sheets[0].name).toBe(sheetName);
       // Every other sheet of the recommendation, value by value.
       for (const other of expected.sheets.slice(1)) {
@@ -255,6 +277,32 @@ browserSuite("the playground in Chromium", () => {
       );
       await page.locator("#pg-grid").evaluate((g) => (g.scrollTop = 0));
       await shot("hedge-sheet");
+
+      // Saved and reopened (the page reloads on the saved workbook): the next run reads the
+      // history the first one kept, and compares with it on a Monitoring sheet.
+      await Promise.all([page.waitForURL(/reopen=1/), page.click("#pg-save-reopen")]);
+      await pane.locator("#kr-check").waitFor();
+      await expect(
+        api(page, (w) => w.keyratePlayground.sheetVisibility("keyrate history"))
+      ).resolves.toBe("VeryHidden");
+      await expect(tabNames(page)).resolves.not.toContain(HISTORY_SHEET_NAME);
+      await page.click("#pg-select-holdings");
+      await fill(pane, "kr-settlement", inputs.settlement);
+      await pane.locator("#kr-check").click();
+      await pane.locator("#kr-mapping-table").waitFor();
+      await walkToWrite(pane, inputs);
+      await pane.locator("#kr-run").click();
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
+      await expect(status.innerText()).resolves.toContain(
+        "Run kept in the workbook's history (2 runs)"
+      );
+      const reopenedSheets = await api(page, (w) => w.keyratePlayground.sheetNames());
+      expect(reopenedSheets).toContain(MONITORING_SHEET_NAME);
+      const monitoring = (await page.evaluate(
+        `keyratePlayground.sheetValues(${JSON.stringify(MONITORING_SHEET_NAME)})`
+      )) as unknown[][];
+      expect(monitoring.flat().join(" ")).toMatch(/previous run/i);
+      await shot("reopened-monitoring");
       expect(errors).toEqual([]);
     } finally {
       await close();
@@ -284,6 +332,35 @@ browserSuite("the playground in Chromium", () => {
       expect(at).toBeGreaterThan(0);
       const trades = sheet.slice(at + 1).filter((r) => /^Z[TFNB]H5|^TNH5|^UBH5/.test(String(r[0])));
       expect(trades.length).toBeGreaterThan(2);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("Write's analytics run in a Web Worker: the pane shows each stage, Cancel stops them at once", async () => {
+    const { close, page, pane, errors, shot } = await open("worker");
+    try {
+      const sheetsBefore = await api(page, (w) => w.keyratePlayground.sheetNames());
+      await page.click("#pg-select-holdings");
+      await fill(pane, "kr-settlement", inputs.settlement);
+      await pane.locator("#kr-check").click();
+      await pane.locator("#kr-mapping-table").waitFor();
+      await walkToWrite(pane, inputs);
+      const status = pane.locator("#kr-status");
+      await pane.locator("#kr-run").click();
+      // The pane's thread is free while the worker prices the book: its stage shows, and Cancel is
+      // heard before the analytics end (on the page's thread neither could happen mid-run).
+      await status.filter({ hasText: /Analytics [2-5] of 6/ }).waitFor();
+      await expect(status.getAttribute("data-analytics")).resolves.toBe("worker");
+      await shot("analytics");
+      await pane.locator("#kr-cancel").click();
+      await status.filter({ hasText: "Cancelled before the analytics finished" }).waitFor();
+      expect(await api(page, (w) => w.keyratePlayground.sheetNames())).toEqual(sheetsBefore);
+      await shot("cancelled");
+      // The next Write starts a fresh worker and goes through.
+      await pane.locator("#kr-run").click();
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -34,7 +34,9 @@ describe("production build (dist/)", () => {
 
   test("its pages and bundles carry none of the simulator", () => {
     const ours = files(DIST).filter((f) => !f.startsWith("office-js") && /\.(js|html)$/.test(f));
-    expect(ours).toEqual(expect.arrayContaining(["taskpane.html", "taskpane.js", "functions.js"]));
+    expect(ours).toEqual(
+      expect.arrayContaining(["taskpane.html", "taskpane.js", "functions.js", "compute-worker.js"])
+    );
     for (const file of ours) {
       const text = fs.readFileSync(path.join(DIST, file), "utf8");
       for (const marker of ["keyratePlayground", "playground-office", "RunMustReturnPromise"]) {

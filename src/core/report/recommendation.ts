@@ -36,6 +36,7 @@ export async function runRecommendation(
   const run = await runPipeline(input);
   if (!run.ok) return run;
   const record = history ? withHistory(run.record, history.history, history.rebalance) : run.record;
+  input.onStage?.("sheets");
   return {
     ok: true,
     record,

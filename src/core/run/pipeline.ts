@@ -41,6 +41,7 @@ export function describeMarket(m: Market): string {
  * valid.
  */
 export async function runPipeline(input: RunInput): Promise<RunResult> {
+  input.onStage?.("holdings");
   const { holdings, problems, mapping } = readHoldings(input.values, {
     settlement: input.settlement,
     sheet: input.sheet,
@@ -50,6 +51,7 @@ export async function runPipeline(input: RunInput): Promise<RunResult> {
   });
   const missingColumn = problems.some((p) => p.row === input.originRow);
   if (missingColumn || holdings.count === 0) return { ok: false, problems, mapping };
+  input.onStage?.("risk");
   const market = makeMarket({
     settlement: input.settlement,
     curve: input.curve ?? DEFAULT_CURVE,
@@ -65,6 +67,7 @@ export async function runPipeline(input: RunInput): Promise<RunResult> {
   const mandate =
     input.mandate ??
     (input.mandateValues ? parseMandate(input.mandateValues).mandate : DEFAULT_MANDATE);
+  input.onStage?.("hedge");
   const hedge = await hedgeStage(
     input,
     market,
@@ -80,6 +83,7 @@ export async function runPipeline(input: RunInput): Promise<RunResult> {
     input.scenarios ??
     (input.scenarioValues ? parseScenarioLibrary(input.scenarioValues) : defaultScenarios());
   const horizonMonths = input.horizonMonths ?? DEFAULT_HORIZON_MONTHS;
+  input.onStage?.("scenarios");
   const analysis = analyseScenarios({
     holdings,
     market,
@@ -89,6 +93,7 @@ export async function runPipeline(input: RunInput): Promise<RunResult> {
     // The measured book serves when its KRDs used the curve's own shift rule (the default).
     exposure: positions,
   });
+  input.onStage?.("comparison");
   const { market: _m, book: _b, prepared, ...positionRisk } = positions;
   void _m;
   void _b;

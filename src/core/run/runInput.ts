@@ -95,4 +95,21 @@ export interface RunInput extends PlanOptions {
   readonly scenarios?: readonly Scenario[];
   /** Horizon of the scenario returns, months (default 3). */
   readonly horizonMonths?: number;
+  /** Told as each stage of the run starts (the pane's progress line); stages in RUN_STAGES order. */
+  readonly onStage?: (stage: RunStage) => void;
 }
+
+/**
+ * The stages of a run, in order: reading the holdings; the market and each position's risk (the
+ * callables' lattices and the MBS paths are calibrated here); the hedge; the scenarios (full
+ * revaluation); the comparison, monitoring and exclusions; the sheets.
+ */
+export const RUN_STAGES = [
+  "holdings",
+  "risk",
+  "hedge",
+  "scenarios",
+  "comparison",
+  "sheets",
+] as const;
+export type RunStage = (typeof RUN_STAGES)[number];
