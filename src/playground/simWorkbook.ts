@@ -87,18 +87,7 @@ export class SimWorksheetCollection extends SimClientObject {
 
   /** The worksheet of that name; the sync fails with ItemNotFound when there is none. */
   getItem(key: string): SimWorksheet {
-    const book = this.context.book;
-    const ws = new SimWorksheet(this.context, () => {
-      const sheet = book.sheet(key);
-      if (!sheet) {
-        throw new SimOfficeError(
-          "ItemNotFound",
-          "The requested resource doesn't exist.",
-          "WorksheetCollection.getItem"
-        );
-      }
-      return sheet;
-    });
+    const ws = this.named(key, "getItem");
     this.context.enqueue(() => ws.resolve());
     return ws;
   }
@@ -109,17 +98,23 @@ export class SimWorksheetCollection extends SimClientObject {
    */
   getItemOrNullObject(key: string): SimWorksheet {
     const book = this.context.book;
+    return this.named(key, "getItemOrNullObject").nullWhen(() => book.sheet(key) === undefined);
+  }
+
+  /** A proxy for the sheet of that name, failing with ItemNotFound (from `method`) when used without one. */
+  private named(key: string, method: string): SimWorksheet {
+    const book = this.context.book;
     return new SimWorksheet(this.context, () => {
       const sheet = book.sheet(key);
       if (!sheet) {
         throw new SimOfficeError(
           "ItemNotFound",
           "The requested resource doesn't exist.",
-          "WorksheetCollection.getItemOrNullObject"
+          `WorksheetCollection.${method}`
         );
       }
       return sheet;
-    }).nullWhen(() => book.sheet(key) === undefined);
+    });
   }
 
   /** Adds a worksheet at the end (not activated, as in Excel). */

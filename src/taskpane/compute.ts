@@ -97,6 +97,11 @@ export class WorkerCompute {
     });
   };
 
+  /** Starts the worker ahead of its first run, so that its script is loaded by then. */
+  warm(): void {
+    this.worker ??= new Worker(this.scriptUrl);
+  }
+
   /** Terminates the worker (a run in progress stops at once). */
   stop(): void {
     this.worker?.terminate();
@@ -110,10 +115,19 @@ let paneWorker: WorkerCompute | undefined;
  * The pane's compute: its worker beside the page when the host has Web Workers, else inline;
  * `where` says which (the status line's data-analytics, for tests and support).
  */
-export function paneCompute(): { compute: Compute; where: "worker" | "page" } {
+export function paneCompute(): PaneCompute {
   if (typeof Worker === "undefined" || typeof document === "undefined") {
-    return { compute: inlineCompute, where: "page" };
+    return { compute: inlineCompute, where: "page", warm: () => undefined };
   }
-  paneWorker ??= new WorkerCompute(new URL(COMPUTE_WORKER_SCRIPT, document.baseURI).href);
-  return { compute: paneWorker.compute, where: "worker" };
+  const worker = (paneWorker ??= new WorkerCompute(
+    new URL(COMPUTE_WORKER_SCRIPT, document.baseURI).href
+  ));
+  return { compute: worker.compute, where: "worker", warm: () => worker.warm() };
+}
+
+/** The pane's compute, where it runs, and a way to start its worker before the first Write. */
+export interface PaneCompute {
+  readonly compute: Compute;
+  readonly where: "worker" | "page";
+  readonly warm: () => void;
 }

@@ -382,7 +382,11 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
   const wizard = buildWizard(
     steps,
     (index) => {
-      if (index === steps.length - 1) showSummary(summary, readForm(picked()), holdings.checked());
+      if (index === steps.length - 1) {
+        showSummary(summary, readForm(picked()), holdings.checked());
+        // The analytics worker loads its script while the user reads the summary.
+        paneCompute().warm();
+      }
     },
     validateStep
   );
