@@ -93,7 +93,12 @@ export class WorkerCompute {
         history,
         needsSolver: input.sizing === "krd",
       };
-      worker.postMessage(request);
+      try {
+        worker.postMessage(request);
+      } catch (e) {
+        // Inputs that cannot be cloned (DataCloneError): the worker never saw the run.
+        finish(() => reject(e as Error), true);
+      }
     });
   };
 

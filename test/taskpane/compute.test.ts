@@ -145,6 +145,17 @@ test("a failure in the worker rejects with its message", async () => {
   ).rejects.toThrow(/undefined/);
 });
 
+test("inputs that cannot cross to the worker reject at once, the worker kept", async () => {
+  const worker = new WorkerCompute("compute-worker.js");
+  const created = ClonedWorker.created;
+  const terminated = ClonedWorker.terminated;
+  const bad = { ...input, values: [[() => 1]] as unknown as unknown[][] };
+  await expect(worker.compute(bad)).rejects.toThrow(/clone/i);
+  expect(ClonedWorker.terminated).toBe(terminated);
+  await expect(worker.compute(input)).resolves.toMatchObject({ ok: true });
+  expect(ClonedWorker.created).toBe(created + 1);
+});
+
 test("inline, a cancel seen after the analytics rejects too (nothing is written)", async () => {
   const signal = { aborted: true };
   await expect(inlineCompute(input, undefined, undefined, signal)).rejects.toBeInstanceOf(
