@@ -1,6 +1,8 @@
 /** The readable report of `keyrate measure`: portfolio, KRD profile, sectors, flags, reconciliation. */
 import type { GroupJson, MeasureJson, Num } from "./measure";
 import { shiftMethod } from "../functions/impl/portfolioFunctions";
+import { engineFor } from "../core/engines/registry";
+import type { HoldingType } from "../core/holdings/types";
 
 /** A figure for JSON: null where it could not be computed. */
 export const num = (x: number): Num => (Number.isFinite(x) ? x : null);
@@ -56,23 +58,15 @@ function groupTable(title: string, rows: readonly GroupJson[]): string[] {
   ];
 }
 
-/** The readable report of a measurement (or of what was read before it failed). */
-/** The spread each kind of holding keeps in the curve figures. */
-const SPREAD_HELD: Readonly<Record<string, string>> = {
-  bullet: "Z-spread",
-  zero: "Z-spread",
-  callable: "OAS",
-  mbs: "OAS",
-  frn: "discount margin",
-  "fixed-to-float": "discount margin",
-};
-
-/** "Z-spread held: 250 bullet; OAS held: 20 callable, 14 mbs; …" over the holdings in totals. */
+/**
+ * "Z-spread held: 250 bullet; OAS held: 20 callable, 14 mbs; …" over the holdings in totals, each
+ * kind under the spread its engine holds.
+ */
 function spreadsHeld(m: MeasureJson): string {
   const bySpread = new Map<string, Map<string, number>>();
   for (const h of m.holdings) {
     if (h.excluded) continue;
-    const spread = SPREAD_HELD[h.type] ?? "spread";
+    const spread = engineFor(h.type as HoldingType)?.spreadHeld ?? "spread";
     const kinds = bySpread.get(spread) ?? new Map<string, number>();
     kinds.set(h.type, (kinds.get(h.type) ?? 0) + 1);
     bySpread.set(spread, kinds);
@@ -84,6 +78,7 @@ function spreadsHeld(m: MeasureJson): string {
     .join("; ");
 }
 
+/** The readable report of a measurement (or of what was read before it failed). */
 export function formatMeasure(m: MeasureJson, holdingsFile: string): string[] {
   const p = m.portfolio;
   const lines: string[] = [];

@@ -29,6 +29,7 @@ const lacks = (holdings: Holdings, i: number): string | null =>
 export const CALLABLE_ENGINE: HoldingEngine = {
   name: "callable bond",
   method: "Hull–White 1F trinomial lattice fitted to the curve, OAS held",
+  spreadHeld: "OAS",
   // Measured: 8.5e-5 years at ±1 bp par shifts on a Bermudan near the money (the option's
   // third-order terms); five times that allowed.
   krdSumAllowance: 5e-4,

@@ -172,6 +172,7 @@ function calibrateFixedToFloat(
 export const FIXED_TO_FLOAT_ENGINE: HoldingEngine = {
   name: "fixed-to-float note",
   method: FIXED_TO_FLOAT_METHOD,
+  spreadHeld: "discount margin",
   calibrate: (market, holdings, clean, select) =>
     calibrateFixedToFloat(market, holdings, clean, select),
 };

@@ -60,6 +60,7 @@ export function calibrateFloatingHoldings(
 export const FRN_ENGINE: HoldingEngine = {
   name: "floating-rate note",
   method: FRN_METHOD,
+  spreadHeld: "discount margin",
   calibrate: (market, holdings, clean, select) =>
     calibrateFloatingHoldings(market, holdings, clean, select, "frn"),
 };

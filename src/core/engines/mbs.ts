@@ -144,6 +144,7 @@ const lacks = (holdings: Holdings, i: number): string | null =>
 export const MBS_ENGINE: HoldingEngine = {
   name: "agency MBS pass-through",
   method: MBS_METHOD,
+  spreadHeld: "OAS",
   lacks,
   calibrate: (market: CurveMarket, holdings, clean, select) => ({
     ...calibrateMbs(

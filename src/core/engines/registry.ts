@@ -25,6 +25,8 @@ export interface HoldingEngine {
   readonly name: string;
   /** How it prices, named beside every figure it produces. */
   readonly method: string;
+  /** The spread it holds in every curve figure: "Z-spread", "OAS" or "discount margin". */
+  readonly spreadHeld: string;
   /**
    * Extra |Σ KRD − effective duration| allowed before a holding is flagged, years: an option's
    * price has third-order terms in the curve that the ±h differences keep (absent: none).
@@ -51,6 +53,7 @@ export interface HoldingEngine {
 export const FIXED_BOND_ENGINE: HoldingEngine = {
   name: "fixed-rate bond",
   method: FIXED_BOND_METHOD,
+  spreadHeld: "Z-spread",
   calibrate: (market, holdings, clean, select, prepared) => {
     const terms = prepared?.terms ?? holdingTerms(holdings, market.settlement);
     return calibrateFixedBonds(
