@@ -30,6 +30,7 @@ import {
   PositionRisk,
 } from "../portfolio/curveExposure";
 import { HoldingExposure, holdingExposure } from "../portfolio/yieldExposure";
+import { aggregate } from "../portfolio/aggregate";
 
 /** Duration methods compared (SPEC S3): curve-based effective, yield-based modified and Macaulay. */
 export type DurationMethod = "effective" | "modified" | "macaulay";
@@ -92,9 +93,6 @@ function weightedProfile(
   const nk = keys.length;
   const krd = new Array<number>(nk).fill(0);
   let eff = 0;
-  let mod = 0;
-  let mac = 0;
-  let yieldWeight = 0;
   let sd = 0;
   let excludedWeight = 0;
   let excludedCount = 0;
@@ -107,13 +105,6 @@ function weightedProfile(
       continue;
     }
     eff += w * cx.risk.effDuration[i];
-    // Yield-based durations only where a yield applies (not floaters or MBS), re-weighted over
-    // those holdings, as the portfolio's yield totals are (yieldExposure.totals).
-    if (!yx.excluded[i]) {
-      mod += w * yx.modified[i];
-      mac += w * yx.macaulay[i];
-      yieldWeight += w;
-    }
     sd += w * cx.risk.spreadDuration[i];
     for (let k = 0; k < nk; k++) krd[k] += w * cx.risk.krd[i * nk + k];
     const s = bySector.get(h.sector[i]) ?? { w: 0, d: 0, s: 0 };
@@ -129,13 +120,18 @@ function weightedProfile(
     spreadDuration: s.w > 0 ? s.s / s.w : NaN,
     durationContribution: s.d,
   }));
+  // Yield-based durations only where a yield applies (not floaters or MBS), re-weighted over
+  // those holdings, as the portfolio's yield totals are (yieldExposure.totals).
+  const [mod, mac] = aggregate(
+    weight,
+    yx.excluded,
+    [yx.modified, yx.macaulay],
+    [],
+    (i) => !cx.excluded[i]
+  ).averages;
   return {
     ...base,
-    duration: {
-      effective: eff,
-      modified: yieldWeight > 0 ? mod / yieldWeight : NaN,
-      macaulay: yieldWeight > 0 ? mac / yieldWeight : NaN,
-    },
+    duration: { effective: eff, modified: mod, macaulay: mac },
     spreadDuration: sd,
     keysMonths: keys,
     krd,

@@ -17,6 +17,7 @@ import { BUNDLED_COVARIANCE } from "../compare/bundledCovariance";
 import { RunRecord } from "../run/runRecord";
 import { bondCashFlows } from "../bond";
 import { holdingTerms } from "../portfolio/holdingTerms";
+import { aggregate } from "../portfolio/aggregate";
 import { mbsPaydowns } from "../engines/mbsHorizon";
 
 /** A holdings table with its per-position curve and yield risk. */
@@ -122,10 +123,10 @@ export function bookFigures(
   const eff = new Float64Array(n);
   const conv = new Float64Array(n);
   const sd = new Float64Array(n);
+  const modified = new Float64Array(n);
+  const macaulay = new Float64Array(n);
+  const noYield: (string | null)[] = new Array(n).fill(null);
   let j = 0;
-  let mod = 0;
-  let mac = 0;
-  let yieldMv = 0;
   for (const s of slices) {
     const p = s.book.positions;
     const pk = p.risk.keysMonths.length;
@@ -137,13 +138,9 @@ export function bookFigures(
       eff[j] = p.risk.effDuration[i];
       conv[j] = p.risk.effConvexity[i];
       sd[j] = p.risk.spreadDuration[i];
-      // Yield-based durations where a yield applies (not floaters or MBS), as the portfolio
-      // profile weighs them (compare/benchmark.ts).
-      if (!s.book.yieldRisk.excluded[i]) {
-        mod += mv[j] * s.book.yieldRisk.modified[i];
-        mac += mv[j] * s.book.yieldRisk.macaulay[i];
-        yieldMv += mv[j];
-      }
+      modified[j] = s.book.yieldRisk.modified[i];
+      macaulay[j] = s.book.yieldRisk.macaulay[i];
+      noYield[j] = s.book.yieldRisk.excluded[i];
       j++;
     });
   }
@@ -156,13 +153,15 @@ export function bookFigures(
     risk: { keysMonths, effDuration: eff, effConvexity: conv, spreadDuration: sd },
   } as unknown as PositionRisk;
   const t = curveTotals(joined);
+  // Yield-based durations where a yield applies (not floaters or MBS), as the yield totals weigh them.
+  const [mod, mac] = aggregate(mv, noYield, [modified, macaulay], []).averages;
   const profile: RiskProfile = {
     source: "portfolio",
     name: "Portfolio",
     duration: {
       effective: t.effDuration,
-      modified: yieldMv > 0 ? mod / yieldMv : NaN,
-      macaulay: yieldMv > 0 ? mac / yieldMv : NaN,
+      modified: mod,
+      macaulay: mac,
     },
     spreadDuration: t.spreadDuration,
     keysMonths,
