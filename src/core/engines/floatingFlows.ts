@@ -52,6 +52,20 @@ export function floatingPeriodsPerYear(h: Holdings, i: number): Frequency {
   return (r === 1 || r === 2 || r === 4 ? r : h.frequency[i]) as Frequency;
 }
 
+/** Actual/360 years between two dates (the index's accrual). */
+export const act360 = (a: number, b: number) => daysBetween(FLOAT_BASIS, a, b) / 360;
+
+/** Note i's quoted margin over the index, decimal (0 where not given). */
+export function quotedMargin(h: Holdings, i: number): number {
+  const m = h.floating?.spread[i];
+  return m === undefined || Number.isNaN(m) ? 0 : m;
+}
+
+/** The date note i starts floating: its switch date for a fixed-to-float note, −∞ for an FRN. */
+export function switchDateOf(h: Holdings, i: number, kind: "frn" | "fixed-to-float"): number {
+  return kind === "fixed-to-float" ? (h.floating?.floatDate[i] ?? NaN) : -Infinity;
+}
+
 interface Flow {
   pay: number;
   fixed: number;
@@ -85,9 +99,8 @@ function noteFlows(
   const c = h.coupon[i];
   const f = floatingPeriodsPerYear(h, i);
   const reset = h.floating?.resetFrequency[i] ?? 0;
-  const switchDate = kind === "fixed-to-float" ? (h.floating?.floatDate[i] ?? NaN) : -Infinity;
+  const switchDate = switchDateOf(h, i, kind);
   const flows: Flow[] = [];
-  const act360 = (a: number, b: number) => daysBetween(FLOAT_BASIS, a, b) / 360;
   const floatFlow = (from: number, to: number): Flow => ({
     pay: to,
     fixed: 0,
@@ -129,8 +142,7 @@ function noteFlows(
       nextReset = Math.min(ncd, monthly[monthly.length - 2]);
     }
     const current = floatFlow(nextReset, ncd);
-    const m = h.floating?.spread[i];
-    const margin = m === undefined || Number.isNaN(m) ? 0 : m;
+    const margin = quotedMargin(h, i);
     if (reset === 365) {
       // Compounded in arrears: the days observed at the coupon less the margin, compounded daily,
       // then the projected growth; the margin accrues over the whole period.

@@ -22,7 +22,13 @@ import { FLOAT_BASIS } from "../conventions";
 import type { ZeroCurve } from "../curve/zeroCurve";
 import { engineFor } from "../engines/registry";
 import type { FloatingBook } from "../engines/floatingBook";
-import { datesBack, floatingPeriodsPerYear } from "../engines/floatingFlows";
+import {
+  act360,
+  datesBack,
+  floatingPeriodsPerYear,
+  quotedMargin,
+  switchDateOf,
+} from "../engines/floatingFlows";
 import { calibrateFloatingHoldings, projectionCurve } from "../engines/frn";
 import type { PricedBook } from "../engines/fixedBond";
 import type { Holdings, HoldingType } from "../holdings/types";
@@ -30,7 +36,7 @@ import { baseCurve, CurveMarket } from "../market/market";
 
 /** The kinds valued here. */
 const FLOATING = ["frn", "fixed-to-float"] as const;
-const isFloating = (t: HoldingType) => t === "frn" || t === "fixed-to-float";
+const isFloating = (t: HoldingType) => (FLOATING as readonly HoldingType[]).includes(t);
 
 export interface FloatingHorizon {
   /** True for the holdings valued here (floating kinds in the totals, alive or not at H). */
@@ -58,16 +64,13 @@ export function couponAtHorizon(
   growth: (a: number, b: number) => number
 ): number {
   const c = h.coupon[i];
-  const kind = h.type[i] as "frn" | "fixed-to-float";
-  const switchDate = kind === "fixed-to-float" ? (h.floating?.floatDate[i] ?? NaN) : -Infinity;
+  const switchDate = switchDateOf(h, i, h.type[i] as "frn" | "fixed-to-float");
   if (!(date >= switchDate)) return c; // still fixed at H
-  const m = h.floating?.spread[i];
-  const margin = m === undefined || Number.isNaN(m) ? 0 : m;
+  const margin = quotedMargin(h, i);
   const reset = h.floating?.resetFrequency[i] ?? 0;
   const back = datesBack(h.maturity[i], floatingPeriodsPerYear(h, i), date);
   const start = Math.max(back[back.length - 1], switchDate);
   const end = back[back.length - 2];
-  const act360 = (a: number, b: number) => daysBetween(FLOAT_BASIS, a, b) / 360;
   if (reset === 365) {
     const days = daysBetween(FLOAT_BASIS, start, date);
     if (days <= 0) return c;
