@@ -4,8 +4,8 @@
  * paydowns reinvested at z, the aged pool revalued at H); with the model (σ = 0, one path) the
  * principal repaid is between 0 and the balance and the return is within 0.2% of the carry.
  */
-import { serialFromYmd, addMonths, ymdFromSerial } from "../../../src/core/dates";
-import { CurveSpec } from "../../../src/core/curve";
+import { serialFromYmd } from "../../../src/core/dates";
+import { CurveSpec, tenorDate } from "../../../src/core/curve";
 import { buildCurve } from "../../../src/core/curve/curveSpec";
 import { HoldingRecord, packHoldings } from "../../../src/core/holdings";
 import { makeMarket } from "../../../src/core/market/market";
@@ -24,8 +24,7 @@ import { holdingRecord } from "../../../src/core/holdings";
 const z = 0.04;
 const FLAT: CurveSpec = { kind: "zero_cont", months: [12, 120, 480], rates: [z, z, z] };
 const S = serialFromYmd(2025, 1, 15);
-const d = addMonths(ymdFromSerial(S), 3);
-const h = (serialFromYmd(d.y, d.m, d.d) - S) / 365;
+const h = (tenorDate(S, 3) - S) / 365;
 
 function pool(terms: MbsTerms): HoldingRecord {
   const hw = hullWhiteParams(0);

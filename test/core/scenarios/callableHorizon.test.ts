@@ -5,8 +5,8 @@
  * than the bullet at the same spread.
  */
 import { makeMarket } from "../../../src/core/market/market";
-import { addMonths, serialFromYmd, ymdFromSerial } from "../../../src/core/dates";
-import { CurveSpec } from "../../../src/core/curve";
+import { serialFromYmd } from "../../../src/core/dates";
+import { CurveSpec, tenorDate } from "../../../src/core/curve";
 import { rollCurve } from "../../../src/core/scenarios/horizon";
 import {
   horizonBook,
@@ -24,10 +24,7 @@ const CURVE: CurveSpec = {
   rates: [0.04, 0.042, 0.045, 0.047],
 };
 const S = serialFromYmd(2025, 1, 15);
-const edate = (months: number) => {
-  const d = addMonths(ymdFromSerial(S), months);
-  return serialFromYmd(d.y, d.m, d.d);
-};
+const edate = (months: number) => tenorDate(S, months);
 
 function book(calls: CallSchedule | null, price: number) {
   const h = packHoldings([

@@ -11,8 +11,8 @@
  * - a fixed-to-float note before its switch date at H keeps its fixed coupon.
  */
 import { daysBetween } from "../../../src/core/bond";
-import { CurveSpec } from "../../../src/core/curve";
-import { addMonths, serialFromYmd, ymdFromSerial } from "../../../src/core/dates";
+import { CurveSpec, tenorDate } from "../../../src/core/curve";
+import { serialFromYmd } from "../../../src/core/dates";
 import { packHoldings } from "../../../src/core/holdings";
 import type { HoldingRecord } from "../../../src/core/holdings/types";
 import { makeMarket } from "../../../src/core/market/market";
@@ -32,10 +32,7 @@ const CURVE: CurveSpec = {
   rates: [0.043, 0.041, 0.04, 0.042, 0.045],
 };
 const S = serialFromYmd(2025, 1, 15);
-const edate = (from: number, months: number) => {
-  const d = addMonths(ymdFromSerial(from), months);
-  return serialFromYmd(d.y, d.m, d.d);
-};
+const edate = tenorDate;
 const act360 = (a: number, b: number) => daysBetween(2, a, b) / 360;
 
 function note(extra: Partial<HoldingRecord>): HoldingRecord {

@@ -5,8 +5,8 @@
  * exactly, h = (H − s)/365. A bond maturing inside the horizon has its cash reinvested at z.
  */
 import { makeMarket } from "../../../src/core/market/market";
-import { addMonths, serialFromYmd, ymdFromSerial } from "../../../src/core/dates";
-import { CurveSpec } from "../../../src/core/curve";
+import { serialFromYmd } from "../../../src/core/dates";
+import { CurveSpec, tenorDate } from "../../../src/core/curve";
 import {
   breakevenBp,
   horizonBook,
@@ -21,10 +21,7 @@ import { holdingRecord } from "../../../src/core/holdings";
 const z = 0.04;
 const FLAT: CurveSpec = { kind: "zero_cont", months: [12, 120, 360], rates: [z, z, z] };
 const S = serialFromYmd(2025, 1, 15);
-const edate = (months: number) => {
-  const d = addMonths(ymdFromSerial(S), months);
-  return serialFromYmd(d.y, d.m, d.d);
-};
+const edate = (months: number) => tenorDate(S, months);
 const H = edate(3);
 const h = (H - S) / 365;
 
