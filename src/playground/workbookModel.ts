@@ -246,9 +246,9 @@ export class SimSheet {
 
   /** The sheet as a saved file keeps it: cells, formats, widths, frozen rows and visibility. */
   toSnapshot(): SheetSnapshot {
-    const used = this.usedRect();
-    let rows = used.rowCount;
-    let columns = used.columnCount;
+    // Every cell ever written, formatted empty ones included (A1 at least).
+    let rows = 1;
+    let columns = 1;
     for (const key of this.cells.keys()) {
       rows = Math.max(rows, Math.floor(key / MAX_COLUMNS) + 1);
       columns = Math.max(columns, (key % MAX_COLUMNS) + 1);
