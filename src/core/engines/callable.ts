@@ -14,6 +14,7 @@ import { callableBook, solveOas } from "../models/callableBook";
 import { holdingTerms } from "../portfolio/holdingTerms";
 import { baseCurve } from "../market/market";
 import { schedules } from "../bond";
+import { oasFigures, recordedSpread } from "../risk/oasLadder";
 import type { Holdings } from "../holdings/types";
 import type { HoldingEngine } from "./registry";
 import type { PricedBook } from "./fixedBond";
@@ -48,12 +49,13 @@ export const CALLABLE_ENGINE: HoldingEngine = {
       terms,
       calls,
       model,
-      { stepsPerYear: hwStepsPerYear(model.volatility) },
+      { stepsPerYear: hwStepsPerYear(model.volatility), bumpBp: market.bumpBp },
       include,
       sched
     );
     const base = baseCurve(market);
     const spread = new Float64Array(count).fill(NaN);
+    const recordedAt = new Float64Array(count).fill(NaN);
     const dirty = new Float64Array(count).fill(NaN);
     const methods: string[] = new Array(count).fill("");
     for (let i = 0; i < count; i++) {
@@ -65,6 +67,7 @@ export const CALLABLE_ENGINE: HoldingEngine = {
         continue;
       }
       spread[i] = s;
+      recordedAt[i] = recordedSpread(book, i);
       dirty[i] = target;
       methods[i] = book.method[i];
     }
@@ -84,6 +87,16 @@ export const CALLABLE_ENGINE: HoldingEngine = {
             : NaN;
         }
         return out;
+      },
+      ladder(m, curves) {
+        const f = oasFigures(book, m, curves, dirty, { oas: spread, recordedAt });
+        return {
+          dirty: Float64Array.from(dirty, (p, i) => (Number.isFinite(f.oas[i]) ? p : NaN)),
+          effDuration: f.duration,
+          effConvexity: f.convexity,
+          spreadDuration: f.spreadDuration,
+          krd: f.krd,
+        };
       },
     };
     return priced;

@@ -12,6 +12,8 @@
 import { solveFlatSpread } from "../curve/spreadSolve";
 import { BondTerms, Schedules, schedules } from "../bond";
 import { ZeroCurve } from "../curve/zeroCurve";
+import type { CurveMarket } from "../market/market";
+import type { LadderFigures } from "../risk/ladder";
 import { CashFlowGrid, cashFlowGrid, discountGrid, priceOnGrid, spreadWeighted } from "./cashFlows";
 
 /** Method text of every figure this engine prices. */
@@ -44,6 +46,12 @@ export interface PricedBook {
    * O(h²)); the MBS engine's adjoint (mbs/gradient.ts).
    */
   priceNear?(base: ZeroCurve, curve: ZeroCurve, out?: Float64Array): Float64Array;
+  /**
+   * Optional: the book's own ladder figures on the ladder's curves (ladderCurves of `market`),
+   * in place of bump and reprice (the callable lattice's adjoint and wide convexity,
+   * core/risk/oasLadder.ts).
+   */
+  ladder?(market: CurveMarket, curves: readonly ZeroCurve[]): LadderFigures;
 }
 
 export interface FixedBondBook extends PricedBook {

@@ -10,6 +10,7 @@
  * the OAS, decimal, continuously compounded, added to the short rate.
  */
 import { BondTerms, Schedules, schedules } from "../bond";
+import { DEFAULT_BUMP_BP } from "../conventions";
 import { ZeroCurve } from "../curve/zeroCurve";
 import { CallSchedule } from "../instruments/callSchedule";
 import { bulletPrice, CallableGrid, callableGrid } from "./callableGrid";
@@ -31,6 +32,8 @@ export interface CallableBookOptions {
   readonly stepsPerYear: number;
   /** False: price single European calls on the lattice too (the closed form's test). */
   readonly closedForm?: boolean;
+  /** The risk ladder's bump, bp (default DEFAULT_BUMP_BP): sets the convexity's span. */
+  readonly bumpBp?: number;
 }
 
 export interface CallableBook {
@@ -39,6 +42,12 @@ export interface CallableBook {
   readonly grid: CallableGrid;
   readonly geometry: LatticeGeometry;
   readonly route: CallableRoute[];
+  /**
+   * Half-width of the curve shifts the lattice bonds' OAS convexity is taken over, decimal: the
+   * bump, or the lattice's node spacing dx when the bump is narrower (a second difference over
+   * ±dx cancels the lattice's curvature ripple; see oasLadder.ts).
+   */
+  readonly convexitySpan: number;
   /** Method text per bond. */
   readonly method: string[];
   /** The lattice fitted to a curve (cached by curve). */
@@ -51,12 +60,19 @@ export interface CallableBook {
   readonly work: LatticeWork;
 }
 
-/** The method text of a route under the model. */
+/** A span in bp, to 0.1 bp ("35.3 bp", "1 bp"). */
+const formatBp = (span: number) => `${Number((span * 1e4).toFixed(1))} bp`;
+
+/**
+ * The method text of a route under the model; lattice routes name the convexity's span (the
+ * book's, decimal).
+ */
 export function callableMethod(
   route: CallableRoute,
   model: HullWhiteParams,
   stepsPerYear: number,
-  makeWhole = false
+  makeWhole = false,
+  convexitySpan = DEFAULT_BUMP_BP * 1e-4
 ): string {
   const hw = describeHullWhite(model);
   if (makeWhole)
@@ -64,7 +80,9 @@ export function callableMethod(
   if (route === "bullet") return "no call left: fixed cash flows on the curve, OAS held";
   if (route === "closed-form")
     return `${hw.replace("Hull–White 1F", "Hull–White 1F closed form (Jamshidian)")}, OAS held`;
-  return `${hw.replace("Hull–White 1F", `Hull–White 1F trinomial (${stepsPerYear} steps a year, exercise boundary smoothed)`)}, OAS held`;
+  const span = `convexity over ±${formatBp(convexitySpan)} curve shifts`;
+  const tree = `Hull–White 1F trinomial (${stepsPerYear} steps a year, exercise boundary smoothed)`;
+  return `${hw.replace("Hull–White 1F", tree)}, OAS held; ${span}`;
 }
 
 /**
@@ -86,6 +104,7 @@ export function callableBook(
   let horizon = grid.dt;
   for (let b = 0; b < count; b++) horizon = Math.max(horizon, grid.lastStep[b] * grid.dt);
   const geometry = latticeGeometry(model, spy, horizon);
+  const convexitySpan = Math.max((options.bumpBp ?? DEFAULT_BUMP_BP) * 1e-4, geometry.dx);
   const route: CallableRoute[] = [];
   const method: string[] = [];
   for (let b = 0; b < count; b++) {
@@ -98,7 +117,7 @@ export function callableBook(
           ? "closed-form"
           : "lattice";
     route.push(r);
-    method.push(callableMethod(r, model, spy, grid.makeWhole[b] === 1));
+    method.push(callableMethod(r, model, spy, grid.makeWhole[b] === 1, convexitySpan));
   }
   const work = latticeWork(geometry);
   const lattice = fittedLattices(geometry);
@@ -111,6 +130,7 @@ export function callableBook(
     grid,
     geometry,
     route,
+    convexitySpan,
     method,
     work,
     lattice,
@@ -123,7 +143,7 @@ export function callableBook(
         case "closed-form":
           return jamshidianPrice(europeanOf(grid, b), model, discountOf(curve), spread);
         case "lattice":
-          return rollback(lattice(curve), grid, b, spread, work).value;
+          return rollback(lattice(curve), grid, b, spread, work);
       }
     },
   };
@@ -143,43 +163,55 @@ export function europeanOf(grid: CallableGrid, b: number) {
 }
 
 /**
- * The OAS of bond b: the spread at which its price on `curve` is `dirty` (per 100), by Newton's
- * method from the bullet's Z-spread (the lattice's derivative comes with its rollback; the other
- * routes' from a ±1e-6 difference). The last lattice rollback, within 1e-6 of the returned OAS,
- * is recorded for the adjoint.
- * NaN when no spread reprices it.
+ * The OAS of bond b: the spread at which its price on `curve` is `dirty` (per 100), NaN when no
+ * spread reprices it. From the bullet's Z-spread, by the secant method (the first step along the
+ * bullet's slope), kept inside the bracket the prices so far give (bisection where a step leaves
+ * it): the price falls with the spread. Secant steps cost one plain rollback each, against a
+ * forward-mode derivative's two; they converge superlinearly, so three or four rollbacks reach a
+ * step below 1e-6 (0.01 bp), which is then taken without another rollback: the OAS's error is
+ * below 1e-9. The last lattice rollback, within 1e-6 of the returned OAS, is recorded for the
+ * adjoint.
  */
 export function solveOas(book: CallableBook, curve: ZeroCurve, b: number, dirty: number): number {
   if (!(book.grid.lastStep[b] > 0) || !(dirty > 0)) return NaN;
   let s = 0;
+  let slope = NaN;
   // Z-spread of the bullet: the starting point (and the answer for a bullet).
   for (let it = 0; it < 50; it++) {
     const p = book.bullet(curve, b, s);
-    const dp = (book.bullet(curve, b, s + 1e-6) - book.bullet(curve, b, s - 1e-6)) / 2e-6;
-    const step = (p - dirty) / dp;
+    slope = (book.bullet(curve, b, s + 1e-6) - book.bullet(curve, b, s - 1e-6)) / 2e-6;
+    const step = (p - dirty) / slope;
     s -= Math.max(-0.5, Math.min(0.5, step));
     if (Math.abs(step) < 1e-12) break;
   }
-  if (!Number.isFinite(s)) return NaN;
+  if (!Number.isFinite(s) || !(slope < 0)) return NaN;
   if (book.route[b] === "bullet") return s;
   const lattice = book.route[b] === "lattice" ? book.lattice(curve) : null;
+  const price = lattice
+    ? (x: number) => rollback(lattice, book.grid, b, x, book.work, true)
+    : (x: number) => book.price(curve, b, x);
+  // Bracket: the price is above the target at `lo`, below it at `hi`.
+  let lo = -Infinity;
+  let hi = Infinity;
+  let sPrev = NaN;
+  let pPrev = NaN;
   for (let it = 0; it < 60; it++) {
-    let p: number;
-    let dp: number;
-    if (lattice) {
-      const r = rollback(lattice, book.grid, b, s, book.work, true, true);
-      p = r.value;
-      dp = r.dValue;
-    } else {
-      p = book.price(curve, b, s);
-      dp = (book.price(curve, b, s + 1e-6) - book.price(curve, b, s - 1e-6)) / 2e-6;
-    }
-    if (!(dp < 0)) return NaN;
-    const step = (p - dirty) / dp;
-    // Quadratic convergence: a step below 1e-6 (0.01 bp) leaves an error below 1e-10 once
-    // taken, so it is taken without another rollback (the recorded one is 1e-6 away).
+    const p = price(s);
+    if (!Number.isFinite(p)) return NaN;
+    if (p > dirty) lo = Math.max(lo, s);
+    else hi = Math.min(hi, s);
+    if (it > 0) slope = (p - pPrev) / (s - sPrev);
+    const step = slope < 0 ? (p - dirty) / slope : NaN;
     if (Math.abs(step) < 1e-6) return s - step;
-    s -= Math.max(-0.05, Math.min(0.05, step));
+    sPrev = s;
+    pPrev = p;
+    let next = s - Math.max(-0.05, Math.min(0.05, step));
+    if (!(next > lo && next < hi)) {
+      if (!Number.isFinite(lo) || !Number.isFinite(hi)) next = s + (p > dirty ? 0.05 : -0.05);
+      else next = (lo + hi) / 2;
+    }
+    if (hi - lo < 1e-12) return (lo + hi) / 2;
+    s = next;
   }
   return NaN;
 }

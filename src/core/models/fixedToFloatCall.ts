@@ -144,13 +144,7 @@ export function fixedToFloatCallValue(
   work: LatticeWork
 ): number {
   const spy = Math.round(1 / lattice.geometry.dt);
-  const bare = rollback(lattice, fixedToFloatGrid(note, spread, spy, false), 0, spread, work).value;
-  const called = rollback(
-    lattice,
-    fixedToFloatGrid(note, spread, spy, true),
-    0,
-    spread,
-    work
-  ).value;
+  const bare = rollback(lattice, fixedToFloatGrid(note, spread, spy, false), 0, spread, work);
+  const called = rollback(lattice, fixedToFloatGrid(note, spread, spy, true), 0, spread, work);
   return bare - called;
 }

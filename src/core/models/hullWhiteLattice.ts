@@ -44,6 +44,15 @@ export interface LatticeGeometry {
   readonly pUp: Float64Array;
   /** exp(−j·dx·dt) per node j (index j + maxWidth): the state's share of one step's discount. */
   readonly stateDf: Float64Array;
+  /** stateDf × each branch probability per node: one step's discounted branch weights (less α). */
+  readonly wDown: Float64Array;
+  readonly wMid: Float64Array;
+  readonly wUp: Float64Array;
+  /**
+   * True when every node branches around its own level (k = j: a·dt small enough that
+   * round(j·e^{−a·dt}) = j across the lattice): the rollback's interior then needs no clamping.
+   */
+  readonly regular: boolean;
 }
 
 /** A geometry fitted to one curve. */
@@ -100,6 +109,8 @@ export function latticeGeometry(
     pMid[n] = (2 - e2) / 3;
     pUp[n] = (1 + e2 + e3) / 6;
   }
+  let regular = true;
+  for (let j = -maxWidth; j <= maxWidth; j++) if (k[j + maxWidth] !== j) regular = false;
   return {
     meanReversion: a,
     volatility: sigma,
@@ -113,6 +124,10 @@ export function latticeGeometry(
     pMid,
     pUp,
     stateDf,
+    wDown: Float64Array.from(pDown, (p, n) => p * stateDf[n]),
+    wMid: Float64Array.from(pMid, (p, n) => p * stateDf[n]),
+    wUp: Float64Array.from(pUp, (p, n) => p * stateDf[n]),
+    regular,
   };
 }
 

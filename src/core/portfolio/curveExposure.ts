@@ -15,10 +15,10 @@ import { MBS_OAD_TOLERANCE } from "../conventions";
 import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { CurveRisk } from "../risk/bondRisk";
 import { ShiftOn } from "../curve";
-import { PricedBook, spreadPrices } from "../engines/fixedBond";
+import { PricedBook } from "../engines/fixedBond";
 import { engineFor, HoldingEngine, noEngineReason, PreparedTerms } from "../engines/registry";
 import { CurveMarket } from "../market/market";
-import { ladderRisk } from "../risk/ladder";
+import { ladderRisk, repriceLadder } from "../risk/ladder";
 import { holdingTerms } from "./holdingTerms";
 
 /**
@@ -93,7 +93,7 @@ export interface SectorCurveExposure extends CurveTotals {
 
 /**
  * A book of several engines' books, each pricing its own holdings (the others NaN in it): prices
- * every holding on a curve in one call.
+ * every holding on a curve in one call; its ladder is each part's own.
  */
 function combinedBook(count: number, parts: { book: PricedBook; rows: number[] }[]): PricedBook {
   if (parts.length === 1 && parts[0].rows.length === count) return parts[0].book;
@@ -117,25 +117,27 @@ function combinedBook(count: number, parts: { book: PricedBook; rows: number[] }
       }
       return out;
     },
-    priceNear(base, curve, out = new Float64Array(count)) {
-      out.fill(NaN);
+    ladder(market, curves) {
+      const nk = market.keysMonths.length;
+      const nan = () => new Float64Array(count).fill(NaN);
+      const out = {
+        dirty: nan(),
+        effDuration: nan(),
+        effConvexity: nan(),
+        spreadDuration: nan(),
+        krd: new Float64Array(count * nk).fill(NaN),
+      };
       for (const { book, rows } of parts) {
-        const p = book.priceNear ? book.priceNear(base, curve) : book.price(curve);
-        for (const i of rows) out[i] = p[i];
-      }
-      return out;
-    },
-    priceSpreadPair(curve, h) {
-      const down = new Float64Array(count).fill(NaN);
-      const up = new Float64Array(count).fill(NaN);
-      for (const { book, rows } of parts) {
-        const [d, u] = spreadPrices(book, curve, h);
+        const f = book.ladder ? book.ladder(market, curves) : repriceLadder(book, market, curves);
         for (const i of rows) {
-          down[i] = d[i];
-          up[i] = u[i];
+          out.dirty[i] = f.dirty[i];
+          out.effDuration[i] = f.effDuration[i];
+          out.effConvexity[i] = f.effConvexity[i];
+          out.spreadDuration[i] = f.spreadDuration[i];
+          out.krd.set(f.krd.subarray(i * nk, (i + 1) * nk), i * nk);
         }
       }
-      return [down, up];
+      return out;
     },
   };
 }

@@ -7,6 +7,8 @@
  * The triangles sum to the parallel move, so Σ KRD = effective duration up to the O(h²) of central
  * differences; the gap is returned per instrument so callers can flag it. A book may price the key
  * curves to first order (PricedBook.priceNear, the MBS engine's adjoint): the same KRDs to O(h²).
+ * A book may instead give all its figures (PricedBook.ladder): the callable lattice's, whose
+ * ±1 bp second differences would read its grid (core/risk/oasLadder.ts).
  */
 import { ZeroCurve } from "../curve/zeroCurve";
 import { PricedBook, spreadPrices } from "../engines/fixedBond";
@@ -33,10 +35,8 @@ export function ladderCurves(market: CurveMarket): ZeroCurve[] {
   return curves;
 }
 
-/** One risk row per instrument of a book (NaN where the book does not price it). */
-export interface RiskRows {
-  readonly count: number;
-  readonly keysMonths: readonly number[];
+/** A book's ladder figures per instrument (NaN where the book does not price it). */
+export interface LadderFigures {
   /** Dirty price per 100 on the base curve. */
   readonly dirty: Float64Array;
   /** Effective duration, years. */
@@ -47,16 +47,44 @@ export interface RiskRows {
   readonly spreadDuration: Float64Array;
   /** KRDs, years: row-major count × keys. */
   readonly krd: Float64Array;
+}
+
+/** One risk row per instrument of a book (NaN where the book does not price it). */
+export interface RiskRows extends LadderFigures {
+  readonly count: number;
+  readonly keysMonths: readonly number[];
   /** Σ KRD − effective duration, years (the run-time check). */
   readonly krdGap: Float64Array;
 }
 
-/** Runs the ladder on a book (`curves` from {@link ladderCurves} of the same market). */
+/**
+ * Runs the ladder on a book (`curves` from {@link ladderCurves} of the same market): the book's
+ * own figures where it has them (PricedBook.ladder: the callable lattice's), bump and reprice
+ * otherwise.
+ */
 export function ladderRisk(
   book: PricedBook,
   market: CurveMarket,
   curves: readonly ZeroCurve[] = ladderCurves(market)
 ): RiskRows {
+  const figures = book.ladder ? book.ladder(market, curves) : repriceLadder(book, market, curves);
+  const count = book.count;
+  const nk = market.keysMonths.length;
+  const krdGap = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    let sum = 0;
+    for (let k = 0; k < nk; k++) sum += figures.krd[i * nk + k];
+    krdGap[i] = sum - figures.effDuration[i];
+  }
+  return { count, keysMonths: market.keysMonths, ...figures, krdGap };
+}
+
+/** The ladder by bump and reprice: every figure a central difference of the book's prices. */
+export function repriceLadder(
+  book: PricedBook,
+  market: CurveMarket,
+  curves: readonly ZeroCurve[]
+): LadderFigures {
   const count = book.count;
   const nk = market.keysMonths.length;
   const h = market.bumpBp * 1e-4;
@@ -81,22 +109,7 @@ export function ladderRisk(
     keyPrice(curves[4 + 2 * k], up);
     for (let i = 0; i < count; i++) krd[i * nk + k] = centred(down, up, i);
   }
-  const krdGap = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    let sum = 0;
-    for (let k = 0; k < nk; k++) sum += krd[i * nk + k];
-    krdGap[i] = sum - effDuration[i];
-  }
   const [sDown, sUp] = spreadPrices(book, curves[0], h);
   const spreadDuration = Float64Array.from({ length: count }, (_, i) => centred(sDown, sUp, i));
-  return {
-    count,
-    keysMonths: market.keysMonths,
-    dirty: base,
-    effDuration,
-    effConvexity,
-    spreadDuration,
-    krd,
-    krdGap,
-  };
+  return { dirty: base, effDuration, effConvexity, spreadDuration, krd };
 }
