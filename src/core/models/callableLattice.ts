@@ -29,6 +29,9 @@ export interface LatticeWork {
   readonly nodeOffset: Int32Array;
   v: Float64Array;
   vNext: Float64Array;
+  /** The second lane's node arrays (rollbackPair). */
+  pairV: Float64Array;
+  pairNext: Float64Array;
   /** The adjoint's third node array. */
   readonly lambda: Float64Array;
   /** Recorded: ∂U_i(j)/∂α_i per node (U the value before exercise). */
@@ -55,6 +58,8 @@ export function latticeWork(geometry: LatticeGeometry): LatticeWork {
     nodeOffset,
     v: new Float64Array(size),
     vNext: new Float64Array(size),
+    pairV: new Float64Array(size),
+    pairNext: new Float64Array(size),
     lambda: new Float64Array(size),
     g: new Float64Array(total),
     cg: new Float64Array(total),
@@ -66,12 +71,17 @@ export function latticeWork(geometry: LatticeGeometry): LatticeWork {
 }
 
 /**
- * The nodes of a step (half-width w, next step's w1) whose three branches need no clamping:
- * j ∈ [from, to] (empty when the geometry is not regular). The rest are the lattice's edges.
+ * The nodes of a step (half-width w, next step's w1) whose three branches need no clamping run
+ * from interiorFrom to interiorTo (an empty range when the geometry is not regular); the rest are
+ * the lattice's edges. Two scalar functions, not a tuple: a destructured array costs more than
+ * the step it bounds.
  */
-function interior(geo: LatticeGeometry, w: number, w1: number): [number, number] {
-  if (!geo.regular) return [1, 0];
-  return [-w > 1 - w1 ? -w : 1 - w1, w < w1 - 1 ? w : w1 - 1];
+function interiorFrom(geo: LatticeGeometry, w: number, w1: number): number {
+  return !geo.regular ? 1 : -w > 1 - w1 ? -w : 1 - w1;
+}
+
+function interiorTo(geo: LatticeGeometry, w: number, w1: number): number {
+  return !geo.regular ? 0 : w < w1 - 1 ? w : w1 - 1;
 }
 
 /** Σ branch weight × a[target] over node j's branches, clamped to the next step's ±w1. */
@@ -94,7 +104,8 @@ function stepValues(
   v: Float64Array
 ): void {
   const { maxWidth, wDown, wMid, wUp } = geo;
-  const [from, to] = interior(geo, w, w1);
+  const from = interiorFrom(geo, w, w1);
+  const to = interiorTo(geo, w, w1);
   for (let j = from; j <= to; j++) {
     const n = j + maxWidth;
     const s = j + w1;
@@ -104,6 +115,120 @@ function stepValues(
     if (j === from && from <= to) j = to;
     else v[j + w] = stepDf * branchSum(geo, j, w1, vNext);
   }
+}
+
+/** {@link stepValues} for two lanes at once (discounts dfA, dfB): the branch weights read once. */
+function stepValuesPair(
+  geo: LatticeGeometry,
+  w: number,
+  w1: number,
+  dfA: number,
+  dfB: number,
+  nextA: Float64Array,
+  vA: Float64Array,
+  nextB: Float64Array,
+  vB: Float64Array
+): void {
+  const { maxWidth, wDown, wMid, wUp } = geo;
+  const from = interiorFrom(geo, w, w1);
+  const to = interiorTo(geo, w, w1);
+  for (let j = from; j <= to; j++) {
+    const n = j + maxWidth;
+    const s = j + w1;
+    const d = wDown[n];
+    const m = wMid[n];
+    const u = wUp[n];
+    vA[j + w] = dfA * (d * nextA[s - 1] + m * nextA[s] + u * nextA[s + 1]);
+    vB[j + w] = dfB * (d * nextB[s - 1] + m * nextB[s] + u * nextB[s + 1]);
+  }
+  for (let j = -w; j <= w; j++) {
+    if (j === from && from <= to) j = to;
+    else {
+      vA[j + w] = dfA * branchSum(geo, j, w1, nextA);
+      vB[j + w] = dfB * branchSum(geo, j, w1, nextB);
+    }
+  }
+}
+
+/** Flows `from`…`to` (one step's) added to its node values v (2w+1 nodes, node rate `rate` + j·dx). */
+function addFlows(
+  grid: CallableGrid,
+  from: number,
+  to: number,
+  v: Float64Array,
+  w: number,
+  rate: number,
+  dx: number,
+  g: Float64Array | null,
+  off: number
+): void {
+  for (let f = to; f >= from; f--) {
+    // Each flow is discounted over its part of the step, τ, at its node's rate.
+    const tau = grid.flowTau[f];
+    const ratio = exp(-dx * tau);
+    let term = grid.flowAmount[f] * exp(-rate * tau + w * dx * tau);
+    if (g) {
+      for (let m = 0; m <= 2 * w; m++, term *= ratio) {
+        v[m] += term;
+        g[off + m] -= tau * term;
+      }
+    } else for (let m = 0; m <= 2 * w; m++, term *= ratio) v[m] += term;
+  }
+}
+
+/** Exercise e of a step: the smoothed min(C, K) of v into `out` (partials recorded with `rec`). */
+function exerciseAt(
+  grid: CallableGrid,
+  e: number,
+  v: Float64Array,
+  out: Float64Array,
+  w: number,
+  rate: number,
+  dx: number,
+  rec: LatticeWork | null,
+  off: number
+): void {
+  const tau = grid.exTau[e];
+  const first = grid.exStrike[e] * exp(-rate * tau + w * dx * tau);
+  exercise(
+    v,
+    w,
+    first,
+    exp(-dx * tau),
+    tau,
+    out,
+    rec?.cg ?? null,
+    rec?.ch ?? null,
+    rec?.gPost ?? null,
+    off
+  );
+}
+
+/**
+ * The flows and exercise of one step: flows [fLo, fHi] (ascending in time), exercise `e` (−1:
+ * none) after flow `split` − 1: flows from `split` on are paid after the exercise time (added
+ * before the decision, going backward), those before it either way (added after). Returns the
+ * lane's arrays, swapped when the exercise wrote into `vNext`.
+ */
+function settleStep(
+  grid: CallableGrid,
+  fLo: number,
+  split: number,
+  fHi: number,
+  e: number,
+  v: Float64Array,
+  vNext: Float64Array,
+  w: number,
+  rate: number,
+  dx: number,
+  rec: LatticeWork | null,
+  off: number
+): boolean {
+  addFlows(grid, split, fHi, v, w, rate, dx, rec ? rec.g : null, off);
+  if (e < 0) return false;
+  exerciseAt(grid, e, v, vNext, w, rate, dx, rec, off);
+  addFlows(grid, fLo, split - 1, vNext, w, rate, dx, rec ? rec.gPost : null, off);
+  return true;
 }
 
 /**
@@ -126,12 +251,11 @@ export function rollback(
   if (!(last > 0) || last > geo.steps) return NaN;
   let v = work.v;
   let vNext = work.vNext;
-  const { g, cg, ch, gPost, nodeOffset, exercised } = work;
+  const { g, nodeOffset, exercised } = work;
+  const rec = record ? work : null;
   vNext.fill(0, 0, 2 * width[last] + 1);
   let f = grid.flowStart[b + 1] - 1;
-  const fFirst = grid.flowStart[b];
   let e = grid.exStart[b + 1] - 1;
-  const eFirst = grid.exStart[b];
   for (let i = last - 1; i >= 0; i--) {
     const w = width[i];
     const rate = alpha[i] + spread;
@@ -139,45 +263,16 @@ export function rollback(
     stepValues(geo, w, width[i + 1], exp(-rate * dt), vNext, v);
     // ∂U/∂α_i = −dt·U (the step's discount), before this step's flows and exercise.
     if (record) for (let m = 0; m <= 2 * w; m++) g[off + m] = -dt * v[m];
-    const exercising = e >= eFirst && grid.exStep[e] === i;
-    const exTau = exercising ? grid.exTau[e] : -1;
-    // Flows paid within this step, discounted over their part of it: those after the exercise
-    // time before it, those up to it after it (paid either way).
-    for (let pass = 0; pass < 2; pass++) {
-      while (f >= fFirst && grid.flowStep[f] === i && (pass === 1 || grid.flowTau[f] > exTau)) {
-        const tau = grid.flowTau[f];
-        const ratio = exp(-dx * tau);
-        let term = grid.flowAmount[f] * exp(-rate * tau + w * dx * tau);
-        if (record) {
-          const target = pass === 0 ? g : gPost;
-          for (let m = 0; m <= 2 * w; m++, term *= ratio) {
-            v[m] += term;
-            target[off + m] -= tau * term;
-          }
-        } else for (let m = 0; m <= 2 * w; m++, term *= ratio) v[m] += term;
-        f--;
-      }
-      if (pass === 1 || !exercising) break;
-      // Exercise: values into vNext (free now), then swap.
-      const first = grid.exStrike[e] * exp(-rate * exTau + w * dx * exTau);
-      exercise(
-        v,
-        w,
-        first,
-        exp(-dx * exTau),
-        exTau,
-        vNext,
-        record ? cg : null,
-        record ? ch : null,
-        record ? gPost : null,
-        off
-      );
+    const fHi = f;
+    while (f >= grid.flowStart[b] && grid.flowStep[f] === i) f--;
+    const ex = e >= grid.exStart[b] && grid.exStep[e] === i ? e-- : -1;
+    const split = ex < 0 ? f + 1 : splitAt(grid, f + 1, fHi, grid.exTau[ex]);
+    if (record) exercised[i] = ex < 0 ? 0 : 1;
+    if (settleStep(grid, f + 1, split, fHi, ex, v, vNext, w, rate, dx, rec, off)) {
       const t = v;
       v = vNext;
       vNext = t;
-      e--;
     }
-    if (record) exercised[i] = exercising ? 1 : 0;
     const t = v;
     v = vNext;
     vNext = t;
@@ -186,6 +281,75 @@ export function rollback(
   work.vNext = vNext;
   if (record) work.recorded = { bond: b, spread, lattice };
   return vNext[0];
+}
+
+/** The first flow of [from, to] paid after time τ within its step (to + 1 if none). */
+function splitAt(grid: CallableGrid, from: number, to: number, tau: number): number {
+  let k = from;
+  while (k <= to && grid.flowTau[k] <= tau) k++;
+  return k;
+}
+
+/**
+ * Bond b rolled back on two lattices of one geometry at once (the convexity's pair of curves, or
+ * two spreads of the OAS solver): one pass over the nodes serves both, their branch weights read
+ * once. Returns the two dirty prices per 100 in `out`; not recorded.
+ */
+export function rollbackPair(
+  latticeA: FittedLattice,
+  spreadA: number,
+  latticeB: FittedLattice,
+  spreadB: number,
+  grid: CallableGrid,
+  b: number,
+  work: LatticeWork,
+  out: Float64Array
+): Float64Array {
+  const geo = latticeA.geometry;
+  const { width, dt, dx } = geo;
+  const last = grid.lastStep[b];
+  if (!(last > 0) || last > geo.steps || latticeB.geometry !== geo) return out.fill(NaN);
+  let vA = work.v;
+  let nA = work.vNext;
+  let vB = work.pairV;
+  let nB = work.pairNext;
+  nA.fill(0, 0, 2 * width[last] + 1);
+  nB.fill(0, 0, 2 * width[last] + 1);
+  let f = grid.flowStart[b + 1] - 1;
+  let e = grid.exStart[b + 1] - 1;
+  for (let i = last - 1; i >= 0; i--) {
+    const w = width[i];
+    const rateA = latticeA.alpha[i] + spreadA;
+    const rateB = latticeB.alpha[i] + spreadB;
+    stepValuesPair(geo, w, width[i + 1], exp(-rateA * dt), exp(-rateB * dt), nA, vA, nB, vB);
+    const fHi = f;
+    while (f >= grid.flowStart[b] && grid.flowStep[f] === i) f--;
+    const ex = e >= grid.exStart[b] && grid.exStep[e] === i ? e-- : -1;
+    const split = ex < 0 ? f + 1 : splitAt(grid, f + 1, fHi, grid.exTau[ex]);
+    if (settleStep(grid, f + 1, split, fHi, ex, vA, nA, w, rateA, dx, null, 0)) {
+      const t = vA;
+      vA = nA;
+      nA = t;
+    }
+    if (settleStep(grid, f + 1, split, fHi, ex, vB, nB, w, rateB, dx, null, 0)) {
+      const t = vB;
+      vB = nB;
+      nB = t;
+    }
+    let t = vA;
+    vA = nA;
+    nA = t;
+    t = vB;
+    vB = nB;
+    nB = t;
+  }
+  work.v = vA;
+  work.vNext = nA;
+  work.pairV = vB;
+  work.pairNext = nB;
+  out[0] = nA[0];
+  out[1] = nB[0];
+  return out;
 }
 
 /**
@@ -241,7 +405,8 @@ export function adjoint(grid: CallableGrid, work: LatticeWork, out: Float64Array
     out[i] = grad;
     const stepDf = exp(-(alpha[i] + spread) * dt);
     next.fill(0, 0, 2 * w1 + 1);
-    const [from, to] = interior(lattice.geometry, w, w1);
+    const from = interiorFrom(lattice.geometry, w, w1);
+    const to = interiorTo(lattice.geometry, w, w1);
     for (let j = from; j <= to; j++) {
       const nn = j + maxWidth;
       const m = lambda[j + w] * stepDf;

@@ -24,7 +24,7 @@
 import { ZeroCurve } from "../curve/zeroCurve";
 import { CurveMarket } from "../market/market";
 import { shockedCurve } from "../market/shock";
-import { adjoint, rollback } from "../models/callableLattice";
+import { adjoint, rollback, rollbackPair } from "../models/callableLattice";
 import { CallableBook, solveOas } from "../models/callableBook";
 
 export interface OasFigures {
@@ -123,6 +123,7 @@ function latticeRisk(
   let moves: Float64Array[] | null = null;
   let wide: [ZeroCurve, ZeroCurve] | null = null;
   const grad = new Float64Array(book.geometry.steps);
+  const pair = new Float64Array(2);
   /** The drift's move between the −h and +h curves of pair p (0: parallel, 1 + k: key k). */
   const move = (p: number) => {
     const lo = book.lattice(curves[1 + 2 * p]).alpha;
@@ -152,8 +153,16 @@ function latticeRisk(
     let ds = 0;
     for (let i = 0; i < grad.length; i++) ds += grad[i];
     out.spreadDuration[b] = -ds / p0;
-    const pd = book.price(wide[0], b, s);
-    const pu = book.price(wide[1], b, s);
+    const [pd, pu] = rollbackPair(
+      book.lattice(wide[0]),
+      s,
+      book.lattice(wide[1]),
+      s,
+      book.grid,
+      b,
+      book.work,
+      pair
+    );
     out.convexity[b] = (pd + pu - 2 * p0) / (p0 * span * span);
   };
 }
