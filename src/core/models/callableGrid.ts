@@ -100,10 +100,16 @@ export function callableGrid(
     const f = terms.frequency[i] as Frequency;
     const previous = couponDateBack(terms.maturity[i], f, n);
     const coupon = (k: number) => amountsBuf[k] - (k === n - 1 ? 100 : 0);
+    // Exercise dates arrive in ascending order: the coupon period is searched from the last one's.
+    let period = 0;
+    let previousDate = -Infinity;
     /** Accrued per 100 at serial-valued time d (fractional serial allowed). */
     const accruedAt = (d: number): number => {
-      let k = 0;
+      if (d < previousDate) period = 0;
+      previousDate = d;
+      let k = period;
       while (k < n - 1 && datesBuf[k] <= d) k++;
+      period = k;
       const from = k === 0 ? previous : datesBuf[k - 1];
       if (d <= from) return 0;
       return (coupon(k) * (d - from)) / (datesBuf[k] - from);
