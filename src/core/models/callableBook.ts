@@ -22,7 +22,7 @@ import {
   latticeGeometry,
 } from "./hullWhiteLattice";
 import { jamshidianPrice } from "./jamshidian";
-import { LatticeWork, latticeWork, rollback, rollbackPair } from "./callableLattice";
+import { LatticeWork, latticeWork, rollback, rollbackLanes } from "./callableLattice";
 
 /** How a bond of the book is priced. */
 export type CallableRoute = "bullet" | "closed-form" | "lattice";
@@ -163,23 +163,32 @@ export function europeanOf(grid: CallableGrid, b: number) {
 }
 
 /**
- * Second spread of the OAS solver's first lattice pass, below the bullet's Z-spread, decimal: the
- * typical gap to a callable's OAS (measured: median 37 bp), so the first secant step is already
- * between two callable prices.
+ * Spacing of the OAS solver's first three spreads, below the bullet's Z-spread, decimal: the
+ * typical gap to a callable's OAS (measured: median 37 bp), so the three bracket it as a rule.
  */
 const FIRST_GAP = 0.0035;
+/** Steps below which the solver's next rollback is expected to be its last, decimal. */
+const NEAR = 1e-4;
 
 /**
  * The OAS of bond b: the spread at which its price on `curve` is `dirty` (per 100), NaN when no
- * spread reprices it. By the secant method, kept inside the bracket the prices so far give
- * (bisection where a step leaves it; the price falls with the spread), from the bullet's Z-spread
- * and FIRST_GAP below it (one pass of rollbackPair on the lattice). Each further step costs one
- * plain rollback, against a forward-mode derivative's two; convergence is superlinear, so two or
- * three more reach a step below 1e-6 (0.01 bp), which is then taken without another rollback (the
- * OAS's error is below 1e-9). The last lattice rollback, within 1e-6 of the returned OAS, is
- * recorded for the adjoint.
+ * spread reprices it. From the bullet's Z-spread, on the lattice: the bond at Z, Z − FIRST_GAP
+ * and Z − 2·FIRST_GAP in one pass of three lanes, inverse quadratic interpolation through them,
+ * then secant steps (each new point with the last two, quadratic where it stays inside the
+ * bracket the prices give, secant or bisection otherwise; the price falls with the spread) until
+ * a step is below 1e-6 (0.01 bp), which is then taken without another rollback (the OAS's error
+ * is below 1e-9). The last rollback, within 1e-6 of the returned OAS, is recorded for the
+ * adjoint; with `wide` (the convexity's pair of lattices), a rollback expected to be the last
+ * prices them in the same pass at its spread (work.recorded.prices), so the figures need no
+ * further rollback. Bonds priced in closed form take the same steps on their price.
  */
-export function solveOas(book: CallableBook, curve: ZeroCurve, b: number, dirty: number): number {
+export function solveOas(
+  book: CallableBook,
+  curve: ZeroCurve,
+  b: number,
+  dirty: number,
+  wide?: readonly [FittedLattice, FittedLattice]
+): number {
   if (!(book.grid.lastStep[b] > 0) || !(dirty > 0)) return NaN;
   let s = 0;
   // Z-spread of the bullet: the starting point (and the answer for a bullet).
@@ -193,55 +202,81 @@ export function solveOas(book: CallableBook, curve: ZeroCurve, b: number, dirty:
   if (!Number.isFinite(s)) return NaN;
   if (book.route[b] === "bullet") return s;
   const lattice = book.route[b] === "lattice" ? book.lattice(curve) : null;
-  const price = lattice
-    ? (x: number) => rollback(lattice, book.grid, b, x, book.work, true)
-    : (x: number) => book.price(curve, b, x);
+  const first = [s, s - FIRST_GAP, s - 2 * FIRST_GAP];
+  const firstPrices = lattice
+    ? rollbackLanes(
+        first.map((spread) => ({ lattice, spread })),
+        book.grid,
+        b,
+        book.work
+      )
+    : first.map((x) => book.price(curve, b, x));
+  const price = (x: number, last: boolean) => {
+    if (!lattice) return book.price(curve, b, x);
+    const lanes = [{ lattice, spread: x }];
+    if (last && wide) lanes.push({ lattice: wide[0], spread: x }, { lattice: wide[1], spread: x });
+    return rollbackLanes(lanes, book.grid, b, book.work, true)[0];
+  };
+  return secantSolve(first, firstPrices, dirty, price, lattice !== null);
+}
+
+/**
+ * The root of price(x) = target from three points (spreads xs, prices ps; the price falls with
+ * x), as solveOas describes. `recorded`: the first points are not recorded, so the last step is
+ * taken only after a `price` call. NaN when the prices do not reach the target.
+ */
+function secantSolve(
+  xs: number[],
+  ps: number[],
+  target: number,
+  price: (x: number, last: boolean) => number,
+  recorded: boolean
+): number {
   // Bracket: the price is above the target at `lo`, below it at `hi`.
   let lo = -Infinity;
   let hi = Infinity;
-  const bracket = (x: number, p: number) => {
-    if (p > dirty) lo = Math.max(lo, x);
+  const points: [number, number][] = [];
+  const add = (x: number, p: number) => {
+    if (p > target) lo = Math.max(lo, x);
     else hi = Math.min(hi, x);
+    points.push([x, p]);
+    if (points.length > 3) points.shift();
   };
-  let sPrev = s - FIRST_GAP;
-  let pPrev: number;
-  let p: number;
-  if (lattice) {
-    const pair = rollbackPair(
-      lattice,
-      sPrev,
-      lattice,
-      s,
-      book.grid,
-      b,
-      book.work,
-      new Float64Array(2)
-    );
-    pPrev = pair[0];
-    p = pair[1];
-  } else {
-    pPrev = price(sPrev);
-    p = price(s);
+  for (let k = 0; k < xs.length; k++) {
+    if (!Number.isFinite(ps[k])) return NaN;
+    add(xs[k], ps[k]);
   }
-  if (!Number.isFinite(pPrev)) return NaN;
-  bracket(sPrev, pPrev);
+  // The point nearest the target last: the steps start from it.
+  points.sort((a, b) => Math.abs(a[1] - target) - Math.abs(b[1] - target)).reverse();
+  let step = Infinity;
   for (let it = 0; it < 60; it++) {
-    if (!Number.isFinite(p)) return NaN;
-    bracket(s, p);
-    const slope = (p - pPrev) / (s - sPrev);
-    const step = slope < 0 ? (p - dirty) / slope : NaN;
-    // The pair's values are not recorded: the last step is taken only after a recorded rollback.
-    if (Math.abs(step) < 1e-6 && (it > 0 || !lattice)) return s - step;
+    const [x, p] = points[points.length - 1];
+    const [xPrev, pPrev] = points[points.length - 2];
+    const slope = (p - pPrev) / (x - xPrev);
+    const secant = slope < 0 ? (p - target) / slope : NaN;
+    if (Math.abs(secant) < 1e-6 && (it > 0 || !recorded)) return x - secant;
     if (hi - lo < 1e-12) return (lo + hi) / 2;
-    let next = s - Math.max(-0.05, Math.min(0.05, step));
+    let next = points.length === 3 ? inverseQuadratic(points, target) : NaN;
+    if (!(next > lo && next < hi)) next = x - Math.max(-0.05, Math.min(0.05, secant));
     if (!(next > lo && next < hi)) {
-      if (!Number.isFinite(lo) || !Number.isFinite(hi)) next = s + (p > dirty ? 0.05 : -0.05);
+      if (!Number.isFinite(lo) || !Number.isFinite(hi)) next = x + (p > target ? 0.05 : -0.05);
       else next = (lo + hi) / 2;
     }
-    sPrev = s;
-    pPrev = p;
-    s = next;
-    p = price(s);
+    const expectedLast = Math.abs(next - x) < NEAR || Math.abs(step) < NEAR;
+    step = next - x;
+    const pNext = price(next, expectedLast);
+    if (!Number.isFinite(pNext)) return NaN;
+    add(next, pNext);
   }
   return NaN;
+}
+
+/** The x at which the parabola through three (x, price) points, as x of price, gives `target`. */
+function inverseQuadratic(points: readonly [number, number][], target: number): number {
+  const [[x0, p0], [x1, p1], [x2, p2]] = points;
+  return (
+    (x0 * (target - p1) * (target - p2)) / ((p0 - p1) * (p0 - p2)) +
+    (x1 * (target - p0) * (target - p2)) / ((p1 - p0) * (p1 - p2)) +
+    (x2 * (target - p0) * (target - p1)) / ((p2 - p0) * (p2 - p1))
+  );
 }

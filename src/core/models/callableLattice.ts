@@ -27,11 +27,9 @@ export interface LatticeWork {
   readonly geometry: LatticeGeometry;
   /** Offset of step i's nodes in the recorded arrays. */
   readonly nodeOffset: Int32Array;
-  v: Float64Array;
-  vNext: Float64Array;
-  /** The second lane's node arrays (rollbackPair). */
-  pairV: Float64Array;
-  pairNext: Float64Array;
+  /** Node arrays per lane (rollbackLanes: up to three; lane 0 is also the adjoint's scratch). */
+  readonly v: Float64Array[];
+  readonly vNext: Float64Array[];
   /** The adjoint's third node array. */
   readonly lambda: Float64Array;
   /** Recorded: ∂U_i(j)/∂α_i per node (U the value before exercise). */
@@ -43,8 +41,18 @@ export interface LatticeWork {
   readonly gPost: Float64Array;
   /** 1 at steps with exercise in the recorded rollback. */
   readonly exercised: Uint8Array;
-  /** The recorded rollback's bond, spread and lattice. */
-  recorded: { bond: number; spread: number; lattice: FittedLattice } | null;
+  /** The recorded rollback: its bond, spread and lattice, and its other lanes' prices. */
+  recorded: Recorded | null;
+}
+
+/** What the last recorded rollback was, and the prices of the lanes that ran with it. */
+export interface Recorded {
+  readonly bond: number;
+  readonly spread: number;
+  readonly lattice: FittedLattice;
+  /** The recorded lane's price per 100, then the other lanes' (their lattices in `with`). */
+  readonly prices: readonly number[];
+  readonly with: readonly FittedLattice[];
 }
 
 export function latticeWork(geometry: LatticeGeometry): LatticeWork {
@@ -56,10 +64,8 @@ export function latticeWork(geometry: LatticeGeometry): LatticeWork {
   return {
     geometry,
     nodeOffset,
-    v: new Float64Array(size),
-    vNext: new Float64Array(size),
-    pairV: new Float64Array(size),
-    pairNext: new Float64Array(size),
+    v: [0, 1, 2].map(() => new Float64Array(size)),
+    vNext: [0, 1, 2].map(() => new Float64Array(size)),
     lambda: new Float64Array(size),
     g: new Float64Array(total),
     cg: new Float64Array(total),
@@ -117,19 +123,23 @@ function stepValues(
   }
 }
 
-/** {@link stepValues} for two lanes at once (discounts dfA, dfB): the branch weights read once. */
-function stepValuesPair(
+/**
+ * {@link stepValues} for three lanes at once (discounts df0–df2: each lane's lattice and spread):
+ * the branch weights read once for the three.
+ */
+function stepValuesTriple(
   geo: LatticeGeometry,
   w: number,
   w1: number,
-  dfA: number,
-  dfB: number,
-  nextA: Float64Array,
-  vA: Float64Array,
-  nextB: Float64Array,
-  vB: Float64Array
+  df0: number,
+  df1: number,
+  df2: number,
+  next: Float64Array[],
+  v: Float64Array[]
 ): void {
   const { maxWidth, wDown, wMid, wUp } = geo;
+  const [a0, a1, a2] = next;
+  const [v0, v1, v2] = v;
   const from = interiorFrom(geo, w, w1);
   const to = interiorTo(geo, w, w1);
   for (let j = from; j <= to; j++) {
@@ -138,14 +148,16 @@ function stepValuesPair(
     const d = wDown[n];
     const m = wMid[n];
     const u = wUp[n];
-    vA[j + w] = dfA * (d * nextA[s - 1] + m * nextA[s] + u * nextA[s + 1]);
-    vB[j + w] = dfB * (d * nextB[s - 1] + m * nextB[s] + u * nextB[s + 1]);
+    v0[j + w] = df0 * (d * a0[s - 1] + m * a0[s] + u * a0[s + 1]);
+    v1[j + w] = df1 * (d * a1[s - 1] + m * a1[s] + u * a1[s + 1]);
+    v2[j + w] = df2 * (d * a2[s - 1] + m * a2[s] + u * a2[s + 1]);
   }
   for (let j = -w; j <= w; j++) {
     if (j === from && from <= to) j = to;
     else {
-      vA[j + w] = dfA * branchSum(geo, j, w1, nextA);
-      vB[j + w] = dfB * branchSum(geo, j, w1, nextB);
+      v0[j + w] = df0 * branchSum(geo, j, w1, a0);
+      v1[j + w] = df1 * branchSum(geo, j, w1, a1);
+      v2[j + w] = df2 * branchSum(geo, j, w1, a2);
     }
   }
 }
@@ -231,6 +243,13 @@ function settleStep(
   return true;
 }
 
+/** One lane of a rollback: a lattice (of the lanes' shared geometry) at a spread. */
+export interface Lane {
+  readonly lattice: FittedLattice;
+  /** Decimal, continuous, added to every node's short rate. */
+  readonly spread: number;
+}
+
 /**
  * Backward induction of bond b on the lattice at spread s: its dirty price per 100 (NaN where the
  * bond is not on the grid). `record`: keep what {@link adjoint} needs (then `work.recorded` names
@@ -244,43 +263,86 @@ export function rollback(
   work: LatticeWork,
   record = false
 ): number {
-  const geo = lattice.geometry;
+  return rollbackLanes([{ lattice, spread }], grid, b, work, record)[0];
+}
+
+/**
+ * Backward induction of bond b on one lane or three at once (lattices of one geometry, each at
+ * its spread): one pass over the nodes serves the three, their branch weights read once (the
+ * OAS solver's first three spreads; the recorded price at the OAS with the convexity's pair of
+ * curves). Dirty prices per 100, one per lane (NaN where the bond is not on the grid).
+ * `record`: keep what {@link adjoint} needs for lane 0 (`work.recorded` then names it and holds
+ * every lane's price).
+ */
+export function rollbackLanes(
+  lanes: readonly Lane[],
+  grid: CallableGrid,
+  b: number,
+  work: LatticeWork,
+  record = false
+): number[] {
+  const geo = lanes[0].lattice.geometry;
   const { width, dt, dx } = geo;
-  const alpha = lattice.alpha;
+  const count = lanes.length;
   const last = grid.lastStep[b];
-  if (!(last > 0) || last > geo.steps) return NaN;
-  let v = work.v;
-  let vNext = work.vNext;
+  if (count !== 1 && count !== 3) throw new Error("rollbackLanes: one lane or three");
+  if (!(last > 0) || last > geo.steps || lanes.some((l) => l.lattice.geometry !== geo))
+    return lanes.map(() => NaN);
+  const v = work.v.slice(0, count);
+  const next = work.vNext.slice(0, count);
+  const rate = new Float64Array(count);
   const { g, nodeOffset, exercised } = work;
-  const rec = record ? work : null;
-  vNext.fill(0, 0, 2 * width[last] + 1);
+  for (const a of next) a.fill(0, 0, 2 * width[last] + 1);
   let f = grid.flowStart[b + 1] - 1;
   let e = grid.exStart[b + 1] - 1;
+  const alpha = lanes.map((l) => l.lattice.alpha);
+  const spread = lanes.map((l) => l.spread);
   for (let i = last - 1; i >= 0; i--) {
     const w = width[i];
-    const rate = alpha[i] + spread;
     const off = nodeOffset[i];
-    stepValues(geo, w, width[i + 1], exp(-rate * dt), vNext, v);
+    for (let l = 0; l < count; l++) rate[l] = alpha[l][i] + spread[l];
+    if (count === 1) stepValues(geo, w, width[i + 1], exp(-rate[0] * dt), next[0], v[0]);
+    else {
+      const d0 = exp(-rate[0] * dt);
+      stepValuesTriple(geo, w, width[i + 1], d0, exp(-rate[1] * dt), exp(-rate[2] * dt), next, v);
+    }
     // ∂U/∂α_i = −dt·U (the step's discount), before this step's flows and exercise.
-    if (record) for (let m = 0; m <= 2 * w; m++) g[off + m] = -dt * v[m];
+    if (record) for (let m = 0; m <= 2 * w; m++) g[off + m] = -dt * v[0][m];
     const fHi = f;
     while (f >= grid.flowStart[b] && grid.flowStep[f] === i) f--;
     const ex = e >= grid.exStart[b] && grid.exStep[e] === i ? e-- : -1;
-    const split = ex < 0 ? f + 1 : splitAt(grid, f + 1, fHi, grid.exTau[ex]);
     if (record) exercised[i] = ex < 0 ? 0 : 1;
-    if (settleStep(grid, f + 1, split, fHi, ex, v, vNext, w, rate, dx, rec, off)) {
-      const t = v;
-      v = vNext;
-      vNext = t;
+    // Most steps pay nothing and call nothing: their values are final as they are.
+    const quiet = ex < 0 && fHi === f;
+    const split = ex < 0 ? f + 1 : splitAt(grid, f + 1, fHi, grid.exTau[ex]);
+    for (let l = 0; l < count; l++) {
+      const rec = record && l === 0 ? work : null;
+      // The step's values end in `next` (the exercise writes there; without one, a swap).
+      if (
+        quiet ||
+        !settleStep(grid, f + 1, split, fHi, ex, v[l], next[l], w, rate[l], dx, rec, off)
+      ) {
+        const t = v[l];
+        v[l] = next[l];
+        next[l] = t;
+      }
     }
-    const t = v;
-    v = vNext;
-    vNext = t;
   }
-  work.v = v;
-  work.vNext = vNext;
-  if (record) work.recorded = { bond: b, spread, lattice };
-  return vNext[0];
+  // Keep the arrays' rotation in the work (each lane's price is in next[l][0]).
+  for (let l = 0; l < count; l++) {
+    work.v[l] = v[l];
+    work.vNext[l] = next[l];
+  }
+  const prices = next.map((a) => a[0]);
+  if (record)
+    work.recorded = {
+      bond: b,
+      spread: lanes[0].spread,
+      lattice: lanes[0].lattice,
+      prices,
+      with: lanes.slice(1).map((l) => l.lattice),
+    };
+  return prices;
 }
 
 /** The first flow of [from, to] paid after time τ within its step (to + 1 if none). */
@@ -288,68 +350,6 @@ function splitAt(grid: CallableGrid, from: number, to: number, tau: number): num
   let k = from;
   while (k <= to && grid.flowTau[k] <= tau) k++;
   return k;
-}
-
-/**
- * Bond b rolled back on two lattices of one geometry at once (the convexity's pair of curves, or
- * two spreads of the OAS solver): one pass over the nodes serves both, their branch weights read
- * once. Returns the two dirty prices per 100 in `out`; not recorded.
- */
-export function rollbackPair(
-  latticeA: FittedLattice,
-  spreadA: number,
-  latticeB: FittedLattice,
-  spreadB: number,
-  grid: CallableGrid,
-  b: number,
-  work: LatticeWork,
-  out: Float64Array
-): Float64Array {
-  const geo = latticeA.geometry;
-  const { width, dt, dx } = geo;
-  const last = grid.lastStep[b];
-  if (!(last > 0) || last > geo.steps || latticeB.geometry !== geo) return out.fill(NaN);
-  let vA = work.v;
-  let nA = work.vNext;
-  let vB = work.pairV;
-  let nB = work.pairNext;
-  nA.fill(0, 0, 2 * width[last] + 1);
-  nB.fill(0, 0, 2 * width[last] + 1);
-  let f = grid.flowStart[b + 1] - 1;
-  let e = grid.exStart[b + 1] - 1;
-  for (let i = last - 1; i >= 0; i--) {
-    const w = width[i];
-    const rateA = latticeA.alpha[i] + spreadA;
-    const rateB = latticeB.alpha[i] + spreadB;
-    stepValuesPair(geo, w, width[i + 1], exp(-rateA * dt), exp(-rateB * dt), nA, vA, nB, vB);
-    const fHi = f;
-    while (f >= grid.flowStart[b] && grid.flowStep[f] === i) f--;
-    const ex = e >= grid.exStart[b] && grid.exStep[e] === i ? e-- : -1;
-    const split = ex < 0 ? f + 1 : splitAt(grid, f + 1, fHi, grid.exTau[ex]);
-    if (settleStep(grid, f + 1, split, fHi, ex, vA, nA, w, rateA, dx, null, 0)) {
-      const t = vA;
-      vA = nA;
-      nA = t;
-    }
-    if (settleStep(grid, f + 1, split, fHi, ex, vB, nB, w, rateB, dx, null, 0)) {
-      const t = vB;
-      vB = nB;
-      nB = t;
-    }
-    let t = vA;
-    vA = nA;
-    nA = t;
-    t = vB;
-    vB = nB;
-    nB = t;
-  }
-  work.v = vA;
-  work.vNext = nA;
-  work.pairV = vB;
-  work.pairNext = nB;
-  out[0] = nA[0];
-  out[1] = nB[0];
-  return out;
 }
 
 /**
@@ -366,8 +366,8 @@ export function adjoint(grid: CallableGrid, work: LatticeWork, out: Float64Array
   const alpha = lattice.alpha;
   const last = grid.lastStep[b];
   out.fill(0);
-  let mu = work.v;
-  let next = work.vNext;
+  let mu = work.v[0];
+  let next = work.vNext[0];
   let lambda = work.lambda;
   mu[0] = 1;
   for (let i = 0; i < last && i < steps; i++) {

@@ -12,7 +12,9 @@
  * - OAS duration: the same with the parallel pair, so the KRDs sum to it;
  * - OAS spread duration = −Σ_i ∂P/∂α_i / P₀ (a spread moves every α alike);
  * - OAS convexity = (P₋ + P₊ − 2P₀)/(P₀·H²) on curves shifted ±H by the market's rule, H the
- *   book's convexitySpan: the bump, or the lattice's node spacing dx when the bump is narrower.
+ *   book's convexitySpan: the bump, or the lattice's node spacing dx when the bump is narrower;
+ *   the three prices come from one pass of three lanes (rollbackLanes) at the spread the
+ *   gradient is taken at, so the solver's last rollback usually serves for all of them.
  *   The smoothed lattice's price is twice differentiable, but its curvature ripples as the
  *   exercise boundary passes between nodes, one node spacing long; a second difference over ±dx
  *   spans a whole ripple and cancels it, where one over ±1 bp reads the ripple (measured on an
@@ -24,7 +26,8 @@
 import { ZeroCurve } from "../curve/zeroCurve";
 import { CurveMarket } from "../market/market";
 import { shockedCurve } from "../market/shock";
-import { adjoint, rollback, rollbackPair } from "../models/callableLattice";
+import { adjoint, rollbackLanes } from "../models/callableLattice";
+import { FittedLattice } from "../models/hullWhiteLattice";
 import { CallableBook, solveOas } from "../models/callableBook";
 
 export interface OasFigures {
@@ -80,12 +83,15 @@ export function oasFigures(
   for (let b = 0; b < count; b++) {
     const p0 = dirty[b];
     if (!(book.grid.lastStep[b] > 0) || !(p0 > 0)) continue;
-    const s = solved ? solved.oas[b] : solveOas(book, base, b, p0);
+    const onLattice = book.route[b] === "lattice";
+    const s = solved
+      ? solved.oas[b]
+      : solveOas(book, base, b, p0, onLattice ? lattice.wide() : undefined);
     if (!Number.isFinite(s)) continue;
     out.oas[b] = s;
     out.optionValue[b] = book.bullet(base, b, s) - p0;
-    if (book.route[b] === "lattice") {
-      lattice(b, s, p0, solved ? solved.recordedAt[b] : recordedSpread(book, b), out);
+    if (onLattice) {
+      lattice.figures(b, s, p0, solved ? solved.recordedAt[b] : recordedSpread(book, b), out);
       continue;
     }
     const on = (c: ZeroCurve) => book.price(c, b, s);
@@ -108,61 +114,70 @@ export function recordedSpread(book: CallableBook, b: number): number {
 }
 
 /**
- * The lattice route's figures of bond b at OAS s (P₀ = p0), written to `out`, the gradient taken
- * at spread `at` (the book's recorded rollback when it is bond b's there; rolled back otherwise).
+ * The lattice route: `wide()`, the convexity's pair of lattices (the curves shifted ±span); and
+ * `figures`, bond b's figures at OAS s (P₀ = p0) written to `out`, all taken at spread `at` (NaN:
+ * at s): the gradient from the recorded rollback there, the convexity from the prices of the
+ * pair beside it (one pass of three lanes when the solver's last rollback did not take them).
  */
 function latticeRisk(
   book: CallableBook,
   market: CurveMarket,
   curves: readonly ZeroCurve[]
-): (b: number, s: number, p0: number, at: number, out: OasFigures) => void {
+): {
+  wide(): [FittedLattice, FittedLattice];
+  figures(b: number, s: number, p0: number, at: number, out: OasFigures): void;
+} {
   const nk = (curves.length - 3) / 2;
   const h = market.bumpBp * 1e-4;
   const span = book.convexitySpan;
   // Built on first use: a book without lattice bonds fits no lattice.
   let moves: Float64Array[] | null = null;
-  let wide: [ZeroCurve, ZeroCurve] | null = null;
+  let wide: [FittedLattice, FittedLattice] | null = null;
   const grad = new Float64Array(book.geometry.steps);
-  const pair = new Float64Array(2);
   /** The drift's move between the −h and +h curves of pair p (0: parallel, 1 + k: key k). */
   const move = (p: number) => {
     const lo = book.lattice(curves[1 + 2 * p]).alpha;
     const hi = book.lattice(curves[2 + 2 * p]).alpha;
     return Float64Array.from(hi, (v, i) => v - lo[i]);
   };
-  return (b, s, p0, at, out) => {
-    moves ??= Array.from({ length: nk + 1 }, (_, p) => move(p));
-    wide ??=
-      span > h
-        ? [
-            shockedCurve(market, { kind: "parallel", bp: -span * 1e4 }),
-            shockedCurve(market, { kind: "parallel", bp: span * 1e4 }),
-          ]
-        : [curves[1], curves[2]];
-    const from = Number.isFinite(at) ? at : s;
-    if (recordedSpread(book, b) !== from || book.work.recorded?.lattice.curve !== curves[0])
-      rollback(book.lattice(curves[0]), book.grid, b, from, book.work, true);
-    adjoint(book.grid, book.work, grad);
-    const along = (m: Float64Array) => {
-      let d = 0;
-      for (let i = 0; i < grad.length; i++) d += grad[i] * m[i];
-      return -d / (2 * h * p0);
-    };
-    out.duration[b] = along(moves[0]);
-    for (let k = 0; k < nk; k++) out.krd[b * nk + k] = along(moves[1 + k]);
-    let ds = 0;
-    for (let i = 0; i < grad.length; i++) ds += grad[i];
-    out.spreadDuration[b] = -ds / p0;
-    const [pd, pu] = rollbackPair(
-      book.lattice(wide[0]),
-      s,
-      book.lattice(wide[1]),
-      s,
-      book.grid,
-      b,
-      book.work,
-      pair
-    );
-    out.convexity[b] = (pd + pu - 2 * p0) / (p0 * span * span);
+  const pair = (): [FittedLattice, FittedLattice] => {
+    if (span <= h) return [book.lattice(curves[1]), book.lattice(curves[2])];
+    const shifted = (bp: number) => book.lattice(shockedCurve(market, { kind: "parallel", bp }));
+    return [shifted(-span * 1e4), shifted(span * 1e4)];
+  };
+  return {
+    wide: () => (wide ??= pair()),
+    figures(b, s, p0, at, out) {
+      moves ??= Array.from({ length: nk + 1 }, (_, p) => move(p));
+      const [down, up] = (wide ??= pair());
+      const x = Number.isFinite(at) ? at : s;
+      const base = book.lattice(curves[0]);
+      let rec = book.work.recorded;
+      const usable =
+        rec?.bond === b &&
+        rec.spread === x &&
+        rec.lattice === base &&
+        rec.with[0] === down &&
+        rec.with[1] === up;
+      if (!usable) {
+        const lanes = [base, down, up].map((lattice) => ({ lattice, spread: x }));
+        rollbackLanes(lanes, book.grid, b, book.work, true);
+        rec = book.work.recorded!;
+      }
+      const [pAt, pd, pu] = rec!.prices;
+      adjoint(book.grid, book.work, grad);
+      const along = (m: Float64Array) => {
+        let d = 0;
+        for (let i = 0; i < grad.length; i++) d += grad[i] * m[i];
+        return -d / (2 * h * p0);
+      };
+      out.duration[b] = along(moves[0]);
+      for (let k = 0; k < nk; k++) out.krd[b * nk + k] = along(moves[1 + k]);
+      let ds = 0;
+      for (let i = 0; i < grad.length; i++) ds += grad[i];
+      out.spreadDuration[b] = -ds / p0;
+      // The second difference about the price at the same spread (within 1e-6 of the OAS).
+      out.convexity[b] = (pd + pu - 2 * pAt) / (pAt * span * span);
+    },
   };
 }
