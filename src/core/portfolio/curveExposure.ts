@@ -18,7 +18,7 @@ import { ShiftOn } from "../curve";
 import { PricedBook } from "../engines/fixedBond";
 import { engineFor, HoldingEngine, noEngineReason, PreparedTerms } from "../engines/registry";
 import { CurveMarket } from "../market/market";
-import { ladderRisk, repriceLadder } from "../risk/ladder";
+import { copyFigures, emptyFigures, ladderRisk, repriceLadder } from "../risk/ladder";
 import { holdingTerms } from "./holdingTerms";
 
 /**
@@ -119,23 +119,10 @@ function combinedBook(count: number, parts: { book: PricedBook; rows: number[] }
     },
     ladder(market, curves) {
       const nk = market.keysMonths.length;
-      const nan = () => new Float64Array(count).fill(NaN);
-      const out = {
-        dirty: nan(),
-        effDuration: nan(),
-        effConvexity: nan(),
-        spreadDuration: nan(),
-        krd: new Float64Array(count * nk).fill(NaN),
-      };
+      const out = emptyFigures(count, nk);
       for (const { book, rows } of parts) {
         const f = book.ladder ? book.ladder(market, curves) : repriceLadder(book, market, curves);
-        for (const i of rows) {
-          out.dirty[i] = f.dirty[i];
-          out.effDuration[i] = f.effDuration[i];
-          out.effConvexity[i] = f.effConvexity[i];
-          out.spreadDuration[i] = f.spreadDuration[i];
-          out.krd.set(f.krd.subarray(i * nk, (i + 1) * nk), i * nk);
-        }
+        for (const i of rows) copyFigures(f, i, out, i, nk);
       }
       return out;
     },

@@ -6,6 +6,7 @@ import { allocateTerms, BondTerms } from "../bond";
 import { DEFAULT_KEYS_MONTHS } from "../conventions";
 import { CurveSpec } from "../curve/curveSpec";
 import { curveRisk, CurveRisk, CurveRiskOptions } from "./bondRisk";
+import { copyFigures, emptyFigures } from "./ladder";
 
 /**
  * {@link curveRisk} for bonds that may settle on different dates: one kernel call per distinct
@@ -37,11 +38,7 @@ export function curveRiskBySettlement(
     count,
     keysMonths,
     zspread: nan(count),
-    dirty: nan(count),
-    effDuration: nan(count),
-    effConvexity: nan(count),
-    spreadDuration: nan(count),
-    krd: nan(count * nk),
+    ...emptyFigures(count, nk),
     krdGap: nan(count),
   };
   for (const [settlement, members] of groups) {
@@ -58,12 +55,8 @@ export function curveRiskBySettlement(
     const r = curveRisk(settlement, sub, price, spec, options);
     members.forEach((i, j) => {
       out.zspread[i] = r.zspread[j];
-      out.dirty[i] = r.dirty[j];
-      out.effDuration[i] = r.effDuration[j];
-      out.effConvexity[i] = r.effConvexity[j];
-      out.spreadDuration[i] = r.spreadDuration[j];
       out.krdGap[i] = r.krdGap[j];
-      out.krd.set(r.krd.subarray(j * nk, (j + 1) * nk), i * nk);
+      copyFigures(r, j, out, i, nk);
     });
   }
   return out;

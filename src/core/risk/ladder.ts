@@ -49,6 +49,33 @@ export interface LadderFigures {
   readonly krd: Float64Array;
 }
 
+/** Figures for `count` instruments and `keys` keys, all NaN (none priced yet). */
+export function emptyFigures(count: number, keys: number): LadderFigures {
+  const nan = () => new Float64Array(count).fill(NaN);
+  return {
+    dirty: nan(),
+    effDuration: nan(),
+    effConvexity: nan(),
+    spreadDuration: nan(),
+    krd: new Float64Array(count * keys).fill(NaN),
+  };
+}
+
+/** Copies instrument i's figures in `from` to row j of `to` (`keys` KRDs each). */
+export function copyFigures(
+  from: LadderFigures,
+  i: number,
+  to: LadderFigures,
+  j: number,
+  keys: number
+): void {
+  to.dirty[j] = from.dirty[i];
+  to.effDuration[j] = from.effDuration[i];
+  to.effConvexity[j] = from.effConvexity[i];
+  to.spreadDuration[j] = from.spreadDuration[i];
+  to.krd.set(from.krd.subarray(i * keys, (i + 1) * keys), j * keys);
+}
+
 /** One risk row per instrument of a book (NaN where the book does not price it). */
 export interface RiskRows extends LadderFigures {
   readonly count: number;

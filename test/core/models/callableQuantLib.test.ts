@@ -51,30 +51,36 @@ interface FixtureBond {
   dirty_up25: number;
 }
 
+/** A fixture bond's market (the fixture's curve, zero shifts, its model) and its terms and calls. */
+function fixtureBond(b: FixtureBond) {
+  const settlement: number = fixture.settlement;
+  const market = makeMarket({
+    settlement,
+    curve: fixture.curve,
+    interpolation: "linear_zero",
+    shiftOn: "zero",
+    hullWhite: hullWhiteParams(b.sigma, b.a),
+  });
+  const terms = allocateTerms(1);
+  terms.settlement[0] = settlement;
+  terms.maturity[0] = b.maturity;
+  terms.rate[0] = b.coupon;
+  terms.frequency[0] = 2;
+  terms.basis[0] = 1;
+  const calls: CallSchedule[] = [
+    {
+      dates: Float64Array.from(b.calls.dates),
+      prices: Float64Array.from(b.calls.prices),
+      style: b.calls.style,
+    },
+  ];
+  return { settlement, market, terms, calls };
+}
+
 describe("callables against QuantLib's tree", () => {
   const bonds: FixtureBond[] = fixture.bonds;
   it.each(bonds.map((b, i) => [i, b] as const))("random bond %i", (_, b) => {
-    const settlement: number = fixture.settlement;
-    const market = makeMarket({
-      settlement,
-      curve: fixture.curve,
-      interpolation: "linear_zero",
-      shiftOn: "zero",
-      hullWhite: hullWhiteParams(b.sigma, b.a),
-    });
-    const terms = allocateTerms(1);
-    terms.settlement[0] = settlement;
-    terms.maturity[0] = b.maturity;
-    terms.rate[0] = b.coupon;
-    terms.frequency[0] = 2;
-    terms.basis[0] = 1;
-    const calls: CallSchedule[] = [
-      {
-        dates: Float64Array.from(b.calls.dates),
-        prices: Float64Array.from(b.calls.prices),
-        style: b.calls.style,
-      },
-    ];
+    const { settlement, market, terms, calls } = fixtureBond(b);
     expect(schedules(terms).accrued[0]).toBeCloseTo(b.accrued, 10);
     const book = callableBook(settlement, terms, calls, market.hullWhite, {
       stepsPerYear: hwStepsPerYear(b.sigma),
@@ -104,26 +110,7 @@ describe("callables against QuantLib's tree", () => {
   it.each(bonds.map((b, i) => [i, b] as const))(
     "random bond %i: the OAS figures converge with the grid",
     (_, b) => {
-      const market = makeMarket({
-        settlement: fixture.settlement,
-        curve: fixture.curve,
-        interpolation: "linear_zero",
-        shiftOn: "zero",
-        hullWhite: hullWhiteParams(b.sigma, b.a),
-      });
-      const terms = allocateTerms(1);
-      terms.settlement[0] = fixture.settlement;
-      terms.maturity[0] = b.maturity;
-      terms.rate[0] = b.coupon;
-      terms.frequency[0] = 2;
-      terms.basis[0] = 1;
-      const calls: CallSchedule[] = [
-        {
-          dates: Float64Array.from(b.calls.dates),
-          prices: Float64Array.from(b.calls.prices),
-          style: b.calls.style,
-        },
-      ];
+      const { market, terms, calls } = fixtureBond(b);
       const input = { terms, calls, clean: Float64Array.of(b.clean) };
       const spy = hwStepsPerYear(b.sigma);
       const at = oasRisk(market, input, { stepsPerYear: spy, closedForm: false });
