@@ -1,8 +1,8 @@
 /**
- * The callable engine in the totals: a callable holding is priced on the lattice through the one
- * risk ladder (effective duration and KRDs from its ±1 bp re-fitted lattices, OAS held), names its
- * model and parameters, and agrees with the OAS functions' computation (oasRisk); a callable
- * without a schedule is left out with the reason, never guessed.
+ * The callable engine in the totals: a callable holding is priced on the lattice (OAS held), its
+ * ladder figures are the OAS functions' own (core/risk/oasLadder.ts: the same numbers, to the
+ * bit, for American, Bermudan and European calls and a call out of reach), it names its model
+ * and parameters; a callable without a schedule is left out with the reason, never guessed.
  */
 import { HoldingRecord, packHoldings } from "../../../src/core/holdings";
 import { serialFromYmd } from "../../../src/core/dates";
@@ -65,17 +65,41 @@ describe("callable engine", () => {
     expect(x.flag[0]).toBeNull();
   });
 
-  it("agrees with the OAS functions' computation", () => {
+  it("gives the OAS functions' figures, to the bit, for every call style", () => {
+    const on = (date: number, price: number, style: "american" | "bermudan" | "european") => ({
+      dates: Float64Array.of(date),
+      prices: Float64Array.of(price),
+      style,
+    });
+    const styles = [
+      record("A", "callable", on(serialFromYmd(2027, 6, 1), 100, "american")),
+      record("E", "callable", on(serialFromYmd(2029, 6, 1), 100, "european")),
+      record("F", "callable", on(serialFromYmd(2029, 6, 1), 160, "bermudan")),
+      ...records,
+    ];
+    const hs = { ...packHoldings(styles), calls: styles.map((r) => r.calls ?? null) };
+    const xs = holdingCurveExposure(hs, market);
+    const callable = (i: number) => hs.type[i] === "callable" && !!hs.calls[i];
     const r = oasRisk(
       market,
-      { terms: holdingTerms(h, SETTLE), clean: h.price, calls: h.calls!, include: (i) => i === 0 },
+      { terms: holdingTerms(hs, SETTLE), clean: hs.price, calls: hs.calls, include: callable },
       { stepsPerYear: hwStepsPerYear(0.01) }
     );
-    expect(x.risk.zspread[0]).toBeCloseTo(r.oas[0], 10);
-    expect(x.risk.effDuration[0]).toBeCloseTo(r.duration[0], 8);
-    expect(x.risk.effConvexity[0]).toBeCloseTo(r.convexity[0], 4);
-    // KRDs: the ladder's ±1 bp re-fits against the adjoint's first-order figure.
-    for (let k = 0; k < 10; k++) expect(Math.abs(x.risk.krd[k] - r.krd[k])).toBeLessThan(1e-4);
-    expect(Math.abs(x.risk.spreadDuration[0] - r.spreadDuration[0])).toBeLessThan(1e-4);
+    expect(r.method[1]).toMatch(/Jamshidian/);
+    expect(r.method[0]).toMatch(/convexity over ±35\.3 bp curve shifts/);
+    let compared = 0;
+    for (let i = 0; i < hs.count; i++) {
+      if (!callable(i)) continue;
+      expect(xs.risk.zspread[i]).toBe(r.oas[i]);
+      expect(xs.risk.effDuration[i]).toBe(r.duration[i]);
+      expect(xs.risk.effConvexity[i]).toBe(r.convexity[i]);
+      expect(xs.risk.spreadDuration[i]).toBe(r.spreadDuration[i]);
+      for (let k = 0; k < 10; k++) expect(xs.risk.krd[i * 10 + k]).toBe(r.krd[i * 10 + k]);
+      expect(xs.method[i]).toBe(r.method[i]);
+      compared++;
+    }
+    expect(compared).toBe(4);
+    // Two-sided: the figures differ between the styles (the call is not ignored).
+    expect(Math.abs(r.convexity[0] - r.convexity[3])).toBeGreaterThan(1);
   });
 });
