@@ -138,8 +138,13 @@ function stepValuesTriple(
   v: Float64Array[]
 ): void {
   const { maxWidth, wDown, wMid, wUp } = geo;
-  const [a0, a1, a2] = next;
-  const [v0, v1, v2] = v;
+  // Indexed, not destructured: an array pattern runs the iterator protocol on every step.
+  const a0 = next[0];
+  const a1 = next[1];
+  const a2 = next[2];
+  const v0 = v[0];
+  const v1 = v[1];
+  const v2 = v[2];
   const from = interiorFrom(geo, w, w1);
   const to = interiorTo(geo, w, w1);
   for (let j = from; j <= to; j++) {
@@ -307,7 +312,10 @@ export function rollbackLanes(
       stepValuesTriple(geo, w, width[i + 1], d0, exp(-rate[1] * dt), exp(-rate[2] * dt), next, v);
     }
     // ∂U/∂α_i = −dt·U (the step's discount), before this step's flows and exercise.
-    if (record) for (let m = 0; m <= 2 * w; m++) g[off + m] = -dt * v[0][m];
+    if (record) {
+      const v0 = v[0];
+      for (let m = 0; m <= 2 * w; m++) g[off + m] = -dt * v0[m];
+    }
     const fHi = f;
     while (f >= grid.flowStart[b] && grid.flowStep[f] === i) f--;
     const ex = e >= grid.exStart[b] && grid.exStep[e] === i ? e-- : -1;
