@@ -89,6 +89,18 @@ export const CALLABLE_ENGINE: HoldingEngine = {
         }
         return out;
       },
+      priceMany(curves, dz) {
+        const outs = curves.map(() => new Float64Array(count).fill(NaN));
+        const spreads = new Float64Array(curves.length);
+        const prices = new Float64Array(curves.length);
+        for (let i = 0; i < count; i++) {
+          if (!Number.isFinite(spread[i])) continue;
+          for (let k = 0; k < curves.length; k++) spreads[k] = spread[i] + (dz[k]?.[i] ?? 0);
+          book.priceOn(curves, i, spreads, prices);
+          for (let k = 0; k < curves.length; k++) outs[k][i] = prices[k];
+        }
+        return outs;
+      },
       ladder(m, curves) {
         const f = oasFigures(book, m, curves, dirty, { oas: spread, recordedAt });
         return {

@@ -52,6 +52,14 @@ export interface PricedBook {
    * core/risk/oasLadder.ts).
    */
   ladder?(market: CurveMarket, curves: readonly ZeroCurve[]): LadderFigures;
+  /**
+   * Optional fast path of pricing on many curves (the scenarios): out[k] = price(curves[k],
+   * dz[k]), the same numbers (the callable lattice prices three curves a pass).
+   */
+  priceMany?(
+    curves: readonly ZeroCurve[],
+    dz: readonly (Float64Array | undefined)[]
+  ): Float64Array[];
 }
 
 export interface FixedBondBook extends PricedBook {
@@ -64,6 +72,16 @@ export interface FixedBondBook extends PricedBook {
   readonly weighted: Float64Array;
   /** 1 where the bond is priced. */
   readonly priced: Uint8Array;
+}
+
+/** A book's prices on each curve k with spread shocks dz[k] (its fast path when it has one). */
+export function pricesOnCurves(
+  book: PricedBook,
+  curves: readonly ZeroCurve[],
+  dz: readonly (Float64Array | undefined)[]
+): Float64Array[] {
+  if (book.priceMany) return book.priceMany(curves, dz);
+  return curves.map((curve, k) => book.price(curve, dz[k]));
 }
 
 /** A book's prices on `curve` with every spread moved by −h and by +h (its fast path when it has one). */

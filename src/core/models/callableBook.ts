@@ -54,6 +54,16 @@ export interface CallableBook {
   lattice(curve: ZeroCurve): FittedLattice;
   /** Dirty price per 100 of bond b on `curve` at spread s; NaN where the bond is not valid. */
   price(curve: ZeroCurve, b: number, spread: number): number;
+  /**
+   * Bond b's prices on several curves, curve k at spreads[k], into out[k]: on the lattice three
+   * curves a pass (rollbackLanes), the same numbers as `price` one curve at a time.
+   */
+  priceOn(
+    curves: readonly ZeroCurve[],
+    b: number,
+    spreads: ArrayLike<number>,
+    out: Float64Array
+  ): Float64Array;
   /** The bullet's dirty price per 100 at spread s (same flows, no call). */
   bullet(curve: ZeroCurve, b: number, spread: number): number;
   /** Scratch space of the lattice rollbacks. */
@@ -124,6 +134,17 @@ export function callableBook(
   const discountOf = (curve: ZeroCurve) => (t: number) => curve.discount(t);
   const bullet = (curve: ZeroCurve, b: number, spread: number) =>
     grid.lastStep[b] > 0 ? bulletPrice(grid, b, discountOf(curve), spread) : NaN;
+  const price = (curve: ZeroCurve, b: number, spread: number): number => {
+    if (!(grid.lastStep[b] > 0)) return NaN;
+    switch (route[b]) {
+      case "bullet":
+        return bullet(curve, b, spread);
+      case "closed-form":
+        return jamshidianPrice(europeanOf(grid, b), model, discountOf(curve), spread);
+      case "lattice":
+        return rollback(lattice(curve), grid, b, spread, work);
+    }
+  };
   return {
     count,
     model,
@@ -135,16 +156,23 @@ export function callableBook(
     work,
     lattice,
     bullet,
-    price(curve, b, spread) {
-      if (!(grid.lastStep[b] > 0)) return NaN;
-      switch (route[b]) {
-        case "bullet":
-          return bullet(curve, b, spread);
-        case "closed-form":
-          return jamshidianPrice(europeanOf(grid, b), model, discountOf(curve), spread);
-        case "lattice":
-          return rollback(lattice(curve), grid, b, spread, work);
+    price,
+    priceOn(curves, b, spreads, out) {
+      let k = 0;
+      if (route[b] === "lattice" && grid.lastStep[b] > 0) {
+        for (; k + 3 <= curves.length; k += 3) {
+          const lanes = [0, 1, 2].map((l) => ({
+            lattice: lattice(curves[k + l]),
+            spread: spreads[k + l],
+          }));
+          const p = rollbackLanes(lanes, grid, b, work);
+          out[k] = p[0];
+          out[k + 1] = p[1];
+          out[k + 2] = p[2];
+        }
       }
+      for (; k < curves.length; k++) out[k] = price(curves[k], b, spreads[k]);
+      return out;
     },
   };
 }

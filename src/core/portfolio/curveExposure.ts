@@ -15,7 +15,7 @@ import { MBS_OAD_TOLERANCE } from "../conventions";
 import { BondTerms, riskFromYield, Schedules, schedules, yieldFromPrice } from "../bond";
 import { CurveRisk } from "../risk/bondRisk";
 import { ShiftOn } from "../curve";
-import { PricedBook } from "../engines/fixedBond";
+import { PricedBook, pricesOnCurves } from "../engines/fixedBond";
 import { engineFor, HoldingEngine, noEngineReason, PreparedTerms } from "../engines/registry";
 import { CurveMarket } from "../market/market";
 import { copyFigures, emptyFigures, ladderRisk, repriceLadder } from "../risk/ladder";
@@ -116,6 +116,14 @@ function combinedBook(count: number, parts: { book: PricedBook; rows: number[] }
         for (const i of rows) out[i] = p[i];
       }
       return out;
+    },
+    priceMany(curves, dz) {
+      const outs = curves.map(() => new Float64Array(count).fill(NaN));
+      for (const { book, rows } of parts) {
+        const p = pricesOnCurves(book, curves, dz);
+        for (let k = 0; k < curves.length; k++) for (const i of rows) outs[k][i] = p[k][i];
+      }
+      return outs;
     },
     ladder(market, curves) {
       const nk = market.keysMonths.length;

@@ -21,11 +21,12 @@ import {
   horizonBook,
   HorizonReturn,
   horizonReturn,
+  horizonReturns,
   parallelProfile,
 } from "./horizon";
 import {
   EstimateMethod,
-  revalueProfile,
+  revalueProfiles,
   ScenarioBook,
   scenarioBook,
   spreadShocks,
@@ -134,15 +135,20 @@ export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
   const hb = horizonBook(book, input.horizonMonths ?? DEFAULT_HORIZON_MONTHS);
   const hedges = input.hedges?.length ? hedgeBook(input.hedges, input.market) : undefined;
   const mv = book.totals.marketValue;
-  const rows = input.scenarios.map((s): ScenarioRow => {
-    const profile = scenarioProfile(s, book.settlement);
-    const dz = spreadShocks(book, s);
-    const r = revalueProfile(book, profile, dz);
+  // Every scenario's curve priced together: engines that batch curves (the callable lattice,
+  // three a pass) do so.
+  const profiles = input.scenarios.map((s) => scenarioProfile(s, book.settlement));
+  const shocks = input.scenarios.map((s) => spreadShocks(book, s));
+  const revaluations = revalueProfiles(book, profiles, shocks);
+  const horizons = horizonReturns(book, hb, profiles, shocks);
+  const rows = input.scenarios.map((s, k): ScenarioRow => {
+    const profile = profiles[k];
+    const r = revaluations[k];
     const perHedge = hedges
       ? hedgePnl(hedges, profile, s.swapSpreadBp, s.volShiftBp)
       : new Float64Array(0);
     const hedge = perHedge.reduce((a, b) => a + b, 0);
-    const horizon = horizonReturn(book, hb, profile, dz);
+    const horizon = horizons[k];
     return {
       scenario: s,
       description: describeScenario(s),

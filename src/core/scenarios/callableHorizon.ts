@@ -17,6 +17,12 @@ export interface CallableHorizon {
   is(i: number): boolean;
   /** Writes their dirty prices per 100 at H on `rolled` (a curve settling at H) into `out`. */
   price(rolled: ZeroCurve, dz: Float64Array | undefined, out: Float64Array): void;
+  /** `price` on several curves at once (curve k, shocks dz[k], into outs[k]): the same numbers. */
+  priceMany(
+    rolled: readonly ZeroCurve[],
+    dz: readonly (Float64Array | undefined)[],
+    outs: readonly Float64Array[]
+  ): void;
 }
 
 export function callableHorizon(
@@ -50,12 +56,20 @@ export function callableHorizon(
       (i) => mine[i] === 1
     );
   }
+  const priceMany: CallableHorizon["priceMany"] = (rolled, dz, outs) => {
+    if (!book) return;
+    const spreads = new Float64Array(rolled.length);
+    const prices = new Float64Array(rolled.length);
+    for (let i = 0; i < n; i++) {
+      if (!mine[i]) continue;
+      for (let k = 0; k < rolled.length; k++) spreads[k] = oas[i] + (dz[k]?.[i] ?? 0);
+      book.priceOn(rolled, i, spreads, prices);
+      for (let k = 0; k < rolled.length; k++) outs[k][i] = prices[k];
+    }
+  };
   return {
     is: (i) => mine[i] === 1,
-    price(rolled, dz, out) {
-      if (!book) return;
-      for (let i = 0; i < n; i++)
-        if (mine[i]) out[i] = book.price(rolled, i, oas[i] + (dz ? dz[i] : 0));
-    },
+    price: (rolled, dz, out) => priceMany([rolled], [dz], [out]),
+    priceMany,
   };
 }

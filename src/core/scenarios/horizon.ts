@@ -168,15 +168,25 @@ export interface HorizonReturn {
   readonly totalReturn: number;
 }
 
-/** Dirty prices per 100 at the horizon on a (settlement-dated) curve rolled to H (0 once matured). */
-function horizonPrices(hb: HorizonBook, curve: ZeroCurve, dz?: Float64Array) {
-  const rolled = rollCurve(curve, hb.date);
-  const p = hb.bonds.price(rolled, dz);
-  for (let i = 0; i < p.length; i++) if (!hb.bonds.priced[i]) p[i] = 0;
-  hb.mbs.price(rolled, dz, p);
-  hb.callables.price(rolled, dz, p);
-  hb.floating.price(rolled, dz, p);
-  return p;
+/**
+ * Dirty prices per 100 at the horizon on (settlement-dated) curves rolled to H (0 once matured),
+ * curve k with spread shocks dz[k]; the callables priced on all the curves at once.
+ */
+function horizonPrices(
+  hb: HorizonBook,
+  curves: readonly ZeroCurve[],
+  dz: readonly (Float64Array | undefined)[]
+): Float64Array[] {
+  const rolled = curves.map((c) => rollCurve(c, hb.date));
+  const prices = rolled.map((r, k) => {
+    const p = hb.bonds.price(r, dz[k]);
+    for (let i = 0; i < p.length; i++) if (!hb.bonds.priced[i]) p[i] = 0;
+    hb.mbs.price(r, dz[k], p);
+    hb.floating.price(r, dz[k], p);
+    return p;
+  });
+  hb.callables.priceMany(rolled, dz, prices);
+  return prices;
 }
 
 /** Horizon returns under a rate profile (applied at H) and spread shocks dz (decimal). */
@@ -186,19 +196,30 @@ export function horizonReturn(
   profile: ShiftProfile,
   dz?: Float64Array
 ): HorizonReturn {
+  return horizonReturns(book, hb, [profile], [dz])[0];
+}
+
+/** {@link horizonReturn} under several profiles (profile k with shocks dz[k]), priced together. */
+export function horizonReturns(
+  book: ScenarioBook,
+  hb: HorizonBook,
+  profiles: readonly ShiftProfile[],
+  dz: readonly (Float64Array | undefined)[]
+): HorizonReturn[] {
   const h = book.holdings;
-  const curve = shockedCurve(book.market, { kind: "profile", profile });
-  const dirtyH = horizonPrices(hb, curve, dz);
-  let priceReturn = 0;
-  let income = 0;
-  for (let i = 0; i < h.count; i++) {
-    if (!book.included[i]) continue;
-    const clean0 = book.basePrice[i] - hb.accrued0[i];
-    const cleanH = dirtyH[i] - hb.accruedH[i];
-    priceReturn += (h.par[i] * (cleanH + hb.redeemed[i] - clean0)) / 100;
-    income += (h.par[i] * (hb.cash[i] - hb.redeemed[i] + hb.accruedH[i] - hb.accrued0[i])) / 100;
-  }
-  return { priceReturn, income, totalReturn: priceReturn + income };
+  const curves = profiles.map((profile) => shockedCurve(book.market, { kind: "profile", profile }));
+  return horizonPrices(hb, curves, dz).map((dirtyH) => {
+    let priceReturn = 0;
+    let income = 0;
+    for (let i = 0; i < h.count; i++) {
+      if (!book.included[i]) continue;
+      const clean0 = book.basePrice[i] - hb.accrued0[i];
+      const cleanH = dirtyH[i] - hb.accruedH[i];
+      priceReturn += (h.par[i] * (cleanH + hb.redeemed[i] - clean0)) / 100;
+      income += (h.par[i] * (hb.cash[i] - hb.redeemed[i] + hb.accruedH[i] - hb.accrued0[i])) / 100;
+    }
+    return { priceReturn, income, totalReturn: priceReturn + income };
+  });
 }
 
 /** A bracket [a, b] of a root: f(a) and f(b) of opposite signs. */

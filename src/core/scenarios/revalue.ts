@@ -19,7 +19,7 @@
  */
 import { CurveMarket, withDefaultShift } from "../market/market";
 import { shockedCurve } from "../market/shock";
-import { PricedBook } from "../engines/fixedBond";
+import { PricedBook, pricesOnCurves } from "../engines/fixedBond";
 import { ZeroCurve } from "../curve";
 import { Holdings } from "../holdings";
 import {
@@ -109,32 +109,37 @@ export interface Revaluation {
   readonly estimateError: number;
 }
 
-/** The dirty prices per 100 of the book's holdings on a curve with spread shocks dz (decimal). */
-export function bookPrices(book: ScenarioBook, curve: ZeroCurve, dz?: Float64Array): Float64Array {
-  return book.bonds.price(curve, dz);
-}
-
 /** Full revaluation under a rate profile and per-holding spread shocks dz (decimal). */
 export function revalueProfile(
   book: ScenarioBook,
   profile: ShiftProfile,
   dz?: Float64Array
 ): Revaluation {
+  return revalueProfiles(book, [profile], [dz])[0];
+}
+
+/** {@link revalueProfile} under several profiles (profile k with shocks dz[k]), priced together. */
+export function revalueProfiles(
+  book: ScenarioBook,
+  profiles: readonly ShiftProfile[],
+  dz: readonly (Float64Array | undefined)[]
+): Revaluation[] {
   const h = book.holdings;
-  const curve = shockedCurve(book.market, { kind: "profile", profile });
-  const prices = bookPrices(book, curve, dz);
-  const perHolding = new Float64Array(h.count);
-  let pnl = 0;
-  for (let i = 0; i < h.count; i++) {
-    if (!book.included[i]) {
-      perHolding[i] = NaN;
-      continue;
+  const curves = profiles.map((profile) => shockedCurve(book.market, { kind: "profile", profile }));
+  return pricesOnCurves(book.bonds, curves, dz).map((prices, k) => {
+    const perHolding = new Float64Array(h.count);
+    let pnl = 0;
+    for (let i = 0; i < h.count; i++) {
+      if (!book.included[i]) {
+        perHolding[i] = NaN;
+        continue;
+      }
+      perHolding[i] = (h.par[i] * (prices[i] - book.basePrice[i])) / 100;
+      pnl += perHolding[i];
     }
-    perHolding[i] = (h.par[i] * (prices[i] - book.basePrice[i])) / 100;
-    pnl += perHolding[i];
-  }
-  const { estimate, method } = estimateOf(book, profile, dz);
-  return { pnl, perHolding, estimate, estimateMethod: method, estimateError: pnl - estimate };
+    const { estimate, method } = estimateOf(book, profiles[k], dz[k]);
+    return { pnl, perHolding, estimate, estimateMethod: method, estimateError: pnl - estimate };
+  });
 }
 
 /** Full revaluation of a scenario. */

@@ -13,6 +13,7 @@ import { oasRisk } from "../../../src/core/risk/oasRisk";
 import { hwStepsPerYear } from "../../../src/core/conventions";
 import { holdingTerms } from "../../../src/core/portfolio/holdingTerms";
 import { holdingRecord } from "../../../src/core/holdings";
+import { shockedCurve } from "../../../src/core/market/shock";
 
 const SETTLE = serialFromYmd(2025, 1, 15);
 const CURVE = {
@@ -101,5 +102,17 @@ describe("callable engine", () => {
     expect(compared).toBe(4);
     // Two-sided: the figures differ between the styles (the call is not ignored).
     expect(Math.abs(r.convexity[0] - r.convexity[3])).toBeGreaterThan(1);
+  });
+
+  it("prices many curves at once to the same bits as one at a time", () => {
+    const book = x.book;
+    const curves = [-50, -10, 0, 25, 80].map((bp) =>
+      shockedCurve(market, { kind: "parallel", bp })
+    );
+    const dz = curves.map((_, k) => (k === 2 ? Float64Array.of(0.001, 0, 0) : undefined));
+    const many = book.priceMany!(curves, dz);
+    curves.forEach((c, k) => expect(many[k]).toEqual(book.price(c, dz[k])));
+    // Two-sided: the curves give different prices.
+    expect(many[0][0]).toBeGreaterThan(many[4][0] + 1);
   });
 });
