@@ -49,7 +49,7 @@ export interface OasFigures {
 export interface SolvedOas {
   /** OAS per bond, decimal. */
   readonly oas: ArrayLike<number>;
-  /** The spread of each lattice bond's last solver rollback (solveOas's `recordedAt`). */
+  /** The spread of each lattice bond's last solver rollback (recordedSpread right after solveOas). */
   readonly recordedAt: ArrayLike<number>;
 }
 
