@@ -10,10 +10,12 @@
  * reprices the dirty price (a fixed point: the call's value moves little with the margin). A
  * make-whole call is priced as non-callable and says so.
  */
-import { hwStepsPerYear } from "../conventions";
+import { DEFAULT_BUMP_BP, hwStepsPerYear } from "../conventions";
 import type { ZeroCurve } from "../curve/zeroCurve";
 import type { Holdings } from "../holdings/types";
 import { baseCurve } from "../market/market";
+import { shockedCurve } from "../market/shock";
+import { repriceLadder } from "../risk/ladder";
 import { describeHullWhite } from "../models/hullWhite";
 import { fittedLattices, latticeGeometry } from "../models/hullWhiteLattice";
 import { latticeWork } from "../models/callableLattice";
@@ -32,7 +34,8 @@ export const FIXED_TO_FLOAT_METHOD =
 /** The call's clause of the method text. */
 export function fixedToFloatCallMethod(
   model: Parameters<typeof describeHullWhite>[0],
-  spy: number
+  spy: number,
+  convexitySpan = DEFAULT_BUMP_BP * 1e-4
 ) {
   return (
     `${FIXED_TO_FLOAT_METHOD} as its OAS; call valued on a ` +
@@ -41,7 +44,8 @@ export function fixedToFloatCallMethod(
       `Hull–White 1F trinomial lattice (${spy} steps a year, exercise boundary smoothed)`
     ) +
     " fitted to the curve: the floater at the switch date ≈ 100 + (quoted margin − discount " +
-    "margin) × its annuity on the lattice's discount factors (index reset to the lattice's rate)"
+    "margin) × its annuity on the lattice's discount factors (index reset to the lattice's rate); " +
+    `convexity over ±${Number((convexitySpan * 1e4).toFixed(1))} bp curve shifts`
   );
 }
 
@@ -92,6 +96,11 @@ function calibrateFixedToFloat(
   const methods: string[] = new Array(count).fill("");
   const model = market.hullWhite;
   const spy = hwStepsPerYear(model.volatility);
+  // The convexity's span, as for callables (core/risk/oasLadder.ts): the bump, or the lattice's
+  // node spacing when the bump is narrower (a second difference over ±dx cancels the ripple of a
+  // call schedule's exercise boundary between nodes; dx depends on the model and steps only).
+  const h = market.bumpBp * 1e-4;
+  const span = Math.max(h, latticeGeometry(model, spy, 1 / spy).dx);
   const notes: (FixedToFloatNote | null)[] = new Array(count).fill(null);
   let horizon = 0;
   for (let i = 0; i < count; i++) {
@@ -112,7 +121,7 @@ function calibrateFixedToFloat(
     const switchTime = ((holdings.floating?.floatDate[i] ?? NaN) - s) / 365;
     notes[i] = noteOf(f, i, switchTime, noteCallTimes(call, s, pays, maturity, spy));
     methods[i] = notes[i]
-      ? fixedToFloatCallMethod(model, spy)
+      ? fixedToFloatCallMethod(model, spy, span)
       : `${FIXED_TO_FLOAT_METHOD}; call past or beyond the switch date's reach: priced as non-callable`;
     if (notes[i]) horizon = Math.max(horizon, maturity);
   }
@@ -154,7 +163,7 @@ function calibrateFixedToFloat(
   for (let i = 0; i < count; i++) {
     if (notes[i] && Number.isFinite(spread[i])) dirty[i] -= callAt(base, i, spread[i]);
   }
-  return {
+  const priced: FloatingBook & { methods: string[] } = {
     ...book,
     dirty,
     methods,
@@ -166,7 +175,22 @@ function calibrateFixedToFloat(
       }
       return out;
     },
+    ladder(m, curves) {
+      const figures = repriceLadder(priced, m, curves);
+      if (!(span > m.bumpBp * 1e-4)) return figures;
+      // Notes with a call: convexity over ±span (their durations and KRDs are first
+      // differences, which the ripple does not reach).
+      const on = (bp: number) => priced.price(shockedCurve(m, { kind: "parallel", bp }));
+      const down = on(-span * 1e4);
+      const up = on(span * 1e4);
+      for (let i = 0; i < count; i++) {
+        const p0 = figures.dirty[i];
+        if (notes[i]) figures.effConvexity[i] = (down[i] + up[i] - 2 * p0) / (p0 * span * span);
+      }
+      return figures;
+    },
   };
+  return priced;
 }
 
 export const FIXED_TO_FLOAT_ENGINE: HoldingEngine = {

@@ -16,6 +16,8 @@ import { latticeWork } from "../../../src/core/models/callableLattice";
 import { fixedToFloatCallValue } from "../../../src/core/models/fixedToFloatCall";
 import { jamshidianPrice } from "../../../src/core/models/jamshidian";
 import { holdingRecord } from "../../../src/core/holdings";
+import { shockedCurve } from "../../../src/core/market/shock";
+import { ladderCurves, repriceLadder } from "../../../src/core/risk/ladder";
 
 const S = 45659;
 const MONTHS = [1, 3, 6, 12, 24, 36, 60, 84, 120, 240, 360];
@@ -88,6 +90,26 @@ describe("callable fixed-to-float notes on the Hull–White lattice", () => {
       // Rates up: the note falls.
       expect(b.price(base.parallel(1))[0]).toBeLessThan(b.price(base.parallel(-1))[0]);
     }
+  });
+
+  it("a callable note's convexity is taken over the lattice's node spacing, as a callable's", () => {
+    const curves = ladderCurves(market);
+    // Without a call the note is bumped and repriced as any floater.
+    expect(bookOf(null).ladder).toBeUndefined();
+    const b = bookOf(call(100, "bermudan"));
+    const own = b.ladder!(market, curves);
+    const plain = repriceLadder(b, market, curves);
+    // Durations and KRDs are the bump-and-reprice figures.
+    expect(own.effDuration[0]).toBe(plain.effDuration[0]);
+    expect(Array.from(own.krd)).toEqual(Array.from(plain.krd));
+    expect(b.methods[0]).toMatch(/convexity over ±35\.3 bp curve shifts/);
+    const span = 35.3e-4;
+    const at = (bp: number) => b.price(shockedCurve(market, { kind: "parallel", bp }))[0];
+    const p0 = own.dirty[0];
+    const wide = (at(-span * 1e4) + at(span * 1e4) - 2 * p0) / (p0 * span * span);
+    // Within 0.05: the span here is rounded to 0.1 bp.
+    expect(Math.abs(own.effConvexity[0] - wide)).toBeLessThan(0.05);
+    expect(own.effConvexity[0]).not.toBe(plain.effConvexity[0]);
   });
 
   it("margin = discount margin: a European call before the switch is Jamshidian's on the fixed leg", () => {
