@@ -72,7 +72,8 @@ export const CALLABLE_ENGINE: HoldingEngine = {
       dirty[i] = target;
       methods[i] = book.method[i];
     }
-    const priced: PricedBook & {
+    const priced = (i: number) => Number.isFinite(spread[i]);
+    const pricedBook: PricedBook & {
       problems: (string | null)[];
       methods: string[];
     } = {
@@ -82,23 +83,12 @@ export const CALLABLE_ENGINE: HoldingEngine = {
       problems,
       methods,
       price(curve: ZeroCurve, dz?: Float64Array, out = new Float64Array(count)) {
-        for (let i = 0; i < count; i++) {
-          out[i] = Number.isFinite(spread[i])
-            ? book.price(curve, i, spread[i] + (dz ? dz[i] : 0))
-            : NaN;
-        }
+        book.priceBonds([curve], spread, [dz], [out.fill(NaN)], priced);
         return out;
       },
       priceMany(curves, dz) {
         const outs = curves.map(() => new Float64Array(count).fill(NaN));
-        const spreads = new Float64Array(curves.length);
-        const prices = new Float64Array(curves.length);
-        for (let i = 0; i < count; i++) {
-          if (!Number.isFinite(spread[i])) continue;
-          for (let k = 0; k < curves.length; k++) spreads[k] = spread[i] + (dz[k]?.[i] ?? 0);
-          book.priceOn(curves, i, spreads, prices);
-          for (let k = 0; k < curves.length; k++) outs[k][i] = prices[k];
-        }
+        book.priceBonds(curves, spread, dz, outs, priced);
         return outs;
       },
       ladder(m, curves) {
@@ -112,6 +102,6 @@ export const CALLABLE_ENGINE: HoldingEngine = {
         };
       },
     };
-    return priced;
+    return pricedBook;
   },
 };

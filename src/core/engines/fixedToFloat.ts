@@ -14,8 +14,8 @@ import { DEFAULT_BUMP_BP, hwStepsPerYear } from "../conventions";
 import type { ZeroCurve } from "../curve/zeroCurve";
 import type { Holdings } from "../holdings/types";
 import { baseCurve } from "../market/market";
-import { shockedCurve } from "../market/shock";
-import { repriceLadder } from "../risk/ladder";
+import { parallelPair, repriceLadder } from "../risk/ladder";
+import { convexitySpan, convexitySpanText } from "../models/callableBook";
 import { describeHullWhite } from "../models/hullWhite";
 import { fittedLattices, latticeGeometry } from "../models/hullWhiteLattice";
 import { latticeWork } from "../models/callableLattice";
@@ -35,7 +35,7 @@ export const FIXED_TO_FLOAT_METHOD =
 export function fixedToFloatCallMethod(
   model: Parameters<typeof describeHullWhite>[0],
   spy: number,
-  convexitySpan = DEFAULT_BUMP_BP * 1e-4
+  span = DEFAULT_BUMP_BP * 1e-4
 ) {
   return (
     `${FIXED_TO_FLOAT_METHOD} as its OAS; call valued on a ` +
@@ -45,7 +45,7 @@ export function fixedToFloatCallMethod(
     ) +
     " fitted to the curve: the floater at the switch date ≈ 100 + (quoted margin − discount " +
     "margin) × its annuity on the lattice's discount factors (index reset to the lattice's rate); " +
-    `convexity over ±${Number((convexitySpan * 1e4).toFixed(1))} bp curve shifts`
+    convexitySpanText(span)
   );
 }
 
@@ -96,11 +96,8 @@ function calibrateFixedToFloat(
   const methods: string[] = new Array(count).fill("");
   const model = market.hullWhite;
   const spy = hwStepsPerYear(model.volatility);
-  // The convexity's span, as for callables (core/risk/oasLadder.ts): the bump, or the lattice's
-  // node spacing when the bump is narrower (a second difference over ±dx cancels the ripple of a
-  // call schedule's exercise boundary between nodes; dx depends on the model and steps only).
-  const h = market.bumpBp * 1e-4;
-  const span = Math.max(h, latticeGeometry(model, spy, 1 / spy).dx);
+  // The convexity's span, as for callables (dx depends on the model and the steps only).
+  const span = convexitySpan(market.bumpBp, latticeGeometry(model, spy, 1 / spy).dx);
   const notes: (FixedToFloatNote | null)[] = new Array(count).fill(null);
   let horizon = 0;
   for (let i = 0; i < count; i++) {
@@ -180,9 +177,7 @@ function calibrateFixedToFloat(
       if (!(span > m.bumpBp * 1e-4)) return figures;
       // Notes with a call: convexity over ±span (their durations and KRDs are first
       // differences, which the ripple does not reach).
-      const on = (bp: number) => priced.price(shockedCurve(m, { kind: "parallel", bp }));
-      const down = on(-span * 1e4);
-      const up = on(span * 1e4);
+      const [down, up] = parallelPair(m, span * 1e4).map((c) => priced.price(c));
       for (let i = 0; i < count; i++) {
         const p0 = figures.dirty[i];
         if (notes[i]) figures.effConvexity[i] = (down[i] + up[i] - 2 * p0) / (p0 * span * span);

@@ -64,14 +64,33 @@ export interface CallableBook {
     spreads: ArrayLike<number>,
     out: Float64Array
   ): Float64Array;
+  /**
+   * Every bond `select`ed, on every curve: outs[k][b] = price(curves[k], b, spread[b] +
+   * dz[k][b]) (the others left as they are), three curves a lattice pass (priceOn).
+   */
+  priceBonds(
+    curves: readonly ZeroCurve[],
+    spread: ArrayLike<number>,
+    dz: readonly (Float64Array | undefined)[],
+    outs: readonly Float64Array[],
+    select: (b: number) => boolean
+  ): void;
   /** The bullet's dirty price per 100 at spread s (same flows, no call). */
   bullet(curve: ZeroCurve, b: number, spread: number): number;
   /** Scratch space of the lattice rollbacks. */
   readonly work: LatticeWork;
 }
 
-/** A span in bp, to 0.1 bp ("35.3 bp", "1 bp"). */
-const formatBp = (span: number) => `${Number((span * 1e4).toFixed(1))} bp`;
+/**
+ * Half-width of the curve shifts a lattice-priced figure's convexity is taken over, decimal: the
+ * bump (bp), or the node spacing dx (decimal) when the bump is narrower: a second difference over
+ * ±dx cancels the ripple of the lattice's curvature as an exercise boundary passes between nodes.
+ */
+export const convexitySpan = (bumpBp: number, dx: number) => Math.max(bumpBp * 1e-4, dx);
+
+/** The convexity's clause of a method text ("convexity over ±35.3 bp curve shifts"). */
+export const convexitySpanText = (span: number) =>
+  `convexity over ±${Number((span * 1e4).toFixed(1))} bp curve shifts`;
 
 /**
  * The method text of a route under the model; lattice routes name the convexity's span (the
@@ -90,7 +109,7 @@ export function callableMethod(
   if (route === "bullet") return "no call left: fixed cash flows on the curve, OAS held";
   if (route === "closed-form")
     return `${hw.replace("Hull–White 1F", "Hull–White 1F closed form (Jamshidian)")}, OAS held`;
-  const span = `convexity over ±${formatBp(convexitySpan)} curve shifts`;
+  const span = convexitySpanText(convexitySpan);
   const tree = `Hull–White 1F trinomial (${stepsPerYear} steps a year, exercise boundary smoothed)`;
   return `${hw.replace("Hull–White 1F", tree)}, OAS held; ${span}`;
 }
@@ -114,7 +133,7 @@ export function callableBook(
   let horizon = grid.dt;
   for (let b = 0; b < count; b++) horizon = Math.max(horizon, grid.lastStep[b] * grid.dt);
   const geometry = latticeGeometry(model, spy, horizon);
-  const convexitySpan = Math.max((options.bumpBp ?? DEFAULT_BUMP_BP) * 1e-4, geometry.dx);
+  const span = convexitySpan(options.bumpBp ?? DEFAULT_BUMP_BP, geometry.dx);
   const route: CallableRoute[] = [];
   const method: string[] = [];
   for (let b = 0; b < count; b++) {
@@ -127,7 +146,7 @@ export function callableBook(
           ? "closed-form"
           : "lattice";
     route.push(r);
-    method.push(callableMethod(r, model, spy, grid.makeWhole[b] === 1, convexitySpan));
+    method.push(callableMethod(r, model, spy, grid.makeWhole[b] === 1, span));
   }
   const work = latticeWork(geometry);
   const lattice = fittedLattices(geometry);
@@ -145,34 +164,45 @@ export function callableBook(
         return rollback(lattice(curve), grid, b, spread, work);
     }
   };
+  const priceOn: CallableBook["priceOn"] = (curves, b, spreads, out) => {
+    let k = 0;
+    if (route[b] === "lattice" && grid.lastStep[b] > 0) {
+      for (; k + 3 <= curves.length; k += 3) {
+        const lanes = [0, 1, 2].map((l) => ({
+          lattice: lattice(curves[k + l]),
+          spread: spreads[k + l],
+        }));
+        const p = rollbackLanes(lanes, grid, b, work);
+        out[k] = p[0];
+        out[k + 1] = p[1];
+        out[k + 2] = p[2];
+      }
+    }
+    for (; k < curves.length; k++) out[k] = price(curves[k], b, spreads[k]);
+    return out;
+  };
   return {
     count,
     model,
     grid,
     geometry,
     route,
-    convexitySpan,
+    convexitySpan: span,
     method,
     work,
     lattice,
     bullet,
     price,
-    priceOn(curves, b, spreads, out) {
-      let k = 0;
-      if (route[b] === "lattice" && grid.lastStep[b] > 0) {
-        for (; k + 3 <= curves.length; k += 3) {
-          const lanes = [0, 1, 2].map((l) => ({
-            lattice: lattice(curves[k + l]),
-            spread: spreads[k + l],
-          }));
-          const p = rollbackLanes(lanes, grid, b, work);
-          out[k] = p[0];
-          out[k + 1] = p[1];
-          out[k + 2] = p[2];
-        }
+    priceOn,
+    priceBonds(curves, spread, dz, outs, select) {
+      const spreads = new Float64Array(curves.length);
+      const prices = new Float64Array(curves.length);
+      for (let b = 0; b < count; b++) {
+        if (!select(b)) continue;
+        for (let k = 0; k < curves.length; k++) spreads[k] = spread[b] + (dz[k]?.[b] ?? 0);
+        priceOn(curves, b, spreads, prices);
+        for (let k = 0; k < curves.length; k++) outs[k][b] = prices[k];
       }
-      for (; k < curves.length; k++) out[k] = price(curves[k], b, spreads[k]);
-      return out;
     },
   };
 }

@@ -21,11 +21,7 @@ import { shockedCurve } from "../market/shock";
  */
 export function ladderCurves(market: CurveMarket): ZeroCurve[] {
   const h = market.bumpBp;
-  const curves = [
-    shockedCurve(market, { kind: "none" }),
-    shockedCurve(market, { kind: "parallel", bp: -h }),
-    shockedCurve(market, { kind: "parallel", bp: h }),
-  ];
+  const curves = [shockedCurve(market, { kind: "none" }), ...parallelPair(market, h)];
   market.keysMonths.forEach((_, index) =>
     curves.push(
       shockedCurve(market, { kind: "key", index, bp: -h }),
@@ -33,6 +29,14 @@ export function ladderCurves(market: CurveMarket): ZeroCurve[] {
     )
   );
   return curves;
+}
+
+/** The market's curve shifted in parallel by −bp and by +bp (by its par or zero rule). */
+export function parallelPair(market: CurveMarket, bp: number): [ZeroCurve, ZeroCurve] {
+  return [
+    shockedCurve(market, { kind: "parallel", bp: -bp }),
+    shockedCurve(market, { kind: "parallel", bp }),
+  ];
 }
 
 /** A book's ladder figures per instrument (NaN where the book does not price it). */

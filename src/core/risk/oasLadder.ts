@@ -25,7 +25,7 @@
  */
 import { ZeroCurve } from "../curve/zeroCurve";
 import { CurveMarket } from "../market/market";
-import { shockedCurve } from "../market/shock";
+import { parallelPair } from "./ladder";
 import { adjoint, rollbackLanes } from "../models/callableLattice";
 import { FittedLattice } from "../models/hullWhiteLattice";
 import { CallableBook, solveOas } from "../models/callableBook";
@@ -142,8 +142,8 @@ function latticeRisk(
   };
   const pair = (): [FittedLattice, FittedLattice] => {
     if (span <= h) return [book.lattice(curves[1]), book.lattice(curves[2])];
-    const shifted = (bp: number) => book.lattice(shockedCurve(market, { kind: "parallel", bp }));
-    return [shifted(-span * 1e4), shifted(span * 1e4)];
+    const [down, up] = parallelPair(market, span * 1e4);
+    return [book.lattice(down), book.lattice(up)];
   };
   return {
     wide: () => (wide ??= pair()),

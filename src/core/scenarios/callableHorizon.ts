@@ -56,17 +56,8 @@ export function callableHorizon(
       (i) => mine[i] === 1
     );
   }
-  const priceMany: CallableHorizon["priceMany"] = (rolled, dz, outs) => {
-    if (!book) return;
-    const spreads = new Float64Array(rolled.length);
-    const prices = new Float64Array(rolled.length);
-    for (let i = 0; i < n; i++) {
-      if (!mine[i]) continue;
-      for (let k = 0; k < rolled.length; k++) spreads[k] = oas[i] + (dz[k]?.[i] ?? 0);
-      book.priceOn(rolled, i, spreads, prices);
-      for (let k = 0; k < rolled.length; k++) outs[k][i] = prices[k];
-    }
-  };
+  const priceMany: CallableHorizon["priceMany"] = (rolled, dz, outs) =>
+    book?.priceBonds(rolled, oas, dz, outs, (i) => mine[i] === 1);
   return {
     is: (i) => mine[i] === 1,
     price: (rolled, dz, out) => priceMany([rolled], [dz], [out]),
