@@ -60,7 +60,8 @@ export function OAS(
 /**
  * OAS effective duration (years): (P₋ − P₊)/(2·P₀·0.0001), the curve shifted ±1 bp (par yields
  * re-bootstrapped for a par curve, zero rates for a zero curve), the lattice re-fitted to each
- * shifted curve, the OAS held; P dirty prices.
+ * shifted curve, the OAS held; P dirty prices. On the lattice it is taken to first order, by the
+ * adjoint pass that gives KRD_OAS, so the KRDs sum to it.
  * @customfunction DURATION_OAS
  * @param settlement Settlement date: an Excel date or text "YYYY-MM-DD". A single cell or a column.
  * @param maturity Maturity date: an Excel date or text "YYYY-MM-DD", after settlement.
@@ -109,8 +110,9 @@ export function DURATION_OAS(
 }
 
 /**
- * OAS effective convexity (years²): (P₋ + P₊ − 2·P₀)/(P₀·0.0001²), curve ±1 bp, lattice
- * re-fitted, OAS held; P dirty prices.
+ * OAS effective convexity (years²): (P₋ + P₊ − 2·P₀)/(P₀·H²), the curve shifted ±H, lattice
+ * re-fitted, OAS held; P dirty prices. H is 1 bp, or on the lattice its node spacing when wider
+ * (35.3 bp at the defaults, named in the method): over ±1 bp a lattice reads its own ripple.
  * @customfunction CONVEXITY_OAS
  * @param settlement Settlement date: an Excel date or text "YYYY-MM-DD". A single cell or a column.
  * @param maturity Maturity date: an Excel date or text "YYYY-MM-DD", after settlement.
