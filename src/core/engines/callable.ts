@@ -62,6 +62,17 @@ export const CALLABLE_ENGINE: HoldingEngine = {
     for (let i = 0; i < count; i++) {
       if (!include(i) || !(book.grid.lastStep[i] > 0)) continue;
       const target = clean[i] + sched.accrued[i];
+      const t = book.twin[i];
+      if (t !== i && dirty[t] === target) {
+        // The same security at the same price (another lot or account): the same OAS.
+        [spread[i], recordedAt[i], dirty[i], methods[i]] = [
+          spread[t],
+          recordedAt[t],
+          target,
+          methods[t],
+        ];
+        continue;
+      }
       const s = solveOas(book, base, i, target);
       if (!Number.isFinite(s)) {
         problems[i] = "no OAS reprices the price";

@@ -84,6 +84,22 @@ function noteOf(
   return note.floatPay.length > 0 && note.callTimes.length > 0 ? note : null;
 }
 
+/**
+ * Per note, the first note exactly like it (every field equal: another lot of the same
+ * security), itself when none comes before; -1 where there is no note.
+ */
+function noteTwins(notes: readonly (FixedToFloatNote | null)[]): Int32Array {
+  const first = new Map<string, number>();
+  return Int32Array.from(notes, (note, i) => {
+    if (!note) return -1;
+    const key = JSON.stringify(note);
+    const t = first.get(key);
+    if (t !== undefined) return t;
+    first.set(key, i);
+    return i;
+  });
+}
+
 function calibrateFixedToFloat(
   market: Parameters<HoldingEngine["calibrate"]>[0],
   holdings: Holdings,
@@ -127,8 +143,24 @@ function calibrateFixedToFloat(
   const work = latticeWork(geometry);
   const lattice = fittedLattices(geometry);
   const base = baseCurve(market);
-  const callAt = (curve: ZeroCurve, i: number, z: number) =>
-    fixedToFloatCallValue(lattice(curve), notes[i]!, z, work);
+  const twin = noteTwins(notes);
+  /**
+   * The calls' values per 100 on `curve`, note i's at margin zOf(i) (NaN: not valued); a note
+   * whose twin (the same note, another lot) is at the same margin takes its value.
+   */
+  const callValues = (curve: ZeroCurve, zOf: (i: number) => number): Float64Array => {
+    const v = new Float64Array(count).fill(NaN);
+    for (let i = 0; i < count; i++) {
+      const z = notes[i] ? zOf(i) : NaN;
+      if (!Number.isFinite(z)) continue;
+      const t = twin[i];
+      v[i] =
+        t !== i && zOf(t) === z && !Number.isNaN(v[t])
+          ? v[t]
+          : fixedToFloatCallValue(lattice(curve), notes[i]!, z, work);
+    }
+    return v;
+  };
   // The margin at which the note less its call reprices: z = T(z), T(z) the non-callable part's
   // margin calibrated to the price plus the call valued at z; solved by the secant method on
   // T(z) − z (the call moves little with the margin: T is a contraction).
@@ -138,10 +170,8 @@ function calibrateFixedToFloat(
   const fPrev = new Float64Array(count).fill(NaN);
   for (let iter = 0; iter < 50; iter++) {
     const target = Float64Array.from(clean);
-    for (let i = 0; i < count; i++) {
-      if (notes[i] && clean[i] > 0 && Number.isFinite(z[i]))
-        target[i] = clean[i] + callAt(base, i, z[i]);
-    }
+    const call = callValues(base, (i) => (clean[i] > 0 ? z[i] : NaN));
+    for (let i = 0; i < count; i++) if (Number.isFinite(call[i])) target[i] = clean[i] + call[i];
     book = calibrateFloatingHoldings(market, holdings, target, pick, "fixed-to-float");
     let moved = 0;
     for (let i = 0; i < count; i++) {
@@ -157,19 +187,18 @@ function calibrateFixedToFloat(
   }
   const spread = book.spread;
   const dirty = Float64Array.from(book.dirty);
-  for (let i = 0; i < count; i++) {
-    if (notes[i] && Number.isFinite(spread[i])) dirty[i] -= callAt(base, i, spread[i]);
-  }
+  const baseCall = callValues(base, (i) => spread[i]);
+  for (let i = 0; i < count; i++) if (Number.isFinite(baseCall[i])) dirty[i] -= baseCall[i];
   const priced: FloatingBook & { methods: string[] } = {
     ...book,
     dirty,
     methods,
     price(curve: ZeroCurve, dz?: Float64Array, out = new Float64Array(count)) {
       book.price(curve, dz, out);
-      for (let i = 0; i < count; i++) {
-        if (notes[i] && Number.isFinite(out[i]))
-          out[i] -= callAt(curve, i, spread[i] + (dz ? dz[i] : 0));
-      }
+      const call = callValues(curve, (i) =>
+        Number.isFinite(out[i]) ? spread[i] + (dz ? dz[i] : 0) : NaN
+      );
+      for (let i = 0; i < count; i++) if (Number.isFinite(call[i])) out[i] -= call[i];
       return out;
     },
     ladder(m, curves) {

@@ -50,6 +50,12 @@ export interface CallableBook {
   readonly convexitySpan: number;
   /** Method text per bond. */
   readonly method: string[];
+  /**
+   * Per bond, the first bond of the book priced exactly as it is (the same flows, exercises and
+   * route on the grid: identical positions, lots of one security); itself when none comes before.
+   * A bond's figures at the same spread are its twin's, copied rather than priced again.
+   */
+  readonly twin: Int32Array;
   /** The lattice fitted to a curve (cached by curve). */
   lattice(curve: ZeroCurve): FittedLattice;
   /** Dirty price per 100 of bond b on `curve` at spread s; NaN where the bond is not valid. */
@@ -66,7 +72,8 @@ export interface CallableBook {
   ): Float64Array;
   /**
    * Every bond `select`ed, on every curve: outs[k][b] = price(curves[k], b, spread[b] +
-   * dz[k][b]) (the others left as they are), three curves a lattice pass (priceOn).
+   * dz[k][b]) (the others left as they are), three curves a lattice pass (priceOn); a bond
+   * whose twin was priced at the same spreads takes its prices.
    */
   priceBonds(
     curves: readonly ZeroCurve[],
@@ -148,6 +155,7 @@ export function callableBook(
     route.push(r);
     method.push(callableMethod(r, model, spy, grid.makeWhole[b] === 1, span));
   }
+  const twin = twins(grid, route);
   const work = latticeWork(geometry);
   const lattice = fittedLattices(geometry);
   const discountOf = (curve: ZeroCurve) => (t: number) => curve.discount(t);
@@ -189,6 +197,7 @@ export function callableBook(
     route,
     convexitySpan: span,
     method,
+    twin,
     work,
     lattice,
     bullet,
@@ -197,14 +206,55 @@ export function callableBook(
     priceBonds(curves, spread, dz, outs, select) {
       const spreads = new Float64Array(curves.length);
       const prices = new Float64Array(curves.length);
+      const spreadOn = (k: number, b: number) => spread[b] + (dz[k]?.[b] ?? 0);
       for (let b = 0; b < count; b++) {
         if (!select(b)) continue;
-        for (let k = 0; k < curves.length; k++) spreads[k] = spread[b] + (dz[k]?.[b] ?? 0);
+        for (let k = 0; k < curves.length; k++) spreads[k] = spreadOn(k, b);
+        const t = twin[b];
+        if (t !== b && select(t) && spreads.every((x, k) => x === spreadOn(k, t))) {
+          for (let k = 0; k < curves.length; k++) outs[k][b] = outs[k][t];
+          continue;
+        }
         priceOn(curves, b, spreads, prices);
         for (let k = 0; k < curves.length; k++) outs[k][b] = prices[k];
       }
     },
   };
+}
+
+/**
+ * Each bond's first twin (CallableBook.twin): bonds with the same route and, on the grid, the
+ * same last step, flows (step, time, amount), exercises (step, time, strike), accrued and
+ * make-whole flag, compared exactly. Bonds not laid on the grid are their own.
+ */
+function twins(grid: CallableGrid, route: readonly CallableRoute[]): Int32Array {
+  const first = new Map<string, number>();
+  const twin = new Int32Array(grid.count);
+  const slice = (a: ArrayLike<number>, from: number, to: number) =>
+    Array.prototype.slice.call(a, from, to).join(",");
+  for (let b = 0; b < grid.count; b++) {
+    twin[b] = b;
+    if (!(grid.lastStep[b] > 0)) continue;
+    const [f0, f1] = [grid.flowStart[b], grid.flowStart[b + 1]];
+    const [e0, e1] = [grid.exStart[b], grid.exStart[b + 1]];
+    const key = [
+      route[b],
+      grid.lastStep[b],
+      grid.makeWhole[b],
+      grid.accrued[b],
+      slice(grid.flowStep, f0, f1),
+      slice(grid.flowTau, f0, f1),
+      slice(grid.flowAmount, f0, f1),
+      slice(grid.flowTime, f0, f1),
+      slice(grid.exStep, e0, e1),
+      slice(grid.exTau, e0, e1),
+      slice(grid.exStrike, e0, e1),
+    ].join("|");
+    const t = first.get(key);
+    if (t === undefined) first.set(key, b);
+    else twin[b] = t;
+  }
+  return twin;
 }
 
 /** Bond b's single European call in the closed form's terms. */

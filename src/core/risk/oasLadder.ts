@@ -83,6 +83,7 @@ export function oasFigures(
   for (let b = 0; b < count; b++) {
     const p0 = dirty[b];
     if (!(book.grid.lastStep[b] > 0) || !(p0 > 0)) continue;
+    if (copyTwin(book.twin[b], b, p0, dirty, solved, out, nk)) continue;
     const onLattice = book.route[b] === "lattice";
     const s = solved
       ? solved.oas[b]
@@ -105,6 +106,30 @@ export function oasFigures(
       out.krd[b * nk + k] = centred(on(curves[3 + 2 * k]), on(curves[4 + 2 * k]));
   }
   return out;
+}
+
+/**
+ * Bond b's figures copied from its twin t (CallableBook.twin) when t's are done at the same dirty
+ * price and, when given, the same solved OAS and gradient spread: the same numbers, not priced
+ * again. False when they are not copied.
+ */
+function copyTwin(
+  t: number,
+  b: number,
+  p0: number,
+  dirty: ArrayLike<number>,
+  solved: SolvedOas | undefined,
+  out: OasFigures,
+  nk: number
+): boolean {
+  if (t === b || dirty[t] !== p0 || !Number.isFinite(out.oas[t])) return false;
+  // Object.is: a bond off the lattice has no gradient spread (NaN) and its twin neither.
+  const same = (a: ArrayLike<number>) => Object.is(a[t], a[b]);
+  if (solved && !(same(solved.oas) && same(solved.recordedAt))) return false;
+  for (const f of ["oas", "duration", "convexity", "spreadDuration", "optionValue"] as const)
+    out[f][b] = out[f][t];
+  out.krd.copyWithin(b * nk, t * nk, (t + 1) * nk);
+  return true;
 }
 
 /** The spread of the book's recorded rollback if it is bond b's, else NaN. */

@@ -14,6 +14,7 @@ import { hwStepsPerYear } from "../../../src/core/conventions";
 import { holdingTerms } from "../../../src/core/portfolio/holdingTerms";
 import { holdingRecord } from "../../../src/core/holdings";
 import { shockedCurve } from "../../../src/core/market/shock";
+import { callableBook } from "../../../src/core/models/callableBook";
 
 const SETTLE = serialFromYmd(2025, 1, 15);
 const CURVE = {
@@ -102,6 +103,52 @@ describe("callable engine", () => {
     expect(compared).toBe(4);
     // Two-sided: the figures differ between the styles (the call is not ignored).
     expect(Math.abs(r.convexity[0] - r.convexity[3])).toBeGreaterThan(1);
+  });
+
+  it("prices a security held in several lots once, to the bits of each lot alone", () => {
+    const american = {
+      dates: Float64Array.of(serialFromYmd(2027, 6, 1)),
+      prices: Float64Array.of(100),
+      style: "american" as const,
+    };
+    const lot = (id: string, calls: HoldingRecord["calls"], price = 99.25) => ({
+      ...record(id, "callable", calls),
+      price,
+    });
+    const lots = [
+      lot("A1", american),
+      lot("A2", american),
+      lot("A3", american, 98.5),
+      lot("M1", schedule),
+      lot("A4", american),
+    ];
+    const pack = (rs: HoldingRecord[]) => ({
+      ...packHoldings(rs),
+      calls: rs.map((r) => r.calls ?? null),
+    });
+    const held = pack(lots);
+    const terms = holdingTerms(held, SETTLE);
+    const book = callableBook(SETTLE, terms, held.calls, market.hullWhite, { stepsPerYear: 24 });
+    expect(Array.from(book.twin)).toEqual([0, 0, 0, 3, 0]);
+    const all = holdingCurveExposure(held, market);
+    const alone = lots.map((r) => holdingCurveExposure(pack([r]), market));
+    const fields = ["zspread", "effDuration", "effConvexity", "spreadDuration"] as const;
+    lots.forEach((_, i) => {
+      for (const f of fields) expect(all.risk[f][i]).toBe(alone[i].risk[f][0]);
+      for (let k = 0; k < 10; k++) expect(all.risk.krd[i * 10 + k]).toBe(alone[i].risk.krd[k]);
+    });
+    // Scenario prices: the twins share a spread shock or are priced apart.
+    const curves = [-25, 40].map((bp) => shockedCurve(market, { kind: "parallel", bp }));
+    const dz = [Float64Array.of(0, 0, 0, 0, 0.002), undefined];
+    const many = all.book.priceMany!(curves, dz);
+    lots.forEach((_, i) => {
+      const one = alone[i].book.priceMany!(curves, [dz[0]?.subarray(i, i + 1), undefined]);
+      expect([many[0][i], many[1][i]]).toEqual([one[0][0], one[1][0]]);
+    });
+    // Two-sided: another price or shock gives another figure.
+    expect(all.risk.zspread[2]).not.toBe(all.risk.zspread[0]);
+    expect(many[0][4]).not.toBe(many[0][0]);
+    expect(many[0][1]).toBe(many[0][0]);
   });
 
   it("prices many curves at once to the same bits as one at a time", () => {

@@ -112,6 +112,31 @@ describe("callable fixed-to-float notes on the Hull–White lattice", () => {
     expect(own.effConvexity[0]).not.toBe(plain.effConvexity[0]);
   });
 
+  it("a note held in several lots is valued once, to the bits of each lot alone", () => {
+    const c = call(100, "bermudan");
+    const clean = [99.1, 99.1, 98.4, 99.1];
+    const lots = clean.map((p) => record(c, p));
+    const h = packHoldings(lots);
+    const all = engineFor("fixed-to-float")!.calibrate(
+      market,
+      h,
+      Float64Array.from(clean),
+      () => true
+    ) as FloatingBook;
+    const curve = base.parallel(25);
+    const dz = Float64Array.of(0, 0, 0, 0.001);
+    const many = all.price(curve, dz);
+    clean.forEach((p, i) => {
+      const alone = bookOf(c, p);
+      expect(all.spread[i]).toBe(alone.spread[0]);
+      expect(all.dirty[i]).toBe(alone.dirty[0]);
+      expect(many[i]).toBe(alone.price(curve, dz.subarray(i, i + 1))[0]);
+    });
+    // Two-sided: another price or shock gives another figure.
+    expect(all.spread[2]).not.toBe(all.spread[0]);
+    expect(many[3]).not.toBe(many[0]);
+  });
+
   it("margin = discount margin: a European call before the switch is Jamshidian's on the fixed leg", () => {
     const model = hullWhiteParams(0.01, 0.03);
     const spy = 48;
