@@ -16,7 +16,9 @@
  *
  * Not a test: numbers depend on the machine. Uses the compiled library in lib/ (npm run bench
  * runs tsc first). BENCH_JOB_HOLDINGS and BENCH_JOB_RUNS change the size and the number of runs;
- * BENCH_JOB_PROFILE=0 skips the split and the profile.
+ * BENCH_JOB_PROFILE=0 skips the split and the profile; BENCH_JOB_DISTINCT=1 moves each cycle's
+ * prices by 0.01, so that no callable is priced once for several rows (the sample's 300 rows
+ * cycled are otherwise 33 lots of each security at one price).
  */
 const path = require("path");
 const inspector = require("inspector");
@@ -27,6 +29,7 @@ const SAMPLE = path.join(__dirname, "..", "assets", "sample-portfolio.xlsx");
 const HOLDINGS = Number(process.env.BENCH_JOB_HOLDINGS || 10000);
 const RUNS = Number(process.env.BENCH_JOB_RUNS || 5);
 const PROFILE = process.env.BENCH_JOB_PROFILE !== "0";
+const DISTINCT = process.env.BENCH_JOB_DISTINCT === "1";
 const TARGET_S = 0.5;
 
 const lib = (p) => require(path.join(LIB, p));
@@ -35,15 +38,22 @@ const { parseDate } = lib("core/dates");
 const { parseCurveRange } = lib("core/curve");
 const { matchColumns } = lib("core/holdings/columns");
 
-/** The sample's data rows cycled to n rows, IDs made unique as the playground does. */
+/**
+ * The sample's data rows cycled to n rows, IDs made unique as the playground does. With DISTINCT,
+ * each cycle's prices are 0.01 higher than the last's, so no two rows are lots of one security
+ * at one price (nothing priced once for several rows).
+ */
 function cycled(values, n) {
   const [header, ...rows] = values;
-  const id = matchColumns(header.map(String)).id.index;
+  const columns = matchColumns(header.map(String));
+  const id = columns.id.index;
+  const price = columns.price.index;
   const out = [header];
   for (let i = 0; i < n; i++) {
     const row = [...rows[i % rows.length]];
     const cycle = Math.floor(i / rows.length);
     if (cycle > 0 && row[id] !== "") row[id] = `${row[id]}-${cycle + 1}`;
+    if (DISTINCT && typeof row[price] === "number") row[price] += cycle * 0.01;
     out.push(row);
   }
   return out;
@@ -103,8 +113,12 @@ const STEPS = {
   "core/report/holdingsSection": ["holdingsSection"],
   "core/portfolio/yieldExposure": ["holdingExposure", "totals"],
   "core/scenarios/analysis": ["analyseScenarios"],
-  "core/scenarios/revalue": ["scenarioBook", "revalueProfile", "spreadShocks"],
-  "core/scenarios/horizon": ["horizonBook", "horizonReturn", "breakevenBp"],
+  "core/scenarios/revalue": ["scenarioBook", "revalueProfiles", "spreadShocks"],
+  "core/scenarios/horizon": ["horizonBook", "horizonReturns"],
+  "core/scenarios/breakeven": ["breakevensBp"],
+  "core/mbs/valuation": ["cohortFlows"],
+  "core/models/callableBook": ["callableBook", "solveOas"],
+  "core/risk/oasLadder": ["oasFigures"],
   "core/scenarios/hedges": ["hedgeBook", "hedgePnl"],
   "core/compare/benchmark": ["portfolioProfile"],
   "core/compare/gaps": ["benchmarkGaps"],
@@ -230,7 +244,7 @@ async function main() {
   const cpu = median(split.map((x) => x.cpu));
   const t = warm.result.record.totals;
   console.log(
-    `analytics job, Node ${process.version} (runRecommendation on ${HOLDINGS.toLocaleString("en-US")} holdings, sample cycled; no external peer)`
+    `analytics job, Node ${process.version} (runRecommendation on ${HOLDINGS.toLocaleString("en-US")} holdings, sample cycled${DISTINCT ? ", prices moved 0.01 a cycle" : ""}; no external peer)`
   );
   console.log(
     `  median of ${RUNS}          ${s.toFixed(3)} s (runs ${times.map((x) => x.toFixed(2)).join(", ")}; warm-up ${warm.s.toFixed(2)} s)`

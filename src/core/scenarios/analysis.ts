@@ -14,16 +14,13 @@ import { Holdings } from "../holdings";
 import { CurveHoldingExposure } from "../portfolio/curveExposure";
 import { Hedge, HedgeBook, hedgeBook, hedgePnl } from "./hedges";
 import {
-  breakevenBp,
-  parallelReturns,
   DEFAULT_HORIZON_MONTHS,
   HorizonBook,
   horizonBook,
   HorizonReturn,
-  horizonReturn,
   horizonReturns,
-  parallelProfile,
 } from "./horizon";
+import { BREAKEVEN_PROBE_BP, breakevensBp, parallelReturns } from "./breakeven";
 import {
   EstimateMethod,
   revalueProfiles,
@@ -32,7 +29,7 @@ import {
   spreadShocks,
 } from "./revalue";
 import { Scenario, scenarioProfile } from "./scenario";
-import { ratesProfile, describeShape } from "./shapes";
+import { describeShape, parallelProfile } from "./shapes";
 
 export interface ScenarioInput {
   readonly holdings: Holdings;
@@ -140,7 +137,18 @@ export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
   const profiles = input.scenarios.map((s) => scenarioProfile(s, book.settlement));
   const shocks = input.scenarios.map((s) => spreadShocks(book, s));
   const revaluations = revalueProfiles(book, profiles, shocks);
-  const horizons = horizonReturns(book, hb, profiles, shocks);
+  // The carry (the zero move) and the breakeven's first probe ride with the scenarios' horizons.
+  const n = profiles.length;
+  const horizons = horizonReturns(
+    book,
+    hb,
+    [...profiles, parallelProfile(0), parallelProfile(BREAKEVEN_PROBE_BP)],
+    [...shocks, undefined, undefined]
+  );
+  const carry = horizons[n];
+  const totalReturn = parallelReturns(book, hb);
+  totalReturn.know(0, carry.totalReturn);
+  totalReturn.know(BREAKEVEN_PROBE_BP, horizons[n + 1].totalReturn);
   const rows = input.scenarios.map((s, k): ScenarioRow => {
     const profile = profiles[k];
     const r = revaluations[k];
@@ -166,13 +174,16 @@ export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
       estimateError: r.estimateError,
     };
   });
-  const carry = horizonReturn(book, hb, ratesProfile([], book.settlement));
   const hedgeOfParallel = (bp: number) =>
     hedges ? hedgePnl(hedges, parallelProfile(bp), 0).reduce((a, b) => a + b, 0) : 0;
-  // Without hedges the hedged breakeven is the unhedged one: solved once (each step reprices the
-  // book); with hedges the two solves share the book's revaluations.
-  const totalReturn = parallelReturns(book, hb);
-  const breakevenUnhedged = breakevenBp(book, hb, undefined, totalReturn);
+  // Without hedges the hedged breakeven is the unhedged one; with hedges both are solved together
+  // (each round's moves revalued in one batch).
+  const [breakevenUnhedged, breakevenHedged = breakevenUnhedged] = breakevensBp(
+    book,
+    hb,
+    hedges ? [() => 0, hedgeOfParallel] : [() => 0],
+    totalReturn
+  );
   return {
     book,
     hedges,
@@ -181,8 +192,6 @@ export function analyseScenarios(input: ScenarioInput): ScenarioAnalysis {
     rows,
     carry,
     breakevenUnhedged,
-    breakevenHedged: hedges
-      ? breakevenBp(book, hb, hedgeOfParallel, totalReturn)
-      : breakevenUnhedged,
+    breakevenHedged,
   };
 }

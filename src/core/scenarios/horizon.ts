@@ -21,9 +21,8 @@
  *   So on a flat continuously compounded curve z with Z = 0 the carry is exactly (e^{z·h} − 1) of
  *   the dirty value.
  * - Percent figures divide by the dirty market value at settlement.
- * - Breakeven: the parallel move Δ (bp, applied at the horizon) with total return(Δ) = 0, found by
- *   bracketing and regula falsi (Illinois) on full revaluation; NaN when no move within ±2,000 bp
- *   wipes out the carry.
+ * - Breakeven: the parallel move Δ (bp, applied at the horizon) with total return(Δ) = 0, on full
+ *   revaluation (breakeven.ts).
  * - Agency MBS: paydowns as cash, the pool aged and revalued by the MBS engine at H, OAS held
  *   (engines/mbsHorizon.ts).
  * - Callable bonds: revalued at H on the Hull–White lattice fitted to the rolled curve, OAS held
@@ -220,123 +219,4 @@ export function horizonReturns(
     }
     return { priceReturn, income, totalReturn: priceReturn + income };
   });
-}
-
-/** A bracket [a, b] of a root: f(a) and f(b) of opposite signs. */
-type Bracket = readonly [a: number, fa: number, b: number, fb: number];
-
-/**
- * A bracket found by walking from x (f(x) = fx) towards `dir` (±1) in steps of `d`, doubling,
- * as far as `end`; null when f keeps its sign.
- */
-function walk(
-  f: (x: number) => number,
-  x: number,
-  fx: number,
-  dir: number,
-  d: number,
-  end: number
-): Bracket | null {
-  for (;;) {
-    const next = dir > 0 ? Math.min(x + d, end) : Math.max(x - d, end);
-    const fn = f(next);
-    if (Math.sign(fn) !== Math.sign(fx)) return [x, fx, next, fn];
-    if (next === end) return null;
-    [x, fx, d] = [next, fn, d * 2];
-  }
-}
-
-/** The Illinois regula falsi on a bracket, to |b − a| < 1e-9 or |f| ≤ ftol. */
-function illinois(f: (x: number) => number, bracket: Bracket, ftol: number): number {
-  let [a, fa, b, fb] = bracket;
-  let side = 0;
-  for (let iter = 0; iter < 200; iter++) {
-    const c = (a * fb - b * fa) / (fb - fa);
-    const fc = f(c);
-    if (Math.abs(fc) <= ftol || Math.abs(b - a) < 1e-9) return c;
-    if (Math.sign(fc) === Math.sign(fb)) {
-      [b, fb] = [c, fc];
-      if (side === -1) fa /= 2;
-      side = -1;
-    } else {
-      [a, fa] = [c, fc];
-      if (side === 1) fb /= 2;
-      side = 1;
-    }
-  }
-  return (a + b) / 2;
-}
-
-/**
- * The root of a continuous f within ±`limit`, for a nearly linear f (a book's return against a
- * parallel move), in few evaluations: the secant guess g from f(0) and f(5), then a bracket
- * walked from g in steps of 1% of |g| (at least 0.5), doubling, towards the side the signs point
- * to; failing that, outwards from 0 (steps 5, 10, 20, …, both sides); then the Illinois regula
- * falsi to |Δ| < 1e-9 or |f| ≤ `ftol`. NaN when no sign change is found.
- */
-export function solveOutwards(f: (x: number) => number, limit = 2000, ftol = 1e-7): number {
-  const f0 = f(0);
-  if (Math.abs(f0) <= ftol) return 0;
-  const probe = 5;
-  const fp = f(probe);
-  if (Math.abs(fp) <= ftol) return probe;
-  if (Math.sign(fp) !== Math.sign(f0)) return illinois(f, [0, f0, probe, fp], ftol);
-  const g = probe - (fp * probe) / (fp - f0);
-  let bracket: Bracket | null = null;
-  if (Number.isFinite(g) && Math.abs(g) < limit) {
-    const fg = f(g);
-    if (Math.abs(fg) <= ftol) return g;
-    const d = Math.max(0.5, 0.01 * Math.abs(g));
-    if (Math.sign(fg) !== Math.sign(f0)) {
-      // Past the root: walk back towards the nearer of 0 and the probe (f0's sign at both).
-      const near = Math.abs(g) < Math.abs(g - probe) ? 0 : probe;
-      bracket = walk(f, g, fg, Math.sign(near - g), d, near) ?? [near, near ? fp : f0, g, fg];
-    } else bracket = walk(f, g, fg, Math.sign(g), d, Math.sign(g) * limit);
-  }
-  if (!bracket) {
-    for (let step = 10; step <= limit * 1.0001 && !bracket; step *= 2) {
-      for (const x of [step, -step]) {
-        const fx = f(x);
-        if (Math.sign(fx) !== Math.sign(f0)) {
-          bracket = [0, f0, x, fx];
-          break;
-        }
-      }
-    }
-  }
-  return bracket ? illinois(f, bracket, ftol) : NaN;
-}
-
-/** A parallel profile of `bp` basis points. */
-export function parallelProfile(bp: number): ShiftProfile {
-  return { months: [3], bp: [bp] };
-}
-
-/** The book's horizon total return (money) under a parallel move (bp) at H, each move once. */
-export function parallelReturns(book: ScenarioBook, hb: HorizonBook): (bp: number) => number {
-  const seen = new Map<number, number>();
-  return (bp) => {
-    let v = seen.get(bp);
-    if (v === undefined) {
-      v = horizonReturn(book, hb, parallelProfile(bp)).totalReturn;
-      seen.set(bp, v);
-    }
-    return v;
-  };
-}
-
-/**
- * The breakeven parallel move (bp) that wipes out the horizon carry: total return(Δ) + `hedge(Δ)`
- * = 0, hedge the hedges' P&L of the parallel move (money; 0 for the unhedged portfolio).
- * @param totalReturn The book's total return by move (parallelReturns), shared between the
- *   unhedged and hedged breakevens so that a move is revalued once.
- */
-export function breakevenBp(
-  book: ScenarioBook,
-  hb: HorizonBook,
-  hedge: (bp: number) => number = () => 0,
-  totalReturn = parallelReturns(book, hb)
-): number {
-  const scale = Math.max(1, Math.abs(book.totals.marketValue)) * 1e-12;
-  return solveOutwards((bp) => totalReturn(bp) + hedge(bp), 2000, scale);
 }

@@ -6,6 +6,7 @@ export * from "./episodes";
 export * from "./revalue";
 export * from "./hedges";
 export * from "./horizon";
+export * from "./breakeven";
 export * from "./analysis";
 export * from "./library";
 export * from "./hedgeRange";

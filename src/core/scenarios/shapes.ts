@@ -151,6 +151,11 @@ export function ratesProfile(shapes: readonly RateShape[], settlement: number): 
   return sumProfiles(shapes.map(shapeProfile), settlement);
 }
 
+/** A parallel profile of `bp` basis points (the zero move, bp = 0, is also the empty list's). */
+export function parallelProfile(bp: number): ShiftProfile {
+  return shapeProfile({ kind: "parallel", bp });
+}
+
 /** True when the profile is the same at every point (a parallel move), and its size in bp. */
 export function parallelSize(profile: ShiftProfile): number | undefined {
   const first = profile.bp[0];

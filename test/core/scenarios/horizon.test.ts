@@ -14,7 +14,6 @@ import {
   parallelProfile,
   scenarioBook,
 } from "../../../src/core/scenarios";
-import { solveOutwards } from "../../../src/core/scenarios/horizon";
 import { packHoldings } from "../../../src/core/holdings";
 import { holdingRecord } from "../../../src/core/holdings";
 
@@ -112,33 +111,5 @@ describe("horizon returns on a flat curve, by hand", () => {
     const b = book([bonds[0]]);
     expect(() => horizonBook(b, -1)).toThrow(/horizon_months/);
     expect(() => horizonBook(b, 1.5)).toThrow(/horizon_months/);
-  });
-});
-
-describe("solveOutwards (the breakeven's root finder)", () => {
-  const counted = (f: (x: number) => number) => {
-    let calls = 0;
-    return { f: (x: number) => (calls++, f(x)), calls: () => calls };
-  };
-
-  it("finds the root of a nearly linear function in a few evaluations, on either side", () => {
-    for (const root of [37.3, -212.9, 2.5, -0.75, 1500]) {
-      const c = counted((x) => (root - x) * 1e6 * (1 + 1e-5 * x));
-      const x = solveOutwards(c.f, 2000, 1e-3);
-      expect(Math.abs(x - root)).toBeLessThan(1e-8);
-      expect(c.calls()).toBeLessThanOrEqual(9);
-    }
-  });
-
-  it("finds the root of a curved function, and the one nearest the guess", () => {
-    const f = (x: number) => Math.exp(x / 100) - 3; // root 100·ln 3
-    expect(Math.abs(solveOutwards(f, 2000, 1e-12) - 100 * Math.log(3))).toBeLessThan(1e-8);
-    const g = (x: number) => x * x - 400; // roots ±20; f(0) < 0 and f(5) < 0
-    expect(Math.abs(Math.abs(solveOutwards(g, 2000, 1e-12)) - 20)).toBeLessThan(1e-8);
-  });
-
-  it("is NaN when no move within the limit changes the sign", () => {
-    expect(solveOutwards((x) => 1 + x * x, 2000)).toBeNaN();
-    expect(solveOutwards((x) => 5000 - x, 2000)).toBeNaN();
   });
 });
