@@ -10,19 +10,18 @@
  * cost of about two valuations for all keys instead of two per key.
  */
 import { ZeroCurve } from "../curve/zeroCurve";
-import { hwB, simulateHullWhite } from "../models/hullWhitePaths";
+import { simulateHullWhite } from "../models/hullWhitePaths";
 import { accrualMonth, PROGRAMS } from "./program";
 import { scheduledFractions } from "./staticCashFlows";
+import { monthFactors, mortgageBetaX, pathFactors, smmTable } from "./prepayKernel";
 import {
   cohortFlows,
   cohortKey,
   gridTerms,
-  logistic,
   MbsCohort,
   MbsModel,
   nodeTimes,
   simulatedMonths,
-  smmTable,
 } from "./valuation";
 
 // Math's functions as module constants: a global looked up in a hot loop is several times slower
@@ -74,11 +73,17 @@ function gradient(base: ZeroCurve, c: MbsCohort, model: MbsModel, s: number): Gr
       ramp[k - 1] = pr.refiMaxCpr * min(age / pr.refiSeasoningMonths, 1);
       w0[k - 1] = 100 * grid.df[k - 1] * exp(-s * nodes[k]);
     }
-    const hw = model.hullWhite;
-    const betaX =
-      (pr.mortgageBeta2y * hwB(hw.meanReversion, 2)) / 2 +
-      (pr.mortgageBeta10y * hwB(hw.meanReversion, 10)) / 10;
-    const { lockInFloor, burnoutFloor, refiMidpoint, maxCpr } = pr;
+    const betaX = mortgageBetaX(model.hullWhite, pr);
+    // The simulation's terms (prepayKernel.ts), so that the adjoint is of the same function.
+    const {
+      excess,
+      lock: monthLock,
+      refi: monthRefi,
+      burn: monthBurn,
+    } = monthFactors(grid.mortgage, c.wac, pr, n);
+    const path = pathFactors(states, betaX, pr);
+    const x = states.x;
+    const { lockInFloor, burnoutFloor, maxCpr } = pr;
     const invW = 1 / pr.refiWidth;
     const invLock = 1 / pr.lockInScale;
     const invBurn = 1 / pr.burnoutScale;
@@ -92,14 +97,14 @@ function gradient(base: ZeroCurve, c: MbsCohort, model: MbsModel, s: number): Gr
     for (let p = 0; p < paths; p++) {
       const row = p * mm;
       let b = 1;
-      let burn = 0;
+      let burnE = 1;
       for (let k = 0; k < n; k++) {
-        const inc = c.wac - grid.mortgage[k] - betaX * states.x[row + k];
-        const lockE = inc < 0 ? exp(inc * invLock) : 0;
+        const j = row + k;
+        const inc = excess[k] - betaX * x[j];
+        const lockE = inc < 0 ? monthLock[k] * path.lock[j] : 0;
         const lock = inc >= 0 ? 1 : lockInFloor + (1 - lockInFloor) * lockE;
-        const burnE = exp(-burn * invBurn);
         const bm = burnoutFloor + (1 - burnoutFloor) * burnE;
-        const L = logistic((refiMidpoint - inc) * invW);
+        const L = 1 / (1 + monthRefi[k] * path.refi[j]);
         const raw = turn[k] * lock + ramp[k] * bm * L;
         const capped = raw > maxCpr;
         const cpr = capped ? maxCpr : raw;
@@ -112,7 +117,7 @@ function gradient(base: ZeroCurve, c: MbsCohort, model: MbsModel, s: number): Gr
           : turn[k] * (1 - lockInFloor) * lockE * invLock + ramp[k] * bm * L * (1 - L) * invW;
         dcdE[k] = capped ? 0 : -ramp[k] * L * (1 - burnoutFloor) * invBurn * burnE;
         inMoney[k] = inc > 0 ? 1 : 0;
-        if (inc > 0) burn += inc / 12;
+        if (inc > 0) burnE *= monthBurn[k] * path.burn[j];
         b = b * (1 - sf[k]) * (1 - smm);
       }
       let lb = 0;

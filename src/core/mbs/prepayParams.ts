@@ -24,6 +24,7 @@
  * − DGS10, about 1.7 percentage points on average 1990–2019) — the mortgage-rate spread.
  */
 
+import { SMM_TOP } from "./prepayKernel";
 import { InvalidValueError } from "../errors";
 
 /** The label every model figure carries. */
@@ -90,6 +91,8 @@ export function prepayParams(overrides: Partial<PrepayParams> = {}): PrepayParam
       p.seasonality.length,
       "prepay"
     );
+  if (!(p.maxCpr > 0 && p.maxCpr <= SMM_TOP))
+    throw new InvalidValueError(`prepay: maxCpr must be in (0, ${SMM_TOP}]`, p.maxCpr, "prepay");
   return Object.freeze(p);
 }
 

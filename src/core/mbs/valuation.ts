@@ -6,14 +6,16 @@
  * current face: the cash flows do not depend on the OAS, so a price at spread s is
  * Σ_k e_k·e^{−s·t_k} (continuously compounded, ACT/365F) and the OAS is solved on the stored
  * flows without re-simulating. With σ = 0, or a fixed speed, e_k are the static cash flows
- * discounted on the curve and the OAS is their Z-spread.
+ * discounted on the curve and the OAS is their Z-spread. The model's terms on a path step are
+ * prepayKernel.ts's (no exponential per step).
  */
 import { ZeroCurve } from "../curve/zeroCurve";
 import { solveFlatSpread } from "../curve/spreadSolve";
 import { HullWhiteParams, describeHullWhite } from "../models/hullWhite";
-import { hwB, hwYieldConvexity, simulateHullWhite } from "../models/hullWhitePaths";
+import { hwYieldConvexity, simulateHullWhite } from "../models/hullWhitePaths";
 import { accrualMonth, MbsProgram, paymentTimes, PROGRAMS } from "./program";
 import { PrepayParams, PREPAY_V1, prepayLabel } from "./prepayParams";
+import { monthFactors, mortgageBetaX, PathFactors, pathFactors, smmTable } from "./prepayKernel";
 import {
   describeSpeed,
   FixedSpeed,
@@ -24,7 +26,7 @@ import {
 
 // Math's functions as module constants: a global looked up in a hot loop is several times slower
 // in a vm context (Jest's test environment).
-const { exp, max, min, pow, round } = Math;
+const { exp, max, min, pow } = Math;
 
 /** What a pool's cash flows depend on (a cohort: pools alike in these share them per 100). */
 export interface MbsCohort {
@@ -134,43 +136,12 @@ export function nodeTimes(settlement: number, payDay: number, n: number): Float6
   return t;
 }
 
-/** Table steps of the model's SMM(CPR) and S-curve: linear interpolation, error < 1e-9. */
-const SMM_STEPS = 1 << 16;
-const SMM_TOP = 0.95;
-let smmGrid: Float64Array | undefined;
-const LOGISTIC_STEP = 1 / 1024;
-const LOGISTIC_RANGE = 40;
-let logisticGrid: Float64Array | undefined;
-
-/** 1 − (1 − CPR)^(1/12) for CPR in [0, 0.95], from a table (the model's kernel; exact: smmOfCpr). */
-export function smmTable(cpr: number): number {
-  if (!smmGrid) {
-    smmGrid = new Float64Array(SMM_STEPS + 2);
-    for (let i = 0; i <= SMM_STEPS + 1; i++)
-      smmGrid[i] = smmOfCpr(min((i * SMM_TOP) / SMM_STEPS, 0.999));
-  }
-  const u = (cpr / SMM_TOP) * SMM_STEPS;
-  const i = u | 0;
-  const w = u - i;
-  return smmGrid[i] + w * (smmGrid[i + 1] - smmGrid[i]);
-}
-
-/** 1/(1 + e^z), from a table on [−40, 40] (0 or 1 beyond, within 5e-18). */
-export function logistic(z: number): number {
-  if (z <= -LOGISTIC_RANGE) return 1;
-  if (z >= LOGISTIC_RANGE) return 0;
-  if (!logisticGrid) {
-    const n = round((2 * LOGISTIC_RANGE) / LOGISTIC_STEP) + 2;
-    logisticGrid = Float64Array.from(
-      { length: n },
-      (_, i) => 1 / (1 + exp(i * LOGISTIC_STEP - LOGISTIC_RANGE))
-    );
-  }
-  const u = (z + LOGISTIC_RANGE) / LOGISTIC_STEP;
-  const i = u | 0;
-  const w = u - i;
-  return logisticGrid[i] + w * (logisticGrid[i + 1] - logisticGrid[i]);
-}
+/** A fixed speed's (unused) path factors. */
+const NO_PATH_FACTORS: PathFactors = {
+  lock: new Float64Array(0),
+  refi: new Float64Array(0),
+  burn: new Float64Array(0),
+};
 
 /** Months simulated: 360 (or the longest WAM when longer), so every cohort shares one path set. */
 export function simulatedMonths(wam: number): number {
@@ -211,51 +182,48 @@ export function cohortFlows(
       pr.seasonality[accrualMonth(settlement, k) - 1];
     refiRamp[k - 1] = pr.refiMaxCpr * min(age / pr.refiSeasoningMonths, 1);
   }
-  const hw = model.hullWhite;
-  const betaX =
-    (pr.mortgageBeta2y * hwB(hw.meanReversion, 2)) / 2 +
-    (pr.mortgageBeta10y * hwB(hw.meanReversion, 10)) / 10;
   const acc = new Float64Array(n);
   const principal = new Float64Array(n);
   const pathPv = keepPaths ? new Float64Array(P * n) : undefined;
   const cpn = c.coupon / 12;
-  const wac = c.wac;
-  const invW = 1 / pr.refiWidth;
-  const invLock = 1 / pr.lockInScale;
-  const invBurn = 1 / pr.burnoutScale;
-  const { lockInFloor, burnoutFloor, refiMidpoint, maxCpr } = pr;
+  const { lockInFloor, burnoutFloor, maxCpr } = pr;
   let cpr1 = 0;
   let cprL = 0;
-  const deterministic = c.speed !== undefined || hw.volatility === 0;
+  const deterministic = c.speed !== undefined || model.hullWhite.volatility === 0;
   const pathsRun = deterministic ? 1 : P;
+  const betaX = mortgageBetaX(model.hullWhite, pr);
+  // The model's exponentials as month × path factors (prepayKernel.ts): no exp() in the loop.
+  const month = monthFactors(g.mortgage, c.wac, pr, n);
+  const modelled = !c.speed;
+  const path = modelled ? pathFactors(states, betaX, pr) : NO_PATH_FACTORS;
+  const { excess, lock: monthLock, refi: monthRefi, burn: monthBurn } = month;
+  const { lock: pathLock, refi: pathRefi, burn: pathBurn } = path;
+  const x = states.x;
   for (let p = 0; p < pathsRun; p++) {
     const row = p * m;
     let b = 1;
-    let burn = 0;
+    let burnE = 1;
     let burnMult = 1;
-    let burnChanged = false;
     let prep1 = 0;
     let base1 = 0;
     let prepL = 0;
     let baseL = 0;
     for (let k = 1; k <= n; k++) {
       let smm: number;
-      if (c.speed) smm = fixedSmm[k - 1];
+      if (!modelled) smm = fixedSmm[k - 1];
       else {
-        const rate = g.mortgage[k - 1] + betaX * states.x[row + k - 1];
-        const inc = wac - rate;
-        const lock = inc >= 0 ? 1 : lockInFloor + (1 - lockInFloor) * exp(inc * invLock);
-        if (burnChanged) {
-          burnMult = burnoutFloor + (1 - burnoutFloor) * exp(-burn * invBurn);
-          burnChanged = false;
-        }
-        const refi = refiRamp[k - 1] * burnMult * logistic((refiMidpoint - inc) * invW);
+        const j = row + k - 1;
+        const inc = excess[k - 1] - betaX * x[j];
+        const lock =
+          inc >= 0 ? 1 : lockInFloor + (1 - lockInFloor) * (monthLock[k - 1] * pathLock[j]);
+        const refi = (refiRamp[k - 1] * burnMult) / (1 + monthRefi[k - 1] * pathRefi[j]);
         let cpr = turn[k - 1] * lock + refi;
         if (cpr > maxCpr) cpr = maxCpr;
         smm = smmTable(cpr);
+        // Burnout from the months in the money so far: it applies from the next month on.
         if (inc > 0) {
-          burn += inc / 12;
-          burnChanged = true;
+          burnE *= monthBurn[k - 1] * pathBurn[j];
+          burnMult = burnoutFloor + (1 - burnoutFloor) * burnE;
         }
       }
       const sched = b * sf[k - 1];
