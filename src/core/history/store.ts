@@ -8,7 +8,7 @@
  * cannot be read is kept aside as damaged (named, with the reason), never fatal.
  */
 import { HISTORY_FULL_RUNS, HISTORY_MAX_RUNS } from "../conventions";
-import { parseRunRecord, serialiseRunRecord } from "../run/serialise";
+import { parseRunRecord, serialiseRunRecord, serialiseRunRecordWithin } from "../run/serialise";
 import { RunRecord } from "../run/runRecord";
 import { FuturesPosition } from "../compare/events";
 import { keyZeroRatesBp } from "./states";
@@ -112,14 +112,36 @@ export function entryOf(name: string, record: RunRecord): HistoryEntry {
   return { name, summary: summariseRun(record), record };
 }
 
+/** Entries' stored texts, each written once (an entry is not changed once made). */
+const texts = new WeakMap<HistoryEntry, string>();
+
 /** The stored text of an entry: the run record's JSON, or the summary's once thinned. */
 export function entryText(e: HistoryEntry): string {
-  if (e.record) return serialiseRunRecord(e.record);
-  return serialiseRunRecordLike({
-    kind: "keyrate-run-summary",
-    version: RUN_SUMMARY_VERSION,
-    summary: e.summary,
-  });
+  let text = texts.get(e);
+  if (text === undefined) {
+    text = e.record
+      ? serialiseRunRecord(e.record)
+      : serialiseRunRecordLike({
+          kind: "keyrate-run-summary",
+          version: RUN_SUMMARY_VERSION,
+          summary: e.summary,
+        });
+    texts.set(e, text);
+  }
+  return text;
+}
+
+/**
+ * The length of an entry's stored text, or Infinity when it is over maxChars: a run too large to
+ * keep in full is found so without writing all of its text.
+ */
+function entrySize(e: HistoryEntry, maxChars?: number): number {
+  const known = texts.get(e);
+  if (known !== undefined || !e.record || maxChars === undefined) return entryText(e).length;
+  const text = serialiseRunRecordWithin(e.record, maxChars);
+  if (text === undefined) return Infinity;
+  texts.set(e, text);
+  return text.length;
 }
 
 /** JSON with the run record's number tags (NaN and ±Infinity survive). */
@@ -202,13 +224,13 @@ export function thinHistory(h: History, bounds: ThinBounds = {}): History {
   if (entries.length) pinned.add(entries[entries.length - 1]);
   const reb = lastRebalance(entries);
   if (reb) pinned.add(reb);
-  const sizes = new Map(entries.map((e) => [e, entryText(e).length]));
+  const sizes = new Map(entries.map((e) => [e, entrySize(e, bounds.maxChars)]));
   const total = () => entries.reduce((a, e) => a + (sizes.get(e) ?? 0), 0);
   const thin = (e: HistoryEntry, why: string) => {
     const k = entries.indexOf(e);
     const t: HistoryEntry = { name: e.name, summary: e.summary };
     entries[k] = t;
-    sizes.set(t, entryText(t).length);
+    sizes.set(t, entrySize(t));
     log.push(`thinned run ${e.summary.runDate} (${e.name}) to its summary: ${why}`);
   };
   const unpinnedFull = () => entries.filter((e) => e.record && !pinned.has(e));

@@ -11,19 +11,66 @@ import { RUN_RECORD_VERSION, RunRecord } from "./runRecord";
 const jsonNumber = (x: number): number | string =>
   Object.is(x, -0) ? "-0" : Number.isFinite(x) ? x : String(x);
 
+/** JSON.stringify's replacer: typed arrays and JSON's missing numbers as tagged values. */
+function tag(this: unknown, _key: string, value: unknown): unknown {
+  if (value instanceof Float64Array) return { $f64: Array.from(value, jsonNumber) };
+  if (value instanceof Int32Array) return { $i32: Array.from(value) };
+  if (value instanceof Uint8Array) return { $u8: Array.from(value) };
+  if (value instanceof Uint16Array) return { $u16: Array.from(value) };
+  if (typeof value === "number") {
+    const v = jsonNumber(value);
+    return typeof v === "string" ? { $num: v } : v;
+  }
+  return value;
+}
+
 /** JSON text of a record (exactly read back by {@link parseRunRecord}). */
 export function serialiseRunRecord(record: RunRecord): string {
-  return JSON.stringify(record, function (this: unknown, _key, value: unknown) {
-    if (value instanceof Float64Array) return { $f64: Array.from(value, jsonNumber) };
-    if (value instanceof Int32Array) return { $i32: Array.from(value) };
-    if (value instanceof Uint8Array) return { $u8: Array.from(value) };
-    if (value instanceof Uint16Array) return { $u16: Array.from(value) };
-    if (typeof value === "number") {
-      const v = jsonNumber(value);
-      return typeof v === "string" ? { $num: v } : v;
+  return JSON.stringify(record, tag);
+}
+
+/** Thrown inside {@link serialiseRunRecordWithin} once the text is known to be too long. */
+class OverBudget {}
+
+const isContainer = (v: unknown): v is object =>
+  Array.isArray(v) ||
+  (v !== null &&
+    typeof v === "object" &&
+    (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null));
+
+/**
+ * The text of {@link serialiseRunRecord}, or undefined when it would be longer than maxChars,
+ * found without writing the whole text: plain objects and arrays holding objects are written part
+ * by part, and the parts' length is checked as it grows (a history thinning a 10,000-holding run
+ * to its summary writes about maxChars characters of it, not all 12 million).
+ */
+export function serialiseRunRecordWithin(record: RunRecord, maxChars: number): string | undefined {
+  let left = maxChars;
+  /** As JSON.stringify(value, tag): undefined where JSON omits the value. */
+  const write = (value: unknown): string | undefined => {
+    if (Array.isArray(value) && value.some(isContainer)) {
+      return "[" + value.map((v) => write(v) ?? "null").join(",") + "]";
     }
-    return value;
-  });
+    if (isContainer(value) && !Array.isArray(value)) {
+      const parts: string[] = [];
+      for (const [k, v] of Object.entries(value)) {
+        const text = write(v);
+        if (text !== undefined) parts.push(JSON.stringify(k) + ":" + text);
+      }
+      return "{" + parts.join(",") + "}";
+    }
+    const text = JSON.stringify(value, tag) as string | undefined;
+    // The leaves alone are a lower bound on the whole's length.
+    if (text !== undefined && (left -= text.length) < 0) throw new OverBudget();
+    return text;
+  };
+  try {
+    const text = write(record) as string;
+    return text.length <= maxChars ? text : undefined;
+  } catch (e) {
+    if (e instanceof OverBudget) return undefined;
+    throw e;
+  }
 }
 
 function revive(_key: string, value: unknown): unknown {

@@ -5,7 +5,11 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { parseRunRecord, serialiseRunRecord } from "../../../src/core/run/serialise";
+import {
+  parseRunRecord,
+  serialiseRunRecord,
+  serialiseRunRecordWithin,
+} from "../../../src/core/run/serialise";
 import { RUN_RECORD_VERSION, RunRecord } from "../../../src/core/run/runRecord";
 import {
   entryOf,
@@ -33,6 +37,24 @@ describe("run record versions", () => {
     expect(r.totals.dv01).toBeGreaterThan(0);
     // Written again by this version and read back: the same record.
     expect(parseRunRecord(serialiseRunRecord(r))).toEqual(r);
+  });
+
+  it("is written within a bound as it is written whole, or refused one character short", () => {
+    const base = parseRunRecord(V1);
+    // Numbers JSON lacks, typed arrays, omitted values and arrays of objects in every position.
+    const odd = {
+      ...base,
+      problems: [{ row: 3, value: NaN, note: undefined }, null, { row: -0, at: [Infinity, 1] }],
+      extra: { lanes: new Int32Array([1, -2]), flags: new Uint8Array([0, 1]), f: () => 1 },
+      nested: [[{ a: 1 }], [new Float64Array([NaN, -0, 2.5])], "text", undefined],
+    } as unknown as RunRecord;
+    for (const r of [base, odd]) {
+      const whole = serialiseRunRecord(r);
+      expect(serialiseRunRecordWithin(r, whole.length)).toBe(whole);
+      expect(serialiseRunRecordWithin(r, whole.length - 1)).toBeUndefined();
+      expect(serialiseRunRecordWithin(r, 1000)).toBeUndefined();
+    }
+    expect(serialiseRunRecord(odd)).toContain('{"$num":"NaN"}');
   });
 
   it("refuses a record of a newer version with a message", () => {
@@ -79,6 +101,20 @@ describe("thinning", () => {
       "2025-01-05",
     ]);
     expect(dropped.log[0]).toMatch(/dropped 2 oldest runs \(2025-01-01 … 2025-01-02\)/);
+  });
+
+  it("thins a run larger than the whole bound, the latest too, as with its full text", () => {
+    const one = entryText(runs(1).entries[0]).length;
+    const h = thinHistory(runs(3, [1]), { fullRuns: 10, maxChars: one - 1 });
+    expect(h.entries.filter((e) => e.record)).toHaveLength(0);
+    expect(h.entries).toHaveLength(3);
+    expect(h.log).toEqual([
+      expect.stringMatching(/thinned run 2025-01-01 .*exceeds/),
+      expect.stringMatching(/thinned run 2025-01-02 .*exceeds/),
+      expect.stringMatching(/thinned run 2025-01-03 .*exceeds/),
+    ]);
+    const fits = thinHistory(runs(1), { maxChars: one });
+    expect(fits.entries[0].record).toBeDefined();
   });
 
   it("a thinned run's summary survives its text (NaN included)", () => {
