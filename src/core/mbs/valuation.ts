@@ -12,7 +12,7 @@
 import { ZeroCurve } from "../curve/zeroCurve";
 import { solveFlatSpread } from "../curve/spreadSolve";
 import { HullWhiteParams, describeHullWhite } from "../models/hullWhite";
-import { hwYieldConvexity, simulateHullWhite } from "../models/hullWhitePaths";
+import { HullWhiteStates, hwYieldConvexity, simulateHullWhite } from "../models/hullWhitePaths";
 import { accrualMonth, MbsProgram, paymentTimes, PROGRAMS } from "./program";
 import { PrepayParams, PREPAY_V1, prepayLabel } from "./prepayParams";
 import { monthFactors, mortgageBetaX, PathFactors, pathFactors, smmTable } from "./prepayKernel";
@@ -164,12 +164,135 @@ export function cohortFlows(
   const nodes = nodeTimes(settlement, payDay, nSim);
   const states = simulateHullWhite(model.hullWhite, nodes, model.paths, model.seed);
   const g = gridTerms(curve, nodes, `${settlement}|${payDay}|${nSim}`, model);
-  const P = states.paths;
-  const m = nodes.length;
   const n = c.wam;
-  const sf = scheduledFractions(c.wac, n);
+  const deterministic = c.speed !== undefined || model.hullWhite.volatility === 0;
+  const pathsRun = deterministic ? 1 : states.paths;
+  const sums = simulate(c, model, states, settlement, g, pathsRun, keepPaths);
+  if (sums.pathPv && deterministic) {
+    for (let p = 1; p < states.paths; p++) sums.pathPv.copyWithin(p * n, 0, n);
+  }
+  const pv = new Float64Array(n);
+  const balance = new Float64Array(n);
+  let wal = 0;
+  let left = 1;
+  for (let k = 0; k < n; k++) {
+    const principal = sums.principal[k] / pathsRun;
+    pv[k] = (100 * sums.acc[k] * g.df[k]) / pathsRun;
+    wal += (principal * (k + 1)) / 12;
+    left -= principal;
+    balance[k] = max(0, left);
+  }
+  return {
+    times: nodes.subarray(1, n + 1),
+    pv,
+    balance,
+    wal,
+    cprYear1: sums.cprYear1 / pathsRun,
+    cprLife: sums.cprLife / pathsRun,
+    pathPv: sums.pathPv,
+  };
+}
+
+/** What the simulation sums over the paths, month k at [k − 1]. */
+interface PathSums {
+  /** Σ_p cf·G (per 1 of face). */
+  readonly acc: Float64Array;
+  /** Σ_p principal paid (scheduled and prepaid). */
+  readonly principal: Float64Array;
+  /** Σ_p of each path's CPR over the first 12 months and over the life. */
+  readonly cprYear1: number;
+  readonly cprLife: number;
+  /** With keepPaths: cf·G·P(0,t_k) per 100 at [p·n + k − 1]. */
+  readonly pathPv?: Float64Array;
+}
+
+/**
+ * The path loop: every path month by month. The model's terms are prepayKernel.ts's month ×
+ * path factors, taken branch-free: the lock-in is min(1, floor + (1 − floor)·e^{I/λ}) (1 exactly
+ * when I ≥ 0) and a month's burnout factor min(1, e^{−I/(12β)}) (1 when I ≤ 0).
+ */
+function simulate(
+  c: MbsCohort,
+  model: MbsModel,
+  states: HullWhiteStates,
+  settlement: number,
+  g: GridTerms,
+  pathsRun: number,
+  keepPaths: boolean
+): PathSums {
+  const n = c.wam;
+  const m = states.times.length;
   const pr = model.prepay;
-  // Deterministic per-month parts of the model (or the fixed speed's SMM).
+  const sf = scheduledFractions(c.wac, n);
+  const { turn, refiRamp, fixedSmm } = cohortMonths(c, pr, settlement);
+  const modelled = !c.speed;
+  const deterministic = pathsRun === 1;
+  const betaX = mortgageBetaX(model.hullWhite, pr);
+  const {
+    lock: pathLock,
+    refi: pathRefi,
+    burn: pathBurn,
+  } = modelled ? pathFactors(states, betaX, pr) : NO_PATH_FACTORS;
+  const month = monthFactors(g.mortgage, c.wac, pr, n);
+  // The lock-in's month factor with (1 − floor) in it.
+  const monthLock = month.lock.map((f) => (1 - pr.lockInFloor) * f);
+  const { refi: monthRefi, burn: monthBurn } = month;
+  const acc = new Float64Array(n);
+  const principal = new Float64Array(n);
+  const pathPv = keepPaths ? new Float64Array(states.paths * n) : undefined;
+  const { lockInFloor, burnoutFloor, maxCpr } = pr;
+  const cpn = c.coupon / 12;
+  const G = states.g;
+  let cprYear1 = 0;
+  let cprLife = 0;
+  for (let p = 0; p < pathsRun; p++) {
+    const row = p * m;
+    let b = 1;
+    let burnE = 1;
+    let prepaid1 = 0;
+    let base1 = 0;
+    let prepaidL = 0;
+    let baseL = 0;
+    for (let k = 1; k <= n; k++) {
+      const j = row + k - 1;
+      let smm: number;
+      if (modelled) {
+        const lock = min(1, lockInFloor + monthLock[k - 1] * pathLock[j]);
+        const burnout = burnoutFloor + (1 - burnoutFloor) * burnE;
+        const refi = (refiRamp[k - 1] * burnout) / (1 + monthRefi[k - 1] * pathRefi[j]);
+        smm = smmTable(min(turn[k - 1] * lock + refi, maxCpr));
+        // Burnout from the months in the money so far: it applies from the next month on.
+        burnE *= min(1, monthBurn[k - 1] * pathBurn[j]);
+      } else smm = fixedSmm[k - 1];
+      const sched = b * sf[k - 1];
+      const rest = b - sched;
+      const prep = smm * rest;
+      const cf = sched + prep + b * cpn;
+      const w = deterministic ? 1 : G[row + k];
+      acc[k - 1] += cf * w;
+      principal[k - 1] += sched + prep;
+      if (pathPv) pathPv[p * n + k - 1] = 100 * cf * w * g.df[k - 1];
+      prepaidL += prep;
+      baseL += rest;
+      if (k <= 12) {
+        prepaid1 += prep;
+        base1 += rest;
+      }
+      b = rest - prep;
+    }
+    cprYear1 += base1 > 0 ? 1 - pow(1 - prepaid1 / base1, 12) : 0;
+    cprLife += baseL > 0 ? 1 - pow(1 - prepaidL / baseL, 12) : 0;
+  }
+  return { acc, principal, cprYear1, cprLife, pathPv };
+}
+
+/** A cohort's deterministic per-month parts of the model (or its fixed speed's SMM), month k at [k − 1]. */
+function cohortMonths(
+  c: MbsCohort,
+  pr: PrepayParams,
+  settlement: number
+): { turn: Float64Array; refiRamp: Float64Array; fixedSmm: Float64Array } {
+  const n = c.wam;
   const turn = new Float64Array(n);
   const refiRamp = new Float64Array(n);
   const fixedSmm = new Float64Array(n);
@@ -182,89 +305,7 @@ export function cohortFlows(
       pr.seasonality[accrualMonth(settlement, k) - 1];
     refiRamp[k - 1] = pr.refiMaxCpr * min(age / pr.refiSeasoningMonths, 1);
   }
-  const acc = new Float64Array(n);
-  const principal = new Float64Array(n);
-  const pathPv = keepPaths ? new Float64Array(P * n) : undefined;
-  const cpn = c.coupon / 12;
-  const { lockInFloor, burnoutFloor, maxCpr } = pr;
-  let cpr1 = 0;
-  let cprL = 0;
-  const deterministic = c.speed !== undefined || model.hullWhite.volatility === 0;
-  const pathsRun = deterministic ? 1 : P;
-  const betaX = mortgageBetaX(model.hullWhite, pr);
-  // The model's exponentials as month × path factors (prepayKernel.ts): no exp() in the loop.
-  const month = monthFactors(g.mortgage, c.wac, pr, n);
-  const modelled = !c.speed;
-  const path = modelled ? pathFactors(states, betaX, pr) : NO_PATH_FACTORS;
-  const { excess, lock: monthLock, refi: monthRefi, burn: monthBurn } = month;
-  const { lock: pathLock, refi: pathRefi, burn: pathBurn } = path;
-  const x = states.x;
-  for (let p = 0; p < pathsRun; p++) {
-    const row = p * m;
-    let b = 1;
-    let burnE = 1;
-    let burnMult = 1;
-    let prep1 = 0;
-    let base1 = 0;
-    let prepL = 0;
-    let baseL = 0;
-    for (let k = 1; k <= n; k++) {
-      let smm: number;
-      if (!modelled) smm = fixedSmm[k - 1];
-      else {
-        const j = row + k - 1;
-        const inc = excess[k - 1] - betaX * x[j];
-        const lock =
-          inc >= 0 ? 1 : lockInFloor + (1 - lockInFloor) * (monthLock[k - 1] * pathLock[j]);
-        const refi = (refiRamp[k - 1] * burnMult) / (1 + monthRefi[k - 1] * pathRefi[j]);
-        let cpr = turn[k - 1] * lock + refi;
-        if (cpr > maxCpr) cpr = maxCpr;
-        smm = smmTable(cpr);
-        // Burnout from the months in the money so far: it applies from the next month on.
-        if (inc > 0) {
-          burnE *= monthBurn[k - 1] * pathBurn[j];
-          burnMult = burnoutFloor + (1 - burnoutFloor) * burnE;
-        }
-      }
-      const sched = b * sf[k - 1];
-      const rest = b - sched;
-      const prep = smm * rest;
-      const cf = sched + prep + b * cpn;
-      const w = deterministic ? 1 : states.g[row + k];
-      acc[k - 1] += cf * w;
-      principal[k - 1] += sched + prep;
-      if (pathPv) pathPv[p * n + k - 1] = 100 * cf * w * g.df[k - 1];
-      prepL += prep;
-      baseL += rest;
-      if (k <= 12) {
-        prep1 += prep;
-        base1 += rest;
-      }
-      b = rest - prep;
-    }
-    cpr1 += base1 > 0 ? 1 - pow(1 - prep1 / base1, 12) : 0;
-    cprL += baseL > 0 ? 1 - pow(1 - prepL / baseL, 12) : 0;
-  }
-  if (pathPv && deterministic) for (let p = 1; p < P; p++) pathPv.copyWithin(p * n, 0, n);
-  const pv = new Float64Array(n);
-  const balance = new Float64Array(n);
-  let wal = 0;
-  let left = 1;
-  for (let k = 0; k < n; k++) {
-    pv[k] = (100 * acc[k] * g.df[k]) / pathsRun;
-    wal += ((principal[k] / pathsRun) * (k + 1)) / 12;
-    left -= principal[k] / pathsRun;
-    balance[k] = max(0, left);
-  }
-  return {
-    times: nodes.subarray(1, n + 1),
-    pv,
-    balance,
-    wal,
-    cprYear1: cpr1 / pathsRun,
-    cprLife: cprL / pathsRun,
-    pathPv,
-  };
+  return { turn, refiRamp, fixedSmm };
 }
 
 /** Σ_k e_k·e^{−s·t_k}: the cohort's dirty price per 100 at spread s (decimal). */
