@@ -13,7 +13,7 @@ import {
 } from "../core/report/recommendation";
 import type { RunStage } from "../core/run/runInput";
 import type { CancelSignal } from "../render/officejs";
-import { COMPUTE_WORKER_SCRIPT, ComputeReply, ComputeRequest } from "./computeProtocol";
+import { COMPUTE_WORKER_SCRIPT, ComputeReply, ComputeRequest, fromWire } from "./computeProtocol";
 import { loadBrowserSolver } from "./solver";
 
 /** The history a run is compared with, and whether it is a rebalance. */
@@ -79,7 +79,7 @@ export class WorkerCompute {
         const reply = e.data;
         if (reply.id !== id || cancelled()) return;
         if (reply.kind === "stage") onStage?.(reply.stage);
-        else if (reply.kind === "done") finish(() => resolve(reply.result), true);
+        else if (reply.kind === "done") finish(() => resolve(fromWire(reply.result)), true);
         else finish(() => reject(new Error(reply.message)), false);
       };
       worker.onerror = (e: ErrorEvent) => {

@@ -6,7 +6,7 @@
  * the worker). Reports each stage as it starts. Loads nothing but highs.wasm, from beside itself.
  */
 import { runRecommendation } from "../core/report/recommendation";
-import { ComputeReply, ComputeRequest } from "./computeProtocol";
+import { ComputeReply, ComputeRequest, toWire } from "./computeProtocol";
 import { loadBrowserSolver } from "./solver";
 
 /** The worker's global scope, taken once. */
@@ -22,7 +22,7 @@ scope.onmessage = async (e: MessageEvent<ComputeRequest>) => {
       { ...input, solver, onStage: (stage) => post({ kind: "stage", id, stage }) },
       history
     );
-    post({ kind: "done", id, result });
+    post({ kind: "done", id, result: toWire(result) });
   } catch (err) {
     post({ kind: "failed", id, message: (err as Error).message });
   }
