@@ -157,12 +157,14 @@ export async function renderSheet(
     }
     const rows = model.rows.slice(r0, r0 + ROWS_PER_CHUNK);
     const range = ws.getRangeByIndexes(r0, 0, rows.length, width);
-    range.numberFormat = rows.map((row) => row.map((cell) => cell.numFmt ?? "General"));
+    // null leaves a cell as it is (Office.js): a new sheet's cells are empty and General already.
+    range.numberFormat = rows.map((row) => row.map((cell) => cell.numFmt ?? null));
     range.formulas = rows.map((row, i) =>
       row.map((cell, c) => {
+        if (cell.value === null) return null;
         if (!readsRange(cell)) return toFormula(cell.value);
         later.push([r0 + i, c, toFormula(cell.value)]);
-        return "";
+        return null;
       })
     );
     // One sync per chunk is the point: it bounds each request's size.

@@ -300,14 +300,15 @@ describe("task pane workbook I/O", () => {
       "Holdings Risk",
     ]);
     if (!result.ok) return;
-    // Every model cell was written with its number format; formulas as formulas.
+    // Every model cell was written with its number format; formulas as formulas. An empty cell
+    // or one without a format is left as the new sheet has it (null: empty, General).
     result.sheets[0].rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        expect(written[0].formats.get(`${r},${c}`)).toBe(cell.numFmt ?? "General");
+        expect(written[0].formats.get(`${r},${c}`)).toBe(cell.numFmt ?? null);
         const v = written[0].cells.get(`${r},${c}`);
         const value = cell.value;
         expect(v).toBe(
-          value === null ? "" : typeof value === "object" ? `=${value.formula}` : value
+          value === null ? null : typeof value === "object" ? `=${value.formula}` : value
         );
       })
     );
