@@ -8,8 +8,17 @@ import { layoutSheet } from "./layout";
 import { DEFAULT_CURRENCY } from "../holdings/conventions";
 
 /** Named cell styles; renderers map them to fonts and fills. */
-export type CellStyle =
-  "title" | "subtitle" | "section" | "header" | "label" | "total" | "note" | "warning";
+export const CELL_STYLES = [
+  "title",
+  "subtitle",
+  "section",
+  "header",
+  "label",
+  "total",
+  "note",
+  "warning",
+] as const;
+export type CellStyle = (typeof CELL_STYLES)[number];
 
 /** A cell value: a number, text, or a formula with the value it is expected to show. */
 export type CellValue = number | string | null | { formula: string; result: number | string };

@@ -6,19 +6,10 @@
  * took to write; the packed form clones as a few arrays, most of them typed. Unpacking gives a
  * model equal to the one packed.
  */
-import { Cell, CellStyle, SheetModel } from "./sheetModel";
+import { Cell, CELL_STYLES, CellStyle, SheetModel } from "./sheetModel";
 
 /** The named styles, in the order their 1-based indexes name them (0: none). */
-const STYLES: readonly CellStyle[] = [
-  "title",
-  "subtitle",
-  "section",
-  "header",
-  "label",
-  "total",
-  "note",
-  "warning",
-];
+const STYLES: readonly CellStyle[] = CELL_STYLES;
 const WRAP = 1;
 const ALIGN_RIGHT = 2;
 

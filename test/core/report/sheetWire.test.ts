@@ -5,18 +5,7 @@
  * structured clone as a few arrays rather than an object per cell.
  */
 import { packSheet, unpackSheet } from "../../../src/core/report/sheetWire";
-import { Cell, CellStyle, SheetModel } from "../../../src/core/report/sheetModel";
-
-const STYLES: CellStyle[] = [
-  "title",
-  "subtitle",
-  "section",
-  "header",
-  "label",
-  "total",
-  "note",
-  "warning",
-];
+import { Cell, CELL_STYLES, SheetModel } from "../../../src/core/report/sheetModel";
 
 function model(): SheetModel {
   const rows: Cell[][] = [];
@@ -36,7 +25,7 @@ function model(): SheetModel {
                 : k / 3;
       const cell: { -readonly [K in keyof Cell]: Cell[K] } = { value };
       if (k % 4 === 0) cell.numFmt = k % 8 ? "#,##0.00" : "0.0%";
-      if (k % 6 === 0) cell.style = STYLES[(k / 6) % STYLES.length];
+      if (k % 6 === 0) cell.style = CELL_STYLES[(k / 6) % CELL_STYLES.length];
       if (k % 9 === 0) cell.wrap = true;
       if (k % 11 === 0) cell.alignRight = true;
       row.push(cell);
