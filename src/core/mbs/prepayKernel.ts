@@ -126,7 +126,7 @@ const SMM_COEFFICIENTS = smmTableCoefficients();
 
 /**
  * 1 − (1 − CPR)^(1/12) for CPR in [0, SMM_TOP], from a cubic Hermite table small enough to stay
- * in the first-level cache (32 KB); exact: smmOfCpr.
+ * in the first-level cache (about 32 KB); exact: smmOfCpr.
  */
 export function smmTable(cpr: number): number {
   const t = SMM_COEFFICIENTS;
