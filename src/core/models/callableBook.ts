@@ -23,6 +23,7 @@ import {
 } from "./hullWhiteLattice";
 import { jamshidianPrice } from "./jamshidian";
 import { LatticeWork, latticeWork, rollback, rollbackLanes } from "./callableLattice";
+import { twins } from "./callableTwins";
 
 /** How a bond of the book is priced. */
 export type CallableRoute = "bullet" | "closed-form" | "lattice";
@@ -220,41 +221,6 @@ export function callableBook(
       }
     },
   };
-}
-
-/**
- * Each bond's first twin (CallableBook.twin): bonds with the same route and, on the grid, the
- * same last step, flows (step, time, amount), exercises (step, time, strike), accrued and
- * make-whole flag, compared exactly. Bonds not laid on the grid are their own.
- */
-function twins(grid: CallableGrid, route: readonly CallableRoute[]): Int32Array {
-  const first = new Map<string, number>();
-  const twin = new Int32Array(grid.count);
-  const slice = (a: ArrayLike<number>, from: number, to: number) =>
-    Array.prototype.slice.call(a, from, to).join(",");
-  for (let b = 0; b < grid.count; b++) {
-    twin[b] = b;
-    if (!(grid.lastStep[b] > 0)) continue;
-    const [f0, f1] = [grid.flowStart[b], grid.flowStart[b + 1]];
-    const [e0, e1] = [grid.exStart[b], grid.exStart[b + 1]];
-    const key = [
-      route[b],
-      grid.lastStep[b],
-      grid.makeWhole[b],
-      grid.accrued[b],
-      slice(grid.flowStep, f0, f1),
-      slice(grid.flowTau, f0, f1),
-      slice(grid.flowAmount, f0, f1),
-      slice(grid.flowTime, f0, f1),
-      slice(grid.exStep, e0, e1),
-      slice(grid.exTau, e0, e1),
-      slice(grid.exStrike, e0, e1),
-    ].join("|");
-    const t = first.get(key);
-    if (t === undefined) first.set(key, b);
-    else twin[b] = t;
-  }
-  return twin;
 }
 
 /** Bond b's single European call in the closed form's terms. */

@@ -121,6 +121,8 @@ describe("callable engine", () => {
       lot("A3", american, 98.5),
       lot("M1", schedule),
       lot("A4", american),
+      // The same call date at another strike: another security.
+      lot("B1", { ...american, prices: Float64Array.of(100.5) }),
     ];
     const pack = (rs: HoldingRecord[]) => ({
       ...packHoldings(rs),
@@ -129,7 +131,7 @@ describe("callable engine", () => {
     const held = pack(lots);
     const terms = holdingTerms(held, SETTLE);
     const book = callableBook(SETTLE, terms, held.calls, market.hullWhite, { stepsPerYear: 24 });
-    expect(Array.from(book.twin)).toEqual([0, 0, 0, 3, 0]);
+    expect(Array.from(book.twin)).toEqual([0, 0, 0, 3, 0, 5]);
     const all = holdingCurveExposure(held, market);
     const alone = lots.map((r) => holdingCurveExposure(pack([r]), market));
     const fields = ["zspread", "effDuration", "effConvexity", "spreadDuration"] as const;
@@ -139,7 +141,7 @@ describe("callable engine", () => {
     });
     // Scenario prices: the twins share a spread shock or are priced apart.
     const curves = [-25, 40].map((bp) => shockedCurve(market, { kind: "parallel", bp }));
-    const dz = [Float64Array.of(0, 0, 0, 0, 0.002), undefined];
+    const dz = [Float64Array.of(0, 0, 0, 0, 0.002, 0), undefined];
     const many = all.book.priceMany!(curves, dz);
     lots.forEach((_, i) => {
       const one = alone[i].book.priceMany!(curves, [dz[0]?.subarray(i, i + 1), undefined]);
