@@ -18,8 +18,10 @@ import {
   evaluateFormula,
   formulaShape,
   parseFormula,
-  precedents,
+  RefNode,
+  references,
   shiftFormula,
+  shiftRect,
 } from "./formulaEngine";
 import type { SimCell, SimSheet } from "./workbookModel";
 
@@ -42,6 +44,17 @@ interface Tracked {
   spill?: Rect;
   /** The cells its last result needed (spilled or blocked), when larger than one cell. */
   wants?: Rect;
+}
+
+/** A parsed formula as the calculator keeps it for every cell of its shape. */
+interface Shape {
+  readonly node: FormulaNode;
+  /** The cell it was parsed at. */
+  readonly row: number;
+  readonly column: number;
+  readonly custom: boolean;
+  /** Its references there. */
+  readonly refs: readonly RefNode[];
 }
 
 interface Written {
@@ -112,11 +125,8 @@ export class Calculator {
   private readonly spilled = new Map<SimSheet, Map<number, Tracked>>();
   /** Formulas calling a custom function, showing #BUSY! until calculateQueued reaches them. */
   private readonly queued = new Set<Tracked>();
-  /** Parsed formulas by shape, with the cell each was parsed at. */
-  private readonly shapes = new Map<
-    string,
-    { node: FormulaNode; row: number; column: number } | Error
-  >();
+  /** Parsed formulas by shape, with the cell each was parsed at, what they read and call. */
+  private readonly shapes = new Map<string, Shape | Error>();
 
   constructor(
     private readonly lookup: (name: string) => SimSheet | undefined,
@@ -144,14 +154,18 @@ export class Calculator {
     const { mark, run } = this.pass(deferCustom);
     const changed: Written[] = [...written];
     for (const { sheet, rect } of written) {
+      // Looked up once a rectangle; empty maps are not asked (a new sheet has neither).
+      const trackedHere = this.tracked.get(sheet);
       const spilledHere = this.spilled.get(sheet);
+      const tracking = trackedHere !== undefined && trackedHere.size > 0;
+      const spilling = spilledHere !== undefined && spilledHere.size > 0;
       eachKey(rect, (key) => {
-        const old = this.tracked.get(sheet)?.get(key);
+        const old = tracking ? trackedHere.get(key) : undefined;
         if (old) changed.push(...this.untrack(old));
         const cell = sheet.cells.get(key);
         if (cell?.message !== undefined) delete cell.message;
         // Typing into a spilled cell: the cell is the user's now, and blocks the formula.
-        const owner = spilledHere?.get(key);
+        const owner = spilling ? spilledHere.get(key) : undefined;
         if (owner) {
           spilledHere!.delete(key);
           mark(owner);
@@ -386,35 +400,31 @@ export class Calculator {
     let shape = this.shapes.get(shapeKey);
     if (shape === undefined) {
       try {
-        shape = { node: parseFormula(formula), row, column };
+        const node = parseFormula(formula);
+        shape = { node, row, column, custom: callsCustom(node), refs: references(node) };
       } catch (e) {
         shape = e as Error;
       }
       this.shapes.set(shapeKey, shape);
     }
-    const node =
-      shape instanceof Error
-        ? shape
-        : shiftFormula(shape.node, row - shape.row, column - shape.column);
-    const t: Tracked =
-      node instanceof Error
-        ? {
-            sheet,
-            key,
-            node: { kind: "call", name: "#UNSUPPORTED", args: [] },
-            reads: [],
-            custom: false,
-          }
-        : {
-            sheet,
-            key,
-            node,
-            custom: callsCustom(node),
-            reads: precedents(node).map((p) => ({
-              sheet: p.sheet === undefined ? sheet : this.lookup(p.sheet),
-              rect: p.rect,
-            })),
-          };
+    let t: Tracked;
+    if (shape instanceof Error) {
+      const node: FormulaNode = { kind: "call", name: "#UNSUPPORTED", args: [] };
+      t = { sheet, key, node, reads: [], custom: false };
+    } else {
+      // The shape's node and references moved to this cell (what parsing it here would give).
+      const [rows, columns] = [row - shape.row, column - shape.column];
+      t = {
+        sheet,
+        key,
+        node: shiftFormula(shape.node, rows, columns),
+        custom: shape.custom,
+        reads: shape.refs.map((p) => ({
+          sheet: p.sheet === undefined ? sheet : this.lookup(p.sheet),
+          rect: shiftRect(p.rect, p.fixed, rows, columns),
+        })),
+      };
+    }
     let map = this.tracked.get(sheet);
     if (!map) this.tracked.set(sheet, (map = new Map()));
     map.set(key, t);

@@ -193,20 +193,8 @@ export function formulaShape(formula: string, row: number, column: number): stri
 export function shiftFormula(node: FormulaNode, rows: number, columns: number): FormulaNode {
   if (rows === 0 && columns === 0) return node;
   switch (node.kind) {
-    case "ref": {
-      const { rect, fixed } = node;
-      const r0 = rect.row + (fixed[0] ? 0 : rows);
-      const c0 = rect.column + (fixed[1] ? 0 : columns);
-      const r1 = rect.row + rect.rowCount - 1 + (fixed[2] ? 0 : rows);
-      const c1 = rect.column + rect.columnCount - 1 + (fixed[3] ? 0 : columns);
-      const moved = {
-        row: Math.min(r0, r1),
-        column: Math.min(c0, c1),
-        rowCount: Math.abs(r1 - r0) + 1,
-        columnCount: Math.abs(c1 - c0) + 1,
-      };
-      return { ...node, rect: moved };
-    }
+    case "ref":
+      return { ...node, rect: shiftRect(node.rect, node.fixed, rows, columns) };
     case "call":
       return { ...node, args: node.args.map((a) => shiftFormula(a, rows, columns)) };
     case "binary":
@@ -222,20 +210,43 @@ export function shiftFormula(node: FormulaNode, rows: number, columns: number): 
   }
 }
 
-/** The references a formula reads, with their sheet (undefined: the formula's own sheet). */
-export function precedents(node: FormulaNode): { sheet?: string; rect: Rect }[] {
+/** A reference's rectangle moved by rows and columns, its absolute parts staying. */
+export function shiftRect(rect: Rect, fixed: RefFixed, rows: number, columns: number): Rect {
+  if (rows === 0 && columns === 0) return rect;
+  const r0 = rect.row + (fixed[0] ? 0 : rows);
+  const c0 = rect.column + (fixed[1] ? 0 : columns);
+  const r1 = rect.row + rect.rowCount - 1 + (fixed[2] ? 0 : rows);
+  const c1 = rect.column + rect.columnCount - 1 + (fixed[3] ? 0 : columns);
+  return {
+    row: Math.min(r0, r1),
+    column: Math.min(c0, c1),
+    rowCount: Math.abs(r1 - r0) + 1,
+    columnCount: Math.abs(c1 - c0) + 1,
+  };
+}
+
+/** A reference in a formula. */
+export type RefNode = Extract<FormulaNode, { kind: "ref" }>;
+
+/** The reference nodes of a formula, in order. */
+export function references(node: FormulaNode): RefNode[] {
   switch (node.kind) {
     case "ref":
-      return [{ sheet: node.sheet, rect: node.rect }];
+      return [node];
     case "call":
-      return node.args.flatMap(precedents);
+      return node.args.flatMap(references);
     case "binary":
-      return [...precedents(node.left), ...precedents(node.right)];
+      return [...references(node.left), ...references(node.right)];
     case "negate":
-      return precedents(node.operand);
+      return references(node.operand);
     default:
       return [];
   }
+}
+
+/** The references a formula reads, with their sheet (undefined: the formula's own sheet). */
+export function precedents(node: FormulaNode): { sheet?: string; rect: Rect }[] {
+  return references(node).map((r) => ({ sheet: r.sheet, rect: r.rect }));
 }
 
 /** What evaluation needs of the workbook. */
