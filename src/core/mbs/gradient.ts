@@ -11,9 +11,9 @@
  */
 import { ZeroCurve } from "../curve/zeroCurve";
 import { simulateHullWhite } from "../models/hullWhitePaths";
-import { accrualMonth, PROGRAMS } from "./program";
+import { PROGRAMS } from "./program";
 import { scheduledFractions } from "./staticCashFlows";
-import { monthFactors, mortgageBetaX, pathFactors, smmTable } from "./prepayKernel";
+import { cohortMonths, monthFactors, mortgageBetaX, pathFactors, smmTable } from "./prepayKernel";
 import {
   cohortFlows,
   cohortKey,
@@ -26,7 +26,7 @@ import {
 
 // Math's functions as module constants: a global looked up in a hot loop is several times slower
 // in a vm context (Jest's test environment).
-const { exp, min } = Math;
+const { exp } = Math;
 
 interface Gradient {
   /** e_k·e^{−s·t_k}: the base's discounted flows at the spread, per 100. */
@@ -61,18 +61,11 @@ function gradient(base: ZeroCurve, c: MbsCohort, model: MbsModel, s: number): Gr
     const mm = nodes.length;
     const pr = model.prepay;
     const sf = scheduledFractions(c.wac, n);
-    const turn = new Float64Array(n);
-    const ramp = new Float64Array(n);
-    const w0 = new Float64Array(n);
-    for (let k = 1; k <= n; k++) {
-      const age = c.wala + k;
-      turn[k - 1] =
-        pr.turnoverCpr *
-        min(age / pr.turnoverSeasoningMonths, 1) *
-        pr.seasonality[accrualMonth(settlement, k) - 1];
-      ramp[k - 1] = pr.refiMaxCpr * min(age / pr.refiSeasoningMonths, 1);
-      w0[k - 1] = 100 * grid.df[k - 1] * exp(-s * nodes[k]);
-    }
+    const { turn, refiRamp: ramp } = cohortMonths(c, pr, settlement);
+    const w0 = Float64Array.from(
+      { length: n },
+      (_, k) => 100 * grid.df[k] * exp(-s * nodes[k + 1])
+    );
     const betaX = mortgageBetaX(model.hullWhite, pr);
     // The simulation's terms (prepayKernel.ts), so that the adjoint is of the same function.
     const {

@@ -15,7 +15,9 @@
 import { HullWhiteParams } from "../models/hullWhite";
 import { hwB, HullWhiteStates } from "../models/hullWhitePaths";
 import type { PrepayParams } from "./prepayParams";
-import { smmOfCpr } from "./staticCashFlows";
+import { accrualMonth } from "./program";
+import { smmOfCpr, speedCpr } from "./staticCashFlows";
+import type { MbsCohort } from "./valuation";
 
 // Math's functions as module constants: a global looked up in a hot loop is several times slower
 // in a vm context (Jest's test environment).
@@ -97,6 +99,28 @@ export function monthFactors(
     burn[k] = exp(-d / (12 * pr.burnoutScale));
   }
   return { excess, lock, refi, burn };
+}
+
+/** A cohort's deterministic per-month parts of the model (or its fixed speed's SMM), month k at [k − 1]. */
+export function cohortMonths(
+  c: MbsCohort,
+  pr: PrepayParams,
+  settlement: number
+): { turn: Float64Array; refiRamp: Float64Array; fixedSmm: Float64Array } {
+  const n = c.wam;
+  const turn = new Float64Array(n);
+  const refiRamp = new Float64Array(n);
+  const fixedSmm = new Float64Array(n);
+  for (let k = 1; k <= n; k++) {
+    const age = c.wala + k;
+    if (c.speed) fixedSmm[k - 1] = smmOfCpr(speedCpr(c.speed, age));
+    turn[k - 1] =
+      pr.turnoverCpr *
+      min(age / pr.turnoverSeasoningMonths, 1) *
+      pr.seasonality[accrualMonth(settlement, k) - 1];
+    refiRamp[k - 1] = pr.refiMaxCpr * min(age / pr.refiSeasoningMonths, 1);
+  }
+  return { turn, refiRamp, fixedSmm };
 }
 
 /** Intervals of the SMM(CPR) table on [0, SMM_TOP]: cubic Hermite, error < 1.5e-10 (at 0.95). */

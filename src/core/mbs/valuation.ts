@@ -13,16 +13,17 @@ import { ZeroCurve } from "../curve/zeroCurve";
 import { solveFlatSpread } from "../curve/spreadSolve";
 import { HullWhiteParams, describeHullWhite } from "../models/hullWhite";
 import { HullWhiteStates, hwYieldConvexity, simulateHullWhite } from "../models/hullWhitePaths";
-import { accrualMonth, MbsProgram, paymentTimes, PROGRAMS } from "./program";
+import { MbsProgram, paymentTimes, PROGRAMS } from "./program";
 import { PrepayParams, PREPAY_V1, prepayLabel } from "./prepayParams";
-import { monthFactors, mortgageBetaX, PathFactors, pathFactors, smmTable } from "./prepayKernel";
 import {
-  describeSpeed,
-  FixedSpeed,
-  scheduledFractions,
-  smmOfCpr,
-  speedCpr,
-} from "./staticCashFlows";
+  cohortMonths,
+  monthFactors,
+  mortgageBetaX,
+  PathFactors,
+  pathFactors,
+  smmTable,
+} from "./prepayKernel";
+import { describeSpeed, FixedSpeed, scheduledFractions } from "./staticCashFlows";
 
 // Math's functions as module constants: a global looked up in a hot loop is several times slower
 // in a vm context (Jest's test environment).
@@ -284,28 +285,6 @@ function simulate(
     cprLife += baseL > 0 ? 1 - pow(1 - prepaidL / baseL, 12) : 0;
   }
   return { acc, principal, cprYear1, cprLife, pathPv };
-}
-
-/** A cohort's deterministic per-month parts of the model (or its fixed speed's SMM), month k at [k − 1]. */
-function cohortMonths(
-  c: MbsCohort,
-  pr: PrepayParams,
-  settlement: number
-): { turn: Float64Array; refiRamp: Float64Array; fixedSmm: Float64Array } {
-  const n = c.wam;
-  const turn = new Float64Array(n);
-  const refiRamp = new Float64Array(n);
-  const fixedSmm = new Float64Array(n);
-  for (let k = 1; k <= n; k++) {
-    const age = c.wala + k;
-    if (c.speed) fixedSmm[k - 1] = smmOfCpr(speedCpr(c.speed, age));
-    turn[k - 1] =
-      pr.turnoverCpr *
-      min(age / pr.turnoverSeasoningMonths, 1) *
-      pr.seasonality[accrualMonth(settlement, k) - 1];
-    refiRamp[k - 1] = pr.refiMaxCpr * min(age / pr.refiSeasoningMonths, 1);
-  }
-  return { turn, refiRamp, fixedSmm };
 }
 
 /** Σ_k e_k·e^{−s·t_k}: the cohort's dirty price per 100 at spread s (decimal). */
