@@ -6,10 +6,8 @@
  * took to write; the packed form clones as a few arrays, most of them typed. Unpacking gives a
  * model equal to the one packed.
  */
-import { Cell, CELL_STYLES, CellStyle, SheetModel } from "./sheetModel";
+import { Cell, CELL_STYLES, SheetModel } from "./sheetModel";
 
-/** The named styles, in the order their 1-based indexes name them (0: none). */
-const STYLES: readonly CellStyle[] = CELL_STYLES;
 const WRAP = 1;
 const ALIGN_RIGHT = 2;
 
@@ -24,7 +22,7 @@ export interface PackedSheet extends Omit<SheetModel, "rows"> {
   /** 1-based index into `formats` (0: no number format). */
   readonly numFmt: Uint16Array;
   readonly formats: string[];
-  /** 1-based index into the named styles (0: none). */
+  /** 1-based index into CELL_STYLES (0: none). */
   readonly style: Uint8Array;
   /** Bit 1: text wraps; bit 2: right-aligned. */
   readonly flags: Uint8Array;
@@ -57,7 +55,7 @@ export function packSheet(model: SheetModel): PackedSheet {
         if (f === undefined) formatIndex.set(cell.numFmt, (f = formats.push(cell.numFmt)));
         numFmt[i] = f;
       }
-      if (cell.style) style[i] = STYLES.indexOf(cell.style) + 1;
+      if (cell.style) style[i] = CELL_STYLES.indexOf(cell.style) + 1;
       flags[i] = (cell.wrap ? WRAP : 0) | (cell.alignRight ? ALIGN_RIGHT : 0);
       i++;
     }
@@ -92,7 +90,7 @@ export function unpackSheet(packed: PackedSheet): SheetModel {
           : values[i],
       };
       if (numFmt[i]) cell.numFmt = formats[numFmt[i] - 1];
-      if (style[i]) cell.style = STYLES[style[i] - 1];
+      if (style[i]) cell.style = CELL_STYLES[style[i] - 1];
       if (flags[i] & WRAP) cell.wrap = true;
       if (flags[i] & ALIGN_RIGHT) cell.alignRight = true;
       row[c] = cell;
