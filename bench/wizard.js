@@ -15,6 +15,10 @@
  * development build (webpack, the project's config) goes to a temporary directory served on
  * 127.0.0.1; the page may make no other request. scripts/make-screenshots.js reuses the build,
  * server and wizard walk exported here.
+ *
+ * Two series, interleaved: Write pressed as soon as the Write step shows, and Write pressed once
+ * the pane says the analytics it started as the step opened are ready (a user who reads the step
+ * first). The targets are the issue's either way.
  */
 const fs = require("fs");
 const http = require("http");
@@ -155,13 +159,20 @@ async function guard(context, page) {
   return errors;
 }
 
-/** One run on a fresh page: { ms, timings, largestRequestBytes }. */
-async function run(browser, url, inputs) {
+/**
+ * One run on a fresh page: { ms, timings, largestRequestBytes }. Write is pressed as soon as the
+ * Write step shows, or with `ready` once the pane says the analytics it started as the step opened
+ * are ready (a user who reads the step first).
+ */
+async function run(browser, url, inputs, ready) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   try {
     const page = await context.newPage();
     const errors = await guard(context, page);
-    await walkToWrite(page, url, `?holdings=${HOLDINGS}`, inputs);
+    const pane = await walkToWrite(page, url, `?holdings=${HOLDINGS}`, inputs);
+    if (ready) {
+      await pane.locator("#kr-ahead", { hasText: "Analytics ready" }).waitFor({ timeout: 300000 });
+    }
 
     // CPU seconds of the page (main thread; whole renderer process, GC helpers included): the
     // wall clock of a shared machine says little on its own.
@@ -247,34 +258,43 @@ async function main() {
     return;
   }
   await withPlayground(async (browser, url, inputs) => {
-    const runs = [];
-    for (let k = 0; k < RUNS; k++) runs.push(await run(browser, url, inputs));
-    const ms = median(runs.map((r) => r.ms));
-    const split = (key) => median(runs.map((r) => r.timings[key]));
-    const split2 = (key) => median(runs.map((r) => r[key])).toFixed(2);
-    const s = ms / 1000;
-    console.log(`${label} (median of ${RUNS}, fresh page each, Chromium headless)`);
-    console.log(
-      `  wizard Write          ${s.toFixed(2)} s  ${Math.round(HOLDINGS / s).toLocaleString("en-US")} holdings/s  ` +
-        `(target < ${TARGET_S} s: ${s < TARGET_S ? "met" : "MISSED"})`
-    );
-    console.log(
-      `  split (medians)       read ${(split("readMs") / 1000).toFixed(2)} s, compute ${(split("computeMs") / 1000).toFixed(2)} s, ` +
-        `write ${(split("writeMs") / 1000).toFixed(2)} s; largest request ` +
-        `${(Math.max(...runs.map((r) => r.largestRequestBytes)) / 1024).toFixed(0)} KB`
-    );
-    console.log(
-      `  custom functions      calculated ${(median(runs.map((r) => r.calculatedMs)) / 1000).toFixed(2)} s after the click ` +
-        `(#BUSY! until then, as in Excel)`
-    );
-    console.log(
-      `  page CPU (medians)    to "Wrote": main thread ${split2("threadS")} s, renderer process ` +
-        `${split2("processS")} s; to calculated: main thread ${split2("threadCalcS")} s`
-    );
-    console.log(
-      `  runs                  ${runs.map((r) => (r.ms / 1000).toFixed(2)).join(", ")} s`
-    );
+    // Interleaved, so that both series see the same phases of a shared machine.
+    const series = { atOnce: [], ready: [] };
+    for (let k = 0; k < RUNS; k++) {
+      series.atOnce.push(await run(browser, url, inputs, false));
+      series.ready.push(await run(browser, url, inputs, true));
+    }
+    console.log(`${label} (medians of ${RUNS}, fresh page each, Chromium headless)`);
+    report("Write at once", "pressed as the Write step shows", series.atOnce);
+    report("Write when ready", "pressed once the pane says the analytics are ready", series.ready);
   });
+}
+
+/** Prints one series: Write → "Wrote" median, its split, CPU, the runs. */
+function report(name, how, runs) {
+  const ms = median(runs.map((r) => r.ms));
+  const split = (key) => median(runs.map((r) => r.timings[key] ?? 0));
+  const split2 = (key) => median(runs.map((r) => r[key])).toFixed(2);
+  const s = ms / 1000;
+  console.log(`  ${name}: ${how}`);
+  console.log(
+    `    wizard Write        ${s.toFixed(2)} s  ${Math.round(HOLDINGS / s).toLocaleString("en-US")} holdings/s  ` +
+      `(target < ${TARGET_S} s: ${s < TARGET_S ? "met" : "MISSED"})`
+  );
+  console.log(
+    `    split (medians)     read ${(split("readMs") / 1000).toFixed(2)} s, analytics waited ${(split("computeMs") / 1000).toFixed(2)} s ` +
+      `(started ${(split("aheadMs") / 1000).toFixed(2)} s before Write), write ${(split("writeMs") / 1000).toFixed(2)} s; ` +
+      `largest request ${(Math.max(...runs.map((r) => r.largestRequestBytes)) / 1024).toFixed(0)} KB`
+  );
+  console.log(
+    `    custom functions    calculated ${(median(runs.map((r) => r.calculatedMs)) / 1000).toFixed(2)} s after the click ` +
+      `(#BUSY! until then, as in Excel)`
+  );
+  console.log(
+    `    page CPU (medians)  to "Wrote": main thread ${split2("threadS")} s, renderer process ` +
+      `${split2("processS")} s; to calculated: main thread ${split2("threadCalcS")} s`
+  );
+  console.log(`    runs                ${runs.map((r) => (r.ms / 1000).toFixed(2)).join(", ")} s`);
 }
 
 module.exports = { build, serve, sampleSettings, walkToWrite, guard, withPlayground };

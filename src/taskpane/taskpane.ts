@@ -30,7 +30,7 @@ import {
   parseCurveKind,
 } from "../core/curve";
 import { DEFAULT_UNIVERSE_AS_OF, readUniverse } from "../core/futures/universe";
-import { runOnRange, surroundingRegion } from "./workbookIO";
+import { readJobAt, runOnRange, surroundingRegion } from "./workbookIO";
 import { ComputeCancelled, paneCompute } from "./compute";
 import { RUN_STAGES, RunStage } from "../core/run/runInput";
 import { partialRange } from "./checkedRange";
@@ -67,6 +67,8 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
   );
   // A CSS spinner turned by the compositor (transform only): Fluent's ring redraws its SVG on the
   // page's thread every frame, which the playground's writes share.
+  // Whether the analytics, started as the Write step opened, are running or ready.
+  const ahead = h("p", { id: "kr-ahead", role: "status", class: "kr-muted" });
   const busy = h("span", { id: "kr-busy", class: "kr-spinner", role: "progressbar", hidden: "" });
 
   const check = h(
@@ -333,6 +335,7 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
         summary,
         live,
         rebalance,
+        ahead,
         h("div", { class: "kr-actions" }, run, cancel, busy),
         status,
         problems,
@@ -379,14 +382,48 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     return true;
   };
 
+  let controller: AbortController | undefined;
+
+  /** The job as Write would run it now, or why not (the form's errors; no range checked). */
+  const jobNow = () => {
+    const { settings, errors } = parseForm(readForm(picked()));
+    const checked = holdings.checked();
+    const marked = (rebalance as HTMLInputElement).checked === true;
+    return { settings: settings && { ...settings, rebalance: marked }, errors, checked };
+  };
+
+  // The analytics start as the Write step opens, on the inputs read then; Write re-reads them and
+  // takes the run over only when nothing changed (compute.ts). Each start is a generation: the
+  // line below speaks for the latest only.
+  let generation = 0;
+  const startAhead = () => {
+    const analytics = paneCompute();
+    const { settings, checked } = jobNow();
+    const mine = ++generation;
+    ahead.textContent = "";
+    // The worker loads its script meanwhile, whether or not the inputs are complete yet.
+    analytics.warm();
+    if (!settings || !checked || analytics.where !== "worker" || controller) return;
+    ahead.textContent = "Analytics running while you read this…";
+    void Excel.run(async (context) => {
+      const { input, history } = await readJobAt(context, settings, checked.address);
+      if (mine !== generation || controller) return;
+      await analytics.prepare(input, history);
+      if (mine === generation) ahead.textContent = "Analytics ready: Write only writes the sheets.";
+    }).catch(() => {
+      // Write runs afresh and reports what went wrong there.
+      if (mine === generation) ahead.textContent = "";
+    });
+  };
+  [live, rebalance].forEach((box) => box.addEventListener("change", startAhead));
+
   const wizard = buildWizard(
     steps,
     (index) => {
       if (index === steps.length - 1) {
         showSummary(summary, readForm(picked()), holdings.checked());
-        // The analytics worker loads its script while the user reads the summary.
-        paneCompute().warm();
-      }
+        startAhead();
+      } else generation++;
     },
     validateStep
   );
@@ -396,22 +433,22 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
 
   check.addEventListener("click", () => void holdings.checkSelection());
 
-  let controller: AbortController | undefined;
   run.addEventListener("click", () => {
     if (controller) return;
     const form = readForm(picked());
-    const { settings, errors } = parseForm(form);
+    const { settings, errors, checked } = jobNow();
     if (!settings) {
       status.textContent = errors.join(" · ");
       return;
     }
-    const checked = holdings.checked();
     if (!checked) {
       status.textContent =
         "Nothing written: check the holdings range on step 1 first (Write runs the range checked there).";
       return;
     }
     saveState(form);
+    generation++;
+    ahead.textContent = "";
     const job = new AbortController();
     controller = job;
     run.setAttribute("disabled", "");
@@ -422,13 +459,13 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       // The data may have grown since the check: said, not silently added or ignored.
       const region = await surroundingRegion(context, checked.address);
       const grown = region ? partialRange(checked.extent, region) : "";
-      const marked = (rebalance as HTMLInputElement).checked === true;
+      const marked = settings.rebalance;
       // Off the page's thread (a Web Worker) where the host has workers.
       const analytics = paneCompute();
       status.dataset.analytics = analytics.where;
       const { result, sheetNames, sheetCount, cancelled, timings, historyError } = await runOnRange(
         context,
-        { ...settings, rebalance: marked },
+        settings,
         checked.address,
         (done, total) => {
           if (!job.signal.aborted) status.textContent = `Writing rows ${done} of ${total}…`;
@@ -443,7 +480,11 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       );
       // Machine-readable for the benchmark and the curious: where the run's time went.
       status.dataset.timings = JSON.stringify(timings);
-      const took = `read ${seconds(timings.readMs)}, analytics ${seconds(timings.computeMs)}, writing ${seconds(timings.writeMs)}`;
+      const started =
+        timings.aheadMs === undefined
+          ? ""
+          : ` (started ${seconds(timings.aheadMs)} before Write, as the Write step opened)`;
+      const took = `read ${seconds(timings.readMs)}, analytics ${seconds(timings.computeMs)}${started}, writing ${seconds(timings.writeMs)}`;
       showProblems(problems, result.problems);
       if (!result.ok) {
         status.textContent = "Nothing written: fix the problems listed below.";

@@ -7,7 +7,7 @@ import { readHistorySheet, writeHistorySheet } from "./historySheet";
 import { RecommendationInput, RecommendationResult } from "../core/report/recommendation";
 import type { RunStage } from "../core/run/runInput";
 import { CancelSignal, renderSheet } from "../render/officejs";
-import { Compute, inlineCompute } from "./compute";
+import { Compute, inlineCompute, RunHistory } from "./compute";
 import { CurveKind, curveOfRange } from "../core/curve";
 import { isoFromSerial } from "../core/dates";
 import { readUniverse } from "../core/futures/universe";
@@ -201,6 +201,11 @@ export interface RunTimings {
   readonly computeMs: number;
   /** Writing the sheets (values, formats, tables, charts). */
   readonly writeMs: number;
+  /**
+   * When the analytics had started before Write (the same inputs, read as the Write step opened):
+   * how long before; computeMs is then only the wait for what was left.
+   */
+  readonly aheadMs?: number;
 }
 
 /**
@@ -259,15 +264,32 @@ export interface RunOutcome {
   historyError?: string;
 }
 
-async function run(
+/** A run's inputs as read from the workbook: what the analytics take, the history, the holdings. */
+export interface JobInputs {
+  readonly input: RecommendationInput;
+  /** The workbook's history and whether this run is a rebalance (absent: history not kept). */
+  readonly history?: RunHistory;
+  readonly selection: Selection;
+}
+
+/**
+ * Reads what a run on the holdings range at `holdingsAddress` takes: the pane reads it when the
+ * Write step opens (the analytics start ahead, compute.ts) and again on Write, which reuses the
+ * analytics only when the two reads are the same.
+ */
+export async function readJobAt(
   context: Excel.RequestContext,
   settings: JobSettings,
-  readHoldingsRange: () => Promise<Selection>,
-  onProgress?: (done: number, total: number) => void,
-  signal?: CancelSignal,
-  { compute = inlineCompute, onStage }: AnalyticsHooks = {}
-): Promise<RunOutcome> {
-  const t0 = performance.now();
+  holdingsAddress: string
+): Promise<JobInputs> {
+  return readJob(context, settings, () => readRange(context, holdingsAddress));
+}
+
+async function readJob(
+  context: Excel.RequestContext,
+  settings: JobSettings,
+  readHoldingsRange: () => Promise<Selection>
+): Promise<JobInputs> {
   const {
     curveAddress,
     curveKind,
@@ -306,32 +328,47 @@ async function run(
     read?.date != null ? `${curveAddress} (history, ${isoFromSerial(read.date)})` : curveAddress;
   const selection = await readHoldingsRange();
   const history = keepHistory === false ? undefined : await readHistorySheet(context);
+  const input: RecommendationInput = {
+    ...rest,
+    curve: read?.spec,
+    curveSource,
+    curveAsOf: read?.date ?? undefined,
+    universe: universeValues ? readUniverse(universeValues, rest.settlement) : undefined,
+    benchmarkValues,
+    mandateValues,
+    scenarioValues,
+    optionValues,
+    mapping: headerChoice && applicableOverride(headerChoice, selection.values[0] ?? []),
+    values: selection.values,
+    sheet: selection.sheet,
+    originRow: selection.originRow,
+    originColumn: selection.originColumn,
+    source: selection.address,
+  };
+  return { input, history: history && { history, rebalance }, selection };
+}
+
+async function run(
+  context: Excel.RequestContext,
+  settings: JobSettings,
+  readHoldingsRange: () => Promise<Selection>,
+  onProgress?: (done: number, total: number) => void,
+  signal?: CancelSignal,
+  { compute = inlineCompute, onStage }: AnalyticsHooks = {}
+): Promise<RunOutcome> {
+  const t0 = performance.now();
+  const { input, history, selection } = await readJob(context, settings, readHoldingsRange);
   const t1 = performance.now();
   // Cancel during the analytics throws ComputeCancelled: nothing was written.
-  const result = await compute(
-    {
-      ...rest,
-      curve: read?.spec,
-      curveSource,
-      curveAsOf: read?.date ?? undefined,
-      universe: universeValues ? readUniverse(universeValues, rest.settlement) : undefined,
-      benchmarkValues,
-      mandateValues,
-      scenarioValues,
-      optionValues,
-      mapping: headerChoice && applicableOverride(headerChoice, selection.values[0] ?? []),
-      values: selection.values,
-      sheet: selection.sheet,
-      originRow: selection.originRow,
-      originColumn: selection.originColumn,
-      source: selection.address,
-    },
-    history && { history, rebalance },
-    onStage,
-    signal
-  );
+  let aheadMs: number | undefined;
+  const result = await compute(input, history, onStage, signal, (ms) => (aheadMs = ms));
   const t2 = performance.now();
-  const timings = (t3: number) => ({ readMs: t1 - t0, computeMs: t2 - t1, writeMs: t3 - t2 });
+  const timings = (t3: number) => ({
+    readMs: t1 - t0,
+    computeMs: t2 - t1,
+    writeMs: t3 - t2,
+    aheadMs,
+  });
   if (!result.ok) {
     const none = { sheetNames: [], sheetCount: 0, cancelled: false };
     return { result, ...none, selection, timings: timings(t2) };
@@ -349,7 +386,7 @@ async function run(
   let historyError: string | undefined;
   if (history && !cancelled) {
     try {
-      await writeHistorySheet(context, history, result.record);
+      await writeHistorySheet(context, history.history, result.record);
     } catch (e) {
       historyError = `the run could not be kept in the workbook's history: ${(e as Error).message}`;
     }

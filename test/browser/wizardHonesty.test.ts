@@ -10,6 +10,8 @@
  *   of the sample is rejected as matured.
  * - What is not in the totals (a callable whose call schedule is cleared) is listed by row and ID with its value before Write, stated in the
  *   Write status, and written as the "Excluded Holdings" table.
+ * - The analytics the pane starts as the Write step opens serve Write only when its inputs are the
+ *   same when Write is pressed: a par changed meanwhile gives the changed book's trade.
  * Every step leaves a PNG in test-results/browser/; any console error or failed request fails.
  */
 import { columnLetters } from "../../src/core/holdings/cells";
@@ -158,6 +160,60 @@ browserSuite("the wizard runs what was checked and says what it leaves out", () 
         expected.record.exclusions.rows.map((r) => [r.row, r.id])
       );
       expect(excludedSheet.some((r) => r[0] === account)).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("analytics started as the Write step opens serve Write only when nothing changed since", async () => {
+    const { close, page, pane, errors, shot } = await open("honesty-ahead");
+    try {
+      const rows = inputs.holdings.length - 1;
+      await page.click("#pg-select-holdings");
+      await pane.locator("#kr-check").click();
+      await pane.locator("#kr-checked").waitFor();
+      await nextToWrite(pane);
+      const ahead = pane.locator("#kr-ahead");
+      await ahead.filter({ hasText: "Analytics ready" }).waitFor({ timeout: 300_000 });
+
+      // A cell of the checked range changed after the analytics started: Write runs afresh.
+      const parColumn = (inputs.holdings[0] as string[]).indexOf("Par");
+      const par = (inputs.holdings[1][parColumn] as number) * 100;
+      await api(page, `enter("Holdings!${columnLetters(parColumn)}2", ${par})`);
+      const changed = inputs.holdings.map((r, i) =>
+        i === 1 ? r.map((v, j) => (j === parColumn ? par : v)) : r
+      );
+      const [before, after] = await Promise.all([
+        expectedJob(inputs),
+        expectedJob(inputs, changed),
+      ]);
+      // Two-sided: the changed par changes the trade.
+      expect(after.record.hedge.ratio.contracts).not.toBe(before.record.hedge.ratio.contracts);
+      const status = pane.locator("#kr-status");
+      const contracts = (n: number) =>
+        `${n < 0 ? "SELL" : "BUY"} ${Math.abs(n).toLocaleString("en-US")} ZN`;
+      await pane.locator("#kr-run").click();
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
+      let said = await status.innerText();
+      expect(said).toContain(contracts(after.record.hedge.ratio.contracts));
+      expect(said).not.toContain("before Write");
+      expect(said).toContain(`from Holdings!A1:V${rows + 1}, ${rows} rows`);
+
+      // Back and to Write again (the history now has that run): the analytics start again, and
+      // Write, nothing changed, takes them over.
+      await pane.locator("#kr-back").click();
+      await nextTo(pane, "Write");
+      await ahead.filter({ hasText: "Analytics ready" }).waitFor({ timeout: 300_000 });
+      await pane.locator("#kr-run").click();
+      await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
+      await shot("written-ahead");
+      said = await status.innerText();
+      expect(said).toMatch(
+        /analytics \d+\.\d\d s \(started \d+\.\d\d s before Write, as the Write step opened\)/
+      );
+      expect(said).toContain(contracts(after.record.hedge.ratio.contracts));
+      expect(said).toContain("Run kept in the workbook's history (");
       expect(errors).toEqual([]);
     } finally {
       await close();

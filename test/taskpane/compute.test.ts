@@ -1,7 +1,8 @@
 /**
  * The pane's analytics off the page's thread (issue 15): the worker's protocol carries a run's
  * inputs and its recommendation through structured cloning unchanged, tells the stages in order,
- * and Cancel terminates the worker and rejects at once. The worker here is the real
+ * and Cancel terminates the worker and rejects at once. A run started ahead of Write (prepare) is
+ * taken over only by a Write on the same inputs, value for value. The worker here is the real
  * computeWorker.ts in a stand-in scope whose messages are structured-cloned as a browser's are;
  * Chromium runs the real Worker in test/browser/playground.test.ts.
  */
@@ -11,7 +12,12 @@ import { sheetValues } from "../../src/cli/workbookInput";
 import { serialFromIso, serialFromYmd } from "../../src/core/dates";
 import { RecommendationInput, runRecommendation } from "../../src/core/report/recommendation";
 import { RUN_STAGES, RunStage } from "../../src/core/run/runInput";
-import { ComputeCancelled, inlineCompute, WorkerCompute } from "../../src/taskpane/compute";
+import {
+  ComputeCancelled,
+  inlineCompute,
+  RunHistory,
+  WorkerCompute,
+} from "../../src/taskpane/compute";
 import { ComputeRequest } from "../../src/taskpane/computeProtocol";
 
 jest.setTimeout(600_000);
@@ -22,6 +28,8 @@ const SAMPLE = join(__dirname, "..", "..", "assets", "sample-portfolio.xlsx");
 class ClonedWorker {
   static created = 0;
   static terminated = 0;
+  /** Runs asked of any worker. */
+  static runs = 0;
   onmessage: ((e: { data: unknown }) => void) | null = null;
   onerror: ((e: unknown) => void) | null = null;
   private scope: { onmessage?: (e: { data: unknown }) => Promise<void> } = {};
@@ -46,6 +54,7 @@ class ClonedWorker {
 
   postMessage(m: ComputeRequest): void {
     const data = structuredClone(m);
+    ClonedWorker.runs++;
     setImmediate(() => void this.scope.onmessage?.({ data }));
   }
 
@@ -161,4 +170,76 @@ test("inline, a cancel seen after the analytics rejects too (nothing is written)
   await expect(inlineCompute(input, undefined, undefined, signal)).rejects.toBeInstanceOf(
     ComputeCancelled
   );
+});
+
+describe("a run started ahead of Write (the Write step opening)", () => {
+  // The same values as a fresh read of the workbook gives them: equal, not identical.
+  const reread = () => structuredClone(input);
+
+  test("Write on the same inputs takes it over: no second run, the same recommendation", async () => {
+    const worker = new WorkerCompute("compute-worker.js");
+    const runs = ClonedWorker.runs;
+    const ready = worker.prepare(input);
+    // Asked again as a checkbox is ticked back: still one run.
+    void worker.prepare(reread());
+    await ready;
+    const seen: RunStage[] = [];
+    const ahead: number[] = [];
+    const result = await worker.compute(
+      reread(),
+      undefined,
+      (s) => seen.push(s),
+      undefined,
+      (ms) => ahead.push(ms)
+    );
+    expect(ClonedWorker.runs).toBe(runs + 1);
+    expect(seen).toEqual([...RUN_STAGES]);
+    expect(ahead).toHaveLength(1);
+    expect(ahead[0]).toBeGreaterThan(0);
+    const direct = await runRecommendation(input);
+    if (!direct.ok || !result.ok) throw new Error("the sample should run");
+    expect(plain(result.record)).toBe(plain(direct.record));
+    expect(result.sheets).toEqual(direct.sheets);
+    // Taken once: the next Write runs afresh.
+    await worker.compute(reread());
+    expect(ClonedWorker.runs).toBe(runs + 2);
+  });
+
+  test("Write on other inputs drops it (the worker stopped) and runs its own", async () => {
+    const worker = new WorkerCompute("compute-worker.js");
+    const runs = ClonedWorker.runs;
+    const terminated = ClonedWorker.terminated;
+    void worker.prepare(input);
+    const changed = { ...reread(), targetDuration: 4 };
+    const ahead: number[] = [];
+    const result = await worker.compute(changed, undefined, undefined, undefined, (ms) =>
+      ahead.push(ms)
+    );
+    expect(ahead).toEqual([]);
+    expect(ClonedWorker.runs).toBe(runs + 2);
+    // Still running when dropped: its worker was terminated.
+    expect(ClonedWorker.terminated).toBe(terminated + 1);
+    const direct = await runRecommendation(changed);
+    if (!direct.ok || !result.ok) throw new Error("the sample should run");
+    expect(plain(result.record)).toBe(plain(direct.record));
+  });
+
+  test("a history read since (another run kept) is another input", async () => {
+    const worker = new WorkerCompute("compute-worker.js");
+    const runs = ClonedWorker.runs;
+    await worker.prepare(input);
+    const history: RunHistory = { history: { entries: [], damaged: [], log: [] } };
+    await worker.compute(reread(), history);
+    expect(ClonedWorker.runs).toBe(runs + 2);
+  });
+
+  test("Cancel while Write waits for it rejects and terminates the worker", async () => {
+    const worker = new WorkerCompute("compute-worker.js");
+    const terminated = ClonedWorker.terminated;
+    void worker.prepare(input);
+    const signal = { aborted: false };
+    const waiting = worker.compute(reread(), undefined, () => (signal.aborted = true), signal);
+    await expect(waiting).rejects.toBeInstanceOf(ComputeCancelled);
+    expect(ClonedWorker.terminated).toBe(terminated + 1);
+  });
 });
