@@ -31,15 +31,28 @@ export const cellKey = (row: number, column: number): number => row * MAX_COLUMN
 /** Excel's message on a #SPILL! cell whose spill range holds data. */
 export const SPILL_BLOCKED = "Spill range isn't blank";
 
-/** A formula cell the calculator tracks: where it is and what it reads. */
+/** A reference of a formula, its sheet resolved when the formula was read (undefined: not found). */
+interface Read {
+  readonly sheet: SimSheet | undefined;
+  readonly rect: Rect;
+}
+
+/**
+ * A formula cell the calculator tracks: where it is, its shape and its offset from the cell the
+ * shape was parsed at. Its formula moved to its cell and its references are made when first
+ * needed: a written table has tens of thousands of formula cells, most of them calculated later
+ * (custom functions) or never read again by the calculator.
+ */
 interface Tracked {
   readonly sheet: SimSheet;
   readonly key: number;
-  readonly node: FormulaNode;
-  /** Its references, the sheet resolved when the formula was read (undefined: not found). */
-  readonly reads: readonly { readonly sheet: SimSheet | undefined; readonly rect: Rect }[];
-  /** Whether it calls a custom function (anything but SUM and SUMIFS). */
-  readonly custom: boolean;
+  readonly shape: Shape;
+  readonly rows: number;
+  readonly columns: number;
+  /** The sheets its references name, as resolved when the formula was read. */
+  readonly sheets: readonly (SimSheet | undefined)[];
+  /** Its formula moved to its cell, once made. */
+  moved?: FormulaNode;
   /** The cells its result covers now (anchor included), when it spills. */
   spill?: Rect;
   /** The cells its last result needed (spilled or blocked), when larger than one cell. */
@@ -101,6 +114,22 @@ function callsCustom(node: FormulaNode): boolean {
   }
 }
 
+/** What a formula the engine cannot parse evaluates to (its cell shows the function's error). */
+const UNSUPPORTED: FormulaNode = { kind: "call", name: "#UNSUPPORTED", args: [] };
+
+/** A tracked formula moved to its cell (made once, when first calculated). */
+function nodeOf(t: Tracked): FormulaNode {
+  return (t.moved ??= shiftFormula(t.shape.node, t.rows, t.columns));
+}
+
+/** A tracked formula's references at its cell, with their sheets. */
+function readsOf(t: Tracked): Read[] {
+  return t.shape.refs.map((p, k) => ({
+    sheet: t.sheets[k],
+    rect: shiftRect(p.rect, p.fixed, t.rows, t.columns),
+  }));
+}
+
 /** Excel's value of a custom function's cell while its calculation is pending. */
 export const BUSY = "#BUSY!";
 
@@ -116,7 +145,7 @@ const MAX_PASSES = 4;
 export class Calculator {
   private readonly tracked = new Map<SimSheet, Map<number, Tracked>>();
   /** Formulas reading a cell, by sheet and cell key (single-cell references only). */
-  private readonly readers = new Map<SimSheet, Map<number, Set<Tracked>>>();
+  private readonly readers = new Map<SimSheet, Map<number, Tracked | Tracked[]>>();
   /** Formulas with a multi-cell reference. */
   private readonly rangeReaders = new Set<Tracked>();
   /** Formulas whose last result was larger than one cell. */
@@ -126,7 +155,7 @@ export class Calculator {
   /** Formulas calling a custom function, showing #BUSY! until calculateQueued reaches them. */
   private readonly queued = new Set<Tracked>();
   /** Parsed formulas by shape, with the cell each was parsed at, what they read and call. */
-  private readonly shapes = new Map<string, Shape | Error>();
+  private readonly shapes = new Map<string, Shape>();
 
   constructor(
     private readonly lookup: (name: string) => SimSheet | undefined,
@@ -153,7 +182,23 @@ export class Calculator {
   recalculate(written: readonly Written[], deferCustom = false): Set<SimSheet> {
     const { mark, run } = this.pass(deferCustom);
     const changed: Written[] = [...written];
+    // Sheet names in references, resolved once for the batch.
+    const named = new Map<string, SimSheet | undefined>();
+    const sheetNamed = (name: string) => {
+      if (!named.has(name)) named.set(name, this.lookup(name));
+      return named.get(name);
+    };
     for (const { sheet, rect } of written) {
+      // The sheets a shape's references name, from this sheet: one list for all its cells here.
+      const lists = new Map<Shape, readonly (SimSheet | undefined)[]>();
+      const sheetsOf = (shape: Shape) => {
+        let list = lists.get(shape);
+        if (!list) {
+          list = shape.refs.map((p) => (p.sheet === undefined ? sheet : sheetNamed(p.sheet)));
+          lists.set(shape, list);
+        }
+        return list;
+      };
       // Looked up once a rectangle; empty maps are not asked (a new sheet has neither).
       const trackedHere = this.tracked.get(sheet);
       const spilledHere = this.spilled.get(sheet);
@@ -170,7 +215,7 @@ export class Calculator {
           spilledHere!.delete(key);
           mark(owner);
         }
-        if (cell?.formula !== undefined) mark(this.track(sheet, key, cell.formula));
+        if (cell?.formula !== undefined) mark(this.track(sheet, key, cell.formula, sheetsOf));
       });
     }
     return run(changed);
@@ -230,12 +275,12 @@ export class Calculator {
       }
       busy.add(t);
       // Excel calls custom functions after the request: #BUSY! until then.
-      const deferred = deferCustom && t.custom;
+      const deferred = deferCustom && t.shape.custom;
       if (deferred) this.queued.add(t);
       else this.queued.delete(t);
       const result: Evaluated = deferred
         ? { values: [[BUSY]] }
-        : evaluateFormula(t.node, {
+        : evaluateFormula(nodeOf(t), {
             functions: this.functions,
             values: (name, rect) => {
               const sheet = name === undefined ? t.sheet : this.lookup(name);
@@ -296,9 +341,17 @@ export class Calculator {
     while (queue.length) {
       const w = queue.pop()!;
       const byCell = this.readers.get(w.sheet);
-      if (byCell) eachKey(w.rect, (key) => byCell.get(key)?.forEach(visit));
+      if (byCell) {
+        eachKey(w.rect, (key) => {
+          const found = byCell.get(key);
+          if (Array.isArray(found)) found.forEach(visit);
+          else if (found) visit(found);
+        });
+      }
       for (const t of this.rangeReaders) {
-        if (t.reads.some((read) => read.sheet === w.sheet && overlaps(read.rect, w.rect))) visit(t);
+        if (readsOf(t).some((read) => read.sheet === w.sheet && overlaps(read.rect, w.rect))) {
+          visit(t);
+        }
       }
       for (const t of this.spillers) {
         if (t.sheet === w.sheet && t.wants && overlaps(t.wants, w.rect)) visit(t);
@@ -393,55 +446,70 @@ export class Calculator {
     this.spilled.delete(sheet);
   }
 
-  private track(sheet: SimSheet, key: number, formula: string): Tracked {
+  /**
+   * Starts tracking the formula of a cell: its shape (parsed once for every cell of the shape),
+   * and its single-cell references indexed by cell. `sheetsOf` gives the sheets a shape's
+   * references name, resolved now (shared by the cells of one written rectangle).
+   */
+  private track(
+    sheet: SimSheet,
+    key: number,
+    formula: string,
+    sheetsOf: (shape: Shape) => readonly (SimSheet | undefined)[]
+  ): Tracked {
     const row = Math.floor(key / MAX_COLUMNS);
     const column = key % MAX_COLUMNS;
+    const shape = this.shapeOf(formula, row, column);
+    const refs = shape.refs;
+    const t: Tracked = {
+      sheet,
+      key,
+      shape,
+      rows: row - shape.row,
+      columns: column - shape.column,
+      sheets: sheetsOf(shape),
+    };
+    let map = this.tracked.get(sheet);
+    if (!map) this.tracked.set(sheet, (map = new Map()));
+    map.set(key, t);
+    for (let k = 0; k < refs.length; k++) {
+      const read = t.sheets[k];
+      if (!read) continue;
+      // The reference's corners moved to this cell (as shiftRect moves them, without the object).
+      const { rect, fixed } = refs[k];
+      const r0 = rect.row + (fixed[0] ? 0 : t.rows);
+      const c0 = rect.column + (fixed[1] ? 0 : t.columns);
+      const r1 = rect.row + rect.rowCount - 1 + (fixed[2] ? 0 : t.rows);
+      const c1 = rect.column + rect.columnCount - 1 + (fixed[3] ? 0 : t.columns);
+      if (r0 !== r1 || c0 !== c1) {
+        this.rangeReaders.add(t);
+        continue;
+      }
+      const at = cellKey(r0, c0);
+      let byCell = this.readers.get(read);
+      if (!byCell) this.readers.set(read, (byCell = new Map()));
+      const found = byCell.get(at);
+      if (found === undefined) byCell.set(at, t);
+      else if (Array.isArray(found)) found.push(t);
+      else byCell.set(at, [found, t]);
+    }
+    return t;
+  }
+
+  /** The parsed shape of a formula at a cell (an unsupported formula's shape reads nothing). */
+  private shapeOf(formula: string, row: number, column: number): Shape {
     const shapeKey = formulaShape(formula, row, column);
     let shape = this.shapes.get(shapeKey);
     if (shape === undefined) {
       try {
         const node = parseFormula(formula);
         shape = { node, row, column, custom: callsCustom(node), refs: references(node) };
-      } catch (e) {
-        shape = e as Error;
+      } catch {
+        shape = { node: UNSUPPORTED, row, column, custom: false, refs: [] };
       }
       this.shapes.set(shapeKey, shape);
     }
-    let t: Tracked;
-    if (shape instanceof Error) {
-      const node: FormulaNode = { kind: "call", name: "#UNSUPPORTED", args: [] };
-      t = { sheet, key, node, reads: [], custom: false };
-    } else {
-      // The shape's node and references moved to this cell (what parsing it here would give).
-      const [rows, columns] = [row - shape.row, column - shape.column];
-      t = {
-        sheet,
-        key,
-        node: shiftFormula(shape.node, rows, columns),
-        custom: shape.custom,
-        reads: shape.refs.map((p) => ({
-          sheet: p.sheet === undefined ? sheet : this.lookup(p.sheet),
-          rect: shiftRect(p.rect, p.fixed, rows, columns),
-        })),
-      };
-    }
-    let map = this.tracked.get(sheet);
-    if (!map) this.tracked.set(sheet, (map = new Map()));
-    map.set(key, t);
-    for (const read of t.reads) {
-      if (!read.sheet) continue;
-      if (area(read.rect) > 1) {
-        this.rangeReaders.add(t);
-        continue;
-      }
-      let byCell = this.readers.get(read.sheet);
-      if (!byCell) this.readers.set(read.sheet, (byCell = new Map()));
-      const k = cellKey(read.rect.row, read.rect.column);
-      let set = byCell.get(k);
-      if (!set) byCell.set(k, (set = new Set()));
-      set.add(t);
-    }
-    return t;
+    return shape;
   }
 
   /** Stops tracking a formula and clears what it spilled; returns the cleared rectangles. */
@@ -450,9 +518,15 @@ export class Calculator {
     this.queued.delete(t);
     this.rangeReaders.delete(t);
     this.spillers.delete(t);
-    for (const read of t.reads) {
-      if (read.sheet && area(read.rect) === 1) {
-        this.readers.get(read.sheet)?.get(cellKey(read.rect.row, read.rect.column))?.delete(t);
+    for (const read of readsOf(t)) {
+      if (!read.sheet || area(read.rect) !== 1) continue;
+      const byCell = this.readers.get(read.sheet);
+      const at = cellKey(read.rect.row, read.rect.column);
+      const found = byCell?.get(at);
+      if (found === t) byCell!.delete(at);
+      else if (Array.isArray(found)) {
+        const rest = found.filter((x) => x !== t);
+        byCell!.set(at, rest.length === 1 ? rest[0] : rest);
       }
     }
     const cleared = this.clearSpill(t);

@@ -222,3 +222,28 @@ describe("custom functions after the request, as in Excel (asyncCustomFunctions)
     expect(sheet.cell(4, 23)?.formula).toBe(formulas[0][0]);
   });
 });
+
+describe("formulas reading one cell", () => {
+  test("every reader follows it; a reader typed over stops following, the others go on", () => {
+    // Three formulas filled down two rows, all reading J1 (one indexed reader, then several).
+    put(20, 9, [[2]]); // J21
+    book.enter("Data!K21", "=$J$21*2");
+    book.enter("Data!L21", "=$J$21+1");
+    book.enter("Data!M21", "=J21-1");
+    book.enter("Data!K22", "=$J$21*3");
+    expect([value("Data!K21"), value("Data!L21"), value("Data!M21"), value("Data!K22")]).toEqual([
+      4, 3, 1, 6,
+    ]);
+    book.enter("Data!L21", "7");
+    put(20, 9, [[5]]);
+    expect([value("Data!K21"), value("Data!L21"), value("Data!M21"), value("Data!K22")]).toEqual([
+      10, 7, 4, 15,
+    ]);
+    book.enter("Data!K21", "0");
+    book.enter("Data!M21", "0");
+    put(20, 9, [[6]]);
+    expect([value("Data!K21"), value("Data!L21"), value("Data!M21"), value("Data!K22")]).toEqual([
+      0, 7, 0, 18,
+    ]);
+  });
+});

@@ -11,6 +11,8 @@ import {
   shiftFormula,
 } from "../../src/playground/formulaEngine";
 import { SimWorkbook } from "../../src/playground/workbookModel";
+import { columnIndex } from "../../src/playground/a1";
+import fc from "fast-check";
 
 /** Evaluates a formula against a fixed grid on the formula's own sheet. */
 function value(formula: string, grid: (number | string)[][] = [], functions = undefined) {
@@ -133,6 +135,52 @@ describe("formula shapes", () => {
     expect(a).toContain("KEYRATE.DV01(");
     // Another absolute row is another shape.
     expect(formulaShape("=$B$8+G55", 54, 16)).not.toBe(formulaShape("=$B$7+G55", 54, 16));
+  });
+
+  it("the scanner finds what the regular expression it replaced finds, on formula-like text", () => {
+    // The expression formulaShape's comment gives, as it was used before the scanner.
+    const byRegex = (formula: string, row: number, column: number) =>
+      formula.replace(
+        /"(?:[^"]|"")*"|'(?:[^']|'')*'|(?<![\w.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(.])/g,
+        (m, colFixed?: string, letters?: string, rowFixed?: string, digits?: string) => {
+          if (letters === undefined || digits === undefined) return m;
+          const c = colFixed ? `$${letters.toUpperCase()}` : `c${columnIndex(letters) - column}`;
+          const r = rowFixed ? `$${digits}` : `r${Number(digits) - 1 - row}`;
+          return c + r;
+        }
+      );
+    // Pieces formulas are made of, unbalanced quotes included.
+    const piece = fc.constantFrom(
+      ..."=+-*/,:!().$\"'_ 0123456789aAbBzZ".split(""),
+      "KEYRATE.DV01(",
+      "SUM(",
+      "'Sheet A1'!",
+      "'It''s'!",
+      '"C3"',
+      '"a""b"',
+      "A1",
+      "$B$7",
+      "g55",
+      "XFD1048576",
+      "ABCD1",
+      "A1B",
+      "B$2",
+      "$C4",
+      "LOG10(",
+      "x.A1"
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 14 }),
+        fc.nat(200),
+        fc.nat(40),
+        (parts, row, column) => {
+          const formula = parts.join("");
+          expect(formulaShape(formula, row, column)).toBe(byRegex(formula, row, column));
+        }
+      ),
+      { numRuns: 20000 }
+    );
   });
 
   it("moving a formula shifts its relative parts only, as Excel's fill does", () => {
