@@ -122,9 +122,11 @@ export class WorkerCompute {
   /** The prepared run when its inputs are these, taken; any other prepared run is dropped. */
   private take(data: WorkerInput, history?: RunHistory): WorkerRun | undefined {
     const ahead = this.ahead;
-    this.ahead = undefined;
-    if (ahead && same(ahead, data, history)) return ahead;
-    if (ahead) this.stopRun(ahead);
+    if (ahead && same(ahead, data, history)) {
+      this.ahead = undefined;
+      return ahead;
+    }
+    this.drop();
     return undefined;
   }
 

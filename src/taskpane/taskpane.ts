@@ -65,10 +65,10 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     () => parseDate(valueOf("kr-settlement"), "Settlement date"),
     (choice) => (mappingChoice = choice)
   );
-  // A CSS spinner turned by the compositor (transform only): Fluent's ring redraws its SVG on the
-  // page's thread every frame, which the playground's writes share.
   // Whether the analytics, started as the Write step opened, are running or ready.
   const ahead = h("p", { id: "kr-ahead", role: "status", class: "kr-muted" });
+  // A CSS spinner turned by the compositor (transform only): Fluent's ring redraws its SVG on the
+  // page's thread every frame, which the playground's writes share.
   const busy = h("span", { id: "kr-busy", class: "kr-spinner", role: "progressbar", hidden: "" });
 
   const check = h(
