@@ -409,7 +409,10 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       const { input, history } = await readJobAt(context, settings, checked.address);
       if (mine !== generation || controller) return;
       await analytics.prepare(input, history);
-      if (mine === generation) ahead.textContent = "Analytics ready: Write only writes the sheets.";
+      if (mine === generation) {
+        ahead.textContent =
+          "Analytics ready for the inputs as this step opened: Write checks them again, then only writes the sheets if none changed.";
+      }
     }).catch(() => {
       // Write runs afresh and reports what went wrong there.
       if (mine === generation) ahead.textContent = "";
