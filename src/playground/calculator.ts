@@ -182,19 +182,13 @@ export class Calculator {
   recalculate(written: readonly Written[], deferCustom = false): Set<SimSheet> {
     const { mark, run } = this.pass(deferCustom);
     const changed: Written[] = [...written];
-    // Sheet names in references, resolved once for the batch.
-    const named = new Map<string, SimSheet | undefined>();
-    const sheetNamed = (name: string) => {
-      if (!named.has(name)) named.set(name, this.lookup(name));
-      return named.get(name);
-    };
     for (const { sheet, rect } of written) {
       // The sheets a shape's references name, from this sheet: one list for all its cells here.
       const lists = new Map<Shape, readonly (SimSheet | undefined)[]>();
       const sheetsOf = (shape: Shape) => {
         let list = lists.get(shape);
         if (!list) {
-          list = shape.refs.map((p) => (p.sheet === undefined ? sheet : sheetNamed(p.sheet)));
+          list = shape.refs.map((p) => (p.sheet === undefined ? sheet : this.lookup(p.sheet)));
           lists.set(shape, list);
         }
         return list;
@@ -475,17 +469,13 @@ export class Calculator {
     for (let k = 0; k < refs.length; k++) {
       const read = t.sheets[k];
       if (!read) continue;
-      // The reference's corners moved to this cell (as shiftRect moves them, without the object).
-      const { rect, fixed } = refs[k];
-      const r0 = rect.row + (fixed[0] ? 0 : t.rows);
-      const c0 = rect.column + (fixed[1] ? 0 : t.columns);
-      const r1 = rect.row + rect.rowCount - 1 + (fixed[2] ? 0 : t.rows);
-      const c1 = rect.column + rect.columnCount - 1 + (fixed[3] ? 0 : t.columns);
-      if (r0 !== r1 || c0 !== c1) {
+      // The reference moved to this cell, as readsOf moves it for untrack.
+      const moved = shiftRect(refs[k].rect, refs[k].fixed, t.rows, t.columns);
+      if (area(moved) > 1) {
         this.rangeReaders.add(t);
         continue;
       }
-      const at = cellKey(r0, c0);
+      const at = cellKey(moved.row, moved.column);
       let byCell = this.readers.get(read);
       if (!byCell) this.readers.set(read, (byCell = new Map()));
       const found = byCell.get(at);

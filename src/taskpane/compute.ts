@@ -250,8 +250,12 @@ let paneWorker: WorkerCompute | undefined;
  */
 export function paneCompute(): PaneCompute {
   if (typeof Worker === "undefined" || typeof document === "undefined") {
-    const none = () => undefined;
-    return { compute: inlineCompute, where: "page", warm: none, prepare: async () => none() };
+    return {
+      compute: inlineCompute,
+      where: "page",
+      warm: () => undefined,
+      prepare: async () => undefined,
+    };
   }
   const worker = (paneWorker ??= new WorkerCompute(
     new URL(COMPUTE_WORKER_SCRIPT, document.baseURI).href

@@ -386,10 +386,11 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
 
   /** The job as Write would run it now, or why not (the form's errors; no range checked). */
   const jobNow = () => {
-    const { settings, errors } = parseForm(readForm(picked()));
+    const form = readForm(picked());
+    const { settings, errors } = parseForm(form);
     const checked = holdings.checked();
     const marked = (rebalance as HTMLInputElement).checked === true;
-    return { settings: settings && { ...settings, rebalance: marked }, errors, checked };
+    return { form, settings: settings && { ...settings, rebalance: marked }, errors, checked };
   };
 
   // The analytics start as the Write step opens, on the inputs read then; Write re-reads them and
@@ -438,8 +439,7 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
 
   run.addEventListener("click", () => {
     if (controller) return;
-    const form = readForm(picked());
-    const { settings, errors, checked } = jobNow();
+    const { form, settings, errors, checked } = jobNow();
     if (!settings) {
       status.textContent = errors.join(" · ");
       return;
