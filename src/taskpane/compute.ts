@@ -84,7 +84,7 @@ function crossing(input: RecommendationInput): WorkerInput {
  * A compute worker kept between runs (its bundle and solver load once), one run at a time; a
  * cancelled or failed worker is terminated and the next run starts a fresh one.
  *
- * `prepare` starts a run ahead of Write, on the inputs read as the Write step opens; `compute`
+ * `prepare` starts a run ahead of Write, on the inputs read as a step opens; `compute`
  * takes it over when its inputs are the same, value for value (the holdings range re-read, the
  * settings, the history), else drops it and runs afresh. The result is the one the run would give
  * started at Write: the run is a function of its inputs alone.

@@ -65,7 +65,8 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     () => parseDate(valueOf("kr-settlement"), "Settlement date"),
     (choice) => (mappingChoice = choice)
   );
-  // Whether the analytics, started as the Write step opened, are running or ready.
+  // Whether the analytics, started ahead of Write on the inputs as a step opened, are running or
+  // ready.
   const ahead = h("p", { id: "kr-ahead", role: "status", class: "kr-muted" });
   // A CSS spinner turned by the compositor (transform only): Fluent's ring redraws its SVG on the
   // page's thread every frame, which the playground's writes share.
@@ -393,9 +394,10 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     return { form, settings: settings && { ...settings, rebalance: marked }, errors, checked };
   };
 
-  // The analytics start as the Write step opens, on the inputs read then; Write re-reads them and
-  // takes the run over only when nothing changed (compute.ts). Each start is a generation: the
-  // line below speaks for the latest only.
+  // The analytics start as each step after Holdings opens, on the inputs read then (a run already
+  // started on the same inputs goes on); Write re-reads them and takes the run over only when
+  // nothing changed (compute.ts). Each start is a generation: the line below speaks for the latest
+  // only.
   let generation = 0;
   const startAhead = () => {
     const analytics = paneCompute();
@@ -412,7 +414,7 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       await analytics.prepare(input, history);
       if (mine === generation) {
         ahead.textContent =
-          "Analytics ready for the inputs as this step opened: Write checks them again, then only writes the sheets if none changed.";
+          "Analytics ready for the inputs as they stood when this step opened: Write checks them again, then only writes the sheets if none changed.";
       }
     }).catch(() => {
       // Write runs afresh and reports what went wrong there.
@@ -424,10 +426,11 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
   const wizard = buildWizard(
     steps,
     (index) => {
-      if (index === steps.length - 1) {
-        showSummary(summary, readForm(picked()), holdings.checked());
-        startAhead();
-      } else generation++;
+      if (index === steps.length - 1) showSummary(summary, readForm(picked()), holdings.checked());
+      // Past Holdings the inputs are usually complete (the Settings sheet's defaults): the
+      // analytics start while the user reads the later steps.
+      if (index > 0) startAhead();
+      else generation++;
     },
     validateStep
   );
@@ -486,7 +489,7 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       const started =
         timings.aheadMs === undefined
           ? ""
-          : ` (started ${seconds(timings.aheadMs)} before Write, as the Write step opened)`;
+          : ` (started ${seconds(timings.aheadMs)} before Write, on the same inputs)`;
       const took = `read ${seconds(timings.readMs)}, analytics ${seconds(timings.computeMs)}${started}, writing ${seconds(timings.writeMs)}`;
       showProblems(problems, result.problems);
       if (!result.ok) {

@@ -202,7 +202,7 @@ export interface RunTimings {
   /** Writing the sheets (values, formats, tables, charts). */
   readonly writeMs: number;
   /**
-   * When the analytics had started before Write (the same inputs, read as the Write step opened):
+   * When the analytics had started before Write (the same inputs, read as a step opened):
    * how long before; computeMs is then only the wait for what was left.
    */
   readonly aheadMs?: number;
@@ -273,9 +273,9 @@ export interface JobInputs {
 }
 
 /**
- * Reads what a run on the holdings range at `holdingsAddress` takes: the pane reads it when the
- * Write step opens (the analytics start ahead, compute.ts) and again on Write, which reuses the
- * analytics only when the two reads are the same.
+ * Reads what a run on the holdings range at `holdingsAddress` takes: the pane reads it as each
+ * step after Holdings opens (the analytics start ahead, compute.ts) and again on Write, which
+ * reuses the analytics only when the two reads are the same.
  */
 export async function readJobAt(
   context: Excel.RequestContext,

@@ -172,7 +172,7 @@ test("inline, a cancel seen after the analytics rejects too (nothing is written)
   );
 });
 
-describe("a run started ahead of Write (the Write step opening)", () => {
+describe("a run started ahead of Write (as a step opens)", () => {
   // The same values as a fresh read of the workbook gives them: equal, not identical.
   const reread = () => structuredClone(input);
 
@@ -219,6 +219,31 @@ describe("a run started ahead of Write (the Write step opening)", () => {
     expect(ClonedWorker.runs).toBe(runs + 2);
     // Still running when dropped: its worker was terminated.
     expect(ClonedWorker.terminated).toBe(terminated + 1);
+    const direct = await runRecommendation(changed);
+    if (!direct.ok || !result.ok) throw new Error("the sample should run");
+    expect(plain(result.record)).toBe(plain(direct.record));
+  });
+
+  test("a later step on other inputs (a target typed) starts again; Write takes the new run", async () => {
+    const worker = new WorkerCompute("compute-worker.js");
+    const runs = ClonedWorker.runs;
+    const terminated = ClonedWorker.terminated;
+    void worker.prepare(input);
+    const changed = { ...reread(), targetDuration: 4 };
+    const ready = worker.prepare(changed);
+    // The first run was still going: its worker was terminated.
+    expect(ClonedWorker.terminated).toBe(terminated + 1);
+    await ready;
+    const ahead: number[] = [];
+    const result = await worker.compute(
+      structuredClone(changed),
+      undefined,
+      undefined,
+      undefined,
+      (ms) => ahead.push(ms)
+    );
+    expect(ClonedWorker.runs).toBe(runs + 2);
+    expect(ahead).toHaveLength(1);
     const direct = await runRecommendation(changed);
     if (!direct.ok || !result.ok) throw new Error("the sample should run");
     expect(plain(result.record)).toBe(plain(direct.record));
