@@ -394,10 +394,10 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     return { form, settings: settings && { ...settings, rebalance: marked }, errors, checked };
   };
 
-  // The analytics start as each step after Holdings opens, on the inputs read then (a run already
-  // started on the same inputs goes on); Write re-reads them and takes the run over only when
-  // nothing changed (compute.ts). Each start is a generation: the line below speaks for the latest
-  // only.
+  // The analytics start as a range is checked and as each later step opens, on the inputs read
+  // then (a run already started on the same inputs goes on); Write re-reads them and takes the run
+  // over only when nothing changed (compute.ts). Each start is a generation: the line below speaks
+  // for the latest only.
   let generation = 0;
   const startAhead = () => {
     const analytics = paneCompute();
@@ -438,7 +438,11 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
   // The step sections exist now: give each its message list.
   steps.forEach((_, i) => wizard.element.querySelector(`#kr-step-${i + 1}`)?.append(stepErrors[i]));
 
-  check.addEventListener("click", () => void holdings.checkSelection());
+  // A range checked: the analytics can start on it while the user reads the check's result.
+  check.addEventListener(
+    "click",
+    () => void holdings.checkSelection().then((ok) => ok && startAhead())
+  );
 
   run.addEventListener("click", () => {
     if (controller) return;

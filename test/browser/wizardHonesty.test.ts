@@ -10,9 +10,9 @@
  *   of the sample is rejected as matured.
  * - What is not in the totals (a callable whose call schedule is cleared) is listed by row and ID with its value before Write, stated in the
  *   Write status, and written as the "Excluded Holdings" table.
- * - The analytics the pane starts as the steps after Holdings open serve Write only when its
- *   inputs are the same when Write is pressed: a par changed meanwhile gives the changed book's
- *   trade.
+ * - The analytics the pane starts as the range is checked and as later steps open serve Write
+ *   only when its inputs are the same when Write is pressed: a par changed meanwhile gives the
+ *   changed book's trade.
  * Every step leaves a PNG in test-results/browser/; any console error or failed request fails.
  */
 import { columnLetters } from "../../src/core/holdings/cells";
@@ -175,8 +175,19 @@ browserSuite("the wizard runs what was checked and says what it leaves out", () 
       await page.click("#pg-select-holdings");
       await pane.locator("#kr-check").click();
       await pane.locator("#kr-checked").waitFor();
-      await nextToWrite(pane);
+      // The Write step's line, read while it is hidden: the analytics start on the range checked.
       const ahead = pane.locator("#kr-ahead");
+      const readyOnThisStep = async () => {
+        const since = Date.now();
+        while (!((await ahead.textContent()) ?? "").includes("Analytics ready")) {
+          if (Date.now() - since > 300_000) throw new Error("the analytics never got ready");
+          await page.waitForTimeout(50);
+        }
+        return (Date.now() - since) / 1000;
+      };
+      await readyOnThisStep();
+      await onStep(pane, "Holdings");
+      await nextToWrite(pane);
       await ahead.filter({ hasText: "Analytics ready" }).waitFor({ timeout: 300_000 });
 
       // A cell of the checked range changed after the analytics started: Write runs afresh.
@@ -207,12 +218,7 @@ browserSuite("the wizard runs what was checked and says what it leaves out", () 
       // over by a Write pressed as soon as the Write step shows, nothing having changed.
       for (let back = 0; back < 4; back++) await pane.locator("#kr-back").click();
       await onStep(pane, "Curve");
-      const onCurve = Date.now();
-      while (!((await ahead.textContent()) ?? "").includes("Analytics ready")) {
-        if (Date.now() - onCurve > 300_000) throw new Error("the analytics never got ready");
-        await page.waitForTimeout(50);
-      }
-      const waitedS = (Date.now() - onCurve) / 1000;
+      const waitedS = await readyOnThisStep();
       for (const step of ["Target", "Instruments", "Scenarios", "Write"]) await nextTo(pane, step);
       await pane.locator("#kr-run").click();
       await status.filter({ hasText: "Wrote" }).waitFor({ timeout: 300_000 });
