@@ -17,8 +17,10 @@
  * server and wizard walk exported here.
  *
  * Two series, interleaved: Write pressed as soon as the Write step shows, and Write pressed once
- * the pane says the analytics it started as the step opened are ready (a user who reads the step
- * first). The targets are the issue's either way.
+ * the pane says the analytics are ready (a user who reads the step first). Either way the pane
+ * started them ahead, as the holdings were checked (the walk's first Next), and kept them as each
+ * later step opened on the same inputs; the split says how long before Write. The targets are the
+ * issue's either way.
  */
 const fs = require("fs");
 const http = require("http");
@@ -161,8 +163,8 @@ async function guard(context, page) {
 
 /**
  * One run on a fresh page: { ms, timings, largestRequestBytes }. Write is pressed as soon as the
- * Write step shows, or with `ready` once the pane says the analytics it started as the step opened
- * are ready (a user who reads the step first).
+ * Write step shows, or with `ready` once the pane says the analytics it started ahead are ready (a
+ * user who reads the step first).
  */
 async function run(browser, url, inputs, ready) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });

@@ -65,8 +65,8 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     () => parseDate(valueOf("kr-settlement"), "Settlement date"),
     (choice) => (mappingChoice = choice)
   );
-  // Whether the analytics, started ahead of Write on the inputs as a step opened, are running or
-  // ready.
+  // Whether the analytics started ahead of Write (as the range is checked and each later step
+  // opens) are running or ready.
   const ahead = h("p", { id: "kr-ahead", role: "status", class: "kr-muted" });
   // A CSS spinner turned by the compositor (transform only): Fluent's ring redraws its SVG on the
   // page's thread every frame, which the playground's writes share.

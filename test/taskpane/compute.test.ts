@@ -10,7 +10,11 @@ import ExcelJS from "exceljs";
 import { join } from "path";
 import { sheetValues } from "../../src/cli/workbookInput";
 import { serialFromIso, serialFromYmd } from "../../src/core/dates";
-import { RecommendationInput, runRecommendation } from "../../src/core/report/recommendation";
+import {
+  RecommendationInput,
+  RecommendationResult,
+  runRecommendation,
+} from "../../src/core/report/recommendation";
 import { RUN_STAGES, RunStage } from "../../src/core/run/runInput";
 import {
   ComputeCancelled,
@@ -176,6 +180,22 @@ describe("a run started ahead of Write (as a step opens)", () => {
   // The same values as a fresh read of the workbook gives them: equal, not identical.
   const reread = () => structuredClone(input);
 
+  /** Write on `data`: the result and how long before the prepared run it took over started. */
+  const write = async (worker: WorkerCompute, data: RecommendationInput) => {
+    const ahead: number[] = [];
+    const result = await worker.compute(data, undefined, undefined, undefined, (ms) =>
+      ahead.push(ms)
+    );
+    return { result, ahead };
+  };
+
+  /** The result is the one a run on `data` started directly gives. */
+  const expectDirect = async (result: RecommendationResult, data: RecommendationInput) => {
+    const direct = await runRecommendation(data);
+    if (!direct.ok || !result.ok) throw new Error("the sample should run");
+    expect(plain(result.record)).toBe(plain(direct.record));
+  };
+
   test("Write on the same inputs takes it over: no second run, the same recommendation", async () => {
     const worker = new WorkerCompute("compute-worker.js");
     const runs = ClonedWorker.runs;
@@ -211,17 +231,12 @@ describe("a run started ahead of Write (as a step opens)", () => {
     const terminated = ClonedWorker.terminated;
     void worker.prepare(input);
     const changed = { ...reread(), targetDuration: 4 };
-    const ahead: number[] = [];
-    const result = await worker.compute(changed, undefined, undefined, undefined, (ms) =>
-      ahead.push(ms)
-    );
+    const { result, ahead } = await write(worker, changed);
     expect(ahead).toEqual([]);
     expect(ClonedWorker.runs).toBe(runs + 2);
     // Still running when dropped: its worker was terminated.
     expect(ClonedWorker.terminated).toBe(terminated + 1);
-    const direct = await runRecommendation(changed);
-    if (!direct.ok || !result.ok) throw new Error("the sample should run");
-    expect(plain(result.record)).toBe(plain(direct.record));
+    await expectDirect(result, changed);
   });
 
   test("a later step on other inputs (a target typed) starts again; Write takes the new run", async () => {
@@ -234,19 +249,10 @@ describe("a run started ahead of Write (as a step opens)", () => {
     // The first run was still going: its worker was terminated.
     expect(ClonedWorker.terminated).toBe(terminated + 1);
     await ready;
-    const ahead: number[] = [];
-    const result = await worker.compute(
-      structuredClone(changed),
-      undefined,
-      undefined,
-      undefined,
-      (ms) => ahead.push(ms)
-    );
+    const { result, ahead } = await write(worker, structuredClone(changed));
     expect(ClonedWorker.runs).toBe(runs + 2);
     expect(ahead).toHaveLength(1);
-    const direct = await runRecommendation(changed);
-    if (!direct.ok || !result.ok) throw new Error("the sample should run");
-    expect(plain(result.record)).toBe(plain(direct.record));
+    await expectDirect(result, changed);
   });
 
   test("a history read since (another run kept) is another input", async () => {
