@@ -61,6 +61,7 @@ export class SimRequestContext {
     // Formulas written, and those reading cells written, are calculated before the sync returns
     // (custom functions after it, with asyncCustomFunctions).
     this.book.recalculate(this.options.asyncCustomFunctions === true);
+    stats.responseBytes += this.responseBytes;
     if (this.responseBytes > limit) {
       throw new SimOfficeError(
         "ResponsePayloadSizeLimitExceeded",

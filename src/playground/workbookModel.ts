@@ -313,8 +313,8 @@ export class SimWorkbook {
   readonly sheets: SimSheet[] = [];
   /** Office document settings, name → JSON text (Office stores them serialised). */
   readonly settings = new Map<string, string>();
-  /** Request counters, for the page's status line and for benchmarks. */
-  readonly stats = { syncs: 0, lastRequestBytes: 0, largestRequestBytes: 0 };
+  /** Request counters, for the page's status line, benchmarks and tests (bytes read: responses). */
+  readonly stats = { syncs: 0, lastRequestBytes: 0, largestRequestBytes: 0, responseBytes: 0 };
   /** The calculation of formula cells; set `calc.functions` to call custom functions. */
   readonly calc = new Calculator((name) => this.sheet(name));
   /** Sheets whose cells changed since takeCellChanges() was last called. */

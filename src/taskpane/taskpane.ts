@@ -30,7 +30,8 @@ import {
   parseCurveKind,
 } from "../core/curve";
 import { DEFAULT_UNIVERSE_AS_OF, readUniverse } from "../core/futures/universe";
-import { readJobAt, runOnRange, surroundingRegion } from "./workbookIO";
+import { JobSettings, readJobAt, runOnRange, surroundingRegion } from "./workbookIO";
+import { sameData } from "./sameData";
 import { ComputeCancelled, paneCompute } from "./compute";
 import { RUN_STAGES, RunStage } from "../core/run/runInput";
 import { partialRange } from "./checkedRange";
@@ -399,14 +400,25 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
   // over only when nothing changed (compute.ts). Each start is a generation: the line below speaks
   // for the latest only.
   let generation = 0;
-  const startAhead = () => {
+  // The pane's inputs and range the latest start read the workbook for. A step between the check
+  // and Write starts again only when they changed: reading a large range is not free, and the
+  // Write step and Write read everything again anyway.
+  let startedOn: { settings: JobSettings; address: string } | undefined;
+  const startAhead = (reread = true) => {
     const analytics = paneCompute();
     const { settings, checked } = jobNow();
+    const same =
+      startedOn !== undefined &&
+      checked?.address === startedOn.address &&
+      sameData(settings, startedOn.settings);
+    if (!reread && same) return;
     const mine = ++generation;
     ahead.textContent = "";
     // The worker loads its script meanwhile, whether or not the inputs are complete yet.
     analytics.warm();
+    startedOn = undefined;
     if (!settings || !checked || analytics.where !== "worker" || controller) return;
+    startedOn = { settings, address: checked.address };
     ahead.textContent = "Analytics running while you read this…";
     void Excel.run(async (context) => {
       const { input, history } = await readJobAt(context, settings, checked.address);
@@ -421,15 +433,15 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
       if (mine === generation) ahead.textContent = "";
     });
   };
-  [live, rebalance].forEach((box) => box.addEventListener("change", startAhead));
+  [live, rebalance].forEach((box) => box.addEventListener("change", () => startAhead()));
 
   const wizard = buildWizard(
     steps,
     (index) => {
       if (index === steps.length - 1) showSummary(summary, readForm(picked()), holdings.checked());
       // Past Holdings the inputs are usually complete (the Settings sheet's defaults): the
-      // analytics start while the user reads the later steps.
-      if (index > 0) startAhead();
+      // analytics start while the user reads the later steps. The Write step reads them afresh.
+      if (index > 0) startAhead(index === steps.length - 1);
       else generation++;
     },
     validateStep
@@ -458,6 +470,8 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     }
     saveState(form);
     generation++;
+    // Write takes or drops the prepared run: the next step shown starts again.
+    startedOn = undefined;
     ahead.textContent = "";
     const job = new AbortController();
     controller = job;

@@ -187,7 +187,16 @@ browserSuite("the wizard runs what was checked and says what it leaves out", () 
       };
       await readyOnThisStep();
       await onStep(pane, "Holdings");
-      await nextToWrite(pane);
+      // The steps between read nothing large again, their inputs unchanged; the Write step reads
+      // the checked range afresh (bytes the workbook answered with, two-sided).
+      const bytesRead = async () =>
+        Number(await api(page, "workbook.stats.responseBytes")) as number;
+      const atHoldings = await bytesRead();
+      for (const step of ["Curve", "Target", "Instruments", "Scenarios"]) await nextTo(pane, step);
+      const between = (await bytesRead()) - atHoldings;
+      await nextTo(pane, "Write");
+      const atWrite = (await bytesRead()) - atHoldings - between;
+      expect(atWrite).toBeGreaterThan(4 * between);
       await ahead.filter({ hasText: "Analytics ready" }).waitFor({ timeout: 300_000 });
 
       // A cell of the checked range changed after the analytics started: Write runs afresh.

@@ -183,6 +183,25 @@ describe("requests", () => {
     expect(book.stats.largestRequestBytes).toBeGreaterThan(1000);
   });
 
+  test("the bytes the workbook answers with are counted: reads add them, writes do not", async () => {
+    const book = smallBook();
+    const before = book.stats.responseBytes;
+    await run(book, async (context) => {
+      const range = context.workbook.worksheets.getActiveWorksheet().getRangeByIndexes(0, 0, 3, 2);
+      range.load("values");
+      await context.sync();
+    });
+    const read = book.stats.responseBytes - before;
+    expect(read).toBeGreaterThan(0);
+    await run(book, async (context) => {
+      context.workbook.worksheets.getActiveWorksheet().getRangeByIndexes(0, 3, 1, 1).values = [
+        ["x"],
+      ];
+      await context.sync();
+    });
+    expect(book.stats.responseBytes - before).toBe(read);
+  });
+
   test("a request's size is JSON.stringify's length, counted without building the text", () => {
     const cells = [
       ["a", 1, null, true, false, 'q"x', "back\\slash", "\n", "é", "\ud83d\ude00", "\ud800"],
