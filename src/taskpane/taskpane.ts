@@ -66,8 +66,7 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     () => parseDate(valueOf("kr-settlement"), "Settlement date"),
     (choice) => (mappingChoice = choice)
   );
-  // Whether the analytics started ahead of Write (as the range is checked and each later step
-  // opens) are running or ready.
+  // Whether the analytics started ahead of Write (startAhead) are running or ready.
   const ahead = h("p", { id: "kr-ahead", role: "status", class: "kr-muted" });
   // A CSS spinner turned by the compositor (transform only): Fluent's ring redraws its SVG on the
   // page's thread every frame, which the playground's writes share.
@@ -395,10 +394,10 @@ function render(root: HTMLElement, workbookSettings?: WorkbookSettings): void {
     return { form, settings: settings && { ...settings, rebalance: marked }, errors, checked };
   };
 
-  // The analytics start as a range is checked and as each later step opens, on the inputs read
-  // then (a run already started on the same inputs goes on); Write re-reads them and takes the run
-  // over only when nothing changed (compute.ts). Each start is a generation: the line below speaks
-  // for the latest only.
+  // The analytics start as a range is checked, as a later step opens with the pane's inputs
+  // changed, and as the Write step opens, on the inputs read then (a run already started on the
+  // same inputs goes on); Write re-reads them and takes the run over only when nothing changed
+  // (compute.ts). Each start is a generation: the line below speaks for the latest only.
   let generation = 0;
   // The pane's inputs and range the latest start read the workbook for. A step between the check
   // and Write starts again only when they changed: reading a large range is not free, and the
