@@ -273,9 +273,10 @@ export interface JobInputs {
 }
 
 /**
- * Reads what a run on the holdings range at `holdingsAddress` takes: the pane reads it as each
- * step after Holdings opens (the analytics start ahead, compute.ts) and again on Write, which
- * reuses the analytics only when the two reads are the same.
+ * Reads what a run on the holdings range at `holdingsAddress` takes: the pane reads it to start
+ * the analytics ahead (as the range is checked, as a later step opens with the pane's inputs
+ * changed, and as the Write step opens; compute.ts) and again on Write, which reuses the analytics
+ * only when the two reads are the same.
  */
 export async function readJobAt(
   context: Excel.RequestContext,

@@ -97,8 +97,8 @@ browserSuite("a 20,000-row holdings range in the playground", () => {
         writeMs: number;
         aheadMs?: number;
       };
-      // aheadMs: the analytics had started as a step after Holdings opened (when their inputs had
-      // been read by the time Write was pressed).
+      // aheadMs: the analytics had started ahead, as the range was checked or a later step opened
+      // (when their inputs had been read by the time Write was pressed).
       const { aheadMs, ...split } = timings;
       expect(split).toEqual({
         readMs: expect.any(Number),

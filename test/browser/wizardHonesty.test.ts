@@ -222,9 +222,10 @@ browserSuite("the wizard runs what was checked and says what it leaves out", () 
       expect(said).not.toContain("before Write");
       expect(said).toContain(`from Holdings!A1:V${rows + 1}, ${rows} rows`);
 
-      // Back to the Curve step (the history now has that run): the analytics start again there.
-      // Ready while the user is still on it (the Write step's line, read hidden), they are taken
-      // over by a Write pressed as soon as the Write step shows, nothing having changed.
+      // Back to the Curve step (the history now has that run): the analytics start again as the
+      // first step after Write shows. Ready while the user is still on the Curve step (the Write
+      // step's line, read hidden), they are taken over by a Write pressed as soon as the Write
+      // step shows, nothing having changed.
       for (let back = 0; back < 4; back++) await pane.locator("#kr-back").click();
       await onStep(pane, "Curve");
       const waitedS = await readyOnThisStep();
