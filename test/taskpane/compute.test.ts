@@ -180,6 +180,18 @@ describe("a run started ahead of Write (as a step opens)", () => {
   // The same values as a fresh read of the workbook gives them: equal, not identical.
   const reread = () => structuredClone(input);
 
+  /**
+   * A worker with a run prepared on the sample, the runs and terminations counted before it, and
+   * other inputs (another target).
+   */
+  const preparedThenChanged = () => {
+    const worker = new WorkerCompute("compute-worker.js");
+    const runs = ClonedWorker.runs;
+    const terminated = ClonedWorker.terminated;
+    void worker.prepare(input);
+    return { worker, runs, terminated, changed: { ...reread(), targetDuration: 4 } };
+  };
+
   /** Write on `data`: the result and how long before the prepared run it took over started. */
   const write = async (worker: WorkerCompute, data: RecommendationInput) => {
     const ahead: number[] = [];
@@ -226,11 +238,7 @@ describe("a run started ahead of Write (as a step opens)", () => {
   });
 
   test("Write on other inputs drops it (the worker stopped) and runs its own", async () => {
-    const worker = new WorkerCompute("compute-worker.js");
-    const runs = ClonedWorker.runs;
-    const terminated = ClonedWorker.terminated;
-    void worker.prepare(input);
-    const changed = { ...reread(), targetDuration: 4 };
+    const { worker, runs, terminated, changed } = preparedThenChanged();
     const { result, ahead } = await write(worker, changed);
     expect(ahead).toEqual([]);
     expect(ClonedWorker.runs).toBe(runs + 2);
@@ -240,11 +248,7 @@ describe("a run started ahead of Write (as a step opens)", () => {
   });
 
   test("a later step on other inputs (a target typed) starts again; Write takes the new run", async () => {
-    const worker = new WorkerCompute("compute-worker.js");
-    const runs = ClonedWorker.runs;
-    const terminated = ClonedWorker.terminated;
-    void worker.prepare(input);
-    const changed = { ...reread(), targetDuration: 4 };
+    const { worker, runs, terminated, changed } = preparedThenChanged();
     const ready = worker.prepare(changed);
     // The first run was still going: its worker was terminated.
     expect(ClonedWorker.terminated).toBe(terminated + 1);
