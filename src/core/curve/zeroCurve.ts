@@ -30,6 +30,8 @@ function shiftAt(shift: ZeroShift, t: number): number {
 
 export class ZeroCurve {
   private readonly integral: ForwardIntegral;
+  /** contentKey, built on first use. */
+  private key?: string;
 
   /**
    * @param settlement Reference date, Excel serial; t = 0.
@@ -79,6 +81,19 @@ export class ZeroCurve {
   /** Continuously compounded zero rate at t years (the first node's rate at t → 0). */
   zeroRate(t: number): number {
     return t > 1e-12 ? this.logDiscount(t) / t : this.logDiscount(1e-6) / 1e-6;
+  }
+
+  /**
+   * A text equal for two curves exactly when their content is (settlement, interpolation, nodes
+   * and shifts, every number in its round-trip form), so such curves give the same figures to the
+   * bit: what a cache keyed by content uses.
+   */
+  get contentKey(): string {
+    if (this.key === undefined) {
+      const shifts = this.shifts.map((s) => `${s.times.join()}:${s.values.join()}`).join(";");
+      this.key = `${this.settlement}|${this.interpolation}|${this.times.join()}|${this.zeros.join()}|${shifts}`;
+    }
+    return this.key;
   }
 
   /** The same curve with an additional zero-rate shift. */

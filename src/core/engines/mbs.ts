@@ -57,18 +57,56 @@ export function engineModel(hullWhite: HullWhiteParams): MbsModel {
 
 const flowCache = new WeakMap<ZeroCurve, Map<string, CohortFlows>>();
 
-/** A cohort's flows on a curve, simulated once per (curve, cohort, model). */
+/**
+ * Flows by the curve's content, the cache behind flowCache: a curve built again with the same
+ * content (two scenarios that arrive at one curve, the next run on the same market) reuses them.
+ * Least recently used curves go first once the flows kept exceed FLOW_NUMBERS_KEPT numbers.
+ */
+const byContent = new Map<string, Map<string, CohortFlows>>();
+/** About 32 MB of flows: every curve of a few runs on a book of a few hundred cohorts. */
+export const FLOW_NUMBERS_KEPT = 4_000_000;
+let flowNumbersHeld = 0;
+
+/** The flows of `curve`'s content, marked as the most recently used. */
+function contentFlows(curve: ZeroCurve): Map<string, CohortFlows> {
+  const key = curve.contentKey;
+  let m = byContent.get(key);
+  if (m) byContent.delete(key);
+  else m = new Map();
+  byContent.set(key, m);
+  return m;
+}
+
+/** Counts new flows against the budget and lets the least recently used curves' flows go. */
+function holdWithin(f: CohortFlows): void {
+  flowNumbersHeld += 2 * f.pv.length;
+  for (const [key, m] of byContent) {
+    if (flowNumbersHeld <= FLOW_NUMBERS_KEPT || byContent.size === 1) break;
+    for (const kept of m.values()) flowNumbersHeld -= 2 * kept.pv.length;
+    byContent.delete(key);
+  }
+}
+
+type ModelFlows = CohortFlows & { readonly prepay: MbsModel["prepay"] };
+
+/** A cohort's flows on a curve, simulated once per (curve content, cohort, model). */
 export function cachedFlows(curve: ZeroCurve, c: MbsCohort, model: MbsModel): CohortFlows {
   let m = flowCache.get(curve);
   if (!m) flowCache.set(curve, (m = new Map()));
   const key = `${cohortKey(c)}|${model.paths}|${model.seed}|${model.hullWhite.meanReversion}|${model.hullWhite.volatility}`;
+  const fresh = (f?: CohortFlows) => f && (f as ModelFlows).prepay === model.prepay;
   let f = m.get(key);
-  if (f && model.prepay !== (f as { prepay?: unknown }).prepay) f = undefined;
-  if (!f) {
-    f = Object.assign(cohortFlows(curve, c, model), { prepay: model.prepay });
-    m.set(key, f);
+  if (!fresh(f)) {
+    const shared = contentFlows(curve);
+    f = shared.get(key);
+    if (!fresh(f)) {
+      f = Object.assign(cohortFlows(curve, c, model), { prepay: model.prepay });
+      shared.set(key, f);
+      holdWithin(f);
+    }
+    m.set(key, f!);
   }
-  return f;
+  return f!;
 }
 
 /**

@@ -2,15 +2,20 @@
  * MBS in the totals: holdings rows of type mbs with their pool columns are read, priced by the MBS
  * engine (registered for "mbs") and enter the curve exposure with the engine's method named;
  * a vendor OAD column is reconciled at MBS_OAD_TOLERANCE. Runs at σ = 0 (one deterministic
- * path) to stay fast; the Monte Carlo itself is tested in test/core/mbs.
+ * path) to stay fast; the Monte Carlo itself is tested in test/core/mbs. The flows' cache by the
+ * curve's content: a curve rebuilt alike reuses them, any other content does not, and what is kept
+ * stays within its budget.
  */
 import { MBS_OAD_TOLERANCE } from "../../../src/core/conventions";
 import { DEFAULT_CURVE } from "../../../src/core/curve/defaultCurve";
+import { ZeroCurve } from "../../../src/core/curve/zeroCurve";
 import { serialFromYmd } from "../../../src/core/dates";
+import { cachedFlows, FLOW_NUMBERS_KEPT } from "../../../src/core/engines/mbs";
 import { engineFor } from "../../../src/core/engines/registry";
 import { readHoldings } from "../../../src/core/holdings";
-import { makeMarket } from "../../../src/core/market/market";
+import { baseCurve, makeMarket } from "../../../src/core/market/market";
 import { MODEL_LABEL } from "../../../src/core/mbs/prepayParams";
+import { MbsCohort, mbsModel } from "../../../src/core/mbs/valuation";
 import { hullWhiteParams } from "../../../src/core/models/hullWhite";
 import { holdingCurveExposure, reconcile } from "../../../src/core/portfolio/curveExposure";
 
@@ -101,5 +106,47 @@ describe("MBS engine in the totals", () => {
     const second = rows.find((r) => r.index === 1)!;
     expect(Math.abs(first.difference) < MBS_OAD_TOLERANCE).toBe(!first.flagged);
     expect(second.flagged).toBe(true);
+  });
+});
+
+describe("MBS flows cached by the curve's content", () => {
+  const curve = baseCurve(makeMarket({ settlement: SETTLE, curve: DEFAULT_CURVE }));
+  const model = mbsModel(hullWhiteParams(), 8, 11);
+  const pool: MbsCohort = { program: "UMBS30", coupon: 0.055, wac: 0.0625, wam: 340, wala: 20 };
+  /** The same content as `c`, a new object (rates optionally moved at one node). */
+  const rebuilt = (c: ZeroCurve, node = -1, by = 0) =>
+    new ZeroCurve(
+      c.settlement,
+      c.times.slice(),
+      c.zeros.map((z, i) => (i === node ? z + by : z)),
+      c.interpolation,
+      c.shifts
+    );
+
+  it("a curve built again with the same content reuses the flows; another content does not", () => {
+    const first = cachedFlows(curve, pool, model);
+    expect(cachedFlows(rebuilt(curve), pool, model)).toBe(first);
+    const moved = cachedFlows(rebuilt(curve, 3, 1e-12), pool, model);
+    expect(moved).not.toBe(first);
+    expect(moved.pv).not.toEqual(first.pv);
+    const shifted = cachedFlows(curve.parallel(1), pool, model);
+    expect(shifted).not.toBe(first);
+    expect(cachedFlows(curve.parallel(1), pool, model)).toBe(shifted);
+    // Another model on the same curve is simulated afresh.
+    expect(cachedFlows(rebuilt(curve), pool, mbsModel(hullWhiteParams(), 8, 12))).not.toBe(first);
+  });
+
+  it(`keeps at most ${FLOW_NUMBERS_KEPT.toLocaleString("en-US")} numbers of flows, the least recently used going first`, () => {
+    const tiny = mbsModel(hullWhiteParams(), 2, 5);
+    const oldest = rebuilt(curve, 0, 1e-9);
+    const kept = cachedFlows(oldest, pool, tiny);
+    // Enough curves for the budget, each with one pool's flows (2 × 340 numbers).
+    const many = Math.ceil(FLOW_NUMBERS_KEPT / (2 * pool.wam)) + 1;
+    let last = oldest;
+    for (let i = 1; i <= many; i++)
+      cachedFlows((last = rebuilt(curve, 0, 1e-9 * (i + 1))), pool, tiny);
+    expect(cachedFlows(rebuilt(last), pool, tiny)).toBe(cachedFlows(last, pool, tiny));
+    expect(cachedFlows(rebuilt(oldest), pool, tiny)).not.toBe(kept);
+    expect(cachedFlows(rebuilt(oldest), pool, tiny).pv).toEqual(kept.pv);
   });
 });
