@@ -5,8 +5,8 @@
  * discount rates (continuously compounded, ACT/365F) that reprices clean + accrued per 100 of
  * current face — on the stored path cash flows; the book then prices the pools on any curve
  * (paths re-simulated on that curve with the same random numbers) with the OAS held, or moved by
- * dz. Cash flows are cached per cohort (program, coupon, WAC, WAM, WALA, speed) and curve, so
- * pools alike are simulated once per curve.
+ * dz. Cash flows are cached per cohort (program, coupon, WAC, WAM, WALA, speed) and curve
+ * content, so pools alike are simulated once per curve, and a curve built again alike reuses them.
  */
 import { DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED } from "../conventions";
 import { ZeroCurve } from "../curve/zeroCurve";
@@ -55,58 +55,66 @@ export function engineModel(hullWhite: HullWhiteParams): MbsModel {
   return mbsModel(hullWhite, DEFAULT_MBS_PATHS, DEFAULT_MBS_SEED);
 }
 
-const flowCache = new WeakMap<ZeroCurve, Map<string, CohortFlows>>();
+/** Flows with the prepayment model they were simulated with (a cached entry must match it). */
+type ModelFlows = CohortFlows & { readonly prepay: MbsModel["prepay"] };
+
+/** Per curve object: the fast path, without building the curve's content key per holding. */
+const flowCache = new WeakMap<ZeroCurve, Map<string, ModelFlows>>();
 
 /**
  * Flows by the curve's content, the cache behind flowCache: a curve built again with the same
  * content (two scenarios that arrive at one curve, the next run on the same market) reuses them.
  * Least recently used curves go first once the flows kept exceed FLOW_NUMBERS_KEPT numbers.
  */
-const byContent = new Map<string, Map<string, CohortFlows>>();
+const byContent = new Map<string, Map<string, ModelFlows>>();
 /** About 32 MB of flows: every curve of a few runs on a book of a few hundred cohorts. */
 export const FLOW_NUMBERS_KEPT = 4_000_000;
 let flowNumbersHeld = 0;
 
-/** The flows of `curve`'s content, marked as the most recently used. */
-function contentFlows(curve: ZeroCurve): Map<string, CohortFlows> {
-  const key = curve.contentKey;
-  let m = byContent.get(key);
-  if (m) byContent.delete(key);
-  else m = new Map();
-  byContent.set(key, m);
-  return m;
-}
-
-/** Counts new flows against the budget and lets the least recently used curves' flows go. */
-function holdWithin(f: CohortFlows): void {
-  flowNumbersHeld += 2 * f.pv.length;
-  for (const [key, m] of byContent) {
-    if (flowNumbersHeld <= FLOW_NUMBERS_KEPT || byContent.size === 1) break;
-    for (const kept of m.values()) flowNumbersHeld -= 2 * kept.pv.length;
-    byContent.delete(key);
-  }
-}
-
-type ModelFlows = CohortFlows & { readonly prepay: MbsModel["prepay"] };
+/** Numbers a cached entry holds (its discounted flows and balances). */
+const numbersOf = (f: CohortFlows) => f.pv.length + f.balance.length;
 
 /** A cohort's flows on a curve, simulated once per (curve content, cohort, model). */
 export function cachedFlows(curve: ZeroCurve, c: MbsCohort, model: MbsModel): CohortFlows {
   let m = flowCache.get(curve);
   if (!m) flowCache.set(curve, (m = new Map()));
   const key = `${cohortKey(c)}|${model.paths}|${model.seed}|${model.hullWhite.meanReversion}|${model.hullWhite.volatility}`;
-  const fresh = (f?: CohortFlows) => f && (f as ModelFlows).prepay === model.prepay;
-  let f = m.get(key);
-  if (!fresh(f)) {
-    const shared = contentFlows(curve);
-    f = shared.get(key);
-    if (!fresh(f)) {
-      f = Object.assign(cohortFlows(curve, c, model), { prepay: model.prepay });
-      shared.set(key, f);
-      holdWithin(f);
-    }
-    m.set(key, f!);
+  const hit = m.get(key);
+  if (hit && hit.prepay === model.prepay) return hit;
+  const f = flowsByContent(curve, key, c, model);
+  m.set(key, f);
+  return f;
+}
+
+/** The flows from the content cache, simulated and kept there when missing. */
+function flowsByContent(curve: ZeroCurve, key: string, c: MbsCohort, model: MbsModel): ModelFlows {
+  const shared = contentFlows(curve);
+  const hit = shared.get(key);
+  if (hit && hit.prepay === model.prepay) return hit;
+  if (hit) flowNumbersHeld -= numbersOf(hit);
+  const f = Object.assign(cohortFlows(curve, c, model), { prepay: model.prepay });
+  shared.set(key, f);
+  flowNumbersHeld += numbersOf(f);
+  evictBeyondBudget();
+  return f;
+}
+
+/** The flows of `curve`'s content, marked as the most recently used. */
+function contentFlows(curve: ZeroCurve): Map<string, ModelFlows> {
+  const key = curve.contentKey;
+  const m = byContent.get(key) ?? new Map<string, ModelFlows>();
+  byContent.delete(key);
+  byContent.set(key, m);
+  return m;
+}
+
+/** Lets the least recently used curves' flows go until the rest fit the budget (the latest stays). */
+function evictBeyondBudget(): void {
+  for (const [key, m] of byContent) {
+    if (flowNumbersHeld <= FLOW_NUMBERS_KEPT || byContent.size === 1) return;
+    for (const kept of m.values()) flowNumbersHeld -= numbersOf(kept);
+    byContent.delete(key);
   }
-  return f!;
 }
 
 /**

@@ -14,7 +14,7 @@ import { cachedFlows, FLOW_NUMBERS_KEPT } from "../../../src/core/engines/mbs";
 import { engineFor } from "../../../src/core/engines/registry";
 import { readHoldings } from "../../../src/core/holdings";
 import { baseCurve, makeMarket } from "../../../src/core/market/market";
-import { MODEL_LABEL } from "../../../src/core/mbs/prepayParams";
+import { MODEL_LABEL, PREPAY_V1 } from "../../../src/core/mbs/prepayParams";
 import { MbsCohort, mbsModel } from "../../../src/core/mbs/valuation";
 import { hullWhiteParams } from "../../../src/core/models/hullWhite";
 import { holdingCurveExposure, reconcile } from "../../../src/core/portfolio/curveExposure";
@@ -132,19 +132,26 @@ describe("MBS flows cached by the curve's content", () => {
     const shifted = cachedFlows(curve.parallel(1), pool, model);
     expect(shifted).not.toBe(first);
     expect(cachedFlows(curve.parallel(1), pool, model)).toBe(shifted);
-    // Another model on the same curve is simulated afresh.
+    // Another model on the same curve is simulated afresh: another seed, another prepayment model.
     expect(cachedFlows(rebuilt(curve), pool, mbsModel(hullWhiteParams(), 8, 12))).not.toBe(first);
+    const prepay = { ...PREPAY_V1, refiMaxCpr: PREPAY_V1.refiMaxCpr / 2 };
+    const slower = cachedFlows(rebuilt(curve), pool, mbsModel(hullWhiteParams(), 8, 11, prepay));
+    expect(slower).not.toBe(first);
+    expect(slower.cprLife).toBeLessThan(first.cprLife);
   });
 
   it(`keeps at most ${FLOW_NUMBERS_KEPT.toLocaleString("en-US")} numbers of flows, the least recently used going first`, () => {
     const tiny = mbsModel(hullWhiteParams(), 2, 5);
+    // Each curve with 20 cohorts' flows (2 × 340 numbers each): enough curves for the budget.
+    const cohorts = Array.from({ length: 20 }, (_, i) => ({ ...pool, wala: pool.wala + i }));
     const oldest = rebuilt(curve, 0, 1e-9);
     const kept = cachedFlows(oldest, pool, tiny);
-    // Enough curves for the budget, each with one pool's flows (2 × 340 numbers).
-    const many = Math.ceil(FLOW_NUMBERS_KEPT / (2 * pool.wam)) + 1;
+    const many = Math.ceil(FLOW_NUMBERS_KEPT / (2 * pool.wam * cohorts.length)) + 1;
     let last = oldest;
-    for (let i = 1; i <= many; i++)
-      cachedFlows((last = rebuilt(curve, 0, 1e-9 * (i + 1))), pool, tiny);
+    for (let i = 1; i <= many; i++) {
+      last = rebuilt(curve, 0, 1e-9 * (i + 1));
+      for (const c of cohorts) cachedFlows(last, c, tiny);
+    }
     expect(cachedFlows(rebuilt(last), pool, tiny)).toBe(cachedFlows(last, pool, tiny));
     expect(cachedFlows(rebuilt(oldest), pool, tiny)).not.toBe(kept);
     expect(cachedFlows(rebuilt(oldest), pool, tiny).pv).toEqual(kept.pv);
